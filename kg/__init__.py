@@ -1,0 +1,51 @@
+"""kg: build a queryable RDF knowledge graph, and a picture of it, from news articles.
+
+>>> import kg
+>>> graph = kg.build("examples/libya-gna-rejects-haftar-truce.txt")   # doctest: +SKIP
+>>> graph.query("SELECT ?label WHERE { ?e rdfs:label ?label }", dataframe=True)  # doctest: +SKIP
+
+Heavy libraries (spaCy, rdflib, pandas, pyvis) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "build",
+    "build_text",
+    "load",
+    "KnowledgeGraph",
+    "document",
+    "KgError",
+    "__version__",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_LAZY = {
+    "build": ("kg.pipeline", "build"),
+    "build_text": ("kg.pipeline", "build_text"),
+    "load": ("kg.graph", "load"),
+    "KnowledgeGraph": ("kg.graph", "KnowledgeGraph"),
+    "document": ("kg.read.text", "document_from_text"),
+    "KgError": ("kg.errors", "KgError"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        module, attribute = _LAZY[name]
+        value = getattr(importlib.import_module(module), attribute)
+        globals()[name] = value
+        return value
+    if name in ("store", "query", "render", "rdf", "read", "extract", "resolve", "analyse", "errors", "model"):
+        return importlib.import_module(f"kg.{name}")
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

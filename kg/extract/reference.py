@@ -1,0 +1,129 @@
+"""What a pronoun or a descriptive noun phrase refers to, within one document.
+
+A small rule-based sieve: relative pronouns take the noun their clause modifies;
+personal pronouns take the nearest compatible subject (same sentence first, then
+earlier sentences); a definite or possessive noun phrase whose head noun is the
+head of a named entity's name ("Libya's UN-recognised government" →
+"Government of National Accord") takes that entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention
+
+__all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal"]
+
+_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_NEUTER = {"it", "its", "itself"}
+_NEUTER_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_SETTLEMENT_NOUNS = {"city", "town", "country", "province", "region", "capital", "village", "state", "port"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+class MentionIndex:
+    """Look up the named-entity mention that covers a token."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.mentions = mentions
+        self._by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end)
+            if span is not None:
+                for token in span:
+                    self._by_token[token.i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, or None."""
+        return self._by_token.get(token.i)
+
+    def head_mention(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, or one of its compound modifiers (``GNA forces``)."""
+        return self.at(token)
+
+
+def _compatible(pronoun: str, mention: Mention) -> bool:
+    if pronoun in _PERSONAL:
+        return mention.label == "PERSON"
+    if pronoun in _NEUTER:
+        return mention.label in _NEUTER_LABELS
+    return False
+
+
+def _subject_mentions(sentence, index: MentionIndex, before: int):
+    """Mentions heading a subject in ``sentence`` before token ``before``, nearest first."""
+    found = []
+    for token in sentence:
+        if token.i >= before:
+            break
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            mention = index.at(token) or resolve_nominal(token, index)
+            if mention is not None:
+                found.append(mention)
+    return list(reversed(found))
+
+
+def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
+    """The entity mention a personal pronoun refers to, or None if unsure.
+
+    Only singular third-person pronouns are resolved (he/his/she/her to a
+    PERSON, it/its to an organisation or place); plural and first/second person
+    pronouns are left alone rather than guessed.
+    """
+    pronoun = token.lower_
+    if pronoun not in _PERSONAL and pronoun not in _NEUTER:
+        return None
+    sentences = list(token.doc.sents)
+    current = token.sent
+    for mention in _subject_mentions(current, index, token.i):
+        if _compatible(pronoun, mention):
+            return mention
+    position = next(i for i, s in enumerate(sentences) if s.start == current.start)
+    for sentence in reversed(sentences[max(0, position - 3):position]):
+        for mention in _subject_mentions(sentence, index, sentence.end):
+            if _compatible(pronoun, mention):
+                return mention
+    # No compatible subject: the nearest compatible mention before the pronoun.
+    candidates = [
+        m for m in index.mentions
+        if m.end <= token.idx and _compatible(pronoun, m)
+        and m.sentence >= (index.at(token).sentence if index.at(token) else 0) - 2
+    ]
+    return candidates[-1] if candidates else None
+
+
+def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
+    """The named entity a definite description refers to, or None.
+
+    ``token`` is the head noun of the phrase. Two rules:
+    "the city of Benghazi" → Benghazi; and a definite or possessive phrase whose
+    head noun heads a multi-word name in the document ("the government" →
+    "Government of National Accord").
+    """
+    if token.pos_ != "NOUN":
+        return None
+    if token.lemma_.lower() in _SETTLEMENT_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    mention = index.at(pobj)
+                    if pobj.dep_ == "pobj" and mention and mention.label in ("GPE", "LOC", "FAC"):
+                        return mention
+    determined = any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
+    if not determined:
+        return None
+    lemma = token.lemma_.lower()
+    best = None
+    for mention in index.mentions:
+        span = index.doc.char_span(mention.start, mention.end)
+        if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
+            continue
+        if span.root.lemma_.lower() == lemma or span.root.lower_ == token.lower_:
+            # Prefer the nearest preceding mention; else the first following one.
+            if mention.start < token.idx or best is None:
+                best = mention
+    return best

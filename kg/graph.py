@@ -1,0 +1,125 @@
+"""``KnowledgeGraph``: the object the API returns, wrapping an rdflib graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import KgError
+from .query import format_result, result_to_dataframe, run_query
+from .store import load_graph, save_graph
+
+__all__ = ["KnowledgeGraph", "load"]
+
+
+@dataclass
+class KnowledgeGraph:
+    """A knowledge graph: the rdflib graph and what to do with it.
+
+    Attributes
+    ----------
+    graph : rdflib.Graph
+        The triples (entities, concepts, relations, statements, documents).
+    errors : list of KgError
+        Inputs that could not be read or built (empty for a loaded graph).
+    report : kg.pipeline.BuildReport or None
+        Counts and time of the build that made the graph (None for a loaded graph).
+    """
+
+    graph: Graph
+    errors: list[KgError] = field(default_factory=list)
+    report: object = None
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None,
+              allow_network: bool = False):
+        """Run a SPARQL query.
+
+        Returns the rdflib result (iterate it for rows), or, with
+        ``dataframe=True``, a pandas DataFrame of a SELECT result.
+
+        Raises
+        ------
+        kg.errors.QueryError
+            If the query is malformed or would reach the network.
+        """
+        result = run_query(self.graph, sparql, bindings=bindings, allow_network=allow_network)
+        return result_to_dataframe(result, graph=self.graph) if dataframe else result
+
+    def query_text(self, sparql: str, fmt: str = "table") -> str:
+        """Run a query and format its result (``table``, ``csv``, ``tsv`` or ``json``)."""
+        return format_result(run_query(self.graph, sparql), fmt, graph=self.graph)
+
+    def to_networkx(self):
+        """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
+        from .render import to_networkx
+
+        return to_networkx(self.graph)
+
+    def to_html(self, path: str | Path | None = None, *, title: str = "kg graph") -> str:
+        """The interactive HTML page; also written to ``path`` when given."""
+        from .render import render_html, write_html
+
+        nxgraph = self.to_networkx()
+        if path is not None:
+            write_html(nxgraph, path, title=title)
+        return render_html(nxgraph, title=title)
+
+    def show(self, *, height: int = 600, title: str = "kg graph"):
+        """Show the interactive view inline in Jupyter (an iframe holding the whole page)."""
+        import html
+
+        from IPython.display import HTML
+
+        page = self.to_html(title=title)
+        return HTML(
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width: 100%; height: {int(height)}px; '
+            'border: 1px solid #ddd;" sandbox="allow-scripts"></iframe>'
+        )
+
+    def save(self, path: str | Path, fmt: str | None = None) -> Path:
+        """Write the graph to ``path`` (format from ``fmt`` or the suffix), atomically."""
+        return save_graph(self.graph, path, fmt)
+
+    def stats(self) -> dict:
+        """Counts: documents, entities, concepts, relation predicates, statements, triples."""
+        counts = self.query(
+            """
+            PREFIX kg: <https://example.org/kg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            SELECT
+              (COUNT(DISTINCT ?doc) AS ?documents)
+              (COUNT(DISTINCT ?entity) AS ?entities)
+              (COUNT(DISTINCT ?concept) AS ?concepts)
+              (COUNT(DISTINCT ?predicate) AS ?relations)
+              (COUNT(DISTINCT ?statement) AS ?statements)
+            WHERE {
+              { ?doc a kg:Document } UNION { ?entity kg:mentionCount ?n }
+              UNION { ?concept a kg:Concept } UNION { ?predicate rdfs:subPropertyOf kg:relatedTo }
+              UNION { ?statement a kg:Statement }
+            }
+            """
+        )
+        row = next(iter(counts))
+        result = {str(name): int(row[i]) for i, name in enumerate(counts.vars)}
+        result["triples"] = len(self.graph)
+        return result
+
+    def _repr_html_(self):
+        return self.show()._repr_html_()
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Read a saved graph (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ...) back.
+
+    Raises
+    ------
+    kg.errors.GraphFileError
+        If the file is missing or does not parse.
+    """
+    return KnowledgeGraph(graph=load_graph(path))

@@ -1,0 +1,128 @@
+"""``build()``: read → analyse → extract → resolve → map. The only orchestrator."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KgError, ReadError
+from .graph import KnowledgeGraph
+from .model import Document, Extraction
+
+__all__ = ["build", "build_text", "BuildReport"]
+
+logger = logging.getLogger(__name__)
+
+#: Documents per spaCy batch (PERFORMANCE.md: 32–64 is fastest, larger costs memory).
+BATCH_SIZE = 32
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts and time."""
+
+    documents: int
+    failed: int
+    words: int
+    seconds: float
+
+
+def build(
+    sources: Iterable[str | Path] | str | Path = (),
+    *,
+    documents: Iterable[Document] = (),
+    model: str | None = None,
+    date: str | None = None,
+    base: str | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from news files and/or documents.
+
+    Parameters
+    ----------
+    sources : path or iterable of paths
+        Text files (first line: headline), JSONL files, or folders of them.
+    documents : iterable of Document
+        Documents made in memory (see :func:`kg.document`).
+    model : str, optional
+        spaCy pipeline to use (default: ``en_core_web_sm``, else its repackaging).
+    date : str, optional
+        Publication date (YYYY-MM-DD) of documents that carry none.
+    base : str, optional
+        Base IRI of the graph's nodes.
+    jobs : int
+        Processes for spaCy (``nlp.pipe(n_process=jobs)``).
+    progress : callable, optional
+        Called with the number of documents just finished.
+
+    Returns
+    -------
+    KnowledgeGraph
+        With ``.errors`` listing inputs that could not be read, and ``.report``
+        the counts and time.
+
+    Raises
+    ------
+    kg.errors.ModelError
+        If the spaCy pipeline cannot be loaded.
+    """
+    from .analyse import load_nlp
+    from .extract import extract
+    from .rdf import DEFAULT_BASE, to_graph
+    from .read import iter_documents
+    from .resolve import link_entities
+
+    started = time.perf_counter()
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    errors: list[KgError] = []
+    good: list[Document] = []
+    seen: set[str] = set()
+    for item in [*iter_documents(sources, date=date), *documents]:
+        if isinstance(item, ReadError):
+            logger.warning("%s", item)
+            errors.append(item)
+        elif item.id in seen:
+            errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
+        else:
+            seen.add(item.id)
+            good.append(item if item.date or not date else _with_date(item, date))
+
+    nlp = load_nlp(model)
+    extractions: list[Extraction] = []
+    words = 0
+    texts = ((document.text, document) for document in good)
+    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs)):
+        extractions.append(extract(document, doc))
+        words += sum(1 for token in doc if not token.is_space and not token.is_punct)
+        if progress is not None:
+            progress(1)
+    entities = link_entities(extractions)
+    graph = to_graph(extractions, entities, base=base or DEFAULT_BASE)
+    report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
+                         seconds=time.perf_counter() - started)
+    return KnowledgeGraph(graph=graph, errors=errors, report=report)
+
+
+def build_text(text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None,
+               **options) -> KnowledgeGraph:
+    """Build a graph from one news text given as a string (first line: headline).
+
+    Examples
+    --------
+    >>> graph = build_text("Rebels reject truce\\nThe rebels rejected the truce.")  # doctest: +SKIP
+    """
+    from .read import document_from_text
+
+    document = document_from_text(text, doc_id=doc_id, title=title, date=date)
+    return build(documents=[document], **options)
+
+
+def _with_date(document: Document, date: str) -> Document:
+    from dataclasses import replace
+
+    return replace(document, date=date)

@@ -1,0 +1,189 @@
+"""Run SPARQL over a graph and format the results.
+
+Queries are parsed first, so that a malformed one gives one clear error, and
+queries that would reach the network (``SERVICE``, ``FROM <url>``) are refused
+unless the caller allows it: rdflib would otherwise fetch those URLs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib.resources import files
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
+
+from ..errors import QueryError
+
+__all__ = ["run_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
+           "RESULT_FORMATS"]
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def named_query(name: str) -> str:
+    """The text of a query shipped with kg, ``kg/query/queries/<name>.rq``.
+
+    Raises
+    ------
+    QueryError
+        If there is no such query; the message lists the ones there are.
+    """
+    folder = files("kg.query").joinpath("queries")
+    path = folder.joinpath(f"{name}.rq")
+    if not path.is_file():
+        known = sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
+        raise QueryError(f"no named query {name!r}; known queries: {', '.join(known)}")
+    return path.read_text(encoding="utf-8")
+
+
+def run_query(graph: Graph, sparql: str, *, bindings: dict | None = None, allow_network: bool = False) -> Result:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+    sparql : str
+    bindings : dict, optional
+        Values for variables (``{"name": Literal("Haftar")}``); never paste values
+        into query text.
+    allow_network : bool
+        Allow ``SERVICE`` and ``FROM``/``FROM NAMED`` clauses, which fetch URLs.
+
+    Raises
+    ------
+    QueryError
+        If the query does not parse (the message has the line and column), is an
+        update, or needs the network without ``allow_network``.
+    """
+    if not sparql or not sparql.strip():
+        raise QueryError("empty SPARQL query")
+    namespaces = dict(graph.namespaces())
+    try:
+        prepared = prepareQuery(sparql, initNs=namespaces)
+    except Exception as error:
+        raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
+    if not allow_network:
+        reason = _network_use(prepared.algebra)
+        if reason:
+            raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
+                             "(pass allow_network=True / --allow-network to permit it)")
+    try:
+        return graph.query(prepared, initBindings={k: v for k, v in (bindings or {}).items()})
+    except Exception as error:
+        raise QueryError(f"query failed: {' '.join(str(error).split())[:300]}") from None
+
+
+def run_named_query(graph: Graph, name: str, **bindings) -> Result:
+    """Run a query shipped with kg (see :func:`named_query`), binding variables by keyword.
+
+    Plain strings are bound as literals; use rdflib terms for IRIs.
+    """
+    values = {k: v if isinstance(v, (URIRef, Literal, BNode)) else Literal(v) for k, v in bindings.items()}
+    return run_query(graph, named_query(name), bindings=values)
+
+
+def _parse_message(error: Exception) -> str:
+    line, column = getattr(error, "lineno", None), getattr(error, "col", None)
+    message = " ".join(str(getattr(error, "msg", error)).split())
+    if line is not None and column is not None:
+        line_text = getattr(error, "line", "")
+        near = f" near {line_text.strip()[:60]!r}" if line_text else ""
+        return f"line {line}, column {column}: {message}{near}"
+    return message[:300]
+
+
+def _network_use(node) -> str | None:
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return "SERVICE"
+        if node.name in ("SelectQuery", "ConstructQuery", "AskQuery", "DescribeQuery") and node.get("datasetClause"):
+            return "FROM"
+        children = node.values()
+    elif isinstance(node, (list, tuple)):
+        children = node
+    else:
+        return None
+    for child in children:
+        found = _network_use(child)
+        if found:
+            return found
+    return None
+
+
+# --- formatting ------------------------------------------------------------------------
+
+def _compact(term, graph: Graph | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef) and graph is not None:
+        try:
+            prefix, namespace, local = graph.namespace_manager.compute_qname(term, generate=False)
+            if local and "%" not in local:
+                return f"{prefix}:{local}"
+        except Exception:
+            pass
+    return str(term)
+
+
+def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = None) -> str:
+    """Format a query result as text.
+
+    ``table`` is for people (IRIs shortened with the graph's prefixes); ``csv``
+    and ``tsv`` have a header row and plain values; ``json`` is the standard
+    SPARQL 1.1 JSON results format. CONSTRUCT and DESCRIBE results are returned
+    as Turtle whatever ``fmt`` is, ASK results as ``true``/``false``.
+    """
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}; choose from {', '.join(RESULT_FORMATS)}")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="turtle")
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8")
+    names = [str(v) for v in result.vars]
+    rows = [[row[i] for i in range(len(names))] for row in result]
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
+                            quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow(["" if v is None else str(v) for v in row])
+        return out.getvalue()
+    return _table(names, [[_compact(v, graph) for v in row] for row in rows])
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*names, show_lines=False, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+    for row in rows:
+        table.add_row(*(Text(value) for value in row))  # Text: values are never markup
+    console = Console(file=io.StringIO(), width=160, color_system=None, force_terminal=False)
+    console.print(table)
+    return console.file.getvalue()
+
+
+def result_to_dataframe(result: Result, *, graph: Graph | None = None):
+    """A pandas DataFrame of a SELECT result: one column per variable, plain Python values.
+
+    Literals become their Python values (numbers, booleans, dates), IRIs strings.
+    """
+    import pandas as pd
+
+    names = [str(v) for v in result.vars]
+    records = []
+    for row in result:
+        records.append([
+            None if value is None else (value.toPython() if isinstance(value, Literal) else str(value))
+            for value in row
+        ])
+    return pd.DataFrame.from_records(records, columns=names)

@@ -1,0 +1,89 @@
+"""The kg vocabulary, a closed namespace over ``ontology/kg.ttl``.
+
+A term missing from the ontology raises ``AttributeError`` where it is written;
+``tests/rdf/test_vocab.py`` checks that this class and the ontology agree.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["KG", "KGR", "ONTOLOGY_IRI", "ontology_path", "ontology_graph", "class_for_label"]
+
+ONTOLOGY_IRI = URIRef("https://example.org/kg/ontology")
+
+#: Relation predicates minted from verb phrases ("reject", "call for") live here.
+KGR = Namespace("https://example.org/kg/relation/")
+
+
+class KG(DefinedNamespace):
+    """Terms of the kg ontology."""
+
+    _fail = True
+    _NS = Namespace("https://example.org/kg/ontology#")
+
+    # classes
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Location: URIRef
+    GeopoliticalEntity: URIRef
+    Facility: URIRef
+    Group: URIRef
+    Event: URIRef
+    Work: URIRef
+    Law: URIRef
+    Product: URIRef
+    Language: URIRef
+    Concept: URIRef
+    Document: URIRef
+    Statement: URIRef
+    # properties
+    spacyLabel: URIRef
+    relatedTo: URIRef
+    document: URIRef
+    sentence: URIRef
+    startChar: URIRef
+    endChar: URIRef
+    subjectText: URIRef
+    objectText: URIRef
+    extractor: URIRef
+    pattern: URIRef
+    confidence: URIRef
+    negated: URIRef
+    modality: URIRef
+    asserted: URIRef
+    attributedTo: URIRef
+    mentionCount: URIRef
+    mentionedIn: URIRef
+
+
+def ontology_path():
+    """Where the installed ontology file ``kg.ttl`` is."""
+    return files("kg.ontology").joinpath("kg.ttl")
+
+
+@functools.lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The ontology, parsed (cached; do not modify the returned graph)."""
+    graph = Graph(bind_namespaces="core")
+    graph.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+@functools.lru_cache(maxsize=None)
+def class_for_label(label: str) -> URIRef:
+    """The ontology class a spaCy entity label maps to (``kg:Entity`` if none does).
+
+    Examples
+    --------
+    >>> class_for_label("PERSON")
+    rdflib.term.URIRef('https://example.org/kg/ontology#Person')
+    """
+    for cls in ontology_graph().subjects(KG.spacyLabel, Literal(label)):
+        return URIRef(cls)
+    return KG.Entity

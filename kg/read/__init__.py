@@ -1,0 +1,73 @@
+"""Readers: turn files, folders and JSONL into :class:`~kg.model.Document` records.
+
+:func:`iter_documents` walks what the user named and yields, in a stable order,
+either a ``Document`` or, for input that cannot be read, a
+:class:`~kg.errors.ReadError`, so that one bad file does not stop a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import ReadError
+from ..model import Document
+from .jsonl import read_jsonl
+from .text import document_from_text, read_text_file
+
+__all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl"]
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def iter_documents(
+    sources: Iterable[str | Path], *, date: str | None = None
+) -> Iterator[Document | ReadError]:
+    """Yield the documents in files and folders, or a ``ReadError`` for each bad one.
+
+    Parameters
+    ----------
+    sources : iterable of str or Path
+        Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), or
+        folders, searched recursively for ``*.txt`` and ``*.jsonl``.
+    date : str, optional
+        Publication date (YYYY-MM-DD) for documents that do not carry their own.
+
+    Yields
+    ------
+    Document or ReadError
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Headline\\nBody text.\\n")
+    >>> [d.title for d in iter_documents([folder])]
+    ['Headline']
+    """
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES)
+            )
+            if not files:
+                yield ReadError(str(path), "folder contains no .txt or .jsonl files")
+            for file in files:
+                doc_id = file.relative_to(path).with_suffix("").as_posix()
+                yield from _read_file(file, doc_id=doc_id, date=date)
+        elif path.exists():
+            yield from _read_file(path, doc_id=path.stem, date=date)
+        else:
+            yield ReadError(str(path), "no such file or folder")
+
+
+def _read_file(path: Path, *, doc_id: str, date: str | None) -> Iterator[Document | ReadError]:
+    if path.suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, date=date)
+        return
+    try:
+        yield read_text_file(path, doc_id=doc_id, date=date)
+    except ReadError as error:
+        yield error

@@ -1,0 +1,72 @@
+"""JSONL input: one article a line, ``{"id", "text", "title", "date", "url"}``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import ReadError
+from ..model import Document
+from .text import decode_text, document_from_text
+
+__all__ = ["read_jsonl"]
+
+
+def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Document | ReadError]:
+    """Yield one :class:`Document` per line of a JSONL file, or a ``ReadError`` per bad line.
+
+    Errors name the file and the (1-based, blank lines counted) line number. A
+    line without ``id`` gets ``<file stem>-<line>``; ``date`` fills in lines that
+    have none.
+    """
+    path = Path(path)
+    try:
+        content = decode_text(path.read_bytes(), str(path))
+    except OSError as error:
+        yield ReadError(str(path), error.strerror or str(error))
+        return
+    except ReadError as error:
+        yield error
+        return
+    seen: set[str] = set()
+    any_line = False
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        any_line = True
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield ReadError(where, f"invalid JSON ({error.msg} at column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield ReadError(where, "expected a JSON object with a \"text\" field")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            yield ReadError(where, "missing or non-string \"text\" field")
+            continue
+        doc_id = str(record.get("id") or f"{path.stem}-{number}")
+        if doc_id in seen:
+            yield ReadError(where, f"duplicate document id {doc_id!r}")
+            continue
+        seen.add(doc_id)
+        try:
+            yield document_from_text(
+                text,
+                doc_id=doc_id,
+                title=_optional_str(record.get("title")),
+                date=_optional_str(record.get("date")) or date,
+                url=_optional_str(record.get("url")),
+                source=where,
+            )
+        except ReadError as error:
+            yield error
+    if not any_line:
+        yield ReadError(str(path), "empty JSONL file (no records)")
+
+
+def _optional_str(value) -> str | None:
+    return None if value is None else str(value)

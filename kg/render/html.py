@@ -1,0 +1,159 @@
+"""An interactive HTML page of a graph, with vis-network (as shipped in pyvis), offline.
+
+The page inlines pyvis's copy of vis-network's JavaScript and CSS, so it loads
+nothing from the network. All text from the documents reaches the page as
+JSON inside a script (HTML-escaped by Jinja's ``tojson``) and is shown by
+vis-network as text (tooltips use ``innerText``), so names like
+``<img src=x onerror=alert(1)>`` are displayed, never run.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+__all__ = ["render_html", "write_html", "CLASS_COLOURS"]
+
+#: Node colour of each class (by class label); colour-blind-safe Tableau 10.
+CLASS_COLOURS = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "Geopolitical entity": "#59a14f",
+    "Location": "#8cd17d",
+    "Facility": "#b07aa1",
+    "Group": "#f28e2b",
+    "Event": "#edc948",
+    "Work": "#76b7b2",
+    "Law": "#9c755f",
+    "Product": "#ff9da7",
+    "Language": "#9c755f",
+    "Entity": "#79706e",
+    "Concept": "#bab0ac",
+}
+
+#: Above this many nodes, positions are computed with networkx and physics is off
+#: (vis-network's physics needs minutes to settle past ~1,500 nodes).
+PHYSICS_NODE_LIMIT = 500
+
+_MAX_SOURCES_SHOWN = 5
+
+
+def _templates():
+    import jinja2
+    import pyvis
+
+    pyvis_templates = Path(pyvis.__file__).parent / "templates"
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader([
+            jinja2.PackageLoader("kg.render", "templates"),
+            jinja2.FileSystemLoader(str(pyvis_templates)),
+        ]),
+        autoescape=True,
+    )
+
+
+def _node_title(data: dict) -> str:
+    lines = [data["label"], f"Type: {data['type']}"]
+    if data.get("alt_labels"):
+        lines.append("Also: " + ", ".join(data["alt_labels"]))
+    if data.get("mentions"):
+        lines.append(f"Mentions: {data['mentions']}")
+    return "\n".join(lines)
+
+
+def _edge_title(data: dict, source: str, target: str) -> str:
+    relation = ("NOT " if data["negated"] else "") + data["relation"]
+    if data.get("modality"):
+        relation = f"{data['modality']} {relation}"
+    lines = [f"{source} – {relation} – {target}"]
+    for title, sentence in data["sources"][:_MAX_SOURCES_SHOWN]:
+        lines.append(f"\n[{title}]\n{sentence}")
+    if len(data["sources"]) > _MAX_SOURCES_SHOWN:
+        lines.append(f"\n… and {len(data['sources']) - _MAX_SOURCES_SHOWN} more sentences")
+    return "\n".join(lines)
+
+
+def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
+    """The vis-network node and edge lists for a graph from :func:`kg.render.to_networkx`."""
+    degree = dict(nxgraph.degree())
+    nodes = []
+    for node, data in nxgraph.nodes(data=True):
+        nodes.append({
+            "id": node,
+            "label": data["label"],
+            "title": _node_title(data),
+            "group": data["type"],
+            "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
+            "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
+            "shape": "box" if data["type"] == "Concept" else "dot",
+            "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
+        })
+    edges = []
+    for u, v, data in nxgraph.edges(data=True):
+        label = ("not " if data["negated"] else "") + data["relation"]
+        edges.append({
+            "from": u,
+            "to": v,
+            "label": label,
+            "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
+            "dashes": bool(data["negated"] or data.get("modality") not in (None, "will", "shall")),
+            "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
+            "width": 1 + min(data["count"], 5) * 0.5,
+            "arrows": "to",
+        })
+    return nodes, edges
+
+
+def _layout(nxgraph) -> dict:
+    import networkx as nx
+
+    undirected = nx.Graph(nxgraph)
+    positions = nx.spring_layout(undirected, seed=1, iterations=40)
+    scale = 60 * math.sqrt(max(len(positions), 1))
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
+
+
+def render_html(nxgraph, *, title: str = "kg graph") -> str:
+    """The HTML page (a string) showing ``nxgraph`` (from :func:`kg.render.to_networkx`).
+
+    Below :data:`PHYSICS_NODE_LIMIT` nodes the layout is vis-network's physics,
+    which stops once settled; above it positions are computed with networkx
+    and physics is off.
+    """
+    nodes, edges = vis_data(nxgraph)
+    physics = len(nodes) <= PHYSICS_NODE_LIMIT
+    if not physics:
+        positions = _layout(nxgraph)
+        for node in nodes:
+            node["x"], node["y"] = positions[node["id"]]
+    present = {node["group"] for node in nodes}
+    legend = [(name, colour) for name, colour in CLASS_COLOURS.items() if name in present]
+    options = {
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {"font": {"size": 11, "align": "middle", "color": "#555"},
+                  "smooth": {"type": "continuous"}},
+    }
+    template = _templates().get_template("graph.html")
+    return template.render(
+        title=title,
+        nodes=nodes,
+        edges=edges,
+        options=options,
+        legend=legend,
+        node_count=len(nodes),
+        edge_count=len(edges),
+    )
+
+
+def write_html(nxgraph, path: str | Path, *, title: str = "kg graph") -> Path:
+    """Write the page of :func:`render_html` to ``path`` (atomically)."""
+    from ..store import write_atomic
+
+    return write_atomic(path, render_html(nxgraph, title=title).encode("utf-8"))

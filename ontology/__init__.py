@@ -1,0 +1,1 @@
+"""The kg ontology (``kg.ttl``) and its companion data files, installed as ``kg.ontology``."""
