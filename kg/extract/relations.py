@@ -237,9 +237,9 @@ def _phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without relative clauses or prepositional phrases."""
     left = token.i
     for child in token.lefts:
-        if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct"):
+        if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"):
             left = min(left, child.left_edge.i)
-    while left < token.i and token.doc[left].is_punct:
+    while left < token.i and (token.doc[left].is_punct or token.doc[left].is_quote):
         left += 1
     return token.doc[left:token.i + 1]
 

@@ -71,8 +71,10 @@ def link_entities(extractions: Iterable[Extraction]) -> EntityTable:
     groups: dict[str, _Group] = {}
     by_name: dict[tuple[str, str], str] = {}
     for extraction in extractions:
-        for name_key, (canonical, group) in _document_groups(extraction.mentions).items():
-            by_name[(extraction.document.id, name_key)] = canonical
+        key_of_name, document_groups = _document_groups(extraction.mentions)
+        for name_key, entity_key in key_of_name.items():
+            by_name[(extraction.document.id, name_key)] = entity_key
+        for canonical, group in document_groups.items():
             merged = groups.setdefault(canonical, _Group(canonical=group.canonical))
             merged.names.update(group.names)
             merged.types.update(group.types)
@@ -109,8 +111,8 @@ def _entity_key(label: str, name: str) -> str:
     return f"{label}/{normalise_name(name)}"
 
 
-def _document_groups(mentions: Iterable[Mention]) -> dict[str, tuple[str, _Group]]:
-    """Group one document's mentions: normalised name -> (entity key, group)."""
+def _document_groups(mentions: Iterable[Mention]) -> tuple[dict[str, str], dict[str, _Group]]:
+    """Group one document's mentions: (normalised name -> entity key, entity key -> group)."""
     names: dict[str, Counter] = defaultdict(Counter)  # normalised -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
@@ -145,8 +147,8 @@ def _document_groups(mentions: Iterable[Mention]) -> dict[str, tuple[str, _Group
         for surface in names[key]:
             if surface != canonical_surface:
                 group.merges.setdefault(surface, rule)
-        result[key] = (entity_key, group)
-    return result
+        result[key] = entity_key
+    return result, groups
 
 
 def _cross_document_surnames(groups: dict[str, _Group]) -> dict[str, str]:

@@ -1,0 +1,61 @@
+"""Shared fixtures: the example article, the shared data folder, the built example graph."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "libya-gna-rejects-haftar-truce.txt"
+SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
+CHROMIUM = Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path} (tests that need ../shared/data skip without it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.analyse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def example_graph():
+    """The example article's graph, built once through the public API."""
+    import kg
+
+    return kg.build(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """`kg build` of the example article, run through the CLI: (output folder, CLI result)."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("example") / "out"
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Path of Debian's Chromium; skip (or, with KG_REQUIRE_BROWSER=1 as in CI, fail) without it."""
+    if not CHROMIUM.exists() and not shutil.which(str(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium; .ci/run installs it)"
+        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return str(CHROMIUM)

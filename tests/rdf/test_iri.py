@@ -1,0 +1,34 @@
+"""IRIs are deterministic and valid whatever the name."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS
+
+from kg.rdf import iri
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=60))
+def test_any_name_gives_an_iri_that_survives_ntriples_and_turtle(name):
+    node = iri.entity_iri(iri.DEFAULT_BASE, "Person", name)
+    assert node == iri.entity_iri(iri.DEFAULT_BASE, "Person", name)
+    graph = Graph()
+    graph.add((node, RDFS.label, Literal(name)))
+    for fmt in ("nt", "turtle"):
+        again = Graph().parse(data=graph.serialize(format=fmt), format=fmt)
+        assert set(again) == set(graph)
+
+
+def test_equal_names_share_an_iri_and_different_ones_do_not():
+    assert iri.slug("Khalifa  Haftar") == iri.slug("khalifa haftar") == "khalifa-haftar"
+    assert iri.slug("GNA") != iri.slug("GNB")
+    assert iri.concept_iri("http://x.org/", "truce") == iri.concept_iri("http://x.org/", "Truce")
+
+
+def test_base_must_be_an_absolute_iri():
+    import pytest
+
+    assert iri.check_base("http://news.example/kg") == "http://news.example/kg/"
+    with pytest.raises(ValueError, match="not an absolute IRI"):
+        iri.check_base("not an iri")

@@ -1,0 +1,81 @@
+"""The RDF contract of DESIGN.md §3, checked on the example article's graph."""
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.rdf.vocab import KG, KGR
+from kg.store import serialize
+
+pytestmark = pytest.mark.model
+
+
+def test_every_entity_has_exactly_one_label_and_an_ontology_type(example_graph):
+    g = example_graph.graph
+    entities = set(g.subjects(KG.mentionCount, None))
+    assert len(entities) >= 8
+    for entity in entities:
+        assert len(list(g.objects(entity, RDFS.label))) == 1, entity
+        types = set(g.objects(entity, RDF.type))
+        assert types and all(str(t).startswith(str(KG._NS)) for t in types), entity
+    for concept in g.subjects(RDF.type, KG.Concept):
+        assert len(list(g.objects(concept, RDFS.label))) == 1, concept
+
+
+def test_surface_forms_are_alt_labels(example_graph):
+    g = example_graph.graph
+    (gna,) = g.subjects(RDFS.label, Literal("Government of National Accord"))
+    assert Literal("GNA") in set(g.objects(gna, SKOS.altLabel))
+    assert (gna, RDF.type, KG.Organization) in g
+
+
+def test_relation_predicates_are_declared_under_the_top_relation(example_graph):
+    g = example_graph.graph
+    used = {p for _, p, _ in g if str(p).startswith(str(KGR))}
+    assert KGR.reject in used and KGR.control in used
+    for predicate in used:
+        assert (predicate, RDF.type, OWL.ObjectProperty) in g
+        assert (predicate, RDFS.subPropertyOf, KG.relatedTo) in g
+        assert len(list(g.objects(predicate, RDFS.label))) == 1
+    assert g.value(KGR["call"], RDFS.label) == Literal("call")
+
+
+def test_every_statement_has_provenance(example_graph):
+    g = example_graph.graph
+    statements = list(g.subjects(RDF.type, KG.Statement))
+    assert len(statements) >= 15
+    text = open(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE, encoding="utf-8").read()
+    for statement in statements:
+        for prop in (RDF.subject, RDF.predicate, RDF.object, KG.document, KG.sentence, KG.startChar,
+                     KG.endChar, KG.extractor, KG.confidence, KG.negated):
+            assert g.value(statement, prop) is not None, (statement, prop)
+        start, end = g.value(statement, KG.startChar).toPython(), g.value(statement, KG.endChar).toPython()
+        assert text[start:end].strip() == str(g.value(statement, KG.sentence))
+
+
+def test_negated_facts_are_statements_but_never_plain_triples(example_graph):
+    g = example_graph.graph
+    negated = list(g.subjects(KG.negated, Literal(True)))
+    assert negated
+    for statement in negated:
+        triple = (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object))
+        assert triple not in g, triple
+
+
+def test_same_input_gives_byte_identical_sorted_ntriples(example_graph):
+    import kg
+    from tests.conftest import EXAMPLE
+
+    again = kg.build(EXAMPLE)
+    assert serialize(again.graph, "nt") == serialize(example_graph.graph, "nt")
+
+
+def test_no_blank_nodes_and_a_configurable_base(example_graph):
+    import kg
+    from rdflib import BNode
+    from tests.conftest import EXAMPLE
+
+    assert not any(isinstance(term, BNode) for triple in example_graph.graph for term in triple)
+    other = kg.build(EXAMPLE, base="http://news.example.org/kg/")
+    entities = set(other.graph.subjects(KG.mentionCount, None))
+    assert entities and all(str(e).startswith("http://news.example.org/kg/entity/") for e in entities)
