@@ -60,9 +60,11 @@ def build(inputs, output, formats, model, date, base, jobs, no_html):
                                  param_hint="--format")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    console = _stderr_console()
     try:
+        # The bar is drawn on a terminal only: logs and pipes get the summary alone.
         with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      transient=True, console=_stderr_console()) as bar:
+                      transient=True, console=console, disable=not console.is_terminal) as bar:
             task = bar.add_task("build", total=None)
             graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
                                 progress=lambda n: bar.advance(task, n))

@@ -69,17 +69,9 @@ class KnowledgeGraph:
             write_html(nxgraph, path, title=title)
         return render_html(nxgraph, title=title)
 
-    def show(self, *, height: int = 600, title: str = "kg graph"):
-        """Show the interactive view inline in Jupyter (an iframe holding the whole page)."""
-        import html
-
-        from IPython.display import HTML
-
-        page = self.to_html(title=title)
-        return HTML(
-            f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width: 100%; height: {int(height)}px; '
-            'border: 1px solid #ddd;" sandbox="allow-scripts"></iframe>'
-        )
+    def show(self, *, height: int = 600, title: str = "kg graph") -> "InlineView":
+        """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe."""
+        return InlineView(self.to_html(title=title), height=height)
 
     def save(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the graph to ``path`` (format from ``fmt`` or the suffix), atomically."""
@@ -112,6 +104,23 @@ class KnowledgeGraph:
 
     def _repr_html_(self):
         return self.show()._repr_html_()
+
+
+@dataclass(frozen=True)
+class InlineView:
+    """An HTML page shown inline by Jupyter (through ``_repr_html_``)."""
+
+    page: str
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
+            f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
+            'sandbox="allow-scripts"></iframe>'
+        )
 
 
 def load(path: str | Path) -> KnowledgeGraph:

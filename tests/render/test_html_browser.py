@@ -1,0 +1,126 @@
+"""The HTML view, opened for real in headless Chromium (Debian's /usr/bin/chromium)."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.graph import KnowledgeGraph
+from kg.model import Argument, Document, Extraction, Mention, Relation
+from kg.rdf import to_graph
+from kg.resolve import link_entities
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+XSS_NAMES = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"]
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser, path):
+    """Open ``path``; return the page and what it requested, logged and alerted."""
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    seen = {"requests": [], "errors": [], "dialogs": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+
+    def on_dialog(dialog):
+        seen["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(Path(path).resolve().as_uri())
+    page.wait_for_function("window.kgReady === true", timeout=60_000)
+    return page, seen
+
+
+DRAWN_PIXELS = """() => {
+  const canvas = document.querySelector('#graph canvas');
+  const ctx = canvas.getContext('2d');
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let drawn = 0;
+  for (let i = 0; i < data.length; i += 4) { if (data[i + 3] > 0) drawn++; }
+  return drawn;
+}"""
+
+
+@pytest.mark.model
+def test_example_page_loads_offline_and_draws(browser, example_build):
+    out, _ = example_build
+    page, seen = open_page(browser, out / "graph.html")
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    assert seen["errors"] == []
+    assert page.evaluate(DRAWN_PIXELS) > 5000
+    assert page.evaluate("kgNetwork.body.data.nodes.length") >= 20
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "example-graph.png"))
+    page.close()
+
+
+@pytest.mark.model
+def test_search_box_selects_and_focuses_a_node(browser, example_build):
+    out, _ = example_build
+    page, _ = open_page(browser, out / "graph.html")
+    page.fill("#search", "haftar")
+    page.press("#search", "Enter")
+    selected = page.evaluate("kgNetwork.getSelectedNodes()")
+    assert selected == ["https://example.org/kg/id/entity/person/khalifa-haftar"]
+    page.close()
+
+
+def xss_graph() -> KnowledgeGraph:
+    """A graph whose names, relation and titles are script-injection attempts."""
+    text = " ".join(XSS_NAMES) + " attacked."
+    first, second = (Mention("xss", 0, 28, XSS_NAMES[0], "PERSON", 0),
+                     Mention("xss", 29, 63, XSS_NAMES[1], "ORG", 0))
+    relation = Relation(
+        doc_id="xss",
+        subject=Argument(first.text, first.text, first.start, first.end, mention=first),
+        predicate="<b onmouseover=alert(2)>attack</b>",
+        object=Argument(second.text, second.text, second.start, second.end, mention=second),
+        sentence=text, start=0, end=len(text),
+    )
+    extraction = Extraction(
+        document=Document(id="xss", text=text, title="</title><script>alert(3)</script>"),
+        mentions=(first, second), relations=(relation,),
+    )
+    return KnowledgeGraph(graph=to_graph([extraction], link_entities([extraction])))
+
+
+def test_injected_names_are_shown_as_text_and_run_nothing(browser, tmp_path):
+    path = tmp_path / "xss.html"
+    xss_graph().to_html(path, title='"><script>alert(4)</script>')
+    html = path.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    page, seen = open_page(browser, path)
+    assert seen["dialogs"] == [] and seen["errors"] == []
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    labels = page.evaluate("kgNetwork.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(XSS_NAMES)
+    assert page.title() == '"><script>alert(4)</script>'
+    # Hovering a node shows its name in the tooltip as text.
+    page.evaluate("""() => {
+        const id = kgNetwork.body.data.nodes.getIds()[0];
+        const pos = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+        window.kgHoverAt = pos;
+    }""")
+    position = page.evaluate("window.kgHoverAt")
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tooltip = page.inner_text("div.vis-tooltip")
+    assert any(name in tooltip for name in XSS_NAMES)
+    assert seen["dialogs"] == []
+    page.close()

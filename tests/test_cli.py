@@ -1,0 +1,138 @@
+"""The command line: formats, errors, and batches with bad files."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from tests.conftest import EXAMPLE
+
+SELECT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX kg: <https://example.org/kg/ontology#>
+SELECT ?label ?mentions WHERE { ?e rdfs:label ?label ; kg:mentionCount ?mentions } ORDER BY DESC(?mentions) ?label LIMIT 3"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_query_formats(example_build, fmt):
+    out, _ = example_build
+    result = run("query", out / "graph.ttl", SELECT, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = result.output
+    if fmt == "json":
+        bindings = json.loads(text)["results"]["bindings"]
+        assert bindings[0]["label"]["value"] == "Khalifa Haftar"
+        assert len(bindings) == 3
+    elif fmt in ("csv", "tsv"):
+        sep = "," if fmt == "csv" else "\t"
+        rows = [line.split(sep) for line in text.strip().splitlines()]
+        assert rows[0] == ["label", "mentions"]
+        assert rows[1][0] == "Khalifa Haftar" and int(rows[1][1]) > 5
+        assert len(rows) == 4
+    else:
+        assert "Khalifa Haftar" in text and "3 rows" in text
+
+
+@pytest.mark.model
+def test_query_from_file(example_build, tmp_path):
+    out, _ = example_build
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(SELECT)
+    result = run("query", out / "graph.ttl", "-f", query_file, "--format", "csv")
+    assert result.exit_code == 0 and "Khalifa Haftar" in result.output
+
+
+def test_malformed_query_is_one_clear_line(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a> <http://b> <http://c> .\n")
+    result = run("query", graph, "SELECT ?x WHERE { ?x ?y }")
+    assert result.exit_code != 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: invalid SPARQL: line 1, column")
+
+
+def test_missing_graph_file_is_one_clear_line(tmp_path):
+    result = run("query", tmp_path / "missing.ttl", "SELECT * WHERE { ?s ?p ?o }")
+    assert result.exit_code != 0
+    assert result.output.strip() == f"Error: {tmp_path / 'missing.ttl'}: no such graph file"
+
+
+def test_graph_that_does_not_parse(tmp_path):
+    graph = tmp_path / "broken.ttl"
+    graph.write_text("this is not turtle .\n")
+    result = run("query", graph, "SELECT * WHERE { ?s ?p ?o }")
+    assert result.exit_code != 0
+    assert result.output.startswith(f"Error: {graph}: not valid turtle")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_service_to_the_network_is_refused(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a> <http://b> <http://c> .\n")
+    result = run("query", graph, "SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }")
+    assert result.exit_code != 0 and "refused: the query uses SERVICE" in result.output
+    result = run("query", graph, "SELECT * FROM <http://example.com/data.ttl> WHERE { ?s ?p ?o }")
+    assert result.exit_code != 0 and "refused: the query uses FROM" in result.output
+
+
+@pytest.mark.model
+def test_bad_file_in_a_batch_is_reported_and_the_good_ones_are_built(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    out = tmp_path / "out"
+    result = run("build", folder, "-o", out)
+    assert result.exit_code == 1
+    assert f"error: {folder / 'bad.txt'}: binary file" in result.output
+    assert "Built 1 document" in result.output
+    assert (out / "graph.ttl").exists() and (out / "graph.html").exists()
+
+
+def test_nothing_readable_writes_nothing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "out"
+    result = run("build", empty, "-o", out)
+    assert result.exit_code != 0
+    assert f"error: {empty}: empty document (no text)" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.model
+def test_render_and_stats_from_a_saved_graph(example_build, tmp_path):
+    out, _ = example_build
+    page = tmp_path / "view.html"
+    result = run("render", out / "graph.ttl", "-o", page)
+    assert result.exit_code == 0 and page.exists()
+    assert result.output.startswith(f"wrote {page} (")
+    result = run("stats", out / "graph.ttl")
+    assert "documents  1" in result.output
+
+
+@pytest.mark.model
+def test_other_formats_and_the_installed_command(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(EXAMPLE), "-o", str(out), "--format", "ttl,nt,jsonld,trig",
+         "--no-html"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"}
+    from kg import load
+
+    assert len(load(out / "graph.nt")) == len(load(out / "graph.ttl")) == len(load(out / "graph.jsonld"))
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "o", "--model", "no_such_model_xyz")
+    assert result.exit_code != 0
+    assert "cannot load spaCy pipeline 'no_such_model_xyz'" in result.output
