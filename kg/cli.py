@@ -71,7 +71,7 @@ def build(inputs, output, formats, model, date, base, jobs, no_html):
     except (KgError, ValueError) as error:
         raise _fail(error)
     for error in graph.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
     if graph.report.documents == 0:
         raise click.ClickException("no document could be read; nothing written")
 
@@ -92,7 +92,7 @@ def build(inputs, output, formats, model, date, base, jobs, no_html):
         + (f"; {report.failed} input{'s' if report.failed != 1 else ''} failed" if report.failed else "")
     )
     click.echo(
-        f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relations']} relation types, "
+        f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relation_types']} relation types, "
         f"{stats['statements']} statements, {stats['triples']} triples"
     )
     for path in dict.fromkeys(written):
@@ -169,7 +169,7 @@ def stats(graph_file):
     try:
         graph = _open_graph(graph_file)
         for name, value in graph.stats().items():
-            click.echo(f"{name:>11}  {value}")
+            click.echo(f"{name.replace('_', ' '):>14}  {value}")
     except KgError as error:
         raise _fail(error)
 

@@ -88,7 +88,7 @@ class KnowledgeGraph:
               (COUNT(DISTINCT ?doc) AS ?documents)
               (COUNT(DISTINCT ?entity) AS ?entities)
               (COUNT(DISTINCT ?concept) AS ?concepts)
-              (COUNT(DISTINCT ?predicate) AS ?relations)
+              (COUNT(DISTINCT ?predicate) AS ?relation_types)
               (COUNT(DISTINCT ?statement) AS ?statements)
             WHERE {
               { ?doc a kg:Document } UNION { ?entity kg:mentionCount ?n }

@@ -84,7 +84,7 @@ def build(
     seen: set[str] = set()
     for item in [*iter_documents(sources, date=date), *documents]:
         if isinstance(item, ReadError):
-            logger.warning("%s", item)
+            logger.debug("cannot read %s", item)
             errors.append(item)
         elif item.id in seen:
             errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
@@ -114,7 +114,9 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 
     Examples
     --------
-    >>> graph = build_text("Rebels reject truce\\nThe rebels rejected the truce.")  # doctest: +SKIP
+    >>> graph = build_text("Rebels reject truce\\nThe rebels rejected the truce.")
+    >>> graph.report.documents, sorted(graph.stats().items())[0]
+    (1, ('concepts', 2))
     """
     from .read import document_from_text
 

@@ -91,7 +91,7 @@ def test_bad_file_in_a_batch_is_reported_and_the_good_ones_are_built(tmp_path):
     out = tmp_path / "out"
     result = run("build", folder, "-o", out)
     assert result.exit_code == 1
-    assert f"error: {folder / 'bad.txt'}: binary file" in result.output
+    assert f"Error: {folder / 'bad.txt'}: binary file" in result.output
     assert "Built 1 document" in result.output
     assert (out / "graph.ttl").exists() and (out / "graph.html").exists()
 
@@ -102,7 +102,7 @@ def test_nothing_readable_writes_nothing(tmp_path):
     out = tmp_path / "out"
     result = run("build", empty, "-o", out)
     assert result.exit_code != 0
-    assert f"error: {empty}: empty document (no text)" in result.output
+    assert f"Error: {empty}: empty document (no text)" in result.output
     assert not out.exists()
 
 
@@ -136,3 +136,16 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     result = run("build", EXAMPLE, "-o", tmp_path / "o", "--model", "no_such_model_xyz")
     assert result.exit_code != 0
     assert "cannot load spaCy pipeline 'no_such_model_xyz'" in result.output
+
+
+def test_outputs_are_readable_by_others_like_any_written_file(tmp_path):
+    import os
+
+    from kg.store import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "graph.ttl", b"<http://a> <http://b> <http://c> .\n")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644

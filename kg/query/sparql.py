@@ -91,8 +91,9 @@ def _parse_message(error: Exception) -> str:
     line, column = getattr(error, "lineno", None), getattr(error, "col", None)
     message = " ".join(str(getattr(error, "msg", error)).split())
     if line is not None and column is not None:
-        line_text = getattr(error, "line", "")
-        near = f" near {line_text.strip()[:60]!r}" if line_text else ""
+        line_text = getattr(error, "line", "") or ""
+        snippet = line_text[max(column - 1, 0):max(column - 1, 0) + 40].strip()
+        near = f" near {snippet!r}" if snippet else " at the end of the line"
         return f"line {line}, column {column}: {message}{near}"
     return message[:300]
 

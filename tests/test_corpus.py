@@ -1,0 +1,39 @@
+"""A real batch: 20 BBC articles from ../shared (skipped where ../shared is missing)."""
+
+import pytest
+
+import kg
+from tests.conftest import shared_path
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def bbc_graph():
+    folder = shared_path("data", "corpus", "bbc")
+    files = sorted(folder.glob("politics_*.txt"))[:20]
+    return files, kg.build(files)
+
+
+def test_twenty_articles_build_without_errors(bbc_graph):
+    files, graph = bbc_graph
+    assert graph.errors == []
+    stats = graph.stats()
+    assert stats["documents"] == 20
+    assert stats["entities"] > 100 and stats["statements"] > 200
+
+
+def test_each_document_keeps_its_headline_as_title(bbc_graph):
+    files, graph = bbc_graph
+    titles = {str(row.title) for row in graph.query(
+        "SELECT ?title WHERE { ?d a kg:Document ; dcterms:title ?title }")}
+    expected = {f.read_text(encoding="utf-8").strip().split("\n", 1)[0].strip() for f in files}
+    assert titles == expected
+
+
+def test_every_entity_still_has_exactly_one_label(bbc_graph):
+    _, graph = bbc_graph
+    rows = list(graph.query("""
+        SELECT ?e (COUNT(?label) AS ?n) WHERE { ?e kg:mentionCount ?m ; rdfs:label ?label }
+        GROUP BY ?e HAVING (COUNT(?label) != 1)"""))
+    assert rows == []
