@@ -15,6 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+# Run from a checkout without installing: the kg package beside this folder comes first.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "bbc"
 

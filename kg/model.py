@@ -83,6 +83,7 @@ class Relation:
     attribution: Argument | None = None
     pattern: str = ""
     confidence: float = 0.5
+    relation_text: str = ""  # the predicate as written: "will not follow", "called for"
 
     @property
     def is_factual(self) -> bool:

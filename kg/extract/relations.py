@@ -123,7 +123,8 @@ def _verb_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: st
         if subject is None or obj is None or subject.label == obj.label:
             continue
         yield _relation(doc_id, sentence, subject, predicate, obj, pattern,
-                        negated=negated, modality=modality, attribution=attribution)
+                        negated=negated, modality=modality, attribution=attribution,
+                        relation_text=_relation_text(verb, predicate, pattern))
 
 
 def _apposition_relations(noun: Token, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:
@@ -136,10 +137,25 @@ def _apposition_relations(noun: Token, sentence: Span, index: MentionIndex, doc_
             obj = _argument(pobj, index)
             if obj is not None and obj.label != subject.label:
                 yield _relation(doc_id, sentence, subject, f"{noun.lemma_.lower()} {prep.lower_}", obj,
-                                "apposition", negated=False, modality=None, attribution=None)
+                                "apposition", negated=False, modality=None, attribution=None,
+                                relation_text=f"is {_phrase(noun).text} {prep.text}")
 
 
-def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, negated, modality, attribution) -> Relation:
+def _relation_text(verb: Token, predicate: str, pattern: str) -> str:
+    """The predicate as the sentence writes it: auxiliaries, negation, verb, particle, preposition."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    words.append(verb)
+    words.extend(c for c in verb.children if c.dep_ == "prt")
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    if pattern == "verb-prep":
+        text += " " + predicate.rsplit(" ", 1)[-1]
+    elif pattern == "reduced-relative-passive" or pattern == "passive":
+        text += " by" if pattern == "reduced-relative-passive" else ""
+    return text
+
+
+def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, negated, modality, attribution,
+              relation_text="") -> Relation:
     return Relation(
         doc_id=doc_id,
         subject=subject,
@@ -153,6 +169,7 @@ def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, negated, mo
         attribution=attribution,
         pattern=pattern,
         confidence=_confidence(subject, obj, pattern, len(sentence)),
+        relation_text=relation_text or predicate,
     )
 
 
@@ -234,14 +251,27 @@ def _argument(token: Token, index: MentionIndex) -> Argument | None:
 
 
 def _phrase(token: Token) -> Span:
-    """The noun phrase headed by ``token``, without relative clauses or prepositional phrases."""
-    left = token.i
+    """The noun phrase headed by ``token``: its modifiers and prepositional phrases,
+    without relative clauses, appositions or coordinated phrases (those are
+    arguments of their own)."""
+    left = right = token.i
     for child in token.lefts:
-        if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"):
+        if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet"):
             left = min(left, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in ("prep", "amod", "compound", "nummod", "pobj") and not _has_clause(child):
+            right = max(right, child.right_edge.i)
+        else:
+            break
     while left < token.i and (token.doc[left].is_punct or token.doc[left].is_quote):
         left += 1
-    return token.doc[left:token.i + 1]
+    while right > token.i and (token.doc[right].is_punct or token.doc[right].is_quote):
+        right -= 1
+    return token.doc[left:right + 1]
+
+
+def _has_clause(token: Token) -> bool:
+    return any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in token.subtree)
 
 
 def _concept_label(token: Token) -> str:

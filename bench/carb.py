@@ -1,0 +1,64 @@
+"""Open IE evaluation harness: kg's relation extractor on CaRB sentences.
+
+Reads one whitespace-tokenised sentence per line (CaRB's format; its tokens are
+kept, never re-tokenised), runs the same extractor ``kg build`` uses, and writes
+the JSONL that ``../shared/eval/score_carb.py`` scores, with confidences:
+
+    python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl
+    python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl
+    python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl --one-to-one
+
+Each triple is (subject text, relation as written, object text): the argument
+texts are the ``kg:subjectText``/``kg:objectText`` kg stores on statements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+# Run from a checkout without installing: the kg package beside this folder comes first.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=Path, required=True, help="one tokenised sentence a line")
+    parser.add_argument("--out", type=Path, required=True, help="JSONL for score_carb.py")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's)")
+    args = parser.parse_args()
+
+    from spacy.tokens import Doc
+
+    from kg.analyse import load_nlp
+    from kg.extract import mentions, relations
+
+    if not args.sentences.is_file():
+        print(f"error: {args.sentences}: no such file", file=sys.stderr)
+        return 1
+    lines = [line.rstrip("\n") for line in args.sentences.read_text(encoding="utf-8").splitlines()]
+    nlp = load_nlp(args.model)
+    lines = [line for line in lines if line.strip()]
+    docs = (Doc(nlp.vocab, words=line.split()) for line in lines)
+    started = time.perf_counter()
+    count = 0
+    with args.out.open("w", encoding="utf-8") as out:
+        for index, doc in enumerate(nlp.pipe(docs, batch_size=64)):
+            doc_id = f"s{index}"
+            found = mentions(doc, doc_id=doc_id)
+            triples, confidences = [], []
+            for relation in relations(doc, doc_id=doc_id, mentions=found):
+                triples.append([relation.subject.text, relation.relation_text, relation.object.text])
+                confidences.append(relation.confidence)
+            count += len(triples)
+            out.write(json.dumps({"sentence": lines[index], "triples": triples, "confidences": confidences}) + "\n")
+    seconds = time.perf_counter() - started
+    print(f"{len(lines)} sentences, {count} extractions, {seconds:.1f} s -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
