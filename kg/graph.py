@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import KgError
-from .query import format_result, result_to_dataframe, run_query
+from .query import result_to_dataframe, run_query
 from .store import load_graph, save_graph
 
 __all__ = ["KnowledgeGraph", "load"]
@@ -50,10 +50,6 @@ class KnowledgeGraph:
         result = run_query(self.graph, sparql, bindings=bindings, allow_network=allow_network)
         return result_to_dataframe(result, graph=self.graph) if dataframe else result
 
-    def query_text(self, sparql: str, fmt: str = "table") -> str:
-        """Run a query and format its result (``table``, ``csv``, ``tsv`` or ``json``)."""
-        return format_result(run_query(self.graph, sparql), fmt, graph=self.graph)
-
     def to_networkx(self):
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
         from .render import to_networkx
@@ -62,12 +58,13 @@ class KnowledgeGraph:
 
     def to_html(self, path: str | Path | None = None, *, title: str = "kg graph") -> str:
         """The interactive HTML page; also written to ``path`` when given."""
-        from .render import render_html, write_html
+        from .render import render_html
+        from .store import write_atomic
 
-        nxgraph = self.to_networkx()
+        page = render_html(self.to_networkx(), title=title)
         if path is not None:
-            write_html(nxgraph, path, title=title)
-        return render_html(nxgraph, title=title)
+            write_atomic(path, page.encode("utf-8"))
+        return page
 
     def show(self, *, height: int = 600, title: str = "kg graph") -> "InlineView":
         """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe."""

@@ -76,7 +76,12 @@ def build(
     from .read import iter_documents
     from .resolve import link_entities
 
+    from .rdf.iri import check_base
+    from .read.text import check_date
+
     started = time.perf_counter()
+    date = check_date(date, "--date")  # bad options fail before any work is done
+    base = check_base(base or DEFAULT_BASE)
     if isinstance(sources, (str, Path)):
         sources = [sources]
     errors: list[KgError] = []
@@ -93,6 +98,15 @@ def build(
             good.append(item if item.date or not date else _with_date(item, date))
 
     nlp = load_nlp(model)
+    fitting = []
+    for document in good:
+        if len(document.text) > nlp.max_length:
+            errors.append(ReadError(document.source or document.id,
+                                    f"document too long ({len(document.text):,} characters; the limit is "
+                                    f"{nlp.max_length:,}): split it into articles"))
+        else:
+            fitting.append(document)
+    good = fitting
     extractions: list[Extraction] = []
     words = 0
     texts = ((document.text, document) for document in good)
@@ -102,7 +116,7 @@ def build(
         if progress is not None:
             progress(1)
     entities = link_entities(extractions)
-    graph = to_graph(extractions, entities, base=base or DEFAULT_BASE)
+    graph = to_graph(extractions, entities, base=base)
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
                          seconds=time.perf_counter() - started)
     return KnowledgeGraph(graph=graph, errors=errors, report=report)

@@ -37,7 +37,7 @@ def test_query_formats(example_build, fmt):
         assert rows[1][0] == "Khalifa Haftar" and int(rows[1][1]) > 5
         assert len(rows) == 4
     else:
-        assert "Khalifa Haftar" in text and "3 rows" in text
+        assert "Khalifa Haftar" in text and text.splitlines()[-1].strip() == "3 rows"
 
 
 @pytest.mark.model
@@ -121,15 +121,18 @@ def test_render_and_stats_from_a_saved_graph(example_build, tmp_path):
 def test_other_formats_and_the_installed_command(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(EXAMPLE), "-o", str(out), "--format", "ttl,nt,jsonld,trig",
+        [sys.executable, "-m", "kg.cli", "build", str(EXAMPLE), "-o", str(out), "--format", "ttl,nt,jsonld,xml",
          "--no-html"],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"}
+    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.rdf"}
     from kg import load
+    from kg.store import serialize
 
-    assert len(load(out / "graph.nt")) == len(load(out / "graph.ttl")) == len(load(out / "graph.jsonld"))
+    reference = serialize(load(out / "graph.ttl").graph, "nt")
+    for name in ("graph.nt", "graph.jsonld", "graph.rdf"):
+        assert serialize(load(out / name).graph, "nt") == reference, name
 
 
 def test_unknown_model_is_a_clear_error(tmp_path):
@@ -149,3 +152,43 @@ def test_outputs_are_readable_by_others_like_any_written_file(tmp_path):
     finally:
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_query_that_fails_while_running_is_one_clear_line(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text('<http://a> <http://b> "x" .\n')
+    result = run("query", graph, 'SELECT ?s WHERE { ?s ?p ?o FILTER(REGEX(?o, "(")) }')
+    assert result.exit_code != 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: query failed:")
+
+
+def test_render_a_graph_kg_did_not_write(tmp_path):
+    graph = tmp_path / "foreign.ttl"
+    graph.write_text("""
+        @prefix kg: <https://example.org/kg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        <http://x/a> a kg:Person ; rdfs:label "A" ; kg:mentionCount "many" .
+        <http://x/b> a kg:Concept ; rdfs:label "B" .
+        <http://x/s> a kg:Statement ; rdf:subject <http://x/a> ; rdf:predicate <http://x/p> ;
+            rdf:object <http://x/b> ; kg:confidence "high" .
+    """)
+    result = run("render", graph, "-o", tmp_path / "g.html")
+    assert result.exit_code == 0, result.output
+    assert "(2 nodes, 1 edges)" in result.output
+
+
+def test_jsonld_with_a_remote_context_is_refused(tmp_path):
+    graph = tmp_path / "remote.jsonld"
+    graph.write_text('{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://x/a", "name": "A"}')
+    result = run("query", graph, "SELECT * WHERE { ?s ?p ?o }")
+    assert result.exit_code != 0
+    assert "refused: the JSON-LD names a remote @context" in result.output
+
+
+def test_bad_date_is_refused_before_any_work(tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "o", "--date", "2020-13-45")
+    assert result.exit_code != 0
+    assert result.output.strip() == "Error: --date: date '2020-13-45' is not a real date"
+    assert not (tmp_path / "o").exists()

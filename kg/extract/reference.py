@@ -39,10 +39,6 @@ class MentionIndex:
         """The mention covering ``token``, or None."""
         return self._by_token.get(token.i)
 
-    def head_mention(self, token: Token) -> Mention | None:
-        """The mention covering ``token``, or one of its compound modifiers (``GNA forces``)."""
-        return self.at(token)
-
 
 def _compatible(pronoun: str, mention: Mention) -> bool:
     if pronoun in _PERSONAL:
@@ -88,8 +84,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     # No compatible subject: the nearest compatible mention before the pronoun.
     candidates = [
         m for m in index.mentions
-        if m.end <= token.idx and _compatible(pronoun, m)
-        and m.sentence >= (index.at(token).sentence if index.at(token) else 0) - 2
+        if m.end <= token.idx and _compatible(pronoun, m) and m.sentence >= position - 2
     ]
     return candidates[-1] if candidates else None
 

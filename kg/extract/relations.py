@@ -41,6 +41,8 @@ _VAGUE_ADJECTIVES = {
     "several", "other", "many", "some", "such", "various", "more", "most", "few", "own",
     "same", "certain", "any", "both", "all", "each", "much", "little", "further",
 }
+_DENIAL_VERBS = {"deny", "refute", "dismiss", "reject"}  # "denied that Haftar controls ..."
+_CONDITIONS = {"if", "unless", "whether"}
 # "spokesman for", "leader of", "ambassador to"; not "spokesman from (a city)".
 _ROLE_PREPOSITIONS = {"for", "of", "at", "to", "with"}
 
@@ -287,6 +289,8 @@ def _concept_label(token: Token) -> str:
     head = token.text if token.pos_ == "PROPN" else token.lemma_
     words.append(head)
     label = " ".join(words)
+    if not any(ch.isalpha() for ch in label):
+        return ""
     return label if token.pos_ == "PROPN" else label.lower()
 
 
@@ -298,15 +302,34 @@ def _predicate_lemma(verb: Token) -> str:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+    """Whether the clause denies its content: "not", "never", "no <object>", or "deny that ..."."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+        return True
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in verb.children):
+        return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS:
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _own_subject(verb):
+        return _negated(verb.head)  # "did not attack or capture the city"
+    return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _modality(verb: Token) -> str | None:
+    """The modal verb of the clause, or "if" for a condition and "question" for a question."""
     for child in verb.children:
         if child.dep_ == "aux" and child.tag_ == "MD":
             lemma = child.lemma_.lower()
             return "will" if lemma in ("wo", "'ll") else lemma
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+        return "if"
+    if verb.dep_ == "ROOT" and verb.sent.text.rstrip().endswith("?"):
+        return "question"
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _modality(verb.head)
     return None
 

@@ -73,18 +73,23 @@ def run_query(graph: Graph, sparql: str, *, bindings: dict | None = None, allow_
             raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
                              "(pass allow_network=True / --allow-network to permit it)")
     try:
-        return graph.query(prepared, initBindings={k: v for k, v in (bindings or {}).items()})
-    except Exception as error:
-        raise QueryError(f"query failed: {' '.join(str(error).split())[:300]}") from None
+        result = graph.query(prepared, initBindings=dict(bindings or {}))
+        if result.type == "SELECT":
+            result.bindings  # evaluate now, so that run-time errors surface here
+        elif result.type in ("CONSTRUCT", "DESCRIBE"):
+            len(result.graph)
+    except Exception as error:  # rdflib's evaluator raises many unrelated types
+        raise QueryError(f"query failed: {' '.join(str(error).split())[:300] or type(error).__name__}") from None
+    return result
 
 
-def run_named_query(graph: Graph, name: str, **bindings) -> Result:
+def run_named_query(graph: Graph, query_name: str, /, **bindings) -> Result:
     """Run a query shipped with kg (see :func:`named_query`), binding variables by keyword.
 
     Plain strings are bound as literals; use rdflib terms for IRIs.
     """
     values = {k: v if isinstance(v, (URIRef, Literal, BNode)) else Literal(v) for k, v in bindings.items()}
-    return run_query(graph, named_query(name), bindings=values)
+    return run_query(graph, named_query(query_name), bindings=values)
 
 
 def _parse_message(error: Exception) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from ..errors import ConfigError
 from ..resolve.normalise import normalise_name
 from .vocab import KGR
 
@@ -16,8 +17,6 @@ __all__ = ["DEFAULT_BASE", "slug", "check_base", "entity_iri", "concept_iri", "d
 
 #: Default base of instance IRIs; ``--base`` changes it.
 DEFAULT_BASE = "https://example.org/kg/id/"
-
-_SPACE = re.compile(r"[\s_/]+")
 
 
 def slug(name: str) -> str:
@@ -37,14 +36,15 @@ def slug(name: str) -> str:
     >>> slug("Sánchez")
     's%C3%A1nchez'
     """
-    text = _SPACE.sub("-", normalise_name(name)).strip("-")
-    return quote(text, safe="-.~") or "_"
+    # normalise_name leaves single spaces as the only separators, so names that
+    # normalise differently get different slugs, and equal ones equal slugs.
+    return quote(normalise_name(name).replace(" ", "-"), safe="-.~") or "_"
 
 
 def check_base(base: str) -> str:
     """Return ``base`` if it can prefix instance IRIs, else raise ``ValueError``."""
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
-        raise ValueError(f"base IRI {base!r} is not an absolute IRI")
+        raise ConfigError(f"base IRI {base!r} is not an absolute IRI (e.g. https://example.org/kg/)")
     if not base.endswith(("/", "#")):
         base += "/"
     return base
@@ -61,8 +61,17 @@ def concept_iri(base: str, label: str) -> URIRef:
 
 
 def document_iri(base: str, doc_id: str) -> URIRef:
-    """IRI of a document: ``<base>document/<id>``, with the id percent-encoded."""
-    return URIRef(f"{base}document/{quote(doc_id, safe='-.~/')}")
+    """IRI of a document: ``<base>document/<id>``, with the id percent-encoded.
+
+    Folder paths keep their slashes; "." and ".." segments are encoded so that
+    no IRI resolves outside ``<base>document/``.
+
+    >>> str(document_iri("http://x.org/", "../b c/d"))
+    'http://x.org/document/%2E%2E/b%20c/d'
+    """
+    segments = [quote(part, safe="-.~") for part in doc_id.split("/")]
+    segments = [s.replace(".", "%2E") if s in (".", "..") else s for s in segments]
+    return URIRef(f"{base}document/{'/'.join(segments)}")
 
 
 def statement_iri(base: str, *parts: object) -> URIRef:

@@ -124,7 +124,9 @@ def _document_triples(node: URIRef, document) -> Iterator[Triple]:
 
 def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution) -> Iterator[Triple]:
     node = iri.statement_iri(base, relation.doc_id, relation.start, relation.end,
-                             subject, predicate, obj, relation.negated, relation.modality)
+                             subject, predicate, obj, relation.negated, relation.modality, relation.pattern,
+                             relation.subject.start, relation.subject.end,
+                             relation.object.start, relation.object.end)
     yield node, RDF.type, KG.Statement
     yield node, RDF.subject, subject
     yield node, RDF.predicate, predicate

@@ -48,7 +48,7 @@ def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Documen
         if not isinstance(text, str):
             yield ReadError(where, "missing or non-string \"text\" field")
             continue
-        doc_id = str(record.get("id") or f"{path.stem}-{number}")
+        doc_id = str(record["id"]) if record.get("id") not in (None, "") else f"{path.stem}-{number}"
         if doc_id in seen:
             yield ReadError(where, f"duplicate document id {doc_id!r}")
             continue

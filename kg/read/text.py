@@ -38,11 +38,19 @@ def decode_text(data: bytes, source: str) -> str:
 
 def check_date(value: str | None, source: str) -> str | None:
     """Return ``value`` if it is a YYYY-MM-DD date (or None), else raise ``ReadError``."""
+    import datetime
+
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not _DATE.match(value[:10]):
+    day = value[:10] if isinstance(value, str) and _DATE.match(value[:10]) else None
+    # A full timestamp ("2020-04-30T10:00:00Z") keeps its day; anything else must be a date.
+    if day is None or (len(value) > 10 and value[10] not in "T "):
         raise ReadError(source, f"date {value!r} is not in YYYY-MM-DD form")
-    return value[:10]
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        raise ReadError(source, f"date {value!r} is not a real date") from None
+    return day
 
 
 def document_from_text(

@@ -9,6 +9,7 @@ vis-network as text (tooltips use ``innerText``), so names like
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -40,16 +41,20 @@ _MAX_SOURCES_SHOWN = 5
 
 def _templates():
     import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("kg.render", "templates"), autoescape=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JavaScript and CSS as shipped in pyvis (read as text, never as a template)."""
     import pyvis
 
-    pyvis_templates = Path(pyvis.__file__).parent / "templates"
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader([
-            jinja2.PackageLoader("kg.render", "templates"),
-            jinja2.FileSystemLoader(str(pyvis_templates)),
-        ]),
-        autoescape=True,
-    )
+    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # Inline <script> content must not close the element early.
+    return js.replace("</script", "<\\/script"), css.replace("</style", "<\\/style")
 
 
 def _node_title(data: dict) -> str:
@@ -159,7 +164,10 @@ def render_html(nxgraph, *, title: str = "kg graph") -> str:
                   "smooth": {"type": "continuous"}},
     }
     template = _templates().get_template("graph.html")
+    vis_js, vis_css = _vis_assets()
     return template.render(
+        vis_js=vis_js,
+        vis_css=vis_css,
         title=title,
         nodes=nodes,
         edges=edges,

@@ -6,7 +6,7 @@ be analysed and drawn without re-running the language pipeline.
 
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..rdf.vocab import KG, ontology_graph
@@ -22,6 +22,14 @@ def node_classes() -> dict[URIRef, str]:
         label = ontology.value(cls, RDFS.label)
         classes[URIRef(cls)] = str(label) if label else cls.split("#")[-1]
     return classes
+
+
+def _number(value) -> float:
+    """A literal's numeric value, or 0 when it is missing or not a number (graphs from elsewhere)."""
+    try:
+        return float(value.toPython()) if value is not None else 0.0
+    except (TypeError, ValueError, AttributeError):
+        return 0.0
 
 
 def to_networkx(graph: Graph):
@@ -52,13 +60,12 @@ def to_networkx(graph: Graph):
         if cls is None:
             return False
         label = graph.value(node, RDFS.label)
-        mentions = graph.value(node, KG.mentionCount)
         result.add_node(
             str(node),
             label=str(label) if label is not None else str(node),
             type=classes[cls],
             alt_labels=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-            mentions=int(mentions.toPython()) if mentions is not None else 0,
+            mentions=int(_number(graph.value(node, KG.mentionCount))),
         )
         return True
 
@@ -74,14 +81,14 @@ def to_networkx(graph: Graph):
         obj = graph.value(statement, RDF.object)
         if not (add_node(subject) and add_node(obj)):
             continue
-        negated = bool(graph.value(statement, KG.negated, default=False).toPython())
+        negated = graph.value(statement, KG.negated) == Literal(True)
         modality = graph.value(statement, KG.modality)
-        confidence = graph.value(statement, KG.confidence)
+        confidence = _number(graph.value(statement, KG.confidence))
         document = graph.value(statement, KG.document)
         if document not in titles:
             title = graph.value(document, DCTERMS.title) or graph.value(document, DCTERMS.identifier)
             titles[document] = str(title) if title is not None else str(document)
-        key = f"{predicate}|{'not' if negated else ''}"
+        key = f"{predicate}|{'not' if negated else ''}|{modality or ''}"
         u, v = str(subject), str(obj)
         source = (titles[document], str(graph.value(statement, KG.sentence) or ""))
         if result.has_edge(u, v, key):
@@ -89,8 +96,7 @@ def to_networkx(graph: Graph):
             data["count"] += 1
             if source not in data["sources"]:
                 data["sources"].append(source)
-            if confidence is not None:
-                data["confidence"] = max(data["confidence"], float(confidence))
+            data["confidence"] = max(data["confidence"], confidence)
         else:
             label = graph.value(predicate, RDFS.label)
             result.add_edge(
@@ -99,7 +105,7 @@ def to_networkx(graph: Graph):
                 predicate=str(predicate),
                 negated=negated,
                 modality=str(modality) if modality is not None else None,
-                confidence=float(confidence) if confidence is not None else 0.0,
+                confidence=confidence,
                 count=1,
                 sources=[source],
             )

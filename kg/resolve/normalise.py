@@ -7,7 +7,8 @@ import unicodedata
 
 __all__ = ["normalise_name", "initials"]
 
-_SPACE = re.compile(r"\s+")
+# Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
+_SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "la", "le", "al", "el", "&"}
 
 
@@ -18,6 +19,8 @@ def normalise_name(name: str) -> str:
     --------
     >>> normalise_name("  The   United Nations ")
     'united nations'
+    >>> normalise_name("Fayez al-Sarraj") == normalise_name("Fayez al Sarraj")
+    True
     """
     text = _SPACE.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
     if text.startswith("the "):

@@ -20,9 +20,8 @@ FORMATS = {
     "nt": ("nt", ".nt"),
     "jsonld": ("json-ld", ".jsonld"),
     "xml": ("xml", ".rdf"),
-    "trig": ("trig", ".trig"),
-    "nq": ("nquads", ".nq"),
 }
+_QUAD_FORMATS = {"trig", "nquads"}
 _SUFFIX_FORMATS = {
     ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt",
     ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
@@ -83,12 +82,48 @@ def load_graph(path: str | Path, graph: Graph | None = None) -> Graph:
         data = path.read_bytes()
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror}") from None
+    if rdf_format == "json-ld":
+        _refuse_remote_contexts(path, data)
     try:
-        graph.parse(data=data, format=rdf_format)
+        if rdf_format in _QUAD_FORMATS:
+            # Named graphs are read as one merged graph (their union).
+            from rdflib import Dataset
+
+            dataset = Dataset()
+            dataset.parse(data=data, format=rdf_format)
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph.parse(data=data, format=rdf_format)
     except Exception as error:  # rdflib's parsers raise many unrelated types
         message = " ".join(str(error).split()) or type(error).__name__
         raise GraphFileError(f"{path}: not valid {rdf_format}: {message[:300]}") from None
     return graph
+
+
+def _refuse_remote_contexts(path: Path, data: bytes) -> None:
+    """JSON-LD may name a remote @context, which rdflib would fetch: refuse it (no network)."""
+    import json
+
+    try:
+        document = json.loads(data)
+    except ValueError as error:
+        raise GraphFileError(f"{path}: not valid JSON-LD: {error}") from None
+
+    def contexts(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    yield from (value if isinstance(value, list) else [value])
+                yield from contexts(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from contexts(item)
+
+    for context in contexts(document):
+        if isinstance(context, str):
+            raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context ({context[:80]}), "
+                                 "which would be fetched over the network; inline the context instead")
 
 
 def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
@@ -98,7 +133,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
     data = graph.serialize(format=rdflib_format, encoding="utf-8")
-    if fmt in ("nt", "nq"):
+    if fmt == "nt":
         lines = sorted(line for line in data.decode("utf-8").split("\n") if line)
         data = ("\n".join(lines) + "\n").encode("utf-8")
     return data

@@ -91,3 +91,20 @@ def test_headline_is_its_own_sentence(nlp):
     doc = nlp(document.text)
     first = next(iter(doc.sents))
     assert first.text.strip() == document.title
+
+
+@pytest.mark.parametrize(
+    "sentence, triple, modality",
+    [
+        ("The rebels did not attack or capture the city.", ("rebel", "capture", "city"), None),
+        ("The army signed no agreement.", ("army", "sign", "agreement"), None),
+        ("The GNA denied that the militia controls the port.", ("militia", "control", "port"), None),
+        ("If the rebels attack the city, the army will respond.", ("rebel", "attack", "city"), "if"),
+        ("Did the rebels reject the truce?", ("rebel", "reject", "truce"), "question"),
+    ],
+)
+def test_denied_conditional_and_asked_are_not_facts(nlp, sentence, triple, modality):
+    found = triples_of(nlp, "Headline\n" + sentence)
+    relation = found[triple]
+    assert not relation.is_factual
+    assert relation.modality == modality

@@ -30,5 +30,18 @@ def test_base_must_be_an_absolute_iri():
     import pytest
 
     assert iri.check_base("http://news.example/kg") == "http://news.example/kg/"
-    with pytest.raises(ValueError, match="not an absolute IRI"):
+    from kg.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not an absolute IRI"):
         iri.check_base("not an iri")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_names_that_normalise_differently_get_different_iris(a, b):
+    from kg.resolve import normalise_name
+
+    if normalise_name(a) != normalise_name(b):
+        assert iri.slug(a) != iri.slug(b)
+    else:
+        assert iri.slug(a) == iri.slug(b)

@@ -57,7 +57,9 @@ def test_negated_facts_are_statements_but_never_plain_triples(example_graph):
     g = example_graph.graph
     negated = list(g.subjects(KG.negated, Literal(True)))
     assert negated
-    for statement in negated:
+    not_asserted = set(g.subjects(KG.asserted, Literal(False)))
+    assert set(negated) <= not_asserted
+    for statement in not_asserted:
         triple = (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object))
         assert triple not in g, triple
 
