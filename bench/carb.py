@@ -50,7 +50,7 @@ def main() -> int:
             doc_id = f"s{index}"
             found = mentions(doc, doc_id=doc_id)
             triples, confidences = [], []
-            for relation in relations(doc, doc_id=doc_id, mentions=found):
+            for relation in relations(doc, doc_id=doc_id, mentions=found, keep_unresolved=True):
                 triples.append([relation.subject.text, relation.relation_text, relation.object.text])
                 confidences.append(relation.confidence)
             count += len(triples)

@@ -25,9 +25,10 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 class MentionIndex:
     """Look up the named-entity mention that covers a token."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], *, keep_unresolved: bool = False):
         self.doc = doc
         self.mentions = mentions
+        self.keep_unresolved = keep_unresolved
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end)

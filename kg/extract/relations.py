@@ -47,7 +47,8 @@ _CONDITIONS = {"if", "unless", "whether"}
 _ROLE_PREPOSITIONS = {"for", "of", "at", "to", "with"}
 
 
-def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention]) -> Iterator[Relation]:
+def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
+              keep_unresolved: bool = False) -> Iterator[Relation]:
     """Yield the relations stated in ``doc``.
 
     Parameters
@@ -59,13 +60,17 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention]) -> Itera
     mentions : list of Mention
         The document's named-entity mentions (from :func:`kg.extract.mentions`);
         arguments that name or refer to one of them point to it.
+    keep_unresolved : bool
+        Keep relations whose argument is a pronoun with no antecedent found (the
+        pronoun's text becomes the argument). The graph leaves them out, since a
+        node "he" would merge unrelated people; Open IE evaluation keeps them.
 
     Yields
     ------
     Relation
     """
     full = doc if isinstance(doc, Doc) else doc.doc
-    index = MentionIndex(full, mentions)
+    index = MentionIndex(full, mentions, keep_unresolved=keep_unresolved)
     for sentence in (doc.sents if isinstance(doc, Doc) else [doc]):
         seen = set()
         for relation in _sentence_relations(sentence, index, doc_id):
@@ -102,6 +107,8 @@ def _verb_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: st
     else:
         subjects = _subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects and verb.lemma_ == "be":  # "Haftar is a warlord": copula + attribute
+            objects = [c for c in verb.children if c.dep_ == "attr"]
         if verb.dep_ == "relcl" and _relative_object(verb):
             objects = [verb.head]
         for subject in subjects:
@@ -231,6 +238,9 @@ def _argument(token: Token, index: MentionIndex) -> Argument | None:
             return None
         mention = resolve_pronoun(token, index)
         if mention is None:
+            if index.keep_unresolved and token.dep_ != "poss":
+                return Argument(text=token.text, label=token.lower_, start=token.idx,
+                                end=token.idx + len(token), via="unresolved")
             return None
         via = "pronoun"
     elif mention is None and token.ent_type_ in _NOT_ARGUMENT_LABELS:
