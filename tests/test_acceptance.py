@@ -30,28 +30,27 @@ def test_build_writes_turtle_and_html_and_prints_a_summary(example_build):
     assert len(lines) <= 24  # one screen
 
 
+def fact_holds(graph_file, names, relation, node):
+    """Whether an entity with one of ``names`` as a label has ``relation`` to a node labelled ``node``."""
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return ask(graph_file, f"""
+        ASK {{
+          ?entity rdfs:label|skos:altLabel ?name .
+          FILTER(STR(?name) IN ({quoted}))
+          ?entity ?relation ?node .
+          ?relation rdfs:label "{relation}" .
+          ?node rdfs:label "{node}" .
+        }}""") == "true"
+
+
 def test_gna_rejects_truce(example_build):
     out, _ = example_build
-    assert ask(out / "graph.ttl", """
-        ASK {
-          ?gna rdfs:label|skos:altLabel ?name .
-          FILTER(STR(?name) IN ("Government of National Accord", "GNA"))
-          ?gna ?reject ?truce .
-          ?reject rdfs:label "reject" .
-          ?truce rdfs:label "truce" .
-        }""") == "true"
+    assert fact_holds(out / "graph.ttl", ["Government of National Accord", "GNA"], "reject", "truce")
 
 
 def test_haftar_controls_the_east(example_build):
     out, _ = example_build
-    assert ask(out / "graph.ttl", """
-        ASK {
-          ?haftar rdfs:label|skos:altLabel ?name .
-          FILTER(STR(?name) IN ("Khalifa Haftar", "Haftar"))
-          ?haftar ?control ?east .
-          ?control rdfs:label "control" .
-          ?east rdfs:label "east" .
-        }""") == "true"
+    assert fact_holds(out / "graph.ttl", ["Khalifa Haftar", "Haftar"], "control", "east")
 
 
 def test_haftar_is_one_person_node(example_build):

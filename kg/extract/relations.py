@@ -229,7 +229,6 @@ def _conjuncts(tokens: list[Token]) -> list[Token]:
 
 def _argument(token: Token, index: MentionIndex) -> Argument | None:
     """The argument headed by ``token``: a named entity, a resolved reference or a concept."""
-    doc = token.doc
     mention = index.at(token)
     via = None
     if mention is None and token.pos_ == "PRON":
