@@ -8,8 +8,10 @@ the JSONL that ``../shared/eval/score_carb.py`` scores, with confidences:
     python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl
     python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl --one-to-one
 
-Each triple is (subject text, relation as written, object text): the argument
-texts are the ``kg:subjectText``/``kg:objectText`` kg stores on statements.
+Each tuple is ``Relation.as_written()``: (first argument, relation, second
+argument, qualifiers...) in the sentence's words, the same texts kg stores on the
+statement node (``kg:subjectText``, ``kg:relationText``, ``kg:objectText``,
+``kg:qualifier``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def main() -> int:
             found = mentions(doc, doc_id=doc_id)
             triples, confidences = [], []
             for relation in relations(doc, doc_id=doc_id, mentions=found, keep_unresolved=True):
-                triples.append([relation.subject.text, relation.relation_text, relation.object.text])
+                triples.append(list(relation.as_written()))
                 confidences.append(relation.confidence)
             count += len(triples)
             out.write(json.dumps({"sentence": lines[index], "triples": triples, "confidences": confidences}) + "\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Mention", "Argument", "Relation", "Extraction", "Entity"]
+__all__ = ["Document", "Mention", "Argument", "Qualifier", "Relation", "Extraction", "Entity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +43,13 @@ class Mention:
 class Argument:
     """The subject or object of a relation.
 
+    ``text`` is the phrase as written, minimal but complete: the noun phrase with
+    its modifiers, without relative clauses, appositions or coordinated phrases.
     ``mention`` is set when the argument is (or refers to) a named entity; otherwise
-    the argument is a concept, named by ``label`` (its lemmatised noun phrase).
+    the argument is a concept, named by ``label`` (its lemmatised noun phrase), or,
+    when ``clause`` is true, a proposition (the reported clause, "it will continue ...").
     ``via`` says how an argument that is not a name found its referent
-    ("pronoun", "nominal", "relative", ...), or is ``None``.
+    ("pronoun", "nominal", "possessive", "partitive", ...), or is ``None``.
     """
 
     text: str
@@ -55,6 +58,7 @@ class Argument:
     end: int
     mention: Mention | None = None
     via: str | None = None
+    clause: bool = False
 
     @property
     def is_entity(self) -> bool:
@@ -63,18 +67,36 @@ class Argument:
 
 
 @dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A circumstance of an assertion: when, where, or another prepositional phrase.
+
+    ``kind`` is "time", "place" or "other"; ``text`` is the phrase as written, with
+    its preposition ("in April 2019"); ``mention`` is the place's entity, if named.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     """One assertion read from one sentence: subject – predicate – object.
 
-    ``predicate`` is the lemmatised verb phrase ("reject", "call for").
-    ``negated`` and ``modality`` qualify it; ``attribution`` is who said it, when the
-    assertion is reported speech. ``start``/``end`` span the sentence.
+    ``predicate`` is the lemmatised verb phrase in active voice ("reject", "call for");
+    ``relation_text`` is the relation as written ("was unilaterally called by"). When
+    ``passive`` is true the sentence reads object – relation_text – subject.
+    ``object`` is ``None`` for an assertion with only circumstances ("fighting began
+    in April 2019"). ``negated`` and ``modality`` qualify it; ``attribution`` is who
+    said it, when the assertion is reported speech. ``start``/``end`` span the sentence.
     """
 
     doc_id: str
     subject: Argument
     predicate: str
-    object: Argument
+    object: Argument | None
     sentence: str
     start: int
     end: int
@@ -84,6 +106,19 @@ class Relation:
     pattern: str = ""
     confidence: float = 0.5
     relation_text: str = ""  # the predicate as written: "will not follow", "called for"
+    passive: bool = False
+    qualifiers: tuple[Qualifier, ...] = ()
+
+    def as_written(self) -> tuple[str, ...]:
+        """The assertion in the sentence's own words and order:
+        (first argument, relation, second argument, circumstances...).
+
+        This is what Open IE benchmarks score, and what the statement node stores
+        as ``kg:subjectText``/``kg:relationText``/``kg:objectText``/``kg:qualifier``.
+        """
+        first, second = (self.object, self.subject) if self.passive else (self.subject, self.object)
+        words = [first.text if first else "", self.relation_text, second.text if second else ""]
+        return (*words, *(q.text for q in self.qualifiers))
 
     @property
     def is_factual(self) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention
 
-__all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal"]
+__all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
 
 _PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _NEUTER = {"it", "its", "itself"}
@@ -123,3 +123,32 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
             if mention.start < token.idx or best is None:
                 best = mention
     return best
+
+
+_PLURAL = {"they", "them", "their", "themselves"}
+
+
+def resolve_plural(token: Token) -> Token | None:
+    """The noun a plural pronoun ("they", "them") refers to, or None.
+
+    The nearest plural noun heading a subject or object before the pronoun, in
+    its sentence or the one before, that is not an argument of the pronoun's own
+    verb ("GNA forces ousting them" cannot mean the forces oust themselves).
+    Returns the noun's token, so the caller can resolve it in turn
+    ("his militias" → Haftar).
+    """
+    if token.lower_ not in _PLURAL:
+        return None
+    own_verb = token.head
+    sentences = list(token.doc.sents)
+    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    for sentence in reversed(sentences[max(0, position - 1):position + 1]):
+        candidates = [
+            t for t in sentence
+            if t.i < token.i and t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and t.head != own_verb
+        ]
+        if candidates:
+            subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or candidates)[-1]
+    return None

@@ -76,7 +76,11 @@ def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: s
         doc_node = iri.document_iri(base, document.id)
         yield from _document_triples(doc_node, document)
 
-        def node_of(argument: Argument) -> URIRef:
+        def node_of(argument: Argument | None) -> URIRef | None:
+            if argument is None:
+                return None
+            if argument.clause:
+                return iri.proposition_iri(base, document.id, argument.start, argument.end)
             if argument.mention is not None:
                 return entity_iris[entities.key_of(argument.mention)]
             labels = concepts[normalise_name(argument.label)]
@@ -87,12 +91,19 @@ def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: s
             subject, obj = node_of(relation.subject), node_of(relation.object)
             predicate = iri.relation_iri(relation.predicate)
             predicates.add(relation.predicate)
-            if relation.is_factual:
+            if relation.is_factual and obj is not None:
                 yield subject, predicate, obj
             attribution = node_of(relation.attribution) if relation.attribution else None
-            yield from _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution)
+            places = [entity_iris[entities.key_of(q.mention)] for q in relation.qualifiers if q.mention]
+            yield from _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution, places)
             for node, argument in ((subject, relation.subject), (obj, relation.object)):
-                if argument.mention is None:
+                if argument is None:
+                    continue
+                if argument.clause:
+                    yield node, RDF.type, KG.Proposition
+                    yield node, RDFS.label, Literal(argument.text)
+                    yield node, KG.document, doc_node
+                elif argument.mention is None:
                     yield node, KG.mentionedIn, doc_node
 
     for key, labels in concepts.items():
@@ -122,21 +133,33 @@ def _document_triples(node: URIRef, document) -> Iterator[Triple]:
         yield node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)
 
 
-def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution) -> Iterator[Triple]:
+def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,
+                       places) -> Iterator[Triple]:
     node = iri.statement_iri(base, relation.doc_id, relation.start, relation.end,
-                             subject, predicate, obj, relation.negated, relation.modality, relation.pattern,
+                             subject, predicate, obj or "", relation.negated, relation.modality, relation.pattern,
                              relation.subject.start, relation.subject.end,
-                             relation.object.start, relation.object.end)
+                             relation.object.start if relation.object else "",
+                             relation.object.end if relation.object else "")
     yield node, RDF.type, KG.Statement
     yield node, RDF.subject, subject
     yield node, RDF.predicate, predicate
-    yield node, RDF.object, obj
+    if obj is not None:
+        yield node, RDF.object, obj
     yield node, KG.document, doc_node
     yield node, KG.sentence, Literal(relation.sentence)
     yield node, KG.startChar, Literal(relation.start, datatype=XSD.integer)
     yield node, KG.endChar, Literal(relation.end, datatype=XSD.integer)
     yield node, KG.subjectText, Literal(relation.subject.text)
-    yield node, KG.objectText, Literal(relation.object.text)
+    if relation.object is not None:
+        yield node, KG.objectText, Literal(relation.object.text)
+    yield node, KG.relationText, Literal(relation.relation_text)
+    yield node, KG.passive, Literal(relation.passive)
+    for qualifier in relation.qualifiers:
+        yield node, KG.qualifier, Literal(qualifier.text)
+        if qualifier.kind == "time":
+            yield node, KG.time, Literal(qualifier.text)
+    for place in places:
+        yield node, KG.place, place
     yield node, KG.extractor, Literal(EXTRACTOR)
     yield node, KG.pattern, Literal(relation.pattern)
     yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)

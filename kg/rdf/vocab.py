@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     Concept: URIRef
     Document: URIRef
     Statement: URIRef
+    Proposition: URIRef
     # properties
     spacyLabel: URIRef
     relatedTo: URIRef
@@ -51,6 +52,11 @@ class KG(DefinedNamespace):
     endChar: URIRef
     subjectText: URIRef
     objectText: URIRef
+    relationText: URIRef
+    passive: URIRef
+    qualifier: URIRef
+    time: URIRef
+    place: URIRef
     extractor: URIRef
     pattern: URIRef
     confidence: URIRef

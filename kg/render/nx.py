@@ -17,7 +17,7 @@ __all__ = ["to_networkx", "node_classes"]
 def node_classes() -> dict[URIRef, str]:
     """The ontology's entity classes and ``kg:Concept``, with their labels."""
     ontology = ontology_graph()
-    classes = {KG.Concept: "Concept"}
+    classes = {KG.Concept: "Concept", KG.Proposition: "Proposition"}
     for cls in ontology.transitive_subjects(RDFS.subClassOf, KG.Entity):
         label = ontology.value(cls, RDFS.label)
         classes[URIRef(cls)] = str(label) if label else cls.split("#")[-1]

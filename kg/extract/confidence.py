@@ -1,0 +1,62 @@
+"""How likely an extracted assertion is to be right.
+
+A logistic model over features that predict correctness (the rule that fired,
+whether the arguments are names, how they were resolved, their length, the
+sentence's length ...). Its weights are data (``confidence.json`` beside this
+module), fitted on CaRB's dev split by ``bench/calibrate.py``: a confidence of
+0.8 means that about 80% of dev assertions with that score matched a gold
+tuple. Thresholding on it trades recall for precision.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Relation
+
+__all__ = ["confidence", "features", "load_weights"]
+
+
+def features(relation: Relation, sentence_length: int) -> dict[str, float]:
+    """The features of ``relation`` the confidence model weighs (all numeric)."""
+    subject, obj = relation.subject, relation.object
+    found = {
+        f"pattern={relation.pattern}": 1.0,
+        "subject_entity": float(subject.is_entity),
+        "subject_pronoun": float(subject.via in ("pronoun", "unresolved")),
+        "subject_resolved": float(subject.via in ("nominal", "possessive", "partitive")),
+        "subject_words": min(len(subject.text.split()), 12) / 4,
+        "sentence_words": min(sentence_length, 80) / 20,
+        "relation_words": min(len(relation.relation_text.split()), 8) / 2,
+        "qualifiers": float(min(len(relation.qualifiers), 3)),
+        "negated": float(relation.negated),
+        "modal": float(relation.modality is not None),
+        "attributed": float(relation.attribution is not None),
+        "passive": float(relation.passive),
+    }
+    if obj is None:
+        found["object_none"] = 1.0
+    else:
+        found["object_entity"] = float(obj.is_entity)
+        found["object_clause"] = float(obj.clause)
+        found["object_pronoun"] = float(obj.via in ("pronoun", "unresolved"))
+        found["object_words"] = min(len(obj.text.split()), 12) / 4
+    return found
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, float]:
+    """The fitted weights (feature name → weight; "bias" is the intercept)."""
+    text = resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8")
+    return json.loads(text)["weights"]
+
+
+def confidence(relation: Relation, sentence_length: int) -> float:
+    """The probability that ``relation`` is correct, rounded to three decimals."""
+    weights = load_weights()
+    score = weights.get("bias", 0.0) + sum(
+        weights.get(name, 0.0) * value for name, value in features(relation, sentence_length).items())
+    return round(1.0 / (1.0 + math.exp(-score)), 3)

@@ -1,0 +1,90 @@
+"""Word lists the relation rules consult.
+
+Kept apart from the rules so that adding a verb of saying or a light verb is a
+data change, not a code change. All entries are lower-case lemmas unless said
+otherwise.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SAY_VERBS", "DENIAL_VERBS", "LIGHT_VERB_NOUNS", "GROUP_NOUNS", "PARTITIVE_NOUNS",
+    "ROLE_PREPOSITIONS", "TIME_PREPOSITIONS", "PLACE_PREPOSITIONS", "CONDITIONS",
+    "RELATIVE_PRONOUNS", "VAGUE_ADJECTIVES", "NOT_ARGUMENT_LABELS", "DEVERBAL_NOUNS",
+    "DESIRE_VERBS",
+]
+
+#: Verbs that introduce reported speech: what their complement says is
+#: attributed to their subject, and the saying is an assertion of its own.
+SAY_VERBS = frozenset({
+    "say", "announce", "tell", "add", "state", "claim", "declare", "insist", "warn",
+    "argue", "confirm", "deny", "report", "explain", "note", "write", "believe",
+    "suggest", "acknowledge", "admit", "allege", "assert", "stress", "reiterate",
+    "maintain", "predict", "reveal", "indicate", "think", "accuse", "promise", "vow",
+})
+
+#: Saying verbs whose complement is denied ("denied that Haftar controls ...").
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+
+#: Verbs whose complement states a wish, not a fact ("called for both sides to ...").
+DESIRE_VERBS = frozenset({
+    "call", "urge", "ask", "want", "demand", "plan", "hope", "seek", "aim", "intend",
+    "try", "attempt", "propose", "request", "wish", "expect", "threaten", "order",
+})
+
+#: Light verb + noun pairs whose noun carries the meaning: "put an end to X"
+#: relates the subject to X by "put end to".
+LIGHT_VERB_NOUNS = frozenset({
+    ("put", "end"), ("take", "control"), ("take", "part"), ("take", "charge"), ("make", "use"),
+    ("launch", "attack"), ("launch", "offensive"), ("pay", "tribute"), ("pay", "attention"),
+    ("give", "support"), ("lay", "siege"), ("take", "action"), ("have", "access"),
+    ("make", "contact"), ("take", "advantage"), ("play", "role"), ("take", "place"),
+})
+
+#: Nouns for the people or troops of a named owner: "Haftar's forces", "GNA
+#: forces" act for the owner, so they resolve to it.
+GROUP_NOUNS = frozenset({
+    "force", "militia", "troop", "army", "fighter", "soldier", "loyalist", "supporter",
+    "man", "government", "administration", "camp", "side", "regime", "unit", "follower",
+})
+
+#: Nouns that name a part or an amount of what their "of" phrase names:
+#: "swathes of southern Libya", "a series of setbacks".
+PARTITIVE_NOUNS = frozenset({
+    "swath", "swathe", "part", "much", "most", "rest", "portion", "half", "majority",
+    "bulk", "series", "number", "lot", "host", "range", "variety", "group", "pair",
+    "couple", "dozen", "hundred", "thousand", "million", "handful", "piece", "area",
+})
+
+#: Prepositions that make a noun a role: "spokesman for", "leader of".
+ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "with"})
+
+#: Prepositions that introduce a time modifier even without a date entity.
+TIME_PREPOSITIONS = frozenset({"since", "until", "till", "during", "throughout"})
+
+#: Prepositions that can introduce a place modifier (with a place entity).
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "across", "inside", "outside", "around",
+                                "within", "into", "on", "throughout", "between", "off"})
+
+#: Subordinators that make a clause a condition.
+CONDITIONS = frozenset({"if", "unless", "whether"})
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose", "where", "when"})
+
+#: Adjectives too vague to name a concept ("several countries" → "country").
+VAGUE_ADJECTIVES = frozenset({
+    "several", "other", "many", "some", "such", "various", "more", "most", "few", "own",
+    "same", "certain", "any", "both", "all", "each", "much", "little", "further",
+})
+
+#: Entity labels that are values, not things: never the node of an argument.
+NOT_ARGUMENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+#: Nouns that name an act, with the verb of that act: "Haftar's truce offer"
+#: → Haftar – offer – truce.
+DEVERBAL_NOUNS = {
+    "offer": "offer", "call": "call for", "attack": "attack", "rejection": "reject",
+    "threat": "threaten", "demand": "demand", "proposal": "propose", "support": "support",
+    "invasion": "invade", "capture": "capture", "control": "control", "recognition": "recognise",
+    "announcement": "announce", "request": "request", "plan": "plan", "bid": "bid for",
+}
