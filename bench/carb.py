@@ -20,10 +20,29 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # Run from a checkout without installing: the kg package beside this folder comes first.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def read_sentences(path: Path) -> list[str]:
+    """The non-blank lines of a CaRB sentence file."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def extract_sentences(lines: list[str], nlp) -> Iterator[tuple[str, list]]:
+    """Yield each sentence with the relations kg extracts from it (CaRB tokens kept as spaCy words)."""
+    from spacy.tokens import Doc
+
+    from kg.extract import mentions, relations
+
+    docs = (Doc(nlp.vocab, words=line.split()) for line in lines)
+    for index, doc in enumerate(nlp.pipe(docs, batch_size=64)):
+        doc_id = f"s{index}"
+        found = mentions(doc, doc_id=doc_id)
+        yield lines[index], list(relations(doc, doc_id=doc_id, mentions=found, keep_unresolved=True))
 
 
 def main() -> int:
@@ -33,30 +52,21 @@ def main() -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's)")
     args = parser.parse_args()
 
-    from spacy.tokens import Doc
-
     from kg.analyse import load_nlp
-    from kg.extract import mentions, relations
 
     if not args.sentences.is_file():
         print(f"error: {args.sentences}: no such file", file=sys.stderr)
         return 1
-    lines = [line.rstrip("\n") for line in args.sentences.read_text(encoding="utf-8").splitlines()]
+    lines = read_sentences(args.sentences)
     nlp = load_nlp(args.model)
-    lines = [line for line in lines if line.strip()]
-    docs = (Doc(nlp.vocab, words=line.split()) for line in lines)
     started = time.perf_counter()
     count = 0
     with args.out.open("w", encoding="utf-8") as out:
-        for index, doc in enumerate(nlp.pipe(docs, batch_size=64)):
-            doc_id = f"s{index}"
-            found = mentions(doc, doc_id=doc_id)
-            triples, confidences = [], []
-            for relation in relations(doc, doc_id=doc_id, mentions=found, keep_unresolved=True):
-                triples.append(list(relation.as_written()))
-                confidences.append(relation.confidence)
+        for sentence, found in extract_sentences(lines, nlp):
+            triples = [list(relation.as_written()) for relation in found]
+            confidences = [relation.confidence for relation in found]
             count += len(triples)
-            out.write(json.dumps({"sentence": lines[index], "triples": triples, "confidences": confidences}) + "\n")
+            out.write(json.dumps({"sentence": sentence, "triples": triples, "confidences": confidences}) + "\n")
     seconds = time.perf_counter() - started
     print(f"{len(lines)} sentences, {count} extractions, {seconds:.1f} s -> {args.out}", file=sys.stderr)
     return 0

@@ -38,6 +38,20 @@ NOMINAL_PATTERNS: dict[str, list[dict]] = {
         {"LEFT_ID": "subject", "REL_OP": ">", "RIGHT_ID": "object",
          "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "", "IS_ALPHA": True}},
     ],
+    # "Haftar's militias" → Haftar – have – militia
+    "possessive": [
+        {"RIGHT_ID": "object", "RIGHT_ATTRS": _NOUN},
+        {"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "subject",
+         "RIGHT_ATTRS": {"DEP": "poss", "POS": {"IN": ["PROPN", "NOUN"]}}},
+    ],
+    # "the Helmut Newton Foundation in Berlin" → Foundation – be in – Berlin
+    "located-in": [
+        {"RIGHT_ID": "subject", "RIGHT_ATTRS": _NOUN},
+        {"LEFT_ID": "subject", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at", "near", "outside", "inside"]}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "object",
+         "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": {"IN": ["GPE", "LOC", "FAC"]}}},
+    ],
     # "Haftar's truce offer" → Haftar – offer – truce
     "possessive-act": [
         {"RIGHT_ID": "act", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(DEVERBAL_NOUNS)}}},
@@ -115,6 +129,15 @@ def _predicate(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         if not (title.is_lower or title.text in _TITLES) or title.i > subject.i:
             return None
         return NominalMatch(name, subject, "be", title, "is")
+    if name == "possessive":
+        if bound["object"].lemma_.lower() in DEVERBAL_NOUNS or any(
+                c.dep_ == "compound" for c in bound["object"].children):
+            return None  # an act ("Haftar's offer") or a compound ("Haftar's truce offer"): possessive-act
+        return NominalMatch(name, subject, "have", bound["object"], "has")
+    if name == "located-in":
+        if subject.dep_ == "pobj" and subject.head.lower_ in ("in", "at"):
+            return None
+        return NominalMatch(name, subject, f"be {bound['prep'].lower_}", bound["object"], f"is {bound['prep'].lower_}")
     if name == "possessive-act":
         act = bound["act"]
         return NominalMatch(name, subject, DEVERBAL_NOUNS[act.lemma_.lower()], bound["object"], act.text)
