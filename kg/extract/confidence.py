@@ -20,6 +20,10 @@ from ..model import Relation
 __all__ = ["confidence", "features", "load_weights"]
 
 
+_FUNCTION_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "has", "had", "have", "to", "of", "in",
+                             "for", "by", "with", "on", "at", "from", "as", "that", "not", "'s"})
+
+
 def features(relation: Relation, sentence_length: int) -> dict[str, float]:
     """The features of ``relation`` the confidence model weighs (all numeric)."""
     subject, obj = relation.subject, relation.object
@@ -37,6 +41,11 @@ def features(relation: Relation, sentence_length: int) -> dict[str, float]:
         "attributed": float(relation.attribution is not None),
         "passive": float(relation.passive),
     }
+    for word in relation.relation_text.lower().split()[:3]:
+        if word in _FUNCTION_WORDS:
+            found[f"relation_has={word}"] = 1.0
+    if relation.modality:
+        found[f"modality={relation.modality}"] = 1.0
     if obj is None:
         found["object_none"] = 1.0
     else:

@@ -38,19 +38,12 @@ NOMINAL_PATTERNS: dict[str, list[dict]] = {
         {"LEFT_ID": "subject", "REL_OP": ">", "RIGHT_ID": "object",
          "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": "", "IS_ALPHA": True}},
     ],
-    # "Haftar's militias" → Haftar – have – militia
-    "possessive": [
-        {"RIGHT_ID": "object", "RIGHT_ATTRS": _NOUN},
-        {"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "subject",
-         "RIGHT_ATTRS": {"DEP": "poss", "POS": {"IN": ["PROPN", "NOUN"]}}},
-    ],
-    # "the Helmut Newton Foundation in Berlin" → Foundation – be in – Berlin
-    "located-in": [
+    # "militias loyal to Haftar" → militia – be loyal to – Haftar
+    "adjective-prep": [
         {"RIGHT_ID": "subject", "RIGHT_ATTRS": _NOUN},
-        {"LEFT_ID": "subject", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at", "near", "outside", "inside"]}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "object",
-         "RIGHT_ATTRS": {"DEP": "pobj", "ENT_TYPE": {"IN": ["GPE", "LOC", "FAC"]}}},
+        {"LEFT_ID": "subject", "REL_OP": ">", "RIGHT_ID": "adjective", "RIGHT_ATTRS": {"DEP": "amod", "POS": "ADJ"}},
+        {"LEFT_ID": "adjective", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ],
     # "Haftar's truce offer" → Haftar – offer – truce
     "possessive-act": [
@@ -66,6 +59,8 @@ NOMINAL_PATTERNS: dict[str, list[dict]] = {
     ],
 }
 
+_VALUE_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _TITLES = frozenset({"President", "Prime", "Minister", "General", "Gen.", "Marshal", "Field", "King", "Queen",
                      "Prince", "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Judge", "Pope", "Chancellor",
                      "Commander", "Colonel", "Col.", "Sheikh", "Emir", "Dr.", "Professor", "Secretary"})
@@ -114,6 +109,12 @@ def _predicate(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         role = bound["role"]
         if role.doc[role.left_edge.i - 1].text == "(" if role.left_edge.i else False:
             return None  # "Government of National Accord (GNA)": an alias, not a fact
+        if any(t.ent_type_ in _VALUE_LABELS for t in (subject, role)):
+            return None  # "9.75 %, 8.75 % ...": figures in a list
+        if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
+            return None  # "three colours: Black, Silver and Red": a list, not an identity
+        if subject.ent_type_ in _PLACE_LABELS and role.ent_type_ in _PLACE_LABELS:
+            return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
         for prep in role.children:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPOSITIONS and pobj is not None:
@@ -129,15 +130,12 @@ def _predicate(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         if not (title.is_lower or title.text in _TITLES) or title.i > subject.i:
             return None
         return NominalMatch(name, subject, "be", title, "is")
-    if name == "possessive":
-        if bound["object"].lemma_.lower() in DEVERBAL_NOUNS or any(
-                c.dep_ == "compound" for c in bound["object"].children):
-            return None  # an act ("Haftar's offer") or a compound ("Haftar's truce offer"): possessive-act
-        return NominalMatch(name, subject, "have", bound["object"], "has")
-    if name == "located-in":
-        if subject.dep_ == "pobj" and subject.head.lower_ in ("in", "at"):
+    if name == "adjective-prep":
+        adjective, prep = bound["adjective"], bound["prep"]
+        if adjective.i < subject.i:
             return None
-        return NominalMatch(name, subject, f"be {bound['prep'].lower_}", bound["object"], f"is {bound['prep'].lower_}")
+        return NominalMatch(name, subject, f"be {adjective.lemma_.lower()} {prep.lower_}", bound["object"],
+                            f"is {adjective.text} {prep.text}")
     if name == "possessive-act":
         act = bound["act"]
         return NominalMatch(name, subject, DEVERBAL_NOUNS[act.lemma_.lower()], bound["object"], act.text)

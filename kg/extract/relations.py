@@ -119,8 +119,6 @@ def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_i
         for object_token in objects:
             if object_token is None:
                 obj = core.clause
-                if obj is None and not qualifiers:
-                    continue
             else:
                 obj = _argument(object_token, index)
                 if obj is None:
@@ -162,6 +160,8 @@ def _core(verb: Token) -> _Core | None:
         return None  # "vowed to put an end to X" is stated by the xcomp
     preps = [c for c in children if c.dep_ == "prep" and _pobj(c) is not None]
     extras = [c for c in children if _is_circumstance(c)]
+    # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
+    preps = [p for p in preps if _pobj(p).lower_ not in lex.RELATIVE_PRONOUNS]
 
     if _is_passive(verb):
         agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -189,6 +189,14 @@ def _core(verb: Token) -> _Core | None:
 
     attrs = [c for c in children if c.dep_ in ("attr", "oprd") and c.ent_type_ not in _DATE_LABELS]
     if attrs:  # "is a warlord", "became Master of the Rolls"
+        attr = attrs[0]
+        role = next((p for p in attr.children if p.dep_ == "prep" and _pobj(p) is not None), None)
+        if role is not None and role.lower_ in ("of", "for", "to") and attr.pos_ == "NOUN" and not any(
+                c.dep_ == "conj" for c in attr.children):
+            # "was an ally of the Human Tornado" → ally of, as "Mesmari, a spokesman for Haftar"
+            role_words = [t for t in attr.subtree if t.i <= role.i and t.i >= attr.left_edge.i]
+            return _Core(f"{attr.lemma_.lower()} {role.lower_}", words + role_words, _conjuncts([_pobj(role)]),
+                         preps + extras, "copula-role")
         return _Core(lemma, words, _conjuncts(attrs), preps + extras, "copula")
     if verb.lemma_ == "be":
         acomps = [c for c in children if c.dep_ == "acomp"]
@@ -213,9 +221,7 @@ def _core(verb: Token) -> _Core | None:
         rest = [p for p in preps if p != prep]
         return _Core(f"{lemma} {prep.lower_}", words + [prep], _conjuncts([_pobj(prep)]), rest + extras,
                      "verb-prep")
-    if preps or extras:
-        return _Core(lemma, words, None, preps + extras, "intransitive")
-    return None
+    return _Core(lemma, words, None, preps + extras, "intransitive")
 
 
 def _verb_words(verb: Token) -> tuple[list[Token], str]:
@@ -277,10 +283,24 @@ def _is_time(token: Token, pobj: Token | None) -> bool:
 
 
 def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
-    """In "put an end to X", the "to" that introduces X."""
-    if (verb.lemma_.lower(), obj.lemma_.lower()) not in lex.LIGHT_VERB_NOUNS:
+    """In "put an end to X" or "filed charges against X", the preposition that introduces X.
+
+    Listed light verbs ("put an end to") always qualify; otherwise a bare plural or
+    indefinite object whose preposition introduces a name ("filed charges against
+    Drogoul") is part of the relation too.
+    """
+    prep = next((p for p in obj.children if p.dep_ == "prep" and _pobj(p) is not None), None)
+    if prep is None:
         return None
-    return next((p for p in obj.children if p.dep_ == "prep" and _pobj(p) is not None), None)
+    if (verb.lemma_.lower(), obj.lemma_.lower()) in lex.LIGHT_VERB_NOUNS:
+        return prep
+    determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
+    if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
+        return None
+    pobj = _pobj(prep)
+    if _is_time(prep, pobj) or pobj.ent_type_ in lex.NOT_ARGUMENT_LABELS:
+        return None
+    return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
 
 
 def _complement(verb: Token) -> tuple[Token, Token | None] | None:
@@ -357,6 +377,8 @@ def _subjects(verb: Token) -> list[Token]:
         return objects[:1] if objects else _subjects(head)  # "urged Haftar to stop": Haftar stops
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return _subjects(head)  # "rejected ..., saying it ..."
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(head.head)  # "stayed a year before being appointed ..."
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "GNA forces ousting them", "a truce called by Haftar"
     return []
@@ -382,7 +404,8 @@ def _argument(token: Token, index: MentionIndex, depth: int = 0) -> Argument | N
     mention, via = index.at(token), None
     if mention is None and token.pos_ == "PRON":
         # Object "it" is mostly expletive ("make it so we ..."): resolve subjects only.
-        if token.lower_ in lex.RELATIVE_PRONOUNS or (token.lower_ == "it" and token.dep_ != "nsubj"):
+        if token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in lex.WH_WORDS or (
+                token.lower_ == "it" and token.dep_ != "nsubj"):
             return None
         mention, via = resolve_pronoun(token, index), "pronoun"
         if mention is None and depth == 0:
@@ -397,7 +420,10 @@ def _argument(token: Token, index: MentionIndex, depth: int = 0) -> Argument | N
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
             return None
     elif mention is None and token.ent_type_ in lex.NOT_ARGUMENT_LABELS:
-        return None
+        if token.dep_ in _SUBJECT_DEPS or token.ent_type_ in _DATE_LABELS:
+            return None
+        # "agreed to pay $6.25 a share": a value is an object, named by what it says.
+        return Argument(text=text, label=text, start=start, end=end)
     elif mention is None and token.pos_ == "NOUN":
         mention = resolve_nominal(token, index)
         via = "nominal" if mention else None
@@ -475,11 +501,27 @@ def _trimmed(tokens, doc: Doc, anchor: Token | None = None) -> Span:
     left, right = tokens[0].i, tokens[-1].i
     low = anchor.i if anchor is not None else right
     high = anchor.i if anchor is not None else left
-    while left < low and (doc[left].is_punct or doc[left].is_quote or doc[left].dep_ == "cc"):
-        left += 1
-    while right > high and (doc[right].is_punct or doc[right].is_quote or doc[right].dep_ == "cc"):
-        right -= 1
-    return doc[left:right + 1]
+    while True:
+        span = doc[left:right + 1]
+        if left < low and (doc[left].dep_ == "cc" or (doc[left].is_punct and not _balanced_quote(doc[left], span))):
+            left += 1
+        elif right > high and (doc[right].dep_ in ("cc", "case")
+                               or (doc[right].is_punct and not _balanced_quote(doc[right], span))):
+            right -= 1
+        else:
+            return span
+
+
+def _balanced_quote(token: Token, span: Span) -> bool:
+    """Whether a quotation mark or bracket at the edge of ``span`` is matched inside it (then it stays)."""
+    texts = [t.text for t in span]
+    if token.text in ("``", "''"):
+        return texts.count("``") == texts.count("''")
+    if token.text == '"':
+        return texts.count('"') % 2 == 0
+    if token.text in ("(", ")"):
+        return texts.count("(") == texts.count(")")
+    return False
 
 
 def _concept_label(token: Token) -> str:
@@ -512,6 +554,9 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         obj = _argument(match.object, index)
         if obj is None or obj.label == subject.label:
             continue
+        if match.pattern == "title" and subject.is_entity:  # "President Bush": the subject is "Bush"
+            subject = Argument(text=subject.mention.text, label=subject.label, start=subject.mention.start,
+                               end=subject.mention.end, mention=subject.mention)
         if match.pattern in ("title", "apposition") and match.predicate == "be":
             obj = Argument(text=obj.text, label=obj.label, start=obj.start, end=obj.end,
                            mention=obj.mention if obj.is_entity and obj.via is None else None)
