@@ -11,7 +11,7 @@ __all__ = [
     "SAY_VERBS", "DENIAL_VERBS", "LIGHT_VERB_NOUNS", "GROUP_NOUNS", "PARTITIVE_NOUNS",
     "ROLE_PREPOSITIONS", "TIME_PREPOSITIONS", "PLACE_PREPOSITIONS", "CONDITIONS",
     "RELATIVE_PRONOUNS", "VAGUE_ADJECTIVES", "NOT_ARGUMENT_LABELS", "DEVERBAL_NOUNS",
-    "DESIRE_VERBS", "WH_WORDS",
+    "DESIRE_VERBS", "WH_WORDS", "FIRST_PERSON",
 ]
 
 #: Verbs that introduce reported speech: what their complement says is
@@ -70,6 +70,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "across", "inside", 
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose", "where", "when"})
+
+#: Pronouns that, in reported speech, stand for the speaker.
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 
 #: Question words: never an argument by themselves.
 WH_WORDS = frozenset({"what", "whatever", "whoever", "whichever", "how", "why"})

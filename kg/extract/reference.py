@@ -30,8 +30,11 @@ class MentionIndex:
         self.mentions = mentions
         self.keep_unresolved = keep_unresolved
         self._by_token: dict[int, Mention] = {}
+        self._spans: dict[Mention, object] = {}
+        self._sentences = None
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end)
+            self._spans[mention] = span
             if span is not None:
                 for token in span:
                     self._by_token[token.i] = mention
@@ -39,6 +42,17 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token``, or None."""
         return self._by_token.get(token.i)
+
+    @property
+    def sentences(self) -> list:
+        """The document's sentences (computed once)."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
+
+    def span_of(self, mention: Mention):
+        """The tokens of ``mention`` (a spaCy ``Span``), or None if they do not align."""
+        return self._spans.get(mention)
 
 
 def _compatible(pronoun: str, mention: Mention) -> bool:
@@ -72,12 +86,12 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     pronoun = token.lower_
     if pronoun not in _PERSONAL and pronoun not in _NEUTER:
         return None
-    sentences = list(token.doc.sents)
-    current = token.sent
+    sentences = index.sentences
+    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    current = sentences[position]
     for mention in _subject_mentions(current, index, token.i):
         if _compatible(pronoun, mention):
             return mention
-    position = next(i for i, s in enumerate(sentences) if s.start == current.start)
     for sentence in reversed(sentences[max(0, position - 3):position]):
         for mention in _subject_mentions(sentence, index, sentence.end):
             if _compatible(pronoun, mention):
@@ -115,7 +129,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     lemma = token.lemma_.lower()
     best = None
     for mention in index.mentions:
-        span = index.doc.char_span(mention.start, mention.end)
+        span = index.span_of(mention)
         if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
             continue
         if span.root.lemma_.lower() == lemma or span.root.lower_ == token.lower_:
@@ -128,7 +142,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
 _PLURAL = {"they", "them", "their", "themselves"}
 
 
-def resolve_plural(token: Token) -> Token | None:
+def resolve_plural(token: Token, index: MentionIndex) -> Token | None:
     """The noun a plural pronoun ("they", "them") refers to, or None.
 
     The nearest plural noun heading a subject or object before the pronoun, in
@@ -140,7 +154,7 @@ def resolve_plural(token: Token) -> Token | None:
     if token.lower_ not in _PLURAL:
         return None
     own_verb = token.head
-    sentences = list(token.doc.sents)
+    sentences = index.sentences
     position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
     for sentence in reversed(sentences[max(0, position - 1):position + 1]):
         candidates = [

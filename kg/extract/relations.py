@@ -108,11 +108,11 @@ def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_i
     subjects = _subjects(verb)
     if not subjects:
         return
-    negated, modality = _negated(verb), _modality(verb)
-    attribution = _attribution(verb, index)
+    negated, modality = _negated(verb), _modality(verb, sentence)
+    attribution = _attribution(verb, index, sentence)
     qualifiers = tuple(_qualifier(t, index) for t in core.qualifiers)
     for subject_token in subjects:
-        subject = _argument(subject_token, index)
+        subject = _speaker(subject_token, attribution) or _argument(subject_token, index)
         if subject is None:
             continue
         objects = [None] if core.objects is None else core.objects
@@ -120,7 +120,7 @@ def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_i
             if object_token is None:
                 obj = core.clause
             else:
-                obj = _argument(object_token, index)
+                obj = _speaker(object_token, attribution) or _argument(object_token, index)
                 if obj is None:
                     continue
             if obj is not None and obj.label == subject.label and not obj.clause:
@@ -231,12 +231,12 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
             words.append(child)
-        elif child.dep_ == "prt":
-            words.append(child)
+        elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
+            words.append(child)  # "lay down", "have fallen through"
         elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and child.lower_ not in (
                 "where", "when", "how", "why", "also", "however", "still", "then"):
             words.append(child)
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
     return words, " ".join([verb.lemma_.lower(), *particles])
 
 
@@ -325,12 +325,11 @@ def _marker(clause: Token) -> Token | None:
 
 
 def _clause_argument(clause_verb: Token) -> Argument:
+    """The proposition a clause states, as written, without its "that"."""
     tokens = [t for t in clause_verb.subtree]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_quote):
+    while len(tokens) > 1 and tokens[0].dep_ == "mark" and tokens[0].head == clause_verb:
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote):
-        tokens.pop()
-    span = clause_verb.doc[tokens[0].i:tokens[-1].i + 1] if tokens else clause_verb.doc[clause_verb.i:clause_verb.i + 1]
+    span = _trimmed(tokens, clause_verb.doc)
     return Argument(text=span.text, label=span.text, start=span.start_char, end=span.end_char, clause=True)
 
 
@@ -409,7 +408,7 @@ def _argument(token: Token, index: MentionIndex, depth: int = 0) -> Argument | N
             return None
         mention, via = resolve_pronoun(token, index), "pronoun"
         if mention is None and depth == 0:
-            antecedent = resolve_plural(token)
+            antecedent = resolve_plural(token, index)
             if antecedent is not None:
                 found = _argument(antecedent, index, depth + 1)
                 if found is not None:
@@ -442,6 +441,14 @@ def _argument(token: Token, index: MentionIndex, depth: int = 0) -> Argument | N
     if not label:
         return None
     return Argument(text=text, label=label, start=start, end=end)
+
+
+def _speaker(token: Token, attribution: Argument | None) -> Argument | None:
+    """In reported speech, "we"/"I" is whoever said it ("we do not trust ...," the GNA said)."""
+    if attribution is None or attribution.mention is None or token.lower_ not in lex.FIRST_PERSON:
+        return None
+    return Argument(text=token.text, label=attribution.label, start=token.idx, end=token.idx + len(token),
+                    mention=attribution.mention, via="speaker")
 
 
 def _owner(token: Token) -> tuple[Token | None, str | None]:
@@ -584,7 +591,7 @@ def _negated(verb: Token) -> bool:
     return False
 
 
-def _modality(verb: Token) -> str | None:
+def _modality(verb: Token, sentence: Span) -> str | None:
     """The modal verb of the clause; "if" for a condition, "desire" for what someone
     calls for, "question" for a question."""
     for child in verb.children:
@@ -598,14 +605,14 @@ def _modality(verb: Token) -> str | None:
     if verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in lex.DESIRE_VERBS and (
             verb.dep_ == "ccomp" or (marker is not None and marker.lower_ == "for")):
         return "desire"
-    if verb.dep_ == "ROOT" and verb.sent.text.rstrip().rstrip('"\'').endswith("?"):
+    if verb.dep_ == "ROOT" and any(t.text == "?" for t in sentence[-3:]):
         return "question"
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
-        return _modality(head)
+        return _modality(head, sentence)
     return None
 
 
-def _attribution(verb: Token, index: MentionIndex) -> Argument | None:
+def _attribution(verb: Token, index: MentionIndex, sentence: Span) -> Argument | None:
     """Who reports the clause headed by ``verb``: the subject of a saying verb whose
     complement it is, or the object of "according to"."""
     node = verb
@@ -618,7 +625,7 @@ def _attribution(verb: Token, index: MentionIndex) -> Argument | None:
         if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
             break
         node = head
-    for prep in (c for c in verb.sent if c.lower_ == "according" and c.dep_ == "prep"):
+    for prep in (c for c in sentence if c.lower_ == "according" and c.dep_ == "prep"):
         to = next((c for c in prep.children if c.dep_ == "prep"), None)
         source = _pobj(to) if to is not None else None
         if source is not None:
