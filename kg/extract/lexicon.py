@@ -36,7 +36,7 @@ DESIRE_VERBS = frozenset({
 #: relates the subject to X by "put end to".
 LIGHT_VERB_NOUNS = frozenset({
     ("put", "end"), ("take", "control"), ("take", "part"), ("take", "charge"), ("make", "use"),
-    ("launch", "attack"), ("launch", "offensive"), ("pay", "tribute"), ("pay", "attention"),
+    ("pay", "tribute"), ("pay", "attention"),
     ("give", "support"), ("lay", "siege"), ("take", "action"), ("have", "access"),
     ("make", "contact"), ("take", "advantage"), ("play", "role"), ("take", "place"),
 })

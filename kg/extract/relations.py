@@ -181,6 +181,10 @@ def _core(verb: Token) -> _Core | None:
     if objects:
         obj = objects[0]
         light = _light_verb_prep(verb, obj)
+        if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.LIGHT_VERB_NOUNS:
+            # "put an end to the curfew", with "to" parsed as the verb's
+            light = next((p for p in preps if p.i > obj.i and not _is_time(p, _pobj(p))), None)
+            preps = [p for p in preps if p != light]
         if light is not None:
             light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
             return _Core(f"{lemma} {obj.lemma_.lower()} {light.lower_}", words + light_words,

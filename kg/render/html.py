@@ -30,7 +30,11 @@ CLASS_COLOURS = {
     "Language": "#9c755f",
     "Entity": "#79706e",
     "Concept": "#bab0ac",
+    "Proposition": "#d4d4d4",
 }
+
+#: A proposition (a reported clause) is drawn with at most this many characters.
+PROPOSITION_LABEL_CHARS = 48
 
 #: Above this many nodes, positions are computed with networkx and physics is off
 #: (vis-network's physics needs minutes to settle past ~1,500 nodes).
@@ -83,14 +87,18 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
     degree = dict(nxgraph.degree())
     nodes = []
     for node, data in nxgraph.nodes(data=True):
+        label = data["label"]
+        if data["type"] == "Proposition" and len(label) > PROPOSITION_LABEL_CHARS:
+            label = label[:PROPOSITION_LABEL_CHARS].rsplit(" ", 1)[0] + " …"
         nodes.append({
             "id": node,
-            "label": data["label"],
+            "label": label,
             "title": _node_title(data),
             "group": data["type"],
             "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
             "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
-            "shape": "box" if data["type"] == "Concept" else "dot",
+            "shape": {"Concept": "box", "Proposition": "box"}.get(data["type"], "dot"),
+            "rank": 1 if data["type"] == "Proposition" else 0,
             "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
         })
     edges = []

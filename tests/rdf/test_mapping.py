@@ -46,11 +46,42 @@ def test_every_statement_has_provenance(example_graph):
     assert len(statements) >= 15
     text = open(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE, encoding="utf-8").read()
     for statement in statements:
-        for prop in (RDF.subject, RDF.predicate, RDF.object, KG.document, KG.sentence, KG.startChar,
-                     KG.endChar, KG.extractor, KG.confidence, KG.negated):
+        for prop in (RDF.subject, RDF.predicate, KG.document, KG.sentence, KG.startChar, KG.endChar,
+                     KG.extractor, KG.confidence, KG.negated, KG.subjectText, KG.relationText, KG.passive):
             assert g.value(statement, prop) is not None, (statement, prop)
+        # An assertion with only a subject ("Ramadan began") has no object, and says so by lacking both.
+        assert (g.value(statement, RDF.object) is None) == (g.value(statement, KG.objectText) is None)
+        assert 0 <= g.value(statement, KG.confidence).toPython() <= 1
         start, end = g.value(statement, KG.startChar).toPython(), g.value(statement, KG.endChar).toPython()
         assert text[start:end].strip() == str(g.value(statement, KG.sentence))
+
+
+def test_statements_record_the_relation_as_written_with_time_and_place(example_graph):
+    g = example_graph.graph
+    # "Libya's UN-recognised government on Thursday rejected a truce ..."
+    rejected = [s for s in g.subjects(KG.relationText, Literal("rejected"))
+                if str(g.value(s, KG.objectText)) == "a truce"]
+    assert len(rejected) == 1
+    assert str(g.value(rejected[0], KG.time)) == "on Thursday"
+    assert str(g.value(rejected[0], KG.subjectText)) == "Libya's UN-recognised government"
+    # "the fighting did not stop in Tripoli after Mesmari's announcement": place is the Tripoli node
+    stopped = next(g.subjects(KG.relationText, Literal("did not stop in")))
+    assert g.value(g.value(stopped, RDF.object), RDFS.label) == Literal("Tripoli")
+    # "a truce unilaterally called by warlord Khalifa Haftar": passive, agent is the subject
+    called = [s for s in g.subjects(KG.relationText, Literal("unilaterally called by"))]
+    assert called and all(g.value(s, KG.passive) == Literal(True) for s in called)
+    assert {str(g.value(g.value(s, RDF.subject), RDFS.label)) for s in called} == {"Khalifa Haftar"}
+
+
+def test_reported_clauses_are_propositions(example_graph):
+    g = example_graph.graph
+    propositions = set(g.subjects(RDF.type, KG.Proposition))
+    assert propositions
+    said = [s for s in g.subjects(RDF.object, None) if g.value(s, RDF.object) in propositions]
+    labels = {str(g.value(g.value(s, RDF.object), RDFS.label)) for s in said}
+    assert "both sides to lay down their arms during the holy month" in labels
+    for statement in said:  # the object text is the proposition's label
+        assert g.value(statement, KG.objectText) == g.value(g.value(statement, RDF.object), RDFS.label)
 
 
 def test_negated_facts_are_statements_but_never_plain_triples(example_graph):
