@@ -62,3 +62,76 @@ def test_haftar_is_one_person_node(example_build):
         }""")
     assert "Khalifa Haftar" in output
     assert output.splitlines()[-1].strip() == "1 row"
+
+
+# --- issue 3: relations a careful reader would write down --------------------------------
+
+KG_PREFIXES = """
+PREFIX kg: <https://example.org/kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+"""
+
+
+def statement_holds(graph_file, subject, relation, where=""):
+    """Whether a statement has a subject labelled ``subject`` (label or alias), the relation
+    labelled ``relation`` and matches the extra SPARQL ``where`` (``?s`` is the statement)."""
+    return ask(graph_file, KG_PREFIXES + f"""
+        ASK {{
+          ?s a kg:Statement ; rdf:subject ?subject ; rdf:predicate ?p .
+          ?subject rdfs:label|skos:altLabel "{subject}" .
+          ?p rdfs:label "{relation}" .
+          {where}
+        }}""") == "true"
+
+
+def test_haftar_controls_swathes_of_southern_libya(example_build):
+    out, _ = example_build
+    assert statement_holds(out / "graph.ttl", "Haftar", "control", """
+        ?s rdf:object ?o ; kg:objectText "swathes of southern Libya" ; kg:asserted true .
+        ?o rdfs:label "Libya" .""")
+
+
+def test_haftar_launched_an_offensive_on_the_capital(example_build):
+    out, _ = example_build
+    assert statement_holds(out / "graph.ttl", "Haftar", "launch", """
+        ?s rdf:object/rdfs:label "offensive" ; kg:qualifier "on the capital" ; kg:time "in April" .""")
+
+
+def test_mesmari_is_a_spokesman_for_haftar(example_build):
+    out, _ = example_build
+    assert fact_holds(out / "graph.ttl", ["Ahmad al Mesmari"], "spokesman for", "Khalifa Haftar")
+
+
+def test_gna_not_trusting_the_announcement_is_negative_and_not_a_fact(example_build):
+    out, _ = example_build
+    graph_file = out / "graph.ttl"
+    assert statement_holds(graph_file, "GNA", "trust", """
+        ?s rdf:object/rdfs:label "announcement" ; kg:negated true ; kg:asserted false .""")
+    assert not fact_holds(graph_file, ["Government of National Accord", "GNA"], "trust", "announcement")
+
+
+def test_un_and_eu_call_for_both_sides_to_lay_down_arms(example_build):
+    out, _ = example_build
+    for caller in ("UN", "EU"):
+        assert statement_holds(out / "graph.ttl", caller, "call for", """
+            ?s rdf:object ?o . ?o a kg:Proposition ; rdfs:label ?text .
+            FILTER(CONTAINS(?text, "both sides to lay down their arms"))""")
+
+
+def test_gna_forces_oust_haftars_militias_from_two_coastal_cities(example_build):
+    out, _ = example_build
+    assert statement_holds(out / "graph.ttl", "GNA", "oust", """
+        ?s kg:subjectText "GNA forces" ; rdf:object/rdfs:label "Khalifa Haftar" ;
+           kg:qualifier "from two key coastal cities west of Tripoli" .""")
+
+
+def test_legitimate_defence_is_attributed_to_the_gna(example_build):
+    out, _ = example_build
+    graph_file = out / "graph.ttl"
+    assert statement_holds(graph_file, "GNA", "continue in", """
+        ?s kg:objectText ?text ; kg:attributedTo/rdfs:label "Government of National Accord" ; kg:modality "will" .
+        FILTER(CONTAINS(?text, "legitimate defence"))""")
+    # and the saying is an assertion of its own
+    assert statement_holds(graph_file, "GNA", "say", """
+        ?s rdf:object ?o . ?o a kg:Proposition ; rdfs:label ?text .
+        FILTER(CONTAINS(?text, "legitimate defence"))""")
