@@ -514,9 +514,10 @@ def _trimmed(tokens, doc: Doc, anchor: Token | None = None) -> Span:
     high = anchor.i if anchor is not None else left
     while True:
         span = doc[left:right + 1]
-        if left < low and (doc[left].dep_ == "cc" or (doc[left].is_punct and not _balanced_quote(doc[left], span))):
+        if left < low and (doc[left].dep_ == "cc" or doc[left].is_space
+                           or (doc[left].is_punct and not _balanced_quote(doc[left], span))):
             left += 1
-        elif right > high and (doc[right].dep_ in ("cc", "case")
+        elif right > high and (doc[right].dep_ in ("cc", "case") or doc[right].is_space
                                or (doc[right].is_punct and not _balanced_quote(doc[right], span))):
             right -= 1
         else:
