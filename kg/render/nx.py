@@ -79,6 +79,8 @@ def to_networkx(graph: Graph):
         subject = graph.value(statement, RDF.subject)
         predicate = graph.value(statement, RDF.predicate)
         obj = graph.value(statement, RDF.object)
+        if subject is None or obj is None:  # an assertion with a subject only ("Ramadan began") is no edge
+            continue
         if not (add_node(subject) and add_node(obj)):
             continue
         negated = graph.value(statement, KG.negated) == Literal(True)

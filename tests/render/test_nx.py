@@ -1,0 +1,34 @@
+"""The networkx view is built from the RDF alone."""
+
+import pytest
+
+from kg import load
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nxgraph(example_build):
+    out, _ = example_build
+    return load(out / "graph.ttl").to_networkx()
+
+
+def test_every_node_is_a_typed_node_of_the_graph(nxgraph):
+    assert nxgraph.number_of_nodes() >= 30
+    for node, data in nxgraph.nodes(data=True):
+        assert node.startswith("https://example.org/kg/id/"), node  # never "None" or a literal
+        assert data["label"] and data["type"] in {
+            "Person", "Organization", "Geopolitical entity", "Location", "Group", "Facility", "Event",
+            "Work", "Law", "Product", "Language", "Concept", "Proposition"}
+
+
+def test_edges_carry_relation_polarity_and_sources(nxgraph):
+    labels = {node: data["label"] for node, data in nxgraph.nodes(data=True)}
+    edges = {(labels[u], d["relation"], labels[v]): d for u, v, d in nxgraph.edges(data=True)}
+    reject = edges[("Government of National Accord", "reject", "truce")]
+    assert not reject["negated"] and reject["count"] == 1
+    assert reject["sources"][0][1].startswith("Libya's UN-recognised government on Thursday rejected")
+    assert edges[("Government of National Accord", "trust", "announcement")]["negated"]
+    called_for = [key for key in edges if key[:2] == ("UN", "call for")]
+    assert called_for and nxgraph.nodes[next(
+        u for u, d in nxgraph.nodes(data=True) if d["label"] == called_for[0][2])]["type"] == "Proposition"
