@@ -1,0 +1,80 @@
+"""Small readings of the dependency parse shared by the relation rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from . import lexicon as lex
+
+__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
+           "subjects_of", "conjuncts"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+DATE_LABELS = ("DATE", "TIME")
+#: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def prep_object(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def clause_marker(clause: Token) -> Token | None:
+    return next((c for c in clause.children if c.dep_ == "mark"), None)
+
+
+def own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def is_time(token: Token, pobj: Token | None) -> bool:
+    """Whether a modifier says when: a date or time, or "since/until/during ..."."""
+    if token.ent_type_ in DATE_LABELS or (pobj is not None and pobj.ent_type_ in DATE_LABELS):
+        return True
+    return token.lower_ in lex.TIME_PREPOSITIONS
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subjects of a verb, looking through relative clauses, coordination and participles."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        subject = own[0]
+        if verb.dep_ == "relcl" and subject.lower_ in lex.RELATIVE_PRONOUNS:
+            if verb.head.dep_ == "attr" and subjects_of(verb.head.head):
+                return subjects_of(verb.head.head)  # "X is a song that differs from Y"
+            return conjuncts([verb.head])
+        return conjuncts([subject])
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr" and subjects_of(head.head):
+        return subjects_of(head.head)  # "X is a think tank founded in 2005": X was founded
+    if verb.dep_ == "relcl":
+        return conjuncts([head])
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head)
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return objects[:1] if objects else subjects_of(head)  # "urged Haftar to stop": Haftar stops
+    if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head)  # "rejected ..., saying it ..."
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head.head)  # "stayed a year before being appointed ..."
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # "GNA forces ousting them", "a truce called by Haftar"
+    return []
+
+
+def conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and everything coordinated with them ("the UN, EU and several countries")."""
+    found = []
+    for token in tokens:
+        # spaCy often reads "the UN, EU and several countries" as one noun modified by "UN, EU".
+        for child in token.lefts:
+            if child.dep_ == "nmod" and any(c.dep_ == "conj" for c in child.children):
+                found.extend([child, *(c for c in child.conjuncts if c.i > child.i)])
+        found.append(token)
+        found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
+    return list(dict.fromkeys(found))
