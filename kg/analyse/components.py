@@ -21,4 +21,9 @@ def line_sentences(doc: Doc) -> Doc:
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             if not token.is_space:
                 token.is_sent_start = True
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if following is not None and not following.is_space and not token.is_punct:
+                    # The small model otherwise sometimes makes the line's first word a
+                    # sentence of its own ("Haftar" | "attacked Tripoli ...").
+                    following.is_sent_start = False
     return doc

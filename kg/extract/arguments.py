@@ -101,19 +101,21 @@ def _preps(token: Token) -> list[Token]:
     return own
 
 
-def phrase_of(token: Token) -> Span:
+def phrase_of(token: Token, *, coordinated: bool = False) -> Span:
     """The phrase headed by ``token``, minimal but complete: its modifiers and
     prepositional phrases, without relative clauses, appositions, clauses or
-    coordinated phrases (those are arguments of their own)."""
+    coordinated phrases (those are arguments of their own; with ``coordinated``,
+    as for a qualifier "since the ouster and killing of Gaddafi", they stay)."""
     doc = token.doc
     keep = set()
     stack = [token]
     shared = [c for c in _preps(token) if c.head != token]
+    cut_at_head = _CUT_DEPS if not coordinated else tuple(d for d in _CUT_DEPS if d not in ("conj", "cc"))
     while stack:
         node = stack.pop()
         keep.add(node.i)
         for child in node.children:
-            if child.dep_ in _CUT_DEPS and node == token or child.dep_ in ("relcl", "acl", "appos", "advcl"):
+            if child.dep_ in cut_at_head and node == token or child.dep_ in ("relcl", "acl", "appos", "advcl"):
                 continue
             if node == token and child.dep_ == "nmod" and any(c.dep_ == "conj" for c in child.children):
                 continue  # "the UN, EU and several countries": UN and EU are arguments of their own
@@ -186,9 +188,12 @@ def clause_argument(clause_verb: Token) -> Argument:
 
 
 def qualifier_of(token: Token, index: MentionIndex) -> Qualifier:
+    """The circumstance a modifier of a verb adds: a prepositional phrase ("in April",
+    "from two key coastal cities") or a bare time expression ("last week"), with its
+    kind (time, place or other) and, for a place, the named place."""
     pobj = prep_object(token) if token.dep_ == "prep" else None
     if pobj is not None:
-        phrase = phrase_of(pobj)
+        phrase = phrase_of(pobj, coordinated=True)
         span = token.doc[min(token.i, phrase.start):max(token.i + 1, phrase.end)]
     else:
         span = phrase_of(token)

@@ -11,7 +11,8 @@ __all__ = [
     "SAY_VERBS", "DENIAL_VERBS", "LIGHT_VERB_NOUNS", "GROUP_NOUNS", "PARTITIVE_NOUNS",
     "ROLE_PREPOSITIONS", "TIME_PREPOSITIONS", "PLACE_PREPOSITIONS", "CONDITIONS",
     "RELATIVE_PRONOUNS", "VAGUE_ADJECTIVES", "NOT_ARGUMENT_LABELS", "DEVERBAL_NOUNS",
-    "DESIRE_VERBS", "WH_WORDS", "FIRST_PERSON",
+    "DESIRE_VERBS", "WH_WORDS", "FIRST_PERSON", "OBJECT_CONTROL_VERBS", "CLAIM_NOUNS", "CLAIM_VERBS",
+    "NEGATIVE_SUBJECTS",
 ]
 
 #: Verbs that introduce reported speech: what their complement says is
@@ -54,6 +55,7 @@ PARTITIVE_NOUNS = frozenset({
     "swath", "swathe", "part", "much", "most", "rest", "portion", "half", "majority",
     "bulk", "series", "number", "lot", "host", "range", "variety", "group", "pair",
     "couple", "dozen", "hundred", "thousand", "million", "handful", "piece", "area",
+    "none", "all", "some", "each", "many", "few", "one", "both", "either", "neither", "several",
 })
 
 #: Prepositions that make a noun a role: "spokesman for", "leader of".
@@ -70,6 +72,26 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "across", "inside", 
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose", "where", "when"})
+
+#: Verbs whose object does what their infinitive says: "urged Haftar to stop" (Haftar stops).
+OBJECT_CONTROL_VERBS = frozenset({
+    "urge", "ask", "order", "force", "allow", "tell", "persuade", "encourage", "invite", "want",
+    "expect", "call", "require", "permit", "help", "enable", "pressure", "press", "warn", "advise",
+    "instruct", "compel", "oblige", "authorise", "authorize", "forbid", "beg",
+})
+
+#: Nouns whose "that" clause or "of" gerund is reported, not asserted:
+#: "claims that Haftar attacked Tripoli", "accused of attacking".
+CLAIM_NOUNS = frozenset({
+    "claim", "report", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation",
+    "suspicion", "fear", "belief", "assertion", "charge", "theory", "hope",
+})
+
+#: Verbs whose "of"/"for" gerund is reported, not asserted: "accused of attacking".
+CLAIM_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "deny", "criticise", "criticize", "condemn"})
+
+#: Subjects that deny the clause: "none of the militias attacked".
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no-one"})
 
 #: Pronouns that, in reported speech, stand for the speaker.
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})

@@ -77,17 +77,18 @@ class NominalMatch:
     text: str  # the relation as the sentence implies it ("is a spokesman for")
 
 
-_MATCHERS: dict[int, DependencyMatcher] = {}
+_MATCHERS: dict[int, tuple[object, DependencyMatcher]] = {}
 
 
 def _matcher(vocab) -> DependencyMatcher:
-    matcher = _MATCHERS.get(id(vocab))
-    if matcher is None:
-        matcher = DependencyMatcher(vocab)
+    # Keyed by id, but the vocab is kept and compared, so a new vocab at a reused id gets its own.
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        matcher = DependencyMatcher(vocab, validate=True)
         for name, pattern in NOMINAL_PATTERNS.items():
             matcher.add(name, [pattern])
-        _MATCHERS[id(vocab)] = matcher
-    return matcher
+        cached = _MATCHERS[id(vocab)] = (vocab, matcher)
+    return cached[1]
 
 
 def nominal_matches(doc: Doc) -> list[NominalMatch]:

@@ -32,6 +32,7 @@ class MentionIndex:
         self._by_token: dict[int, Mention] = {}
         self._spans: dict[Mention, object] = {}
         self._sentences = None
+        self._by_head: dict[str, list[Mention]] | None = None
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end)
             self._spans[mention] = span
@@ -49,6 +50,20 @@ class MentionIndex:
         if self._sentences is None:
             self._sentences = list(self.doc.sents)
         return self._sentences
+
+    def named_by_head(self, token: Token) -> list[Mention]:
+        """Multi-word names of organisations and places whose head word is ``token``'s
+        ("government" → "Government of National Accord"), in document order."""
+        if self._by_head is None:
+            self._by_head = {}
+            for mention in self.mentions:
+                span = self._spans.get(mention)
+                if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
+                    continue
+                for key in {span.root.lemma_.lower(), span.root.lower_}:
+                    self._by_head.setdefault(key, []).append(mention)
+        found = self._by_head.get(token.lemma_.lower(), []) + self._by_head.get(token.lower_, [])
+        return sorted(set(found), key=lambda m: m.start)
 
     def span_of(self, mention: Mention):
         """The tokens of ``mention`` (a spaCy ``Span``), or None if they do not align."""
@@ -126,16 +141,11 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     )
     if not determined:
         return None
-    lemma = token.lemma_.lower()
     best = None
-    for mention in index.mentions:
-        span = index.span_of(mention)
-        if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
-            continue
-        if span.root.lemma_.lower() == lemma or span.root.lower_ == token.lower_:
-            # Prefer the nearest preceding mention; else the first following one.
-            if mention.start < token.idx or best is None:
-                best = mention
+    for mention in index.named_by_head(token):
+        # Prefer the nearest preceding mention; else the first following one.
+        if mention.start < token.idx or best is None:
+            best = mention
     return best
 
 

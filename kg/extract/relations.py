@@ -23,9 +23,11 @@ Each assertion carries its polarity, modality, attribution and a confidence
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import ModelError
 from ..model import Argument, Mention, Relation
 from . import lexicon as lex
 from .arguments import argument_of, clause_argument, concept_label, qualifier_of, speaker_of
@@ -33,7 +35,8 @@ from .confidence import confidence
 from .patterns import nominal_matches
 from .reference import MentionIndex
 from .semantics import attribution_of, is_negated, modality_of
-from .syntax import DATE_LABELS, clause_marker, conjuncts, is_time, own_subject, prep_object, subjects_of
+from .syntax import (DATE_LABELS, clause_marker, conjuncts, is_time, object_controlled, own_subject,
+                     prep_object, subjects_of)
 
 __all__ = ["relations", "EXTRACTOR"]
 
@@ -66,16 +69,24 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
     Relation
     """
     full = doc if isinstance(doc, Doc) else doc.doc
+    if len(full) and not full.has_annotation("DEP"):
+        raise ModelError("relations need a dependency parse: the spaCy pipeline has no parser")
     index = MentionIndex(full, mentions, keep_unresolved=keep_unresolved)
     nominal = nominal_matches(full)
-    for sentence in (doc.sents if isinstance(doc, Doc) else [doc]):
+    if isinstance(doc, Doc):
+        sentences = list(doc.sents)
+    else:  # the sentences of a span, cut to it
+        sentences = [full[max(s.start, doc.start):min(s.end, doc.end)] for s in full.sents
+                     if s.start < doc.end and s.end > doc.start]
+    for sentence in sentences:
         seen = set()
         found = [*_clause_relations(sentence, index, doc_id),
                  *_nominal_relations([m for m in nominal if sentence.start <= m.subject.i < sentence.end],
                                      sentence, index, doc_id)]
         for relation in found:
-            key = (relation.subject.label, relation.predicate,
-                   relation.object.label if relation.object else None, relation.negated, relation.modality)
+            # One fact, one assertion: the same reading with the same circumstances is said once.
+            key = (relation.subject.label, relation.predicate, relation.object.label if relation.object else None,
+                   relation.negated, relation.modality, tuple(q.text for q in relation.qualifiers))
             if key not in seen:
                 seen.add(key)
                 yield relation
@@ -148,11 +159,14 @@ def _core(verb: Token) -> _Core | None:
     """The relation a predicate states, or None when it states none by itself."""
     children = list(verb.children)
     words, lemma = _verb_words(verb)
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb):
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb) and not (
+            object_controlled(verb)):
+        # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
         head_words, head_lemma = _verb_words(verb.head)
         words = head_words + words
         if verb.head.lemma_.lower() not in _ASPECTUAL:
-            lemma = f"{head_lemma} to {lemma}"
+            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else ""
+            lemma = f"{head_lemma} {to}{lemma}"
     elif any(c.dep_ == "xcomp" and not own_subject(c) for c in children) and not _has_object(verb):
         return None  # "vowed to put an end to X" is stated by the xcomp
     preps = [c for c in children if c.dep_ == "prep" and prep_object(c) is not None]
@@ -212,9 +226,9 @@ def _core(verb: Token) -> _Core | None:
     complement = _complement(verb)
     if complement is not None:
         clause_verb, marker = complement
-        suffix = [marker] if marker is not None and marker.lower_ != "that" else []
-        predicate = " ".join([lemma, *(m.lower_ for m in suffix)])
-        return _Core(predicate, words + suffix + ([marker] if marker is not None else []), None,
+        # "called for X to ...": "for" is part of the predicate; "said that ...": "that" is only written.
+        predicate = f"{lemma} {marker.lower_}" if marker is not None and marker.lower_ != "that" else lemma
+        return _Core(predicate, words + ([marker] if marker is not None else []), None,
                      preps + extras, "complement", clause=clause_argument(clause_verb))
 
     prep = _first_argument_prep(preps)
@@ -347,8 +361,6 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         subject = argument_of(match.subject, index)
         if subject is None:
             continue
-        if match.object is None:
-            continue
         obj = argument_of(match.object, index)
         if obj is None or obj.label == subject.label:
             continue
@@ -378,14 +390,16 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
 
 def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, relation_text, passive, negated,
               modality, attribution, qualifiers) -> Relation:
+    text = sentence.text
+    leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
     relation = Relation(
         doc_id=doc_id,
         subject=subject,
         predicate=predicate,
         object=obj,
-        sentence=sentence.text.strip(),
-        start=sentence.start_char,
-        end=sentence.end_char,
+        sentence=text.strip(),
+        start=sentence.start_char + leading,
+        end=sentence.end_char - trailing,
         negated=negated,
         modality=modality,
         attribution=attribution,
@@ -394,10 +408,4 @@ def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, relation_te
         passive=passive,
         qualifiers=qualifiers,
     )
-    return _with_confidence(relation, len(sentence))
-
-
-def _with_confidence(relation: Relation, sentence_length: int) -> Relation:
-    from dataclasses import replace
-
-    return replace(relation, confidence=confidence(relation, sentence_length))
+    return replace(relation, confidence=confidence(relation, len(sentence)))

@@ -8,7 +8,7 @@ from ..model import Argument
 from . import lexicon as lex
 from .arguments import argument_of
 from .reference import MentionIndex
-from .syntax import clause_marker, own_subject, prep_object, subjects_of
+from .syntax import clause_marker, object_controlled, own_subject, prep_object, subjects_of
 
 __all__ = ["is_negated", "modality_of", "attribution_of"]
 
@@ -17,9 +17,12 @@ def is_negated(verb: Token) -> bool:
     """Whether the clause denies its content: "not", "never", "no <object>", or "deny that ..."."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
         return True
-    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in verb.children):
-        return True
+        return True  # "found no weapons", "no militia attacked"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.NEGATIVE_SUBJECTS or (
+            c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))) for c in verb.children):
+        return True  # "none of the militias attacked"
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
         return True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb):
@@ -28,8 +31,12 @@ def is_negated(verb: Token) -> bool:
 
 
 def modality_of(verb: Token, sentence: Span) -> str | None:
-    """The modal verb of the clause; "if" for a condition, "desire" for what someone
-    calls for, "question" for a question."""
+    """How the clause holds: its modal verb (will, would, may, could, must ...); "if" for a
+    condition; "desire" for what someone calls for; "question" for a question; and
+    "unasserted" for a clause that is only reported as someone's claim ("claims that ...",
+    "accused of attacking ...") or under a negated saying ("did not say that ...")."""
+    if _unasserted(verb):
+        return "unasserted"
     for child in verb.children:
         if child.dep_ == "aux" and child.tag_ == "MD":
             lemma = child.lemma_.lower()
@@ -41,11 +48,28 @@ def modality_of(verb: Token, sentence: Span) -> str | None:
     if verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in lex.DESIRE_VERBS and (
             verb.dep_ == "ccomp" or (marker is not None and marker.lower_ == "for")):
         return "desire"
+    if object_controlled(verb) and head.lemma_.lower() in lex.DESIRE_VERBS | lex.OBJECT_CONTROL_VERBS:
+        return "desire"  # "urged Haftar to stop the offensive": Haftar has not stopped
     if verb.dep_ == "ROOT" and any(t.text == "?" for t in sentence[-3:]):
         return "question"
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return modality_of(head, sentence)
     return None
+
+
+def _unasserted(verb: Token) -> bool:
+    head = verb.head
+    if head == verb:
+        return False
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in lex.SAY_VERBS and is_negated(head):
+        return True  # "Haftar did not say that the GNA attacked Tripoli"
+    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in lex.CLAIM_NOUNS and (
+            verb.dep_ != "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)):
+        return True  # "claims that Haftar attacked Tripoli"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and (
+            head.head.lemma_.lower() in lex.CLAIM_VERBS or head.head.lemma_.lower() in lex.CLAIM_NOUNS):
+        return True  # "accused of attacking Tripoli", "the accusation of attacking"
+    return False
 
 
 def attribution_of(verb: Token, index: MentionIndex, sentence: Span) -> Argument | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from . import lexicon as lex
 
 __all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "conjuncts"]
+           "subjects_of", "object_controlled", "conjuncts"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DATE_LABELS = ("DATE", "TIME")
@@ -42,22 +42,27 @@ def subjects_of(verb: Token) -> list[Token]:
     if own:
         subject = own[0]
         if verb.dep_ == "relcl" and subject.lower_ in lex.RELATIVE_PRONOUNS:
-            if verb.head.dep_ == "attr" and subjects_of(verb.head.head):
-                return subjects_of(verb.head.head)  # "X is a song that differs from Y"
+            if verb.head.dep_ == "attr":
+                copula_subjects = subjects_of(verb.head.head)
+                if copula_subjects:
+                    return copula_subjects  # "X is a song that differs from Y"
             return conjuncts([verb.head])
         return conjuncts([subject])
     head = verb.head
     if head == verb:
         return []
-    if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr" and subjects_of(head.head):
-        return subjects_of(head.head)  # "X is a think tank founded in 2005": X was founded
+    if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr":
+        copula_subjects = subjects_of(head.head)
+        if copula_subjects:
+            return copula_subjects  # "X is a think tank founded in 2005": X was founded
     if verb.dep_ == "relcl":
         return conjuncts([head])
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subjects_of(head)
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
-        objects = [c for c in head.children if c.dep_ == "dobj"]
-        return objects[:1] if objects else subjects_of(head)  # "urged Haftar to stop": Haftar stops
+        if object_controlled(verb):
+            return [c for c in head.children if c.dep_ == "dobj"][:1]  # "urged Haftar to stop": Haftar stops
+        return subjects_of(head)  # "needs to have safeguards to monitor": the subject monitors
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return subjects_of(head)  # "rejected ..., saying it ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -65,6 +70,13 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "GNA forces ousting them", "a truce called by Haftar"
     return []
+
+
+def object_controlled(verb: Token) -> bool:
+    """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lex.OBJECT_CONTROL_VERBS
+            and any(c.dep_ == "dobj" for c in head.children))
 
 
 def conjuncts(tokens: Iterable[Token]) -> list[Token]:
