@@ -32,7 +32,7 @@ from ..model import Argument, Mention, Relation
 from . import lexicon as lex
 from .arguments import argument_of, clause_argument, concept_label, qualifier_of, speaker_of
 from .confidence import confidence
-from .patterns import nominal_matches
+from .nominal import nominal_matches
 from .reference import MentionIndex
 from .semantics import attribution_of, is_negated, modality_of
 from .syntax import (DATE_LABELS, clause_marker, conjuncts, is_time, object_controlled, own_subject,

@@ -1,0 +1,160 @@
+"""Facts stated by noun phrases, read with spaCy ``DependencyMatcher`` patterns kept as data.
+
+The patterns are in ``patterns/nominal.json``, one entry per construction::
+
+    {"name": "based-in", "comment": "...", "predicate": "based in", "text": "is based in",
+     "pattern": [<DependencyMatcher pattern binding "subject" and "object">]}
+
+``predicate`` (the relation's lemma) and ``text`` (the relation as the phrase
+implies it) are templates over the bound tokens: ``{prep.lower}``,
+``{adjective.lemma}``, ``{act.text}``, and ``{act.act}`` (the verb of an act noun,
+from :data:`kg.extract.lexicon.DEVERBAL_NOUNS`, which also fills a
+``"$DEVERBAL_NOUNS"`` lemma list). An entry may name a ``check`` (a condition
+the pattern language cannot say) or a ``build`` (a construction that needs code),
+both registered below. A new construction is a pattern plus a test; the
+patterns are validated when loaded (``MatchPatternError`` lists bad ones). See
+https://spacy.io/usage/rule-based-matching#dependencymatcher.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from .lexicon import DEVERBAL_NOUNS, NOT_ARGUMENT_LABELS, ROLE_PREPOSITIONS
+from .syntax import prep_object
+
+__all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})  # "Pasadena, California"; not facilities
+_TITLES = frozenset({"President", "Prime", "Minister", "General", "Gen.", "Marshal", "Field", "King", "Queen",
+                     "Prince", "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Judge", "Pope", "Chancellor",
+                     "Commander", "Colonel", "Col.", "Sheikh", "Emir", "Dr.", "Professor", "Secretary"})
+
+
+@dataclass(frozen=True, slots=True)
+class NominalMatch:
+    """A fact a noun phrase states: ``subject`` – ``predicate`` – ``object``."""
+
+    pattern: str
+    subject: Token
+    predicate: str
+    object: Token
+    text: str  # the relation as the phrase implies it ("is a spokesman for")
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[dict, ...]:
+    """The entries of ``patterns/nominal.json``, with ``$DEVERBAL_NOUNS`` filled in."""
+    text = resources.files(__package__).joinpath("patterns/nominal.json").read_text(encoding="utf-8")
+    entries = json.loads(text)
+    for entry in entries:
+        for node in entry["pattern"]:
+            lemma = node.get("RIGHT_ATTRS", {}).get("LEMMA")
+            if isinstance(lemma, dict) and lemma.get("IN") == "$DEVERBAL_NOUNS":
+                lemma["IN"] = sorted(DEVERBAL_NOUNS)
+    return tuple(entries)
+
+
+_MATCHERS: dict[int, tuple[object, DependencyMatcher]] = {}
+
+
+def _matcher(vocab) -> DependencyMatcher:
+    # Keyed by id, but the vocab is kept and compared, so a new vocab at a reused id gets its own.
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        matcher = DependencyMatcher(vocab, validate=True)
+        for entry in load_patterns():
+            matcher.add(entry["name"], [entry["pattern"]])
+        cached = _MATCHERS[id(vocab)] = (vocab, matcher)
+    return cached[1]
+
+
+def nominal_matches(doc: Doc) -> list[NominalMatch]:
+    """The facts stated by the noun phrases of ``doc``, in document order.
+
+    >>> import spacy
+    >>> nominal_matches(spacy.blank("en")("no parse, no facts"))
+    []
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    entries = {entry["name"]: entry for entry in load_patterns()}
+    found = []
+    for match_id, token_ids in _matcher(doc.vocab)(doc):
+        entry = entries[doc.vocab.strings[match_id]]
+        bound = {node["RIGHT_ID"]: doc[i] for node, i in zip(entry["pattern"], token_ids)}
+        match = _read(entry, bound)
+        if match is not None:
+            found.append(match)
+    return sorted(found, key=lambda m: (m.subject.i, m.object.i))
+
+
+def _read(entry: dict, bound: dict[str, Token]) -> NominalMatch | None:
+    name = entry["name"].split("/")[0]  # "name/2": another parse of the same construction
+    if "build" in entry:
+        return _BUILDERS[entry["build"]](name, bound)
+    if "check" in entry and not _CHECKS[entry["check"]](bound):
+        return None
+    return NominalMatch(name, bound["subject"], _fill(entry["predicate"], bound), bound["object"],
+                        _fill(entry["text"], bound))
+
+
+_FIELD = re.compile(r"\{(\w+)\.(\w+)\}")
+_ATTRIBUTES: dict[str, Callable[[Token], str]] = {
+    "text": lambda t: t.text,
+    "lower": lambda t: t.lower_,
+    "lemma": lambda t: t.lemma_.lower(),
+    "act": lambda t: DEVERBAL_NOUNS[t.lemma_.lower()],
+}
+
+
+def _fill(template: str, bound: dict[str, Token]) -> str:
+    return _FIELD.sub(lambda m: _ATTRIBUTES[m.group(2)](bound[m.group(1)]), template)
+
+
+def _title_word(bound: dict[str, Token]) -> bool:
+    """"warlord Khalifa Haftar", "President Bush": a lower-case noun or a title, before the name."""
+    title = bound["object"]
+    return (title.is_lower or title.text in _TITLES) and title.i < bound["subject"].i
+
+
+def _after_subject(bound: dict[str, Token]) -> bool:
+    """"militias loyal to Haftar": the adjective follows its noun."""
+    return bound["adjective"].i > bound["subject"].i
+
+
+def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    subject, role = bound["subject"], bound["role"]
+    if role.left_edge.i and role.doc[role.left_edge.i - 1].text == "(":
+        return None  # "Government of National Accord (GNA)": an alias, not a fact
+    if any(t.ent_type_ in NOT_ARGUMENT_LABELS for t in (subject, role)):
+        return None  # "9.75 %, 8.75 % ...": figures in a list
+    if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
+        return None  # "three colours: Black, Silver and Red": a list, not an identity
+    if subject.ent_type_ in _PLACE_LABELS and role.ent_type_ in _PLACE_LABELS:
+        return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
+    for prep in role.children:
+        pobj = prep_object(prep) if prep.dep_ == "prep" else None
+        if pobj is not None and prep.lower_ in ROLE_PREPOSITIONS:
+            words = role.doc[role.left_edge.i:prep.i + 1].text
+            return NominalMatch(name, subject, f"{role.lemma_.lower()} {prep.lower_}", pobj, f"is {words}")
+    if subject.pos_ == "NOUN" and role.pos_ == "PROPN":  # "the doctor, Erasistratus": the name is the subject
+        return NominalMatch(name, role, "be", subject, "is")
+    return NominalMatch(name, subject, "be", role, "is")
+
+
+_CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
+    "title_word": _title_word,
+    "after_subject": _after_subject,
+}
+_BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
+    "apposition": _apposition,
+}
