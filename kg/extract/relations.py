@@ -170,7 +170,7 @@ def _core(verb: Token) -> _Core | None:
     elif any(c.dep_ == "xcomp" and not own_subject(c) for c in children) and not _has_object(verb):
         return None  # "vowed to put an end to X" is stated by the xcomp
     preps = [c for c in children if c.dep_ == "prep" and prep_object(c) is not None]
-    extras = [c for c in children if _is_circumstance(c)]
+    extras = [c for c in children if _is_time_expression(c)]
     # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
     preps = [p for p in preps if prep_object(p).lower_ not in lex.RELATIVE_PRONOUNS]
 
@@ -273,7 +273,7 @@ def _has_object(verb: Token) -> bool:
 
 
 
-def _is_circumstance(token: Token) -> bool:
+def _is_time_expression(token: Token) -> bool:
     """A time expression attached to the verb without a preposition ("last week", "on Thursday")."""
     return token.dep_ in ("npadvmod", "tmod", "advmod", "oprd") and token.ent_type_ in DATE_LABELS
 
