@@ -1,9 +1,9 @@
 """Extraction: spaCy ``Doc`` → plain records (mentions and relations)."""
 
-from .entities import ENTITY_LABELS, mentions
+from .entities import ENTITY_LABELS, mentions, values
 from .relations import relations
 
-__all__ = ["mentions", "relations", "extract", "ENTITY_LABELS"]
+__all__ = ["mentions", "values", "relations", "extract", "ENTITY_LABELS"]
 
 
 def extract(document, doc):

@@ -1,14 +1,28 @@
-"""Named-entity mentions, with one label per name within a document."""
+"""Named-entity mentions, with one type per name within a document.
+
+spaCy's small model finds the names; this module fixes their spans and types:
+
+- spans: no leading article or trailing possessive; an honorific or title just
+  before a person's one-word name belongs to the mention ("Mrs. Quayle",
+  "President Kennedy");
+- types: every mention of a name in a document gets the same type, decided by
+  the labels spaCy gave it and by evidence the small model ignores: an
+  honorific, a title word or a person's role in apposition ("Ahmad al Mesmari,
+  a spokesman for Haftar"), a bare surname of a named person, and the words a
+  name is made of ("... Party", "... River", "al"/"bin" in Arabic names).
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from . import lexicon as lex
 
-__all__ = ["mentions", "ENTITY_LABELS", "mention_span"]
+__all__ = ["mentions", "values", "ENTITY_LABELS", "VALUE_LABELS", "mention_span", "name_type"]
 
 #: spaCy labels that name things (become entity nodes). Dates, amounts and
 #: numbers are attributes, not things.
@@ -16,66 +30,240 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 )
 
+#: spaCy labels of values: dates, times, amounts and numbers.
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
 _LEADING = {"the", "a", "an"}
+_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "a.m.", "p.m.", "am", "pm"}
+_VALUE_LEADING = {"the", "a", "an", "about", "around", "approximately", "nearly", "almost", "some", "over",
+                  "under", "estimated", "more", "less", "than", "up", "to", "roughly", "shortly", "just",
+                  "after", "before", "only", "at", "least", "most", "early", "late", "mid"}
 
 
 def mention_span(ent: Span) -> Span | None:
-    """Trim a spaCy entity span to the name: no leading article, no trailing possessive."""
+    """The name in a spaCy entity span: no leading article or trailing possessive; for a
+    person named by one word, with the honorific or title written just before it
+    ("Mrs. Quayle", "President Kennedy"; but "Mitch McConnell" in "Sen. Mitch McConnell")."""
+    doc = ent.doc
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in _LEADING:
+    while start < end and doc[start].lower_ in _LEADING:
         start += 1
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return ent.doc[start:end] if end > start else None
+    if end <= start:
+        return None
+    if ent.label_ == "PERSON" and end - start == 1:
+        # "Mrs. Quayle" is a name, "Quayle" alone is ambiguous; "Sen. Mitch McConnell" is a title + name.
+        while start > 0 and _is_honorific(doc[start - 1]):
+            start -= 1
+    return doc[start:end]
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.text in lex.HONORIFICS or (token.text.rstrip(".") in lex.HONORIFICS and token.text.endswith("."))
+
+
+def name_type(words: list[str]) -> str | None:
+    """The type a name's own words give it, or None: "Libyan National Army" → ORG,
+    "Nile River" → LOC, "Ahmad al Mesmari" → PERSON, "Mrs. Quayle" → PERSON.
+
+    >>> name_type(["Ahmad", "al", "Mesmari"]), name_type(["Muslim", "Brotherhood"]), name_type(["Tripoli"])
+    ('PERSON', 'ORG', None)
+    """
+    if not words:
+        return None
+    if words[0] in lex.HONORIFICS or words[0].rstrip(".") in lex.HONORIFICS:
+        return "PERSON"
+    if any(w in lex.ORGANISATION_WORDS for w in words[1:]) or (len(words) > 1 and words[-1] in lex.ORGANISATION_WORDS):
+        return "ORG"
+    if len(words) > 1 and words[-1] in lex.FACILITY_WORDS:
+        return "FAC"
+    if len(words) > 1 and (words[-1] in lex.PLACE_WORDS or words[0] in lex.PLACE_FIRST_WORDS):
+        return "LOC"
+    if 3 <= len(words) <= 4 and any(w.lower() in lex.NAME_PARTICLES for w in words[1:-1]) and all(
+            w[:1].isupper() or w.lower() in lex.NAME_PARTICLES for w in words):
+        return "PERSON"
+    return None
 
 
 def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
-    """Return the named-entity mentions of ``doc``, one consistent label per name.
+    """Return the named-entity mentions of ``doc``, one consistent type per name.
 
-    spaCy's small model labels the same name differently from sentence to
-    sentence ("Haftar" as PERSON, then ORG). Within one document a name keeps one
-    label: a single word that is the surname of a PERSON mention is a PERSON, and
-    otherwise the label most often given wins (ties: the first seen).
+    Within one document a name keeps one type: evidence from honorifics, titles,
+    roles and the name's own words decides when there is any; a single word
+    that is the surname of a PERSON mention is a PERSON; otherwise the label
+    spaCy gave most often wins (ties: the first seen).
     """
+    spans = _spans(doc)
+    evidence = _type_evidence(doc, spans)
+    surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, label in spans:
+        votes[_plain(span)][label] += 1
+    consolidated = {}
+    for name, counter in votes.items():
+        if name in evidence:
+            consolidated[name] = evidence[name]
+        elif " " not in name and name in surnames:
+            consolidated[name] = "PERSON"
+        else:
+            consolidated[name] = counter.most_common(1)[0][0]
+
+    sentence_starts = [s.start for s in doc.sents]
+    found = []
+    for span, _ in spans:
+        found.append(Mention(
+            doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text,
+            label=consolidated[_plain(span)],
+            sentence=max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
+        ))
+    return found
+
+
+def _plain(span: Span) -> str:
+    """A mention's name without its honorific: "Mrs. Quayle" and "Quayle" vote together."""
+    words = [t.text for t in span]
+    while len(words) > 1 and _is_honorific(span[len(span) - len(words)]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _spans(doc: Doc) -> list[tuple[Span, str]]:
+    """The name spans of ``doc`` with spaCy's labels."""
     spans = []
-    sentence_of = {}
-    for index, sentence in enumerate(doc.sents):
-        sentence_of[sentence.start] = index
-    sentence_starts = sorted(sentence_of)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = mention_span(ent)
-        if span is None or not any(t.is_alpha for t in span):
-            continue
+        if span is None or not any(ch.isupper() for ch in span.text):
+            continue  # a name has a capital letter: not "doesn", "fed", "--"
         spans.append((span, ent.label_))
+    return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
 
-    surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for span, label in spans:
-        if len(span) == 1 and span.text in surnames:
-            label = "PERSON"
-        votes[span.text][label] += 1
-    consolidated = {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
+def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Runs of two or more all-capital words in a mixed-case sentence that spaCy left
+    unnamed: newspaper and agency names ("KOMSOMOLSKAYA PRAVDA", "MAINICHI SHIMBUN")."""
+    taken = {i for span, _ in spans for i in range(span.start, span.end)}
     found = []
-    for span, _ in spans:
-        sentence = _sentence_index(span.start, sentence_starts, sentence_of)
-        found.append(
-            Mention(
-                doc_id=doc_id,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                label=consolidated[span.text],
-                sentence=sentence,
-            )
-        )
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha]
+        if not words or sum(t.is_upper for t in words) > len(words) / 2:
+            continue  # a headline in capitals says nothing about names
+        run: list[Token] = []
+        for token in [*sentence, None]:
+            if token is not None and token.is_alpha and token.is_upper and len(token) > 1 and token.i not in taken:
+                run.append(token)
+                continue
+            if len(run) >= 2:
+                found.append((doc[run[0].i:run[-1].i + 1], "ORG"))
+            run = []
     return found
 
 
-def _sentence_index(token_index: int, starts: list[int], index_of: dict[int, int]) -> int:
-    import bisect
+def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, str]:
+    """Types that the text itself gives names, beyond spaCy's label."""
+    found: dict[str, str] = {}
+    for span, label in spans:
+        name = _plain(span)
+        words = [t.text for t in span]
+        shape = name_type(words)
+        if shape is not None and (shape not in ("LOC", "FAC") or label not in ("GPE", "FAC", "LOC")):
+            found.setdefault(name, shape)
+            continue
+        root = span.root
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head == root and (
+                before.lower_ in lex.PERSON_ROLE_NOUNS):
+            found.setdefault(name, "PERSON")  # "warlord Khalifa Haftar"
+        elif any(c.dep_ == "appos" and c.lemma_.lower() in lex.PERSON_ROLE_NOUNS for c in root.children):
+            found.setdefault(name, "PERSON")  # "Ahmad al Mesmari, a spokesman for Haftar"
+        elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.PERSON_ROLE_NOUNS and (
+                root.head.pos_ == "NOUN"):
+            found.setdefault(name, "PERSON")  # "the spokesman, Ahmad al Mesmari"
+        elif label != "PERSON" and root.dep_ in ("nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, spans):
+            found.setdefault(name, "PERSON")  # "Walesa said ... He added": only people are "he"
+        elif label == "ORG" and len(span) == 1 and _place_context(span, spans) and not (
+                span.text.isupper() and len(span.text) <= 5) and span.text not in lex.ORGANISATION_WORDS:
+            found.setdefault(name, "GPE")  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
+    return found
 
-    position = bisect.bisect_right(starts, token_index) - 1
-    return index_of[starts[max(position, 0)]]
+
+def _followed_by_personal_pronoun(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    """Whether the next subject after ``span`` (in its sentence or the next) is "he" or "she",
+    with no other name in between that could be its antecedent."""
+    doc = span.doc
+    sentence = span.sent
+    end = min(len(doc), sentence.end + 40)
+    following = doc[sentence.end:].sents if sentence.end < len(doc) else iter(())
+    next_sentence = next(following, None)
+    if next_sentence is not None:
+        end = next_sentence.end
+    names = {i for s, _ in spans if s.start >= span.end for i in range(s.start, s.end)}
+    for token in doc[span.end:end]:
+        if token.i in names:
+            return False
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.lower_ in ("he", "she")
+    return False
+
+
+def _place_context(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    """Whether a one-word name sits where places do: after "in"/"near" ..., after "of" that
+    follows an organisation's name ("Waste Disposal Co. of Randolph"), or before ", <place>"."""
+    doc, root = span.doc, span.root
+    if root.dep_ == "pobj" and root.head.lower_ in lex.PLACE_ONLY_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "ORG":
+        return True
+    after = span.end
+    return after + 1 < len(doc) and doc[after].text == "," and any(
+        s.start == after + 1 and label in ("GPE", "LOC") for s, label in spans)
+
+
+def values(doc: Doc) -> list[Span]:
+    """The value expressions of ``doc`` that say something on their own: dates, times
+    and amounts with a digit or a month name, and large numbers, without hedges
+    ("about", "an estimated") or a leading article."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in VALUE_LABELS or ent.label_ == "ORDINAL":
+            continue
+        if not any(ch.isdigit() for ch in ent.text) and not any(t.lower_ in lex.MONTHS for t in ent):
+            continue  # "this week", "Monday", "hours": relative, kept only as the text of a qualifier
+        start, end = ent.start, ent.end
+        while start < end - 1 and doc[start].lower_ in _VALUE_LEADING:
+            start += 1
+        while end - 1 > start and doc[end - 1].is_alpha and doc[end - 1].text[:1].isupper() and (
+                doc[end - 1].lower_ not in lex.MONTHS):
+            end -= 1  # "21 Feb 94 Morning Edition": a dateline's programme name
+        while end < len(doc) and doc[end].text in _TIME_ZONES:
+            end += 1  # "1700 GMT"
+        span = doc[start:end]
+        if ent.label_ in ("DATE", "TIME") and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
+            continue  # a bare "15" tagged as a date is mostly an age or a count
+        has_digit = any(ch.isdigit() for ch in span.text)
+        if ent.label_ == "CARDINAL" and not (has_digit and (
+                any(t.lower_ in ("million", "billion", "trillion") for t in span)
+                or any(t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
+                       for t in span))):
+            continue
+        if ent.label_ in ("DATE", "TIME") and not (has_digit or any(
+                t.lower_ in lex.MONTHS or t.lower_ in lex.WEEKDAYS for t in span)):
+            continue
+        found.append(span)
+    return sorted(found + _day_month_year(doc, found), key=lambda span: span.start)
+
+
+def _day_month_year(doc: Doc, found: list[Span]) -> list[Span]:
+    """Dates written "5 Feb 94" (news-wire datelines) that the small model misses."""
+    taken = {i for span in found for i in range(span.start, span.end)} | {
+        i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ == "DATE"}
+    dates = []
+    for token in doc[:-2]:
+        month, year = doc[token.i + 1], doc[token.i + 2]
+        if (token.is_digit and len(token) <= 2 and month.lower_.rstrip(".") in lex.MONTHS
+                and year.is_digit and len(year) in (2, 4)
+                and not taken & {token.i, month.i, year.i}):
+            dates.append(doc[token.i:token.i + 3])
+    return dates

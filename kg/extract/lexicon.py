@@ -116,3 +116,68 @@ DEVERBAL_NOUNS = {
     "invasion": "invade", "capture": "capture", "control": "control", "recognition": "recognise",
     "announcement": "announce", "request": "request", "plan": "plan", "bid": "bid for",
 }
+
+
+# --- names -------------------------------------------------------------------------------
+
+#: Honorifics and titles written before a person's name (with or without the full stop).
+HONORIFICS = frozenset({
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Rev", "Sen", "Rep", "Gov",
+    "Gen", "Col", "Lt", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Supt", "Insp", "Det", "Fr", "St",
+    "President", "Senator", "Governor", "Mayor", "Judge", "Justice", "King", "Queen", "Prince", "Princess",
+    "Pope", "Sheikh", "Emir", "Ayatollah", "Chancellor", "Premier", "Marshal", "General", "Colonel",
+    "Commander", "Secretary", "Ambassador", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam",
+})
+
+#: Nouns for people's roles: "spokesman Ahmad al Mesmari", "Haftar, a former general".
+PERSON_ROLE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "warlord", "president", "minister", "leader", "commander",
+    "general", "official", "chief", "head", "chairman", "chairwoman", "director", "secretary", "ambassador",
+    "envoy", "senator", "governor", "mayor", "king", "queen", "prince", "ruler", "dictator", "prime",
+    "colonel", "marshal", "lawyer", "judge", "correspondent", "reporter", "analyst", "professor", "author",
+    "writer", "actor", "actress", "singer", "player", "coach", "manager", "executive", "founder", "ceo",
+    "candidate", "politician", "diplomat", "negotiator", "activist", "officer", "soldier", "adviser",
+    "advisor", "aide", "deputy", "member", "representative", "economist", "chancellor", "premier", "mp",
+    "strongman", "rival", "opponent", "father", "mother", "son", "daughter", "wife", "husband", "brother",
+})
+
+#: Words that make a name an organisation's: "Libyan National Army", "Muslim Brotherhood".
+ORGANISATION_WORDS = frozenset({
+    "Party", "Ministry", "Council", "Company", "Co.", "Corp.", "Corp", "Corporation", "Inc.", "Inc", "Ltd",
+    "Ltd.", "plc", "Agency", "Committee", "Bank", "University", "College", "Army", "Forces", "Force",
+    "Government", "Department", "Commission", "Union", "Association", "Organisation", "Organization",
+    "Front", "Movement", "Court", "Police", "Radio", "Television", "TV", "News", "Times", "Post", "Group",
+    "Institute", "Foundation", "Federation", "League", "Brotherhood", "Network", "Service", "Office",
+    "Assembly", "Parliament", "Congress", "Senate", "Authority", "Board", "Bureau", "Club", "Society",
+    "Airlines", "Airways", "Corps", "Guard", "Navy", "Brigade", "Brigades", "Militia", "Alliance",
+})
+
+#: Last words that make a name a place's: "Nile River", "Orange County".
+PLACE_WORDS = frozenset({
+    "River", "Mountain", "Mountains", "Lake", "Island", "Islands", "Sea", "Ocean", "Valley", "Street",
+    "County", "Province", "Region", "City", "Bay", "Gulf", "Desert", "Peninsula", "Strait", "Canal",
+    "District", "Square", "Avenue", "Road", "Coast", "Plateau", "Basin", "Union", "Republic", "Kingdom",
+    "States", "Emirates", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek",
+})
+
+#: First words of place names: "Mount Blanc", "Port Nolloth", "St. Petersburg".
+PLACE_FIRST_WORDS = frozenset({"Mount", "Mt.", "Port", "Lake", "Cape", "Fort", "St.", "Saint", "San", "Santa",
+                               "Sierra", "Gulf", "Isle", "Lower", "Upper", "North", "South", "East", "West"})
+
+#: Last words of buildings' and sites' names: "Brushy Mountain Penitentiary", "Texas Theater".
+FACILITY_WORDS = frozenset({"Hospital", "Penitentiary", "Prison", "Theater", "Theatre", "Stadium", "Bridge",
+                            "Palace", "Tower", "Museum", "Cathedral", "Church", "Mosque", "Temple", "Hotel",
+                            "Park", "Airport", "Station", "Base", "Camp", "Mall", "Building", "Observatory",
+                            "Memorial", "Monument", "Dam", "Port", "Harbour", "Harbor", "Center", "Centre"})
+
+#: Particles inside Arabic, Dutch, German, Spanish ... personal names: "Ahmad al Mesmari".
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "da", "di", "del",
+                            "la", "le", "dos", "das", "ben", "ould"})
+
+#: Prepositions after which a one-word name is a place: "in Lancaster", "near Oxford".
+PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "across", "inside"})
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
