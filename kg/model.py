@@ -35,8 +35,11 @@ class Mention:
     start: int  # character offsets into Document.text, end exclusive
     end: int
     text: str
-    label: str  # spaCy's entity label (PERSON, ORG, GPE, ...)
+    label: str  # spaCy's entity label (PERSON, ORG, GPE, ...), after type consolidation
     sentence: int  # index of the sentence in the document
+    #: What decided the type when it was not spaCy's own vote: "honorific", "title",
+    #: "role", "name words", "surname", "pronoun", "place context".
+    typed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +153,4 @@ class Entity:
     mention_count: int = 0
     documents: tuple[str, ...] = ()
     merges: tuple[tuple[str, str], ...] = ()
+    iri: str | None = None  # set when the entity is already a node of the graph being added to

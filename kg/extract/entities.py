@@ -100,22 +100,23 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label in spans:
         votes[_plain(span)][label] += 1
-    consolidated = {}
+    consolidated: dict[str, tuple[str, str | None]] = {}
     for name, counter in votes.items():
         if name in evidence:
             consolidated[name] = evidence[name]
         elif " " not in name and name in surnames:
-            consolidated[name] = "PERSON"
+            consolidated[name] = ("PERSON", "surname")
         else:
-            consolidated[name] = counter.most_common(1)[0][0]
+            consolidated[name] = (counter.most_common(1)[0][0], None)
 
     sentence_starts = [s.start for s in doc.sents]
     found = []
     for span, _ in spans:
         found.append(Mention(
             doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text,
-            label=consolidated[_plain(span)],
+            label=consolidated[_plain(span)][0],
             sentence=max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
+            typed_by=consolidated[_plain(span)][1],
         ))
     return found
 
@@ -161,31 +162,31 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
     return found
 
 
-def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, str]:
-    """Types that the text itself gives names, beyond spaCy's label."""
-    found: dict[str, str] = {}
+def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, str]]:
+    """Types that the text itself gives names, beyond spaCy's label: name → (type, reason)."""
+    found: dict[str, tuple[str, str]] = {}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
         shape = name_type(words)
-        if shape is not None and (shape not in ("LOC", "FAC") or label not in ("GPE", "FAC", "LOC")):
-            found.setdefault(name, shape)
+        if shape is not None and (shape not in ("LOC", "FAC") or label not in ("GPE", "FAC", "LOC", "NORP")):
+            found.setdefault(name, (shape, "honorific" if shape == "PERSON" and _is_honorific(span[0]) else "name words"))
             continue
         root = span.root
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.dep_ == "compound" and before.head == root and (
                 before.lower_ in lex.PERSON_ROLE_NOUNS):
-            found.setdefault(name, "PERSON")  # "warlord Khalifa Haftar"
+            found.setdefault(name, ("PERSON", "title"))  # "warlord Khalifa Haftar"
         elif any(c.dep_ == "appos" and c.lemma_.lower() in lex.PERSON_ROLE_NOUNS for c in root.children):
-            found.setdefault(name, "PERSON")  # "Ahmad al Mesmari, a spokesman for Haftar"
+            found.setdefault(name, ("PERSON", "role"))  # "Ahmad al Mesmari, a spokesman for Haftar"
         elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.PERSON_ROLE_NOUNS and (
                 root.head.pos_ == "NOUN"):
-            found.setdefault(name, "PERSON")  # "the spokesman, Ahmad al Mesmari"
+            found.setdefault(name, ("PERSON", "role"))  # "the spokesman, Ahmad al Mesmari"
         elif label != "PERSON" and root.dep_ in ("nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, spans):
-            found.setdefault(name, "PERSON")  # "Walesa said ... He added": only people are "he"
+            found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif label == "ORG" and len(span) == 1 and _place_context(span, spans) and not (
                 span.text.isupper() and len(span.text) <= 5) and span.text not in lex.ORGANISATION_WORDS:
-            found.setdefault(name, "GPE")  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
+            found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
     return found
 
 

@@ -60,6 +60,12 @@ def concept_iri(base: str, label: str) -> URIRef:
     return URIRef(f"{base}concept/{slug(label)}")
 
 
+def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
+    """IRI of a named mention, a hash of its document and offsets."""
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{base}mention/{digest}")
+
+
 def proposition_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a proposition (a reported clause), a hash of its document and offsets."""
     digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]

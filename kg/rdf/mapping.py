@@ -59,7 +59,7 @@ def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: s
     entity_iris = {}
     for entity in entities:
         cls = class_for_label(entity.type)
-        node = iri.entity_iri(base, cls.split("#")[-1], entity.label)
+        node = URIRef(entity.iri) if entity.iri else iri.entity_iri(base, cls.split("#")[-1], entity.label)
         entity_iris[entity.key] = node
         yield node, RDF.type, cls
         yield node, RDFS.label, Literal(entity.label)
@@ -75,6 +75,9 @@ def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: s
         document = extraction.document
         doc_node = iri.document_iri(base, document.id)
         yield from _document_triples(doc_node, document)
+        for mention in extraction.mentions:
+            yield from _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
+                                        entities.rule_of(mention))
 
         def node_of(argument: Argument | None) -> URIRef | None:
             if argument is None:
@@ -131,6 +134,20 @@ def _document_triples(node: URIRef, document) -> Iterator[Triple]:
         yield node, DCTERMS.date, Literal(document.date, datatype=XSD.date)
     if document.url:
         yield node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)
+
+
+def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Triple]:
+    """A named mention: where it is, what it says, which entity it names and why."""
+    node = iri.mention_iri(base, mention.doc_id, mention.start, mention.end)
+    yield node, RDF.type, KG.Mention
+    yield node, KG.mentionOf, entity_node
+    yield node, KG.document, doc_node
+    yield node, KG.startChar, Literal(mention.start, datatype=XSD.integer)
+    yield node, KG.endChar, Literal(mention.end, datatype=XSD.integer)
+    yield node, KG.surfaceForm, Literal(mention.text)
+    yield node, KG.mergedBy, Literal(rule)
+    if mention.typed_by:
+        yield node, KG.typedBy, Literal(mention.typed_by)
 
 
 def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,

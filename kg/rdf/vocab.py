@@ -43,6 +43,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     Statement: URIRef
     Proposition: URIRef
+    Mention: URIRef
     # properties
     spacyLabel: URIRef
     relatedTo: URIRef
@@ -65,6 +66,13 @@ class KG(DefinedNamespace):
     asserted: URIRef
     attributedTo: URIRef
     mentionCount: URIRef
+    mentionOf: URIRef
+    surfaceForm: URIRef
+    mergedBy: URIRef
+    typedBy: URIRef
+    date: URIRef
+    startDate: URIRef
+    endDate: URIRef
     mentionedIn: URIRef
 
 

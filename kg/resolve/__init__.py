@@ -1,6 +1,8 @@
 """Resolution: merge mentions into entities, within and across documents."""
 
-from .link import EntityTable, link_entities
-from .normalise import normalise_name
+from .aliases import parse_aliases, read_aliases
+from .link import Aliases, EntityTable, KnownEntity, link_entities, type_family
+from .normalise import normalise_name, strip_honorific
 
-__all__ = ["link_entities", "EntityTable", "normalise_name"]
+__all__ = ["link_entities", "EntityTable", "KnownEntity", "Aliases", "read_aliases", "parse_aliases",
+           "normalise_name", "strip_honorific", "type_family"]

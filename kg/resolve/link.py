@@ -1,40 +1,72 @@
-"""Merge named-entity mentions into entities.
+"""Merge named-entity mentions into entities, within and across documents.
 
-Rules, applied within each document and then across documents, each recorded
-on the entity so that a merge can be checked:
+Rules, each recorded for every surface form so that a merge can be checked
+(``kg entities GRAPH --merges``):
 
-- ``exact``: the same name (case-insensitive, whitespace-normalised);
+- ``exact``: the same name (case-insensitive, whitespace- and hyphen-normalised,
+  honorifics aside: "Mrs. Quayle" = "Quayle");
 - ``acronym``: an all-capitals name and a longer name whose initials spell it
-  ("GNA" = "Government of National Accord");
+  ("GNA" = "Government of National Accord"), when only one longer name fits;
 - ``surname``: a one-word PERSON name and the only longer PERSON name ending in
-  it ("Haftar" = "Khalifa Haftar").
+  it ("Haftar" = "Khalifa Haftar");
+- ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
+- ``graph``: a name already on a node of the graph being added to.
 
-Names whose types conflict (a PERSON and an ORG) are never merged, except that
-the document-level type vote in :mod:`kg.extract.entities` already relabels a
-bare surname as PERSON.
+Within a document, names are grouped first; then groups of all documents that
+share a name, an acronym or a surname are joined (a union-find over the whole
+corpus, so the result does not depend on the order of the documents). Names
+whose types conflict (a PERSON and a place) are never joined, and an alias
+file can forbid a merge (``surface<TAB>!canonical``).
+
+The canonical name of an entity is chosen from all its surface forms: a full
+name before an acronym or a bare surname, then the most frequent, then the
+longest, then alphabetical.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..model import Entity, Extraction, Mention
-from .normalise import initials, normalise_name
+from networkx.utils import UnionFind
 
-__all__ = ["EntityTable", "link_entities"]
+from ..model import Entity, Extraction, Mention
+from .normalise import initials, normalise_name, strip_honorific
+
+__all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family"]
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
+_FAMILIES = {"GPE": "place", "LOC": "place", "FAC": "place"}
 
 
-@dataclass
-class _Group:
-    names: Counter = field(default_factory=Counter)
-    types: Counter = field(default_factory=Counter)
-    documents: set = field(default_factory=set)
-    merges: dict = field(default_factory=dict)  # surface form -> rule
-    canonical: str = ""
+def type_family(label: str) -> str:
+    """Types that may name the same thing: places (GPE, LOC, FAC) are one family;
+    every other label is its own ("PERSON", "ORG", ...)."""
+    return _FAMILIES.get(label, label)
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity already in a graph: new mentions with one of its names join it."""
+
+    iri: str
+    label: str
+    type: str  # spaCy label of its class
+    names: tuple[str, ...]  # label and alternative labels
+    mention_count: int = 0
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """A user's alias file: names to merge into a canonical name, and merges to refuse.
+
+    ``merge`` maps a normalised surface form to its canonical name;
+    ``forbid`` holds pairs of normalised names that must stay apart.
+    """
+
+    merge: Mapping[str, str] = field(default_factory=dict)
+    forbid: frozenset[frozenset[str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,7 +78,14 @@ class EntityTable:
 
     def key_of(self, mention: Mention) -> str:
         """The key of the entity ``mention`` was merged into."""
-        return self._by_name[(mention.doc_id, normalise_name(mention.text))]
+        return self._by_name[(mention.doc_id, _name_key(mention.text))]
+
+    def rule_of(self, mention: Mention) -> str:
+        """The rule by which ``mention``'s surface form joined its entity ("canonical" for its label)."""
+        entity = self.entities[self.key_of(mention)]
+        if mention.text == entity.label:
+            return "canonical"
+        return dict(entity.merges).get(mention.text, "exact")
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -55,79 +94,101 @@ class EntityTable:
         return iter(self.entities.values())
 
 
-def link_entities(extractions: Iterable[Extraction]) -> EntityTable:
+@dataclass
+class _Group:
+    """Names that refer to one thing in one document (or one known entity)."""
+
+    names: Counter = field(default_factory=Counter)  # surface form -> mentions
+    types: Counter = field(default_factory=Counter)  # label -> mentions
+    documents: set = field(default_factory=set)
+    rules: dict = field(default_factory=dict)  # surface form -> rule that joined it
+    known: KnownEntity | None = None
+
+    @property
+    def family(self) -> str:
+        return type_family(_majority(self.types))
+
+
+def link_entities(
+    extractions: Iterable[Extraction],
+    *,
+    aliases: Aliases | None = None,
+    known: Iterable[KnownEntity] = (),
+) -> EntityTable:
     """Merge the mentions of all ``extractions`` into entities.
 
     Parameters
     ----------
     extractions : iterable of Extraction
+    aliases : Aliases, optional
+        Merges to force or refuse (see :func:`kg.resolve.read_aliases`).
+    known : iterable of KnownEntity
+        Entities of the graph being added to; a new name that is one of theirs
+        (and of a compatible type) joins them and keeps their IRI and label.
 
     Returns
     -------
     EntityTable
-        The entities, keyed by a stable key (type and canonical name), with a
-        lookup from each mention to its entity.
+        The entities, keyed by type and canonical name, with a lookup from each
+        mention to its entity.
     """
-    groups: dict[str, _Group] = {}
-    by_name: dict[tuple[str, str], str] = {}
+    aliases = aliases or Aliases()
+    groups: list[_Group] = []
+    name_of_mention: dict[tuple[str, str], int] = {}  # (doc id, name key) -> group index
+    for entity in known:
+        group = _Group(known=entity, names=Counter({name: 0 for name in entity.names}),
+                       types=Counter({entity.type: max(entity.mention_count, 1)}))
+        groups.append(group)
     for extraction in extractions:
-        key_of_name, document_groups = _document_groups(extraction.mentions)
-        for name_key, entity_key in key_of_name.items():
-            by_name[(extraction.document.id, name_key)] = entity_key
-        for canonical, group in document_groups.items():
-            merged = groups.setdefault(canonical, _Group(canonical=group.canonical))
-            merged.names.update(group.names)
-            merged.types.update(group.types)
-            merged.documents.add(extraction.document.id)
-            for name, rule in group.merges.items():
-                merged.merges.setdefault(name, rule)
-    # Across documents: a bare surname joins the one full name that ends in it.
-    rename = _cross_document_surnames(groups)
-    for old, new in rename.items():
-        group, target = groups.pop(old), groups[new]
-        target.names.update(group.names)
-        target.types.update(group.types)
-        target.documents |= group.documents
-        for name in group.names:
-            target.merges.setdefault(name, "surname")
-    by_name = {k: rename.get(v, v) for k, v in by_name.items()}
+        for name_key, group in _document_groups(extraction.mentions):
+            group.documents.add(extraction.document.id)
+            groups.append(group)
+            for key in name_key:
+                name_of_mention[(extraction.document.id, key)] = len(groups) - 1
 
-    entities = {}
-    for key, group in sorted(groups.items()):
-        surface_forms = sorted(set(group.names) - {group.canonical})
-        entities[key] = Entity(
-            key=key,
-            label=group.canonical,
-            type=group.types.most_common(1)[0][0],
-            alt_labels=tuple(surface_forms),
-            mention_count=sum(group.names.values()),
-            documents=tuple(sorted(group.documents)),
-            merges=tuple(sorted((name, group.merges.get(name, "exact")) for name in surface_forms)),
-        )
-    return EntityTable(entities=entities, _by_name=by_name)
+    components = _join(groups, aliases)
+    entities: dict[str, Entity] = {}
+    key_of_group: dict[int, str] = {}
+    for members in components:
+        entity = _entity([groups[i] for i in members], aliases)
+        entities[entity.key] = entity
+        for i in members:
+            key_of_group[i] = entity.key
+    by_name = {name: key_of_group[index] for name, index in name_of_mention.items()}
+    return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
 
 
-def _entity_key(label: str, name: str) -> str:
-    return f"{label}/{normalise_name(name)}"
+def _name_key(name: str) -> str:
+    return normalise_name(strip_honorific(name))
 
 
-def _document_groups(mentions: Iterable[Mention]) -> tuple[dict[str, str], dict[str, _Group]]:
-    """Group one document's mentions: (normalised name -> entity key, entity key -> group)."""
-    names: dict[str, Counter] = defaultdict(Counter)  # normalised -> surface forms
+def _majority(counter: Counter) -> str:
+    """The most common key; ties broken alphabetically, so the result never depends on order."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
+
+
+def _document_groups(mentions: Iterable[Mention]) -> list[tuple[set[str], _Group]]:
+    """One document's mentions grouped: [(name keys, group)]."""
+    names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
-        key = normalise_name(mention.text)
+        key = _name_key(mention.text)
         names[key][mention.text] += 1
         types[key][mention.label] += 1
-    label_of = {key: counter.most_common(1)[0][0] for key, counter in types.items()}
-    surface_of = {key: counter.most_common(1)[0][0] for key, counter in names.items()}
+    label_of = {key: _majority(counter) for key, counter in types.items()}
+    surface_of = {key: _majority(counter) for key, counter in names.items()}
 
-    target: dict[str, tuple[str, str]] = {}  # name -> (canonical name, rule)
+    target: dict[str, tuple[str, str]] = {}  # name key -> (name key it joins, rule)
     for key, surface in surface_of.items():
         label = label_of[key]
-        if label in _ACRONYM_TYPES and surface.isupper() and 2 <= len(surface) <= 6:
+        if label in _ACRONYM_TYPES and _is_acronym(surface):
             longer = [k for k in surface_of if k != key and label_of[k] in _ACRONYM_TYPES
-                      and len(k) > len(key) and initials(surface_of[k]) == surface]
+                      and len(k) > len(key) and initials(surface_of[k]) == surface.replace(".", "")]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")
         elif label == "PERSON" and " " not in key:
@@ -135,31 +196,149 @@ def _document_groups(mentions: Iterable[Mention]) -> tuple[dict[str, str], dict[
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")
 
-    groups: dict[str, _Group] = {}
-    result = {}
+    grouped: dict[str, tuple[set[str], _Group]] = {}
     for key in surface_of:
-        canonical_key, rule = target.get(key, (key, "exact"))
-        canonical_surface = surface_of[canonical_key]
-        entity_key = _entity_key(label_of[canonical_key], canonical_surface)
-        group = groups.setdefault(entity_key, _Group(canonical=canonical_surface))
+        root, rule = target.get(key, (key, "exact"))
+        keys, group = grouped.setdefault(root, (set(), _Group()))
+        keys.add(key)
         group.names.update(names[key])
-        group.types[label_of[canonical_key]] += sum(names[key].values())
+        group.types.update(types[key] if root == key else {label_of[root]: sum(names[key].values())})
         for surface in names[key]:
-            if surface != canonical_surface:
-                group.merges.setdefault(surface, rule)
-        result[key] = entity_key
-    return result, groups
+            group.rules.setdefault(surface, rule if key != root else "exact")
+    return list(grouped.values())
 
 
-def _cross_document_surnames(groups: dict[str, _Group]) -> dict[str, str]:
-    full_names = defaultdict(list)
-    for key, group in groups.items():
-        if key.startswith("PERSON/") and " " in group.canonical:
-            full_names[normalise_name(group.canonical.split()[-1])].append(key)
-    rename = {}
-    for key, group in groups.items():
-        if key.startswith("PERSON/") and " " not in group.canonical:
-            candidates = full_names.get(normalise_name(group.canonical), [])
-            if len(candidates) == 1:
-                rename[key] = candidates[0]
-    return rename
+def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
+    """Join groups that name the same thing, across documents; returns the components."""
+    union = UnionFind(range(len(groups)))
+    names_in: dict[int, set[str]] = {i: {_name_key(n) for n in g.names} for i, g in enumerate(groups)}
+
+    def allowed(a: int, b: int, forced: bool) -> bool:
+        ra, rb = union[a], union[b]
+        if ra == rb:
+            return True
+        if groups[a].family != groups[b].family and not forced:
+            return False
+        if groups[a].known is not None and groups[b].known is not None and groups[a].known != groups[b].known:
+            return False  # two nodes already in the graph stay two
+        left, right = component_names[ra], component_names[rb]
+        return not any(frozenset((x, y)) in aliases.forbid for x in left for y in right)
+
+    component_names: dict[int, set[str]] = dict(names_in)
+
+    def join(a: int, b: int, rule: str, surfaces: Iterable[str]) -> None:
+        if not allowed(a, b, forced=rule == "alias"):
+            return
+        ra, rb = union[a], union[b]
+        union.union(a, b)
+        root = union[a]
+        component_names[root] = component_names.get(ra, set()) | component_names.get(rb, set())
+        for i in (a, b):
+            for surface in surfaces:
+                if surface in groups[i].names:
+                    groups[i].rules.setdefault(surface, rule)
+
+    # 1. forced merges from the alias file
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, names in names_in.items():
+        for key in names:
+            by_key[key].append(i)
+    for surface, canonical in sorted(aliases.merge.items()):
+        members = by_key.get(surface, []) + by_key.get(_name_key(canonical), [])
+        for i in members:
+            for surface_form in groups[i].names:
+                if _name_key(surface_form) == surface:
+                    groups[i].rules[surface_form] = "alias"
+        for other in members[1:]:
+            join(members[0], other, "alias", ())
+    # 2. the same name in several documents (or already in the graph)
+    for key, members in sorted(by_key.items()):
+        for other in members[1:]:
+            rule = "graph" if groups[members[0]].known is not None or groups[other].known is not None else "exact"
+            join(members[0], other, rule, [s for s in groups[other].names if _name_key(s) == key])
+    # 3. acronyms and surnames whose full name is in another document: only when one fits
+    components = _components(union, len(groups))
+    full_names = defaultdict(set)  # initials / surname -> component roots
+    for root, members in components.items():
+        for i in members:
+            for surface in groups[i].names:
+                if " " in surface.strip():
+                    full_names[("initials", initials(surface))].add(root)
+                    if groups[i].family == "PERSON":
+                        full_names[("surname", _name_key(surface).split()[-1])].add(root)
+    for root, members in sorted(components.items()):
+        surfaces = {s for i in members for s in groups[i].names}
+        if len(surfaces) != 1:
+            continue
+        surface = next(iter(surfaces))
+        family = groups[members[0]].family
+        if _is_acronym(surface) and family in {type_family(t) for t in _ACRONYM_TYPES}:
+            candidates = full_names.get(("initials", surface.replace(".", "")), set()) - {root}
+            rule = "acronym"
+        elif family == "PERSON" and " " not in surface.strip():
+            candidates = full_names.get(("surname", _name_key(surface)), set()) - {root}
+            rule = "surname"
+        else:
+            continue
+        if len(candidates) == 1:
+            join(members[0], next(iter(candidates)), rule, [surface])
+    return [sorted(members) for _, members in sorted(_components(union, len(groups)).items(),
+                                                      key=lambda item: min(item[1]))]
+
+
+def _components(union: UnionFind, size: int) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    for i in range(size):
+        found[union[i]].append(i)
+    return found
+
+
+def _entity(members: list[_Group], aliases: Aliases) -> Entity:
+    names: Counter = Counter()
+    types: Counter = Counter()
+    documents: set = set()
+    rules: dict[str, str] = {}
+    known = next((g.known for g in members if g.known is not None), None)
+    for group in members:
+        names.update(group.names)
+        types.update(group.types)
+        documents |= group.documents
+        for surface, rule in group.rules.items():
+            rules.setdefault(surface, rule)
+    if known is not None:
+        label, label_type = known.label, known.type
+    else:
+        label = _canonical(names, aliases)
+        label_type = _majority(types)
+    surface_forms = sorted(set(names) - {label})
+    return Entity(
+        key=f"{label_type}/{normalise_name(label)}",
+        label=label,
+        type=label_type,
+        alt_labels=tuple(surface_forms),
+        mention_count=sum(names.values()) + (known.mention_count if known is not None else 0),
+        documents=tuple(sorted(documents)),
+        merges=tuple((name, rules.get(name, "exact")) for name in surface_forms),
+        iri=known.iri if known is not None else None,
+    )
+
+
+def _canonical(names: Counter, aliases: Aliases) -> str:
+    """The entity's name: a name the alias file gives, else a full name before an acronym,
+    a bare surname or an honorific form, then the most frequent, the longest, alphabetical."""
+    for surface in names:
+        forced = aliases.merge.get(_name_key(surface))
+        if forced is not None:
+            return forced
+
+    def rank(item):
+        surface, count = item
+        plain = strip_honorific(surface) == surface
+        return (not _is_acronym(surface), plain, " " in surface.strip(), count, len(surface), _reverse(surface))
+
+    return max(names.items(), key=rank)[0]
+
+
+def _reverse(text: str) -> tuple[int, ...]:
+    """A key that sorts text in reverse alphabetical order, so that max() picks the first alphabetically."""
+    return tuple(-ord(ch) for ch in text)
