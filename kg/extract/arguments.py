@@ -49,7 +49,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
             return None
         # "agreed to pay $6.25 a share": a value is an object, named by what it says.
         return Argument(text=text, label=text, start=start, end=end)
-    elif mention is None and token.pos_ == "NOUN":
+    elif mention is None and (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in SUBJECT_DEPS)):
         mention = resolve_nominal(token, index)
         via = "nominal" if mention else None
         if mention is None and depth < 2:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from .lexicon import PERSON_ROLE_NOUNS
 
 __all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
 
@@ -20,6 +21,7 @@ _NEUTER = {"it", "its", "itself"}
 _NEUTER_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _SETTLEMENT_NOUNS = {"city", "town", "country", "province", "region", "capital", "village", "state", "port"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
 class MentionIndex:
@@ -122,12 +124,15 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
 def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     """The named entity a definite description refers to, or None.
 
-    ``token`` is the head noun of the phrase. Two rules:
-    "the city of Benghazi" → Benghazi; and a definite or possessive phrase whose
+    ``token`` is the head noun of the phrase. Three rules:
+    "the city of Benghazi" → Benghazi; a definite or possessive phrase whose
     head noun heads a multi-word name in the document ("the government" →
-    "Government of National Accord").
+    "Government of National Accord"); and a definite or possessive phrase
+    naming a person's role ("the commander-general", "its eastern-based rival")
+    → the nearest person named before it (within three sentences), other than
+    the possessor.
     """
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
         return None
     if token.lemma_.lower() in _SETTLEMENT_NOUNS:
         for prep in token.children:
@@ -146,7 +151,25 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
         # Prefer the nearest preceding mention; else the first following one.
         if mention.start < token.idx or best is None:
             best = mention
+    if best is None and token.lemma_.lower() in PERSON_ROLE_NOUNS:
+        best = _role_holder(token, index)
     return best
+
+
+def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
+    """The person a role description refers to: the nearest person named before it."""
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    excluded = set()
+    if possessor is not None:
+        owner = index.at(possessor) or (resolve_pronoun(possessor, index) if possessor.pos_ == "PRON" else None)
+        if owner is not None:
+            excluded.add(owner.text)
+    sentences = index.sentences
+    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    earliest = sentences[max(0, position - 3)].start_char
+    people = [m for m in index.mentions if m.label == "PERSON" and earliest <= m.start and m.end <= token.idx
+              and m.text not in excluded]
+    return people[-1] if people else None
 
 
 _PLURAL = {"they", "them", "their", "themselves"}
