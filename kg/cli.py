@@ -45,7 +45,11 @@ def main(verbose: int) -> None:
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="spaCy processes.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-def build(inputs, output, formats, model, date, base, jobs, no_html):
+@click.option("--aliases", type=click.Path(path_type=Path),
+              help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.")
+@click.option("--append", is_flag=True,
+              help="Add to the graph already in OUTPUT/graph.ttl: names link to its entities.")
+def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, append):
     """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/.
 
     Exits with status 1 if any input could not be read; the others are still built.
@@ -66,8 +70,13 @@ def build(inputs, output, formats, model, date, base, jobs, no_html):
         with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       transient=True, console=console, disable=not console.is_terminal) as bar:
             task = bar.add_task("build", total=None)
+            into = None
+            if append and (output / "graph.ttl").exists():
+                from .graph import load
+
+                into = load(output / "graph.ttl")
             graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
-                                progress=lambda n: bar.advance(task, n))
+                                progress=lambda n: bar.advance(task, n), aliases=aliases, into=into)
     except KgError as error:
         raise _fail(error)
     for error in graph.errors:
@@ -165,6 +174,22 @@ def render(graph_file, output, title):
         raise click.ClickException(f"{error.filename or output}: {error.strerror}")
     nxgraph = graph.to_networkx()
     click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges)")
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--merges", is_flag=True, help="Show each entity's surface forms and the rule that merged them.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def entities(graph_file, merges, fmt):
+    """List the entities of GRAPH with their mention counts; --merges shows how names were merged."""
+    from .query import format_result, run_named_query
+
+    try:
+        graph = _open_graph(graph_file)
+        result = run_named_query(graph.graph, "merges" if merges else "entities")
+        click.echo(format_result(result, fmt, graph=graph.graph), nl=False)
+    except KgError as error:
+        raise _fail(error)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import KgError, ReadError
 from .graph import KnowledgeGraph
 from .model import Document, Extraction
+from .resolve import Aliases
 
 __all__ = ["build", "build_text", "BuildReport"]
 
@@ -39,6 +40,8 @@ def build(
     base: str | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    aliases: str | Path | Aliases | None = None,
+    into: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from news files and/or documents.
 
@@ -58,6 +61,14 @@ def build(
         Processes for spaCy (``nlp.pipe(n_process=jobs)``).
     progress : callable, optional
         Called with the number of documents just finished.
+    aliases : path or Aliases, optional
+        An alias file (``surface<TAB>canonical``, or ``<TAB>!name`` to forbid a
+        merge; see :mod:`kg.resolve.aliases`).
+    into : KnowledgeGraph, optional
+        A graph to add the documents to: names it already has link to its
+        entity nodes (same IRI and label); documents it already holds are
+        reported and skipped. The returned graph holds both; ``into`` is not
+        changed.
 
     Returns
     -------
@@ -76,12 +87,17 @@ def build(
     from .read import iter_documents
     from .resolve import link_entities
 
+    from .rdf.existing import document_ids, known_entities
     from .rdf.iri import check_base
     from .read.text import check_date
+    from .resolve import read_aliases
 
     started = time.perf_counter()
     date = check_date(date, "--date")  # bad options fail before any work is done
     base = check_base(base or DEFAULT_BASE)
+    if aliases is not None and not isinstance(aliases, Aliases):
+        aliases = read_aliases(aliases)
+    existing = document_ids(into.graph) if into is not None else set()
     if isinstance(sources, (str, Path)):
         sources = [sources]
     errors: list[KgError] = []
@@ -93,6 +109,9 @@ def build(
             errors.append(item)
         elif item.id in seen:
             errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
+        elif item.id in existing:
+            errors.append(ReadError(item.source or item.id,
+                                    f"document id {item.id!r} is already in the graph; skipped"))
         else:
             seen.add(item.id)
             good.append(item if item.date or not date else _with_date(item, date))
@@ -115,8 +134,12 @@ def build(
         words += sum(1 for token in doc if not token.is_space and not token.is_punct)
         if progress is not None:
             progress(1)
-    entities = link_entities(extractions)
-    graph = to_graph(extractions, entities, base=base)
+    known = known_entities(into.graph) if into is not None else ()
+    entities = link_entities(extractions, aliases=aliases, known=known)
+    if into is None:
+        graph = to_graph(extractions, entities, base=base)
+    else:
+        graph = _added_to(into.graph, extractions, entities, base)
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
                          seconds=time.perf_counter() - started)
     return KnowledgeGraph(graph=graph, errors=errors, report=report)
@@ -136,6 +159,31 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 
     document = document_from_text(text, doc_id=doc_id, title=title, date=date)
     return build(documents=[document], **options)
+
+
+def _added_to(existing, extractions, entities, base):
+    """A copy of ``existing`` with the new documents' triples; entity and concept nodes
+    that were already there keep their one label, and mention counts add up."""
+    from rdflib.namespace import RDFS, SKOS
+
+    from .rdf import to_graph
+    from .rdf.vocab import KG
+    from .store import new_graph
+
+    graph = new_graph()
+    for triple in existing:
+        graph.add(triple)
+    added = to_graph(extractions, entities, base=base)
+    for node in {s for s in added.subjects(KG.mentionCount, None)}:
+        graph.remove((node, KG.mentionCount, None))  # the new count includes the old
+    for subject, predicate, obj in added:
+        if predicate == RDFS.label and (subject, RDFS.label, None) in graph and (subject, RDFS.label, obj) not in graph:
+            graph.add((subject, SKOS.altLabel, obj))  # a node has one label: the one it had
+        else:
+            graph.add((subject, predicate, obj))
+    for node, label in graph.subject_objects(RDFS.label):
+        graph.remove((node, SKOS.altLabel, label))
+    return graph
 
 
 def _with_date(document: Document, date: str) -> Document:
