@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Mention", "Argument", "Qualifier", "Relation", "Extraction", "Entity"]
+__all__ = ["Document", "Mention", "Argument", "TimeValue", "Qualifier", "Relation", "Extraction", "Entity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +70,23 @@ class Argument:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A time expression on the calendar: ``value`` in ``datatype`` ("date" 2020-04-30,
+    "gYearMonth" 2019-04, "gYear" 2011), or a period from ``start`` to ``end`` (ISO dates)."""
+
+    value: str | None = None
+    datatype: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Qualifier:
     """A circumstance of an assertion: when, where, or another prepositional phrase.
 
     ``kind`` is "time", "place" or "other"; ``text`` is the phrase as written, with
-    its preposition ("in April 2019"); ``mention`` is the place's entity, if named.
+    its preposition ("in April 2019"); ``mention`` is the place's entity, if named;
+    ``time`` is a time qualifier's calendar value, when it could be worked out.
     """
 
     kind: str
@@ -82,6 +94,7 @@ class Qualifier:
     start: int
     end: int
     mention: Mention | None = None
+    time: TimeValue | None = None
 
 
 @dataclass(frozen=True, slots=True)

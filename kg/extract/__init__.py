@@ -23,8 +23,36 @@ def extract(document, doc):
     from ..model import Extraction
 
     found = mentions(doc, doc_id=document.id)
+    read = relations(doc, doc_id=document.id, mentions=found)
     return Extraction(
         document=document,
         mentions=tuple(found),
-        relations=tuple(relations(doc, doc_id=document.id, mentions=found)),
+        relations=tuple(_dated(relation, document) for relation in read),
     )
+
+
+def _dated(relation, document):
+    """``relation`` with its time qualifiers put on the calendar, relative to the article's
+    date. Time phrases written one after the other are read together: "in April" +
+    "last year" is April of last year."""
+    from dataclasses import replace
+
+    from ..resolve.time import normalise_time
+
+    qualifiers = list(relation.qualifiers)
+    times = sorted((i for i, q in enumerate(qualifiers) if q.kind == "time"), key=lambda i: qualifiers[i].start)
+    if not times:
+        return relation
+    runs = [[times[0]]]
+    for i in times[1:]:
+        previous = qualifiers[runs[-1][-1]]
+        if not document.text[previous.end:qualifiers[i].start].strip():
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        text = document.text[qualifiers[run[0]].start:qualifiers[run[-1]].end]
+        value = normalise_time(text, document.date)
+        for i in run:
+            qualifiers[i] = replace(qualifiers[i], time=value)
+    return replace(relation, qualifiers=tuple(qualifiers))

@@ -175,6 +175,12 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
         yield node, KG.qualifier, Literal(qualifier.text)
         if qualifier.kind == "time":
             yield node, KG.time, Literal(qualifier.text)
+            value = qualifier.time
+            if value is not None and value.value is not None:
+                yield node, KG.date, Literal(value.value, datatype=XSD[value.datatype])
+            elif value is not None:
+                yield node, KG.startDate, Literal(value.start, datatype=XSD.date)
+                yield node, KG.endDate, Literal(value.end, datatype=XSD.date)
     for place in places:
         yield node, KG.place, place
     yield node, KG.extractor, Literal(EXTRACTOR)

@@ -53,6 +53,29 @@ def check_date(value: str | None, source: str) -> str | None:
     return day
 
 
+_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date|dated)?\s*:?\s*(?:on\s+)?"
+                             r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?", re.IGNORECASE)
+
+
+def dateline(text: str) -> str | None:
+    r"""The article's date when the line after the headline is only a date
+    ("30 April 2020", "Published: April 30, 2020", "2020-04-30"), else None.
+
+    >>> dateline("Libya truce\nThursday 30 April 2020\nTripoli ..."), dateline("Headline\nText.")
+    ('2020-04-30', None)
+    """
+    from ..resolve.time import normalise_time
+
+    lines = text.split("\n", 2)
+    if len(lines) < 2 or len(lines[1]) > 60:
+        return None
+    line = _DATELINE_WORDS.sub("", lines[1].strip())
+    value = normalise_time(line)
+    if value is None or value.datatype != "date":
+        return None
+    return value.value if len(line.split()) <= 4 else None
+
+
 def document_from_text(
     text: str,
     *,
@@ -81,11 +104,12 @@ def document_from_text(
     if title and not text.startswith(title.strip()):
         text = f"{title.strip()}\n{text}"
     headline = text.split("\n", 1)[0].strip()
+    date = check_date(date, label) or dateline(text)
     return Document(
         id=doc_id,
         text=text,
         title=(title or headline).strip() or None,
-        date=check_date(date, label),
+        date=date,
         url=url,
         source=source,
     )
