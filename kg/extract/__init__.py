@@ -31,6 +31,9 @@ def extract(document, doc):
     )
 
 
+_TIME_TAIL = __import__("re").compile(r"\s+(?:before|earlier|after|later|ago)\b")
+
+
 def _dated(relation, document):
     """``relation`` with its time qualifiers put on the calendar, relative to the article's
     date. Time phrases written one after the other are read together: "in April" +
@@ -51,7 +54,10 @@ def _dated(relation, document):
         else:
             runs.append([i])
     for run in runs:
-        text = document.text[qualifiers[run[0]].start:qualifiers[run[-1]].end]
+        end = qualifiers[run[-1]].end
+        # "the day" + "before", "two days" + "ago": the parser often leaves the last word out
+        following = _TIME_TAIL.match(document.text, end)
+        text = document.text[qualifiers[run[0]].start:following.end() if following else end]
         value = normalise_time(text, document.date)
         for i in run:
             qualifiers[i] = replace(qualifiers[i], time=value)

@@ -28,6 +28,9 @@ _MONTHS = {name: number for number, names in enumerate([
     ("november", "nov"), ("december", "dec")], 1) for name in names}
 _WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(r"(?P<count>\w+) (?P<unit>days?|weeks?|months?|years?) ago")
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _LEADING = re.compile(r"^(?:(?:on|in|at|since|until|till|during|by|from|as of|earlier|later|early|late|"
                       r"mid|the|of|this past)\s+)+")
@@ -85,10 +88,22 @@ def _relative(phrase: str, day: dt.date) -> TimeValue | None:
     words = phrase.split()
     if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
         return _day(day)
-    if phrase in ("yesterday", "last night", "the day before", "day before", "a day earlier", "a day before"):
+    if phrase in ("yesterday", "last night", "the day before", "day before", "a day earlier", "a day before",
+                  "the previous day", "the day earlier"):
         return _day(day - dt.timedelta(days=1))
     if phrase in ("tomorrow", "the day after", "a day later"):
         return _day(day + dt.timedelta(days=1))
+    ago = _AGO.fullmatch(phrase)
+    if ago is not None:
+        count = _NUMBERS.get(ago["count"]) or (int(ago["count"]) if ago["count"].isdigit() else None)
+        if count is not None:
+            unit = ago["unit"].rstrip("s")
+            if unit in ("day", "week"):
+                return _day(day - dt.timedelta(days=count * (7 if unit == "week" else 1)))
+            if unit == "month":
+                month_index = day.year * 12 + day.month - 1 - count
+                return TimeValue(value=f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", datatype="gYearMonth")
+            return TimeValue(value=f"{day.year - count:04d}", datatype="gYear")
     if len(words) == 1 and words[0] in _WEEKDAYS:
         return _day(day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[words[0]]) % 7))
     if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] in ("week", "month", "year"):
