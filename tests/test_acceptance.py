@@ -135,3 +135,49 @@ def test_legitimate_defence_is_attributed_to_the_gna(example_build):
     assert statement_holds(graph_file, "GNA", "say", """
         ?s rdf:object ?o . ?o a kg:Proposition ; rdfs:label ?text .
         FILTER(CONTAINS(?text, "legitimate defence"))""")
+
+
+# --- issue 4: one node per real-world thing ----------------------------------------------
+
+def test_one_node_each_for_the_gna_haftar_and_mesmari(example_build):
+    out, _ = example_build
+    output = ask(out / "graph.ttl", """
+        SELECT ?label ?class (GROUP_CONCAT(?alt; separator="|") AS ?alts) WHERE {
+          ?e a ?class ; rdfs:label ?label ; skos:altLabel ?alt .
+          FILTER(?label IN ("Government of National Accord", "Khalifa Haftar", "Ahmad al Mesmari"))
+        } GROUP BY ?label ?class ORDER BY ?label""")
+    rows = [line for line in output.splitlines() if line.startswith("│")]
+    assert len(rows) == 3, output
+    assert "Ahmad al Mesmari" in rows[0] and "kg:Person" in rows[0] and "Mesmari" in rows[0]
+    assert "Government of National Accord" in rows[1] and "kg:Organization" in rows[1] and "GNA" in rows[1]
+    assert "Khalifa Haftar" in rows[2] and "kg:Person" in rows[2] and "Haftar" in rows[2]
+    # and no other node carries those names
+    assert ask(out / "graph.ttl", """
+        SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+          ?e rdfs:label|skos:altLabel ?name .
+          FILTER(?name IN ("GNA", "Government of National Accord", "Haftar", "Khalifa Haftar", "Mesmari"))
+        }""").splitlines()[3].strip("│ ") == "3"
+
+
+def test_it_in_both_gna_sentences_is_the_gna(example_build):
+    out, _ = example_build
+    for relation, obj in (("follow", "truce"), ("trust", "announcement")):
+        assert statement_holds(out / "graph.ttl", "GNA", relation, f"""
+            ?s kg:subjectText "it" ; rdf:object/rdfs:label "{obj}" ; kg:negated true .""")
+
+
+def test_every_mention_points_at_its_words(example_build):
+    from rdflib import Graph
+
+    from kg.rdf.vocab import KG
+    from tests.conftest import EXAMPLE
+
+    out, _ = example_build
+    graph = Graph().parse(out / "graph.ttl")
+    text = open(EXAMPLE, encoding="utf-8").read().strip("\n\ufeff")
+    mentions = list(graph.subjects(None, KG.Mention))
+    assert len(mentions) >= 30
+    for mention in mentions:
+        start, end = (graph.value(mention, p).toPython() for p in (KG.startChar, KG.endChar))
+        assert text[start:end] == str(graph.value(mention, KG.surfaceForm))
+        assert graph.value(mention, KG.mentionOf) is not None and graph.value(mention, KG.mergedBy) is not None

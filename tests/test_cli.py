@@ -192,3 +192,54 @@ def test_bad_date_is_refused_before_any_work(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip() == "Error: --date: date '2020-13-45' is not a real date"
     assert not (tmp_path / "o").exists()
+
+
+# --- entities, aliases, adding to a graph (issue 4) --------------------------------------
+
+@pytest.mark.model
+def test_entities_lists_counts_and_merges(example_build):
+    out, _ = example_build
+    listing = run("entities", out / "graph.ttl", "--format", "csv")
+    assert listing.exit_code == 0, listing.output
+    header, first = listing.output.splitlines()[:2]
+    assert header == "entity,label,type,mentions,documents,aliases"
+    assert ",Khalifa Haftar,Person,9,1,Haftar" in first
+    merges = run("entities", out / "graph.ttl", "--merges", "--format", "csv")
+    assert merges.exit_code == 0, merges.output
+    rows = set(merges.output.splitlines())
+    assert "Government of National Accord,Organization,GNA,acronym,5,1" in rows
+    assert "Khalifa Haftar,Person,Haftar,surname,7,1" in rows
+
+
+@pytest.mark.model
+def test_append_links_new_documents_to_the_entities_already_there(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLE, "-o", out).exit_code == 0
+    follow_up = tmp_path / "follow-up.txt"
+    follow_up.write_text("Haftar's forces shell Tripoli\nForces loyal to Haftar shelled Tripoli on Friday, "
+                         "the GNA said.\n", encoding="utf-8")
+    result = run("build", follow_up, "-o", out, "--append")
+    assert result.exit_code == 0, result.output
+    listing = run("entities", out / "graph.ttl", "--format", "csv").output.splitlines()
+    haftar = next(line for line in listing if ",Khalifa Haftar," in line)
+    assert haftar.endswith(",Person,11,2,Haftar")  # 9 + 2 mentions, 2 documents, the same node
+    assert sum(",Government of National Accord," in line for line in listing) == 1
+    again = run("build", follow_up, "-o", out, "--append")
+    assert again.exit_code == 1 and "already in the graph" in again.output
+
+
+@pytest.mark.model
+def test_alias_file_from_the_command_line(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("UN\tUnited Nations\nMesmari\t!Ahmad al Mesmari\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", EXAMPLE, "-o", out, "--aliases", aliases)
+    assert result.exit_code == 0, result.output
+    rows = set(run("entities", out / "graph.ttl", "--merges", "--format", "csv").output.splitlines())
+    assert "United Nations,Organization,UN,alias,3,1" in rows
+    assert not any(row.startswith("Ahmad al Mesmari,") and ",Mesmari," in row for row in rows)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("just one column\n", encoding="utf-8")
+    failed = run("build", EXAMPLE, "-o", tmp_path / "x", "--aliases", bad)
+    assert failed.exit_code == 1 and "bad.tsv:1: expected" in failed.output
+    assert not (tmp_path / "x").exists()

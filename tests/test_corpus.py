@@ -37,3 +37,27 @@ def test_every_entity_still_has_exactly_one_label(bbc_graph):
         SELECT ?e (COUNT(?label) AS ?n) WHERE { ?e kg:mentionCount ?m ; rdfs:label ?label }
         GROUP BY ?e HAVING (COUNT(?label) != 1)"""))
     assert rows == []
+
+
+def test_same_graph_whatever_the_order_of_the_articles(bbc_graph):
+    """Issue 4: the example article with 20 BBC articles, forwards and backwards: same N-Triples."""
+    from kg.store import serialize
+    from tests.conftest import EXAMPLE
+
+    files, _ = bbc_graph
+    forward = kg.build([EXAMPLE, *files])
+    backward = kg.build([*reversed(files), EXAMPLE])
+    assert serialize(forward.graph, "nt") == serialize(backward.graph, "nt")
+
+
+def test_people_named_in_several_articles_are_one_node(bbc_graph):
+    _, graph = bbc_graph
+    rows = graph.query("""
+        SELECT ?label (COUNT(DISTINCT ?d) AS ?documents) WHERE {
+          ?e a kg:Person ; rdfs:label ?label ; kg:mentionedIn ?d .
+        } GROUP BY ?label HAVING (COUNT(DISTINCT ?d) > 1) ORDER BY DESC(?documents)""", dataframe=True)
+    labels = set(rows["label"])
+    # Blair, Brown and Howard are in many of these politics articles, under full name and surname
+    assert {"Tony Blair", "Gordon Brown", "Michael Howard"} <= labels
+    surnames = graph.query('SELECT ?e WHERE { ?e a kg:Person ; rdfs:label "Blair" }')
+    assert len(list(surnames)) == 0  # "Blair" is an alternative name of Tony Blair, not a node

@@ -37,6 +37,7 @@ from .normalise import initials, normalise_name, strip_honorific
 __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family"]
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
+_RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "exact"]
 _FAMILIES = {"GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -103,10 +104,16 @@ class _Group:
     documents: set = field(default_factory=set)
     rules: dict = field(default_factory=dict)  # surface form -> rule that joined it
     known: KnownEntity | None = None
+    typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
 
     @property
     def family(self) -> str:
         return type_family(_majority(self.types))
+
+    @property
+    def strong(self) -> bool:
+        """Whether the group's type is to be trusted over another's: evidence, or a node of the graph."""
+        return self.typed or self.known is not None
 
 
 def link_entities(
@@ -140,7 +147,7 @@ def link_entities(
                        types=Counter({entity.type: max(entity.mention_count, 1)}))
         groups.append(group)
     for extraction in extractions:
-        for name_key, group in _document_groups(extraction.mentions):
+        for name_key, group in _document_groups(extraction.mentions, aliases):
             group.documents.add(extraction.document.id)
             groups.append(group)
             for key in name_key:
@@ -172,14 +179,17 @@ def _is_acronym(name: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
 
 
-def _document_groups(mentions: Iterable[Mention]) -> list[tuple[set[str], _Group]]:
+def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[tuple[set[str], _Group]]:
     """One document's mentions grouped: [(name keys, group)]."""
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
+    typed: set[str] = set()
     for mention in mentions:
         key = _name_key(mention.text)
         names[key][mention.text] += 1
         types[key][mention.label] += 1
+        if mention.typed_by:
+            typed.add(key)
     label_of = {key: _majority(counter) for key, counter in types.items()}
     surface_of = {key: _majority(counter) for key, counter in names.items()}
 
@@ -196,11 +206,14 @@ def _document_groups(mentions: Iterable[Mention]) -> list[tuple[set[str], _Group
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")
 
+    target = {key: (root, rule) for key, (root, rule) in target.items()
+              if frozenset((key, root)) not in aliases.forbid}
     grouped: dict[str, tuple[set[str], _Group]] = {}
     for key in surface_of:
         root, rule = target.get(key, (key, "exact"))
         keys, group = grouped.setdefault(root, (set(), _Group()))
         keys.add(key)
+        group.typed = group.typed or key in typed or root in typed
         group.names.update(names[key])
         group.types.update(types[key] if root == key else {label_of[root]: sum(names[key].values())})
         for surface in names[key]:
@@ -217,7 +230,7 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
         ra, rb = union[a], union[b]
         if ra == rb:
             return True
-        if groups[a].family != groups[b].family and not forced:
+        if groups[a].family != groups[b].family and not forced and not _retypable(groups[a], groups[b]):
             return False
         if groups[a].known is not None and groups[b].known is not None and groups[a].known != groups[b].known:
             return False  # two nodes already in the graph stay two
@@ -286,6 +299,21 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
                                                       key=lambda item: min(item[1]))]
 
 
+def _retypable(a: _Group, b: _Group) -> bool:
+    """Whether two groups of different types may still be one thing: a name the graph
+    already has, met again with only spaCy's guess at its type; or a one-word name
+    spaCy took for an organisation that is a person's name elsewhere ("forces loyal
+    to Haftar" with Haftar as ORG)."""
+    for strong, weak in ((a, b), (b, a)):
+        if not strong.strong or weak.strong:
+            continue
+        if strong.known is not None:
+            return True
+        if strong.family == "PERSON" and weak.family == "ORG" and all(" " not in n.strip() for n in weak.names):
+            return True
+    return False
+
+
 def _components(union: UnionFind, size: int) -> dict[int, list[int]]:
     found: dict[int, list[int]] = defaultdict(list)
     for i in range(size):
@@ -297,19 +325,26 @@ def _entity(members: list[_Group], aliases: Aliases) -> Entity:
     names: Counter = Counter()
     types: Counter = Counter()
     documents: set = set()
-    rules: dict[str, str] = {}
+    found_rules: dict[str, set[str]] = defaultdict(set)
     known = next((g.known for g in members if g.known is not None), None)
     for group in members:
         names.update(group.names)
         types.update(group.types)
         documents |= group.documents
         for surface, rule in group.rules.items():
-            rules.setdefault(surface, rule)
+            found_rules[surface].add(rule)
+    # A surface form joined by several rules (in several documents) reports the most telling one,
+    # whatever the order of the documents.
+    rules = {surface: min(found, key=_RULE_PRIORITY.index) for surface, found in found_rules.items()}
     if known is not None:
         label, label_type = known.label, known.type
     else:
         label = _canonical(names, aliases)
-        label_type = _majority(types)
+        strong_types = Counter()
+        for group in members:
+            if group.strong:
+                strong_types.update(group.types)
+        label_type = _majority(strong_types or types)
     surface_forms = sorted(set(names) - {label})
     return Entity(
         key=f"{label_type}/{normalise_name(label)}",

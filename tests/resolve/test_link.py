@@ -44,3 +44,62 @@ def test_same_entity_across_documents_is_one_entity_whatever_the_order():
     assert sorted(forward.entities) == sorted(backward.entities) == ["ORG/un", "PERSON/khalifa haftar"]
     haftar = forward.entities["PERSON/khalifa haftar"]
     assert haftar.documents == ("a", "b") and haftar.mention_count == 2
+
+
+def test_acronym_in_one_document_joins_its_expansion_in_another():
+    docs = [extraction("a", ("Government of National Accord", "ORG"), ("GNA", "ORG")),
+            extraction("b", ("GNA", "ORG"), ("Libya", "GPE"))]
+    table = link_entities(docs)
+    gna = table.entities["ORG/government of national accord"]
+    assert gna.documents == ("a", "b") and gna.mention_count == 3
+    assert "ORG/gna" not in table.entities
+
+
+def test_canonical_name_does_not_depend_on_which_document_comes_first():
+    docs = [extraction("a", ("Haftar", "PERSON"), ("Haftar", "PERSON")),
+            extraction("b", ("Khalifa Haftar", "PERSON")),
+            extraction("c", ("Mrs. Quayle", "PERSON"), ("Marilyn Quayle", "PERSON"))]
+    for order in (docs, docs[::-1], [docs[1], docs[2], docs[0]]):
+        table = link_entities(order)
+        assert sorted(e.label for e in table) == ["Khalifa Haftar", "Marilyn Quayle"]
+
+
+def test_same_name_with_conflicting_types_across_documents_stays_apart():
+    docs = [extraction("a", ("Jordan", "GPE")), extraction("b", ("Michael Jordan", "PERSON"), ("Jordan", "PERSON"))]
+    table = link_entities(docs)
+    assert sorted(table.entities) == ["GPE/jordan", "PERSON/michael jordan"]
+
+
+def test_alias_file_forces_and_forbids_merges():
+    from kg.resolve import parse_aliases
+
+    aliases = parse_aliases("Gadhafi\tMuammar Gaddafi\nMiliband\t!David Miliband\n")
+    docs = [extraction("a", ("Gadhafi", "PERSON"), ("Muammar Gaddafi", "PERSON")),
+            extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON"))]
+    table = link_entities(docs, aliases=aliases)
+    gaddafi = table.entities["PERSON/muammar gaddafi"]
+    assert gaddafi.merges == (("Gadhafi", "alias"),)
+    assert sorted(e.label for e in table) == ["David Miliband", "Miliband", "Muammar Gaddafi"]
+
+
+def test_bad_alias_line_names_the_file_and_line(tmp_path):
+    import pytest
+
+    from kg.errors import ConfigError
+    from kg.resolve import read_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# names\nGNA\tGovernment of National Accord\nonly one column\n")
+    with pytest.raises(ConfigError, match=r"aliases.tsv:3: expected"):
+        read_aliases(path)
+
+
+def test_names_already_in_a_graph_link_to_its_nodes():
+    from kg.resolve import KnownEntity
+
+    known = [KnownEntity(iri="http://x/haftar", label="Khalifa Haftar", type="PERSON",
+                         names=("Khalifa Haftar", "Haftar"), mention_count=9)]
+    table = link_entities([extraction("new", ("Haftar", "PERSON"), ("Tripoli", "GPE"))], known=known)
+    haftar = next(e for e in table if e.iri == "http://x/haftar")
+    assert haftar.label == "Khalifa Haftar" and haftar.mention_count == 10
+    assert table.key_of(Mention("new", 0, 6, "Haftar", "PERSON", 0)) == haftar.key

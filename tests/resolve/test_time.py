@@ -1,0 +1,49 @@
+"""Time expressions on the calendar (no model needed)."""
+
+import pytest
+
+from kg.read import document_from_text
+from kg.resolve.time import normalise_time
+
+ARTICLE = "2020-04-30"  # a Thursday
+
+
+@pytest.mark.parametrize("text, value, datatype", [
+    ("on Thursday", "2020-04-30", "date"),
+    ("on Wednesday", "2020-04-29", "date"),
+    ("the day before", "2020-04-29", "date"),
+    ("yesterday", "2020-04-29", "date"),
+    ("on April 24", "2020-04-24", "date"),
+    ("24 Feb 94", "1994-02-24", "date"),
+    ("April 30, 2020", "2020-04-30", "date"),
+    ("in April last year", "2019-04", "gYearMonth"),
+    ("in December", "2019-12", "gYearMonth"),  # a month well after the article: the one before
+    ("April 2019", "2019-04", "gYearMonth"),
+    ("last month", "2020-03", "gYearMonth"),
+    ("since 2011", "2011", "gYear"),
+    ("two days ago", "2020-04-28", "date"),
+])
+def test_expressions_with_the_article_date(text, value, datatype):
+    found = normalise_time(text, ARTICLE)
+    assert (found.value, found.datatype) == (value, datatype)
+
+
+def test_a_week_is_a_period():
+    found = normalise_time("last week", ARTICLE)
+    assert (found.value, found.start, found.end) == (None, "2020-04-20", "2020-04-26")
+
+
+@pytest.mark.parametrize("text", ["on Thursday", "last week", "in April"])
+def test_relative_expressions_need_the_article_date(text):
+    assert normalise_time(text) is None
+
+
+@pytest.mark.parametrize("text", ["in recent weeks", "during the holy month", "2.5 million", "the 1,500 troops"])
+def test_what_is_not_a_date_stays_text(text):
+    assert normalise_time(text, ARTICLE) is None
+
+
+def test_a_date_line_after_the_headline_dates_the_article():
+    document = document_from_text("Libya truce\nThursday 30 April 2020\nTripoli (AFP) - ...", doc_id="d")
+    assert document.date == "2020-04-30"
+    assert document_from_text("Libya truce\nHaftar said on Thursday ...", doc_id="d").date is None
