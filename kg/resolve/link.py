@@ -8,7 +8,10 @@ Rules, each recorded for every surface form so that a merge can be checked
 - ``acronym``: an all-capitals name and a longer name whose initials spell it
   ("GNA" = "Government of National Accord"), when only one longer name fits;
 - ``surname``: a one-word PERSON name and the only longer PERSON name ending in
-  it ("Haftar" = "Khalifa Haftar");
+  it ("Haftar" = "Khalifa Haftar"); "Mrs Howard" stays apart when her document
+  also names a "Mr Howard";
+- ``short name``: an organisation's name without "Party", "Inc." ... ("Labour" =
+  "Labour Party"), across documents, when only one fits;
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
@@ -37,7 +40,12 @@ from .normalise import initials, normalise_name, strip_honorific
 __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family"]
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
-_RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "exact"]
+_RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
+_ORG_SUFFIXES = {"Party", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "Company", "Co.",
+                 "Group", "Movement", "Front"}
+_FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Madam", "Mme"}
+_MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Monsieur", "M"}
+_FEMALE_KEYS = {h.lower() for h in _FEMALE_HONORIFICS}
 _FAMILIES = {"GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -79,7 +87,7 @@ class EntityTable:
 
     def key_of(self, mention: Mention) -> str:
         """The key of the entity ``mention`` was merged into."""
-        return self._by_name[(mention.doc_id, _name_key(mention.text))]
+        return self._by_name[(mention.doc_id, mention.text)]
 
     def rule_of(self, mention: Mention) -> str:
         """The rule by which ``mention``'s surface form joined its entity ("canonical" for its label)."""
@@ -105,6 +113,7 @@ class _Group:
     rules: dict = field(default_factory=dict)  # surface form -> rule that joined it
     known: KnownEntity | None = None
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
+    keys: set = field(default_factory=set)  # the names as compared (see _name_key)
 
     @property
     def family(self) -> str:
@@ -141,17 +150,18 @@ def link_entities(
     """
     aliases = aliases or Aliases()
     groups: list[_Group] = []
-    name_of_mention: dict[tuple[str, str], int] = {}  # (doc id, name key) -> group index
+    name_of_mention: dict[tuple[str, str], int] = {}  # (doc id, surface form) -> group index
     for entity in known:
         group = _Group(known=entity, names=Counter({name: 0 for name in entity.names}),
-                       types=Counter({entity.type: max(entity.mention_count, 1)}))
+                       types=Counter({entity.type: max(entity.mention_count, 1)}),
+                       keys={_name_key(name) for name in entity.names})
         groups.append(group)
     for extraction in extractions:
-        for name_key, group in _document_groups(extraction.mentions, aliases):
+        for group in _document_groups(extraction.mentions, aliases):
             group.documents.add(extraction.document.id)
             groups.append(group)
-            for key in name_key:
-                name_of_mention[(extraction.document.id, key)] = len(groups) - 1
+            for surface in group.names:
+                name_of_mention[(extraction.document.id, surface)] = len(groups) - 1
 
     components = _join(groups, aliases)
     entities: dict[str, Entity] = {}
@@ -165,7 +175,13 @@ def link_entities(
     return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
 
 
-def _name_key(name: str) -> str:
+def _name_key(name: str, *, keep_female: bool = False) -> str:
+    """How names are compared: normalised, without honorifics. With ``keep_female``
+    (the document also names a "Mr Howard"), "Mrs Howard" keeps her honorific, so that
+    she is not merged with him or with "Michael Howard"."""
+    words = name.split()
+    if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
+        return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
     return normalise_name(strip_honorific(name))
 
 
@@ -179,13 +195,16 @@ def _is_acronym(name: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
 
 
-def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[tuple[set[str], _Group]]:
-    """One document's mentions grouped: [(name keys, group)]."""
+def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Group]:
+    """One document's mentions grouped by the thing they name."""
+    mentions = list(mentions)
+    men = {m.text.split()[-1] for m in mentions if len(m.text.split()) == 2
+           and m.text.split()[0].rstrip(".") in _MALE_HONORIFICS}
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
     for mention in mentions:
-        key = _name_key(mention.text)
+        key = _name_key(mention.text, keep_female=mention.text.split()[-1] in men)
         names[key][mention.text] += 1
         types[key][mention.label] += 1
         if mention.typed_by:
@@ -208,11 +227,11 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[tupl
 
     target = {key: (root, rule) for key, (root, rule) in target.items()
               if frozenset((key, root)) not in aliases.forbid}
-    grouped: dict[str, tuple[set[str], _Group]] = {}
+    grouped: dict[str, _Group] = {}
     for key in surface_of:
         root, rule = target.get(key, (key, "exact"))
-        keys, group = grouped.setdefault(root, (set(), _Group()))
-        keys.add(key)
+        group = grouped.setdefault(root, _Group())
+        group.keys.add(key)
         group.typed = group.typed or key in typed or root in typed
         group.names.update(names[key])
         group.types.update(types[key] if root == key else {label_of[root]: sum(names[key].values())})
@@ -224,7 +243,7 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[tupl
 def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
     """Join groups that name the same thing, across documents; returns the components."""
     union = UnionFind(range(len(groups)))
-    names_in: dict[int, set[str]] = {i: {_name_key(n) for n in g.names} for i, g in enumerate(groups)}
+    names_in: dict[int, set[str]] = {i: set(g.keys) for i, g in enumerate(groups)}
 
     def allowed(a: int, b: int, forced: bool) -> bool:
         ra, rb = union[a], union[b]
@@ -279,18 +298,25 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
                     full_names[("initials", initials(surface))].add(root)
                     if groups[i].family == "PERSON":
                         full_names[("surname", _name_key(surface).split()[-1])].add(root)
+                    elif groups[i].family == "ORG" and surface.split()[-1] in _ORG_SUFFIXES:
+                        full_names[("short", normalise_name(" ".join(surface.split()[:-1])))].add(root)
     for root, members in sorted(components.items()):
         surfaces = {s for i in members for s in groups[i].names}
         if len(surfaces) != 1:
             continue
         surface = next(iter(surfaces))
         family = groups[members[0]].family
+        if any(key.split()[0] in _FEMALE_KEYS for i in members for key in groups[i].keys if key):
+            continue  # "Mrs Howard" kept apart from "Mr Howard" in her document stays apart
         if _is_acronym(surface) and family in {type_family(t) for t in _ACRONYM_TYPES}:
             candidates = full_names.get(("initials", surface.replace(".", "")), set()) - {root}
             rule = "acronym"
         elif family == "PERSON" and " " not in surface.strip():
             candidates = full_names.get(("surname", _name_key(surface)), set()) - {root}
             rule = "surname"
+        elif family == "ORG":
+            candidates = full_names.get(("short", normalise_name(surface)), set()) - {root}
+            rule = "short name"  # "Labour" = "Labour Party"
         else:
             continue
         if len(candidates) == 1:
