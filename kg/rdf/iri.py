@@ -60,6 +60,16 @@ def concept_iri(base: str, label: str) -> URIRef:
     return URIRef(f"{base}concept/{slug(label)}")
 
 
+def document_graph_iri(base: str, doc_id: str) -> URIRef:
+    """IRI of the named graph that holds what one document says: ``<base>graph/<document IRI path>``."""
+    return URIRef(f"{base}graph/{str(document_iri(base, doc_id))[len(base):]}")
+
+
+def corpus_graph_iri(base: str) -> URIRef:
+    """IRI of the named graph of the corpus: entity and concept descriptions, relation declarations."""
+    return URIRef(f"{base}graph/corpus")
+
+
 def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a named mention, a hash of its document and offsets."""
     digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]

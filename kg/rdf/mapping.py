@@ -1,9 +1,12 @@
-"""Map extracted records to RDF triples: a pure function of its inputs.
+"""Map extracted records to RDF quads: a pure function of its inputs.
 
 See ``ontology/kg.ttl`` for the model. For each relation the graph gets a
 ``kg:Statement`` node with provenance and qualifiers, and, when the relation is
 factual (neither negated nor hypothetical), the plain triple
-``subject predicate object`` as well.
+``subject predicate object`` as well, plus the same with the typed news relation
+it maps to (``ontology/relations.tsv``). Everything a document says is in the
+document's own named graph, so that the document can be replaced or removed as a
+unit; entity and concept descriptions are in the corpus graph.
 """
 
 from __future__ import annotations
@@ -11,18 +14,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..extract.relations import EXTRACTOR
 from ..model import Argument, Extraction, Relation
 from ..resolve import EntityTable, normalise_name
 from . import iri
+from .typed import subproperty_rules, typed_relation
 from .vocab import KG, class_for_label
 
-__all__ = ["to_graph", "triples"]
+__all__ = ["to_graph", "quads"]
 
 Triple = tuple[URIRef, URIRef, object]
+Quad = tuple[URIRef, URIRef, object, URIRef]
 
 
 def to_graph(
@@ -30,9 +35,13 @@ def to_graph(
     entities: EntityTable,
     *,
     base: str = iri.DEFAULT_BASE,
-    graph: Graph | None = None,
-) -> Graph:
-    """Add the triples of ``extractions`` to ``graph`` (a new one by default) and return it.
+    graph: Dataset | None = None,
+) -> Dataset:
+    """Add the quads of ``extractions`` to ``graph`` (a new dataset by default) and return it.
+
+    Each document's triples go into its own named graph (:func:`kg.rdf.iri.document_graph_iri`);
+    what belongs to the corpus (entity and concept descriptions, relation declarations) goes
+    into :func:`kg.rdf.iri.corpus_graph_iri`.
 
     Parameters
     ----------
@@ -42,42 +51,47 @@ def to_graph(
         (:func:`kg.resolve.link_entities`).
     base : str
         Base IRI of entities, concepts, documents and statements.
-    graph : rdflib.Graph, optional
-        Where to add the triples.
+    graph : rdflib.Dataset, optional
+        Where to add the quads.
     """
     from ..store import new_graph
 
     graph = new_graph() if graph is None else graph
-    for triple in triples(extractions, entities, base=iri.check_base(base)):
-        graph.add(triple)
+    for quad in quads(extractions, entities, base=iri.check_base(base)):
+        graph.add(quad)
     return graph
 
 
-def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[Triple]:
-    """Yield the triples for documents, entities, concepts, relations and statements."""
+def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[Quad]:
+    """Yield the quads for documents, entities, concepts, relations and statements."""
     extractions = list(extractions)
-    entity_iris = {}
+    corpus = iri.corpus_graph_iri(base)
+    entity_iris, entity_classes = {}, {}
     for entity in entities:
         cls = class_for_label(entity.type)
         node = URIRef(entity.iri) if entity.iri else iri.entity_iri(base, cls.split("#")[-1], entity.label)
         entity_iris[entity.key] = node
-        yield node, RDF.type, cls
-        yield node, RDFS.label, Literal(entity.label)
+        entity_classes[entity.key] = cls.split("#")[-1]
+        yield node, RDF.type, cls, corpus
+        yield node, RDFS.label, Literal(entity.label), corpus
         for alt in entity.alt_labels:
-            yield node, SKOS.altLabel, Literal(alt)
-        yield node, KG.mentionCount, Literal(entity.mention_count, datatype=XSD.integer)
-        for doc_id in entity.documents:
-            yield node, KG.mentionedIn, iri.document_iri(base, doc_id)
+            yield node, SKOS.altLabel, Literal(alt), corpus
+        yield node, KG.mentionCount, Literal(entity.mention_count, datatype=XSD.integer), corpus
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()
     for extraction in extractions:
         document = extraction.document
         doc_node = iri.document_iri(base, document.id)
-        yield from _document_triples(doc_node, document)
+        here = iri.document_graph_iri(base, document.id)
+        for triple in _document_triples(doc_node, document):
+            yield (*triple, here)
+        for entity_key in sorted({entities.key_of(m) for m in extraction.mentions}):
+            yield entity_iris[entity_key], KG.mentionedIn, doc_node, here
         for mention in extraction.mentions:
-            yield from _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
-                                        entities.rule_of(mention))
+            for triple in _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
+                                           entities.rule_of(mention)):
+                yield (*triple, here)
 
         def node_of(argument: Argument | None) -> URIRef | None:
             if argument is None:
@@ -90,39 +104,55 @@ def triples(extractions: Iterable[Extraction], entities: EntityTable, *, base: s
             labels[argument.label] = labels.get(argument.label, 0) + 1
             return iri.concept_iri(base, argument.label)
 
+        def class_of(argument: Argument | None) -> str | None:
+            if argument is None:
+                return None
+            if argument.clause:
+                return "Proposition"
+            if argument.mention is not None:
+                return entity_classes[entities.key_of(argument.mention)]
+            return "Concept"
+
         for relation in extraction.relations:
             subject, obj = node_of(relation.subject), node_of(relation.object)
             predicate = iri.relation_iri(relation.predicate)
             predicates.add(relation.predicate)
+            typed = typed_relation(relation.predicate, class_of(relation.subject), class_of(relation.object),
+                                   relation.object.label.lower() if relation.object else None)
             if relation.is_factual and obj is not None:
-                yield subject, predicate, obj
+                yield subject, predicate, obj, here
+                if typed is not None:
+                    yield subject, typed, obj, here  # so that "?s kg:rejects ?o" needs no reasoner
             attribution = node_of(relation.attribution) if relation.attribution else None
             places = [entity_iris[entities.key_of(q.mention)] for q in relation.qualifiers if q.mention]
-            yield from _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution, places)
+            for triple in _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution,
+                                             places, typed):
+                yield (*triple, here)
             for node, argument in ((subject, relation.subject), (obj, relation.object)):
                 if argument is None:
                     continue
                 if argument.clause:
-                    yield node, RDF.type, KG.Proposition
-                    yield node, RDFS.label, Literal(argument.text)
-                    yield node, KG.document, doc_node
+                    yield node, RDF.type, KG.Proposition, here
+                    yield node, RDFS.label, Literal(argument.text), here
+                    yield node, KG.document, doc_node, here
                 elif argument.mention is None:
-                    yield node, KG.mentionedIn, doc_node
+                    yield node, KG.mentionedIn, doc_node, here
 
     for key, labels in concepts.items():
         # The most frequent surface form (ties: alphabetical) is the one label.
         label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
         node = iri.concept_iri(base, label)
-        yield node, RDF.type, KG.Concept
-        yield node, RDFS.label, Literal(label)
+        yield node, RDF.type, KG.Concept, corpus
+        yield node, RDFS.label, Literal(label), corpus
         for alt in sorted(set(labels) - {label}):
-            yield node, SKOS.altLabel, Literal(alt)
+            yield node, SKOS.altLabel, Literal(alt), corpus
 
+    always = subproperty_rules()
     for lemma in predicates:
         predicate = iri.relation_iri(lemma)
-        yield predicate, RDF.type, OWL.ObjectProperty
-        yield predicate, RDFS.subPropertyOf, KG.relatedTo
-        yield predicate, RDFS.label, Literal(lemma)
+        yield predicate, RDF.type, OWL.ObjectProperty, corpus
+        yield predicate, RDFS.subPropertyOf, always.get(lemma, KG.relatedTo), corpus
+        yield predicate, RDFS.label, Literal(lemma), corpus
 
 
 def _document_triples(node: URIRef, document) -> Iterator[Triple]:
@@ -151,7 +181,7 @@ def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Tri
 
 
 def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,
-                       places) -> Iterator[Triple]:
+                       places, typed=None) -> Iterator[Triple]:
     node = iri.statement_iri(base, relation.doc_id, relation.start, relation.end,
                              subject, predicate, obj or "", relation.negated, relation.modality, relation.pattern,
                              relation.subject.start, relation.subject.end,
@@ -183,6 +213,8 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
                 yield node, KG.endDate, Literal(value.end, datatype=XSD.date)
     for place in places:
         yield node, KG.place, place
+    if typed is not None:
+        yield node, KG.relationType, typed
     yield node, KG.extractor, Literal(EXTRACTOR)
     yield node, KG.pattern, Literal(relation.pattern)
     yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)

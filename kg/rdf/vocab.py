@@ -47,6 +47,33 @@ class KG(DefinedNamespace):
     # properties
     spacyLabel: URIRef
     relatedTo: URIRef
+    affiliation: URIRef
+    worksFor: URIRef
+    employs: URIRef
+    memberOf: URIRef
+    leaderOf: URIRef
+    spokesmanFor: URIRef
+    location: URIRef
+    locatedIn: URIRef
+    basedIn: URIRef
+    livesIn: URIRef
+    controlsTerritory: URIRef
+    conflict: URIRef
+    attacks: URIRef
+    kills: URIRef
+    ousts: URIRef
+    launchesOffensive: URIRef
+    stance: URIRef
+    rejects: URIRef
+    accepts: URIRef
+    supports: URIRef
+    accuses: URIRef
+    criticises: URIRef
+    callsFor: URIRef
+    communication: URIRef
+    says: URIRef
+    announces: URIRef
+    relationType: URIRef
     document: URIRef
     sentence: URIRef
     startChar: URIRef

@@ -6,13 +6,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset, Graph
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
 
 from ..errors import GraphFileError
 from ..rdf.vocab import KG, KGR
 
-__all__ = ["new_graph", "load_graph", "save_graph", "serialize", "FORMATS", "format_for"]
+__all__ = ["new_graph", "load_graph", "save_graph", "serialize", "union", "jsonld_context", "FORMATS",
+           "QUAD_FORMATS", "format_for"]
 
 #: Output format names (``--format``) → rdflib serializer names, and file suffixes.
 FORMATS = {
@@ -20,7 +21,11 @@ FORMATS = {
     "nt": ("nt", ".nt"),
     "jsonld": ("json-ld", ".jsonld"),
     "xml": ("xml", ".rdf"),
+    "trig": ("trig", ".trig"),
+    "nq": ("nquads", ".nq"),
 }
+#: Formats that keep the named graphs (one per document); the others write their union.
+QUAD_FORMATS = {"trig", "nq"}
 _QUAD_FORMATS = {"trig", "nquads"}
 _SUFFIX_FORMATS = {
     ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt",
@@ -33,8 +38,12 @@ _PREFIXES = {
 }
 
 
-def new_graph() -> Graph:
-    """A new, empty in-memory graph with kg's prefixes bound (and only those).
+def new_graph() -> Dataset:
+    """A new, empty in-memory dataset with kg's prefixes bound (and only those).
+
+    It holds one named graph per document and one for the corpus (entities,
+    concepts, relation declarations); read as a graph (triples, queries), it is
+    their union.
 
     Examples
     --------
@@ -42,10 +51,23 @@ def new_graph() -> Graph:
     >>> dict(g.namespaces())["kg"]
     rdflib.term.URIRef('https://example.org/kg/ontology#')
     """
-    graph = Graph(bind_namespaces="none")
+    dataset = Dataset(default_union=True)
+    dataset.namespace_manager = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
     for prefix, namespace in _PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
+        dataset.bind(prefix, namespace)
+    return dataset
+
+
+def union(graph: Graph) -> Graph:
+    """The triples of ``graph`` (of every named graph of a dataset) as one plain graph."""
+    if not isinstance(graph, Dataset):
+        return graph
+    flat = Graph(bind_namespaces="none")
+    for prefix, namespace in _PREFIXES.items():
+        flat.bind(prefix, namespace)
+    for triple in graph.triples((None, None, None)):
+        flat.add(triple)
+    return flat
 
 
 def format_for(path: str | Path) -> str:
@@ -64,8 +86,8 @@ def format_for(path: str | Path) -> str:
         raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}") from None
 
 
-def load_graph(path: str | Path, graph: Graph | None = None) -> Graph:
-    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).
+def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
+    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset.
 
     Raises
     ------
@@ -85,16 +107,8 @@ def load_graph(path: str | Path, graph: Graph | None = None) -> Graph:
     if rdf_format == "json-ld":
         _refuse_remote_contexts(path, data)
     try:
-        if rdf_format in _QUAD_FORMATS:
-            # Named graphs are read as one merged graph (their union).
-            from rdflib import Dataset
-
-            dataset = Dataset()
-            dataset.parse(data=data, format=rdf_format)
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph.parse(data=data, format=rdf_format)
+        # Named graphs (TriG, N-Quads) stay named; other formats fill the default graph.
+        graph.parse(data=data, format=rdf_format)
     except Exception as error:  # rdflib's parsers raise many unrelated types
         message = " ".join(str(error).split()) or type(error).__name__
         raise GraphFileError(f"{path}: not valid {rdf_format}: {message[:300]}") from None
@@ -127,16 +141,36 @@ def _refuse_remote_contexts(path: Path, data: bytes) -> None:
 
 
 def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
-    """The graph in one of :data:`FORMATS`; N-Triples lines are sorted, so equal graphs give equal bytes."""
+    """The graph in one of :data:`FORMATS`.
+
+    TriG and N-Quads keep the named graphs; the other formats write their union.
+    N-Triples and N-Quads lines are sorted, so equal graphs give equal bytes.
+    JSON-LD is compacted with kg's context, written inline (never a URL to fetch).
+    """
     try:
         rdflib_format, _ = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    data = graph.serialize(format=rdflib_format, encoding="utf-8")
-    if fmt == "nt":
-        lines = sorted(line for line in data.decode("utf-8").split("\n") if line)
+    if fmt in QUAD_FORMATS and isinstance(graph, Dataset):
+        data = graph.serialize(format=rdflib_format, encoding="utf-8")
+    elif fmt == "jsonld":
+        data = union(graph).serialize(format="json-ld", encoding="utf-8", context=jsonld_context(),
+                                      auto_compact=True)
+    else:
+        data = union(graph).serialize(format=rdflib_format, encoding="utf-8")
+    if fmt in ("nt", "nq"):
+        lines = sorted(set(line for line in data.decode("utf-8").split("\n") if line))
         data = ("\n".join(lines) + "\n").encode("utf-8")
     return data
+
+
+def jsonld_context() -> dict:
+    """kg's JSON-LD context (prefixes), shipped in the package as ``kg/rdf/context.jsonld``."""
+    import json
+    from importlib import resources
+
+    text = resources.files("kg.rdf").joinpath("context.jsonld").read_text(encoding="utf-8")
+    return json.loads(text)["@context"]
 
 
 def save_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
