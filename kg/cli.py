@@ -264,6 +264,28 @@ def convert(source, target):
 
 @main.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+def validate(graph_file):
+    """Check GRAPH against kg's contract (SHACL shapes, ontology/shapes.ttl).
+
+    Prints one line per violation and exits with status 1 if there is any.
+    """
+    from .validate import validate as check
+
+    try:
+        graph = _open_graph(graph_file)
+        violations = check(graph.graph)
+    except KgError as error:
+        raise _fail(error)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"{graph_file}: {len(violations)} violation{'s' if len(violations) != 1 else ''}", err=True)
+        sys.exit(1)
+    click.echo(f"{graph_file}: conforms ({len(graph.graph)} triples)")
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 def stats(graph_file):
     """Print counts of GRAPH: documents, entities, concepts, relations, statements."""
     try:

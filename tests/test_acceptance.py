@@ -167,7 +167,7 @@ def test_it_in_both_gna_sentences_is_the_gna(example_build):
 
 
 def test_every_mention_points_at_its_words(example_build):
-    from rdflib import Graph
+    from rdflib import RDF, Graph
 
     from kg.rdf.vocab import KG
     from tests.conftest import EXAMPLE
@@ -175,7 +175,7 @@ def test_every_mention_points_at_its_words(example_build):
     out, _ = example_build
     graph = Graph().parse(out / "graph.ttl")
     text = open(EXAMPLE, encoding="utf-8").read().strip("\n\ufeff")
-    mentions = list(graph.subjects(None, KG.Mention))
+    mentions = list(graph.subjects(RDF.type, KG.Mention))
     assert len(mentions) >= 30
     for mention in mentions:
         start, end = (graph.value(mention, p).toPython() for p in (KG.startChar, KG.endChar))

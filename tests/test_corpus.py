@@ -61,3 +61,17 @@ def test_people_named_in_several_articles_are_one_node(bbc_graph):
     assert {"Tony Blair", "Gordon Brown", "Michael Howard"} <= labels
     surnames = graph.query('SELECT ?e WHERE { ?e a kg:Person ; rdfs:label "Blair" }')
     assert len(list(surnames)) == 0  # "Blair" is an alternative name of Tony Blair, not a node
+
+
+def test_twenty_articles_conform_to_the_shapes(bbc_graph):
+    from kg.validate import validate
+
+    _, graph = bbc_graph
+    assert validate(graph.graph) == []
+
+
+def test_same_nquads_whatever_the_order(bbc_graph):
+    from kg.store import serialize
+
+    files, graph = bbc_graph
+    assert serialize(kg.build(list(reversed(files))).graph, "nq") == serialize(graph.graph, "nq")

@@ -22,7 +22,7 @@ from ..model import Argument, Extraction, Relation
 from ..resolve import EntityTable, normalise_name
 from . import iri
 from .typed import subproperty_rules, typed_relation
-from .vocab import KG, class_for_label
+from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
 
 __all__ = ["to_graph", "quads"]
 
@@ -41,7 +41,7 @@ def to_graph(
 
     Each document's triples go into its own named graph (:func:`kg.rdf.iri.document_graph_iri`);
     what belongs to the corpus (entity and concept descriptions, relation declarations) goes
-    into :func:`kg.rdf.iri.corpus_graph_iri`.
+    into :func:`kg.rdf.iri.corpus_graph_iri`; the ontology itself into a graph named by its IRI.
 
     Parameters
     ----------
@@ -59,6 +59,11 @@ def to_graph(
     graph = new_graph() if graph is None else graph
     for quad in quads(extractions, entities, base=iri.check_base(base)):
         graph.add(quad)
+    # The ontology travels with the data, in its own named graph, so that any RDF tool
+    # can query a typed relation's family ("?p rdfs:subPropertyOf* kg:stance").
+    ontology = graph.graph(ONTOLOGY_IRI)
+    for triple in ontology_graph():
+        ontology.add(triple)
     return graph
 
 
@@ -219,7 +224,7 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
     yield node, KG.pattern, Literal(relation.pattern)
     yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)
     yield node, KG.negated, Literal(relation.negated)
-    yield node, KG.asserted, Literal(relation.is_factual)
+    yield node, KG.asserted, Literal(relation.is_factual and obj is not None)
     if relation.modality:
         yield node, KG.modality, Literal(relation.modality)
     if attribution is not None:

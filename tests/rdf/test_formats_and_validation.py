@@ -1,0 +1,64 @@
+"""Named graphs, formats, conversions and the SHACL contract (issue 5)."""
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS
+
+import kg
+from kg.rdf.vocab import KG, KGR
+from kg.store import FORMATS, load_graph, serialize, union
+from kg.validate import validate
+from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.model
+
+
+def test_each_document_has_its_own_named_graph(example_graph):
+    names = {str(g.identifier) for g in example_graph.graph.graphs() if len(g)}
+    assert "https://example.org/kg/id/graph/corpus" in names
+    assert "https://example.org/kg/id/graph/document/libya-gna-rejects-haftar-truce" in names
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_loads_back_isomorphic(example_graph, tmp_path, fmt):
+    path = tmp_path / f"graph{FORMATS[fmt][1]}"
+    path.write_bytes(serialize(example_graph.graph, fmt))
+    loaded = load_graph(path)
+    assert isomorphic(union(loaded), union(example_graph.graph))
+    if fmt in ("trig", "nq"):  # the named graphs survive too
+        assert {g.identifier for g in loaded.graphs() if len(g)} == {
+            g.identifier for g in example_graph.graph.graphs() if len(g)}
+    if fmt == "jsonld":
+        assert b'"@context": {' in path.read_bytes()  # inline, nothing to fetch
+
+
+def test_same_inputs_give_byte_identical_nquads(example_graph):
+    assert serialize(kg.build(EXAMPLE).graph, "nq") == serialize(example_graph.graph, "nq")
+
+
+def test_the_example_graph_conforms(example_graph):
+    assert validate(example_graph.graph) == []
+
+
+def test_a_broken_graph_is_reported():
+    broken = kg.build(EXAMPLE).graph
+    haftar = URIRef("https://example.org/kg/id/entity/person/khalifa-haftar")
+    broken.add((haftar, RDFS.label, Literal("Second label")))
+    broken.add((haftar, KGR["undeclared"], URIRef("https://example.org/kg/id/entity/geopoliticalentity/libya")))
+    statement = next(broken.subjects(KG.negated, Literal(True)))
+    broken.remove((statement, KG.document, None))
+    messages = {(v.focus.rsplit("/", 1)[-1], v.path) for v in validate(broken)}
+    assert ("khalifa-haftar", "rdfs:label") in messages
+    assert ("kgr:undeclared", None) in messages or ("kgr:undeclared", "rdf:type") in messages
+    assert (statement.rsplit("/", 1)[-1], "kg:document") in messages
+
+
+def test_typed_relations_can_be_queried_at_both_levels(example_graph):
+    rows = example_graph.query("""
+        SELECT ?s ?o WHERE { ?s kg:rejects ?o }""")
+    assert len(list(rows)) >= 1
+    stances = example_graph.query("""
+        SELECT DISTINCT ?type WHERE {
+          ?st kg:relationType ?type . ?type rdfs:subPropertyOf* kg:stance }""", dataframe=True)
+    assert "https://example.org/kg/ontology#rejects" in set(stances["type"])
