@@ -13,7 +13,12 @@ scores:
 Type mapping: PERSON → Peop; ORG → Org; GPE, LOC, FAC → Loc; EVENT, WORK_OF_ART,
 LAW, PRODUCT and the values kg keeps (dates, times and amounts with a digit or a
 month, large numbers) → Other. Nationalities and languages (NORP, LANGUAGE) are
-not written: CoNLL04's annotators rarely mark them. Relations are not predicted yet.
+not written: CoNLL04's annotators rarely mark them.
+
+Relations are the ones ``kg build`` extracts (clause rules and the trained pair
+classifier, :mod:`kg.extract.pairs`), typed through the ontology
+(``ontology/relations.tsv``) and mapped to CoNLL04's types by family and argument
+classes (see :func:`conll_relation`).
 """
 
 from __future__ import annotations
@@ -35,22 +40,81 @@ def token_span(doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
+#: Typed relations of the ontology → CoNLL04's types, by the classes of subject and object.
+_PLACES = {"Location", "GeopoliticalEntity", "Facility"}
+
+
+def conll_relation(relation):
+    """(head mention, tail mention, CoNLL04 type) for a relation between two names, or None.
+
+    The relation is typed through the ontology (ontology/relations.tsv), then its family
+    and argument classes give the CoNLL04 type: affiliation → Work_For; location →
+    Live_In / OrgBased_In / Located_In by the subject's class; kills → Kill.
+    """
+    from kg.rdf.typed import typed_relation
+    from kg.rdf.vocab import KG, class_for_label
+
+    if relation.subject.mention is None or relation.object is None or relation.object.mention is None:
+        return None
+    head, tail = relation.subject.mention, relation.object.mention
+    head_class = class_for_label(head.label).split("#")[-1]
+    tail_class = class_for_label(tail.label).split("#")[-1]
+    typed = typed_relation(relation.predicate, head_class, tail_class)
+    if typed is None:
+        return None
+    if typed in (KG.worksFor, KG.memberOf, KG.leaderOf, KG.spokesmanFor) and (head_class, tail_class) == (
+            "Person", "Organization"):
+        return head, tail, "Work_For"
+    if typed == KG.employs and (head_class, tail_class) == ("Organization", "Person"):
+        return tail, head, "Work_For"
+    if typed in (KG.livesIn, KG.locatedIn, KG.basedIn) and tail_class in _PLACES:
+        if head_class == "Person":
+            return head, tail, "Live_In"
+        if head_class == "Organization":
+            return head, tail, "OrgBased_In"
+        if head_class in _PLACES:
+            return head, tail, "Located_In"
+    if typed == KG.kills and (head_class, tail_class) == ("Person", "Person"):
+        return head, tail, "Kill"
+    return None
+
+
+def entity_of(doc, mention) -> dict:
+    """The scorer's inline entity for a mention."""
+    start, end = token_span(doc, mention.start, mention.end)
+    return {"start": start, "end": end, "type": CONLL_TYPES[mention.label]}
+
+
+def document_from_tokens(record):
+    """The kg Document of a CoNLL04 sentence (its text as spaCy's words join it)."""
+    from kg.model import Document
+
+    return Document(id=str(record["id"]), text=" ".join(record["tokens"]))
+
+
 def predict(records, nlp):
     """Yield one prediction record per input record."""
     from spacy.tokens import Doc
 
-    from kg.extract import mentions, values
+    from kg.extract import extract, mentions, values
 
     docs = (Doc(nlp.vocab, words=record["tokens"]) for record in records)
     for record, doc in zip(records, nlp.pipe(docs, batch_size=64)):
         entities = []
-        for mention in mentions(doc, doc_id=str(record["id"])):
+        found = mentions(doc, doc_id=str(record["id"]))
+        for mention in found:
             span = token_span(doc, mention.start, mention.end)
             if span is not None and mention.label in CONLL_TYPES:
                 entities.append({"start": span[0], "end": span[1], "type": CONLL_TYPES[mention.label]})
         for value in values(doc):
             entities.append({"start": value.start, "end": value.end, "type": "Other"})
-        yield {"id": record["id"], "entities": entities, "relations": []}
+        relations = []
+        for relation in extract(document_from_tokens(record), doc).relations:
+            typed = conll_relation(relation)
+            if typed is not None:
+                head, tail, relation_type = typed
+                relations.append({"head": entity_of(doc, head), "tail": entity_of(doc, tail), "type": relation_type})
+        yield {"id": record["id"], "entities": entities, "relations": relations}
 
 
 def main() -> int:

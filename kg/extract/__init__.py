@@ -23,12 +23,53 @@ def extract(document, doc):
     from ..model import Extraction
 
     found = mentions(doc, doc_id=document.id)
-    read = relations(doc, doc_id=document.id, mentions=found)
+    read = list(relations(doc, doc_id=document.id, mentions=found))
+    # The classifier adds what the clause rules missed: a pair they already relate by a typed
+    # relation (one of ontology/relations.tsv) keeps the rule's reading.
+    from ..rdf.typed import typing_rules
+
+    typed_lemmas = {rule.lemma for rule in typing_rules()}
+    related = {(r.start, r.subject.label, r.object.label) for r in read
+               if r.object is not None and r.predicate in typed_lemmas}
+    related |= {(start, o, s) for start, s, o in related}
+    read += [r for r in pair_relations_of(doc, document.id, found)
+             if (r.start, r.subject.label, r.object.label) not in related]
     return Extraction(
         document=document,
         mentions=tuple(found),
         relations=tuple(_dated(relation, document) for relation in read),
     )
+
+
+def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
+    """The classifier's typed relations between the named ``found`` mentions, as Relations."""
+    from ..model import Argument, Relation
+    from .pairs import PAIR_RELATIONS, pair_relations
+
+    spans = []
+    for mention in found:
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None:
+            spans.append((span, mention))
+    by_start = {span.start: mention for span, mention in spans}
+    results = []
+    for pair in pair_relations(doc, [(span, mention.label) for span, mention in spans], threshold=threshold):
+        head, tail = by_start[pair.head.start], by_start[pair.tail.start]
+        if head.text == tail.text:
+            continue
+        sentence = pair.head.sent
+        text = sentence.text
+        leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+        predicate = PAIR_RELATIONS[pair.relation][0]
+        results.append(Relation(
+            doc_id=doc_id,
+            subject=Argument(text=head.text, label=head.text, start=head.start, end=head.end, mention=head),
+            predicate=predicate,
+            object=Argument(text=tail.text, label=tail.text, start=tail.start, end=tail.end, mention=tail),
+            sentence=text.strip(), start=sentence.start_char + leading, end=sentence.end_char - trailing,
+            pattern="classifier", confidence=pair.probability, relation_text=predicate,
+        ))
+    return results
 
 
 _TIME_TAIL = __import__("re").compile(r"\s+(?:before|earlier|after|later|ago)\b")

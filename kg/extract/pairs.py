@@ -1,0 +1,161 @@
+"""Typed relations between two named entities of one sentence, by a trained classifier.
+
+Rules read what a sentence says in its verbs; many news facts are in its shape
+instead ("Mesmari, a spokesman for Haftar", "the Tripoli-based GNA", "John Smith of
+Acme Corp."). For every pair of names in a sentence whose types allow one of the
+relations below, a logistic model over the dependency path, the words between and
+around, and the types says which relation holds, if any:
+
+    works for (PERSON → ORG), lives in (PERSON → place), based in (ORG → place),
+    located in (place → place), kills (PERSON → PERSON)
+
+The model is data (``pair_model.json`` beside this module), trained by
+``bench/train_pairs.py`` from CoNLL04's training split; only a dot product and a
+softmax run here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["PAIR_RELATIONS", "PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
+
+#: Relation → (predicate lemma kg uses for it, subject type, object type); types are coarse
+#: ("person", "organisation", "place").
+PAIR_RELATIONS = {
+    "Work_For": ("work for", "person", "organisation"),
+    "Live_In": ("live in", "person", "place"),
+    "OrgBased_In": ("based in", "organisation", "place"),
+    "Located_In": ("located in", "place", "place"),
+    "Kill": ("kill", "person", "person"),
+}
+
+_COARSE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def coarse_type(label: str) -> str | None:
+    """"person", "organisation" or "place" for a spaCy label, else None."""
+    return _COARSE.get(label)
+
+
+@dataclass(frozen=True)
+class PairRelation:
+    """A typed relation the classifier found between two name spans."""
+
+    relation: str  # a key of PAIR_RELATIONS
+    head: Span
+    tail: Span
+    probability: float
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    """The trained model: {"labels", "bias", "weights", "source"}."""
+    text = resources.files(__package__).joinpath("pair_model.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float = 0.5) -> Iterator[PairRelation]:
+    """The typed relations between the ``names`` (spans with spaCy labels) of each sentence of ``doc``.
+
+    A pair gets the most probable relation when its probability is at least
+    ``threshold`` and more probable than no relation.
+    """
+    model = load_model()
+    by_sentence: dict[int, list[tuple[Span, str]]] = {}
+    for span, label in names:
+        if coarse_type(label) is not None:
+            by_sentence.setdefault(span.sent.start, []).append((span, label))
+    for spans in by_sentence.values():
+        for head, head_label in spans:
+            for tail, tail_label in spans:
+                if head.start == tail.start:
+                    continue
+                allowed = [r for r, (_, s, o) in PAIR_RELATIONS.items()
+                           if s == coarse_type(head_label) and o == coarse_type(tail_label)]
+                if not allowed:
+                    continue
+                scores = _probabilities(model, pair_features(head, tail, head_label, tail_label))
+                best = max(allowed, key=lambda r: scores.get(r, 0.0))
+                if scores.get(best, 0.0) >= max(threshold, scores.get("none", 0.0)):
+                    yield PairRelation(best, head, tail, round(scores[best], 3))
+
+
+def _probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
+    logits = {}
+    for label in model["labels"]:
+        weights = model["weights"][label]
+        logits[label] = model["bias"][label] + sum(weights.get(f, 0.0) * v for f, v in features.items())
+    top = max(logits.values())
+    exps = {label: math.exp(value - top) for label, value in logits.items()}
+    total = sum(exps.values())
+    return {label: value / total for label, value in exps.items()}
+
+
+def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> dict[str, float]:
+    """The features of a (head, tail) pair of name spans of one sentence."""
+    doc = head.doc
+    types = f"{coarse_type(head_label)}>{coarse_type(tail_label)}"
+    features = {f"types={types}": 1.0, f"order={'head-first' if head.start < tail.start else 'tail-first'}": 1.0}
+    left, right = (head, tail) if head.start < tail.start else (tail, head)
+    between = doc[left.end:right.start]
+    gap = len(between)
+    features[f"gap={_bucket(gap)}"] = 1.0
+    features[f"{types}|gap={_bucket(gap)}"] = 1.0
+    words = [t for t in between if not t.is_punct or t.text in (",", "(", "'s")]
+    for token in words[:12]:
+        features[f"between={_word(token)}"] = 1.0
+        features[f"{types}|between={_word(token)}"] = 1.0
+    if gap <= 3:
+        features[f"{types}|between-seq={' '.join(_word(t) for t in between)}"] = 1.0
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC") for t in between):
+        features["name-between"] = 1.0
+    for name, token in (("before-left", doc[left.start - 1] if left.start > 0 else None),
+                        ("after-right", doc[right.end] if right.end < len(doc) else None)):
+        if token is not None:
+            features[f"{name}={_word(token)}"] = 1.0
+    features[f"head-word={head.root.lower_}"] = 1.0
+    features[f"tail-word={tail.root.lower_}"] = 1.0
+    path, lca = _path(head.root, tail.root)
+    if path is not None:
+        features[f"path={path}"] = 1.0
+        features[f"{types}|path={path}"] = 1.0
+        features[f"path-length={min(path.count(' ') + 1, 6)}"] = 1.0
+        features[f"lca={lca.lemma_.lower()}"] = 1.0
+        features[f"{types}|lca={lca.lemma_.lower()}"] = 1.0
+        for step in path.split(" "):
+            features[f"step={step}"] = 1.0
+    return features
+
+
+def _word(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ in ("VERB", "NOUN", "AUX") else token.lower_
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 1, 2, 4, 7, 12):
+        if n <= limit:
+            return str(limit)
+    return "13+"
+
+
+def _path(a: Token, b: Token) -> tuple[str | None, Token | None]:
+    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, token in enumerate(up_a):
+        if token.i in index_b:
+            up = [f"{t.dep_}^" for t in up_a[:k]]
+            down = [f"{t.dep_}v" for t in reversed(up_b[:index_b[token.i]])]
+            middle = [token.lemma_.lower() if token.pos_ in ("VERB", "AUX", "ADP", "NOUN") else token.pos_]
+            steps = up + middle + down
+            return (" ".join(steps) if len(steps) <= 9 else None), token
+    return None, None
