@@ -182,7 +182,8 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.PERSON_ROLE_NOUNS and (
                 root.head.pos_ == "NOUN"):
             found.setdefault(name, ("PERSON", "role"))  # "the spokesman, Ahmad al Mesmari"
-        elif label != "PERSON" and root.dep_ in ("nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, spans):
+        elif label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and root.tag_ != "NNPS" and root.dep_ in (
+                "nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, spans):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif label == "ORG" and len(span) == 1 and _place_context(span, spans) and not (
                 span.text.isupper() and len(span.text) <= 5) and span.text not in lex.ORGANISATION_WORDS:
@@ -205,7 +206,8 @@ def _followed_by_personal_pronoun(span: Span, spans: list[tuple[Span, str]]) -> 
         if token.i in names:
             return False
         if token.dep_ in ("nsubj", "nsubjpass"):
-            return token.lower_ in ("he", "she")
+            # "Japan, he said, would ...": the speaker of a parenthetical is someone else
+            return token.lower_ in ("he", "she") and token.head.lemma_.lower() not in lex.SAY_VERBS
     return False
 
 

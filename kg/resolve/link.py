@@ -116,6 +116,16 @@ class _Group:
     keys: set = field(default_factory=set)  # the names as compared (see _name_key)
 
     @property
+    def link_keys(self) -> set:
+        """The names by which other documents may join this group: its full names. A bare
+        surname or an acronym it took in ("Blair" with "Tony Blair") does not link it to
+        another document's group, where "Blair" may be Cherie Blair."""
+        if self.known is not None:
+            return set(self.keys)  # a graph node is matched on its label and all its alternative labels
+        full = {k for k in self.keys if not _is_short_key(k, self.family)}
+        return full or set(self.keys)
+
+    @property
     def family(self) -> str:
         return type_family(_majority(self.types))
 
@@ -151,6 +161,9 @@ def link_entities(
     aliases = aliases or Aliases()
     groups: list[_Group] = []
     name_of_mention: dict[tuple[str, str], int] = {}  # (doc id, surface form) -> group index
+    # Whatever order the documents come in, they are read in the same one.
+    extractions = sorted(extractions, key=lambda extraction: extraction.document.id)
+    known = sorted(known, key=lambda entity: entity.iri)
     for entity in known:
         group = _Group(known=entity, names=Counter({name: 0 for name in entity.names}),
                        types=Counter({entity.type: max(entity.mention_count, 1)}),
@@ -164,10 +177,14 @@ def link_entities(
                 name_of_mention[(extraction.document.id, surface)] = len(groups) - 1
 
     components = _join(groups, aliases)
+    # Two components that end up with the same type and name are one entity.
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for members in components:
+        by_key[_entity([groups[i] for i in members], aliases).key].extend(members)
     entities: dict[str, Entity] = {}
     key_of_group: dict[int, str] = {}
-    for members in components:
-        entity = _entity([groups[i] for i in members], aliases)
+    for members in by_key.values():
+        entity = _entity([groups[i] for i in sorted(members)], aliases)
         entities[entity.key] = entity
         for i in members:
             key_of_group[i] = entity.key
@@ -175,10 +192,9 @@ def link_entities(
     return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
 
 
-def _name_key(name: str, *, keep_female: bool = False) -> str:
-    """How names are compared: normalised, without honorifics. With ``keep_female``
-    (the document also names a "Mr Howard"), "Mrs Howard" keeps her honorific, so that
-    she is not merged with him or with "Michael Howard"."""
+def _name_key(name: str, *, keep_female: bool = True) -> str:
+    """How names are compared: normalised, without honorifics, except that with
+    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
     words = name.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
@@ -188,6 +204,14 @@ def _name_key(name: str, *, keep_female: bool = False) -> str:
 def _majority(counter: Counter) -> str:
     """The most common key; ties broken alphabetically, so the result never depends on order."""
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def _is_short_key(key: str, family: str) -> bool:
+    """A name key that is only a surname (or an honorific and a surname) or an acronym."""
+    words = key.split()
+    if family == "PERSON" and (len(words) == 1 or (len(words) == 2 and words[0] in _FEMALE_KEYS)):
+        return True
+    return len(words) == 1 and _is_acronym(key.upper())
 
 
 def _is_acronym(name: str) -> bool:
@@ -204,7 +228,9 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Gro
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
     for mention in mentions:
-        key = _name_key(mention.text, keep_female=mention.text.split()[-1] in men)
+        if not mention.text.split():
+            continue
+        key = _name_key(mention.text, keep_female=True)
         names[key][mention.text] += 1
         types[key][mention.label] += 1
         if mention.typed_by:
@@ -220,8 +246,12 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Gro
                       and len(k) > len(key) and initials(surface_of[k]) == surface.replace(".", "")]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")
-        elif label == "PERSON" and " " not in key:
-            longer = [k for k in surface_of if label_of[k] == "PERSON" and k.endswith(" " + key)]
+        elif label == "PERSON" and (" " not in key or key.split()[0] in _FEMALE_KEYS):
+            surname = key.split()[-1]
+            if key.split()[0] in _FEMALE_KEYS and surname in {m.lower() for m in men}:
+                continue  # "Mrs Howard" where a "Mr Howard" is named too: not him, nor his full name
+            longer = [k for k in surface_of if label_of[k] == "PERSON" and k != key and k.endswith(" " + surname)
+                      and k.split()[0] not in _FEMALE_KEYS]
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")
 
@@ -283,18 +313,36 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
                     groups[i].rules[surface_form] = "alias"
         for other in members[1:]:
             join(members[0], other, "alias", ())
-    # 2. the same name in several documents (or already in the graph)
-    for key, members in sorted(by_key.items()):
-        for other in members[1:]:
-            rule = "graph" if groups[members[0]].known is not None or groups[other].known is not None else "exact"
-            join(members[0], other, rule, [s for s in groups[other].names if _name_key(s) == key])
+    # 2. the same full name in several documents (or already in the graph): first within a
+    # type family, then across families where one side's type is only spaCy's guess.
+    linked: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        for key in group.link_keys:
+            linked[key].append(i)
+    for key, members in sorted(linked.items()):
+        if sum(groups[i].known is not None for i in members) > 1:
+            continue  # a name two graph nodes share ("Smith") says nothing about which one is meant
+        families: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            families[groups[i].family].append(i)
+        for family, same in sorted(families.items()):
+            for other in same[1:]:
+                graph_rule = groups[same[0]].known is not None or groups[other].known is not None
+                join(same[0], other, "graph" if graph_rule else "exact",
+                     [s for s in groups[other].names if _name_key(s, keep_female=True) == key])
+        heads = [same[0] for _, same in sorted(families.items())]
+        for a in heads:
+            for b in heads:
+                if a < b and _retypable(groups[a], groups[b]):
+                    join(a, b, "graph" if groups[a].known or groups[b].known else "exact", ())
     # 3. acronyms and surnames whose full name is in another document: only when one fits
     components = _components(union, len(groups))
     full_names = defaultdict(set)  # initials / surname -> component roots
     for root, members in components.items():
         for i in members:
             for surface in groups[i].names:
-                if " " in surface.strip():
+                if " " in surface.strip() and not _is_short_key(_name_key(surface, keep_female=True),
+                                                                  groups[i].family):
                     full_names[("initials", initials(surface))].add(root)
                     if groups[i].family == "PERSON":
                         full_names[("surname", _name_key(surface).split()[-1])].add(root)
@@ -307,7 +355,7 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
         surface = next(iter(surfaces))
         family = groups[members[0]].family
         if any(key.split()[0] in _FEMALE_KEYS for i in members for key in groups[i].keys if key):
-            continue  # "Mrs Howard" kept apart from "Mr Howard" in her document stays apart
+            continue  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
         if _is_acronym(surface) and family in {type_family(t) for t in _ACRONYM_TYPES}:
             candidates = full_names.get(("initials", surface.replace(".", "")), set()) - {root}
             rule = "acronym"
@@ -372,8 +420,11 @@ def _entity(members: list[_Group], aliases: Aliases) -> Entity:
                 strong_types.update(group.types)
         label_type = _majority(strong_types or types)
     surface_forms = sorted(set(names) - {label})
+    key = f"{label_type}/{normalise_name(label)}"
+    if known is not None:
+        key += f"@{known.iri}"  # two graph nodes with the same name stay two
     return Entity(
-        key=f"{label_type}/{normalise_name(label)}",
+        key=key,
         label=label,
         type=label_type,
         alt_labels=tuple(surface_forms),

@@ -31,6 +31,8 @@ _WEEKDAYS = {name: i for i, name in enumerate(
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _AGO = re.compile(r"(?P<count>\w+) (?P<unit>days?|weeks?|months?|years?) ago")
+_RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
+_LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _LEADING = re.compile(r"^(?:(?:on|in|at|since|until|till|during|by|from|as of|earlier|later|early|late|"
                       r"mid|the|of|this past)\s+)+")
@@ -44,7 +46,8 @@ _PATTERNS = [
     ("month day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")),
     ("day month", re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
     ("month", re.compile(r"^" + _MONTH + r"$")),
-    ("year", re.compile(r"(?<![\d$])(?P<year>(?:1[89]|20)\d{2})(?!\d)(?!\s*(?:%|percent|people|km|miles))")),
+    ("year", re.compile(r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d{2})(?![\d,.])"
+                        r"(?!\s*(?:%|percent|people|km|miles|gmt|utc|hours|hrs|points|troops|jobs|tonnes|votes))")),
 ]
 
 
@@ -69,6 +72,8 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     >>> normalise_time("since 2011").value, normalise_time("on Thursday") is None
     ('2011', True)
     """
+    if _RANGE.search(text) or _LOWER_MONTH_WORD.search(text):
+        return None  # "between 2001 and 2003", "the 1990s", "2011-12": a span; "may", "march": verbs
     phrase = _LEADING.sub("", " ".join(text.lower().split())).strip(" ,.")
     day = dt.date.fromisoformat(anchor) if anchor else None
     relative = _relative(phrase, day) if day is not None else None
@@ -76,11 +81,9 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
         return relative
     for name, pattern in _PATTERNS:
         match = pattern.search(phrase)
-        if match is None:
-            continue
-        found = _absolute(name, match, day)
-        if found is not None:
-            return found
+        if match is not None:
+            # The most specific reading decides: "Feb 29 2019" is no date, not "February 29" of another year.
+            return _absolute(name, match, day)
     return None
 
 
@@ -96,7 +99,7 @@ def _relative(phrase: str, day: dt.date) -> TimeValue | None:
     ago = _AGO.fullmatch(phrase)
     if ago is not None:
         count = _NUMBERS.get(ago["count"]) or (int(ago["count"]) if ago["count"].isdigit() else None)
-        if count is not None:
+        if count is not None and count < 1000:
             unit = ago["unit"].rstrip("s")
             if unit in ("day", "week"):
                 return _day(day - dt.timedelta(days=count * (7 if unit == "week" else 1)))
@@ -122,6 +125,8 @@ def _absolute(name: str, match: re.Match, day: dt.date | None) -> TimeValue | No
     groups = match.groupdict()
     month = _MONTHS.get(groups.get("month") or "") or (int(groups["mnum"]) if groups.get("mnum") else None)
     year = _year(groups.get("year"))
+    if year is not None and not 1 <= year <= 9999:
+        return None
     try:
         if name in ("iso", "month day year", "day month year"):
             return _day(dt.date(year, month, int(groups["day"])))

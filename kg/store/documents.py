@@ -94,7 +94,8 @@ def refresh_corpus(dataset: Dataset) -> None:
         for mention in graph.subjects(RDF.type, KG.Mention):
             entity = graph.value(mention, KG.mentionOf)
             mentions.setdefault(entity, []).append(str(graph.value(mention, KG.surfaceForm)))
-    for entity in set(corpus.subjects(KG.mentionCount, None)):
+    entities = set(corpus.subjects(KG.mentionCount, None)) | {e for e in mentions if (e, RDF.type, None) in corpus}
+    for entity in entities:
         surfaces = mentions.get(entity)
         if not surfaces:
             corpus.remove((entity, None, None))

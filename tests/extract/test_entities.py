@@ -50,3 +50,8 @@ def test_name_words():
 def test_values_are_dates_and_amounts_without_hedges(nlp):
     doc = nlp("About 2.5 million people fled on 5 Feb 94, about 20 miles from the 15 villages, at 1700 GMT.")
     assert [v.text for v in values(doc)] == ["2.5 million", "5 Feb 94", "20 miles", "1700 GMT"]
+
+
+def test_a_parenthetical_he_said_does_not_make_a_person(nlp):
+    found = {m.text: m.label for m in mentions(nlp("Japan, he said, would not change its policy."), doc_id="t")}
+    assert found.get("Japan") != "PERSON"

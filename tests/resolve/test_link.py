@@ -103,3 +103,44 @@ def test_names_already_in_a_graph_link_to_its_nodes():
     haftar = next(e for e in table if e.iri == "http://x/haftar")
     assert haftar.label == "Khalifa Haftar" and haftar.mention_count == 10
     assert table.key_of(Mention("new", 0, 6, "Haftar", "PERSON", 0)) == haftar.key
+
+
+# --- found in review ----------------------------------------------------------------------
+
+def test_two_people_sharing_a_surname_stay_two_across_documents():
+    docs = [extraction("a", ("Tony Blair", "PERSON"), ("Mr Blair", "PERSON")),
+            extraction("b", ("Cherie Blair", "PERSON"), ("Mrs Blair", "PERSON"))]
+    table = link_entities(docs)
+    assert sorted(e.label for e in table) == ["Cherie Blair", "Tony Blair"]
+    docs = [extraction("a", ("Ed Miliband", "PERSON"), ("Miliband", "PERSON")),
+            extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON"))]
+    assert sorted(e.label for e in link_entities(docs)) == ["David Miliband", "Ed Miliband"]
+
+
+def test_mrs_and_mr_are_never_one_person():
+    alone = link_entities([extraction("a", ("Mr Howard", "PERSON"), ("Mrs Howard", "PERSON"))])
+    assert sorted(e.label for e in alone) == ["Mr Howard", "Mrs Howard"]
+    with_full_name = link_entities([extraction(
+        "a", ("Michael Howard", "PERSON"), ("Mr Howard", "PERSON"), ("Mrs Howard", "PERSON"))])
+    assert sorted(e.label for e in with_full_name) == ["Michael Howard", "Mrs Howard"]
+    across = link_entities([extraction("a", ("Mr Howard", "PERSON")), extraction("b", ("Mrs Howard", "PERSON"))])
+    assert len(across) == 2
+
+
+def test_the_same_name_typed_differently_in_several_documents_does_not_depend_on_order():
+    docs = [extraction("a", ("Tories", "PERSON")), extraction("b", ("Tories", "NORP")),
+            extraction("c", ("Tories", "NORP"))]
+    results = {tuple(sorted((e.key, e.mention_count) for e in link_entities(order)))
+               for order in (docs, docs[::-1], [docs[1], docs[0], docs[2]])}
+    assert len(results) == 1
+    assert ("NORP/tories", 2) in next(iter(results))
+
+
+def test_a_surname_matching_two_graph_nodes_stays_apart():
+    from kg.resolve import KnownEntity
+
+    known = [KnownEntity("http://x/john", "John Smith", "PERSON", ("John Smith", "Smith")),
+             KnownEntity("http://x/jane", "Jane Smith", "PERSON", ("Jane Smith", "Smith"))]
+    table = link_entities([extraction("new", ("Smith", "PERSON"))], known=known)
+    smith = table.entities[table.key_of(Mention("new", 0, 5, "Smith", "PERSON", 0))]
+    assert smith.iri is None

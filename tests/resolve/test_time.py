@@ -47,3 +47,10 @@ def test_a_date_line_after_the_headline_dates_the_article():
     document = document_from_text("Libya truce\nThursday 30 April 2020\nTripoli (AFP) - ...", doc_id="d")
     assert document.date == "2020-04-30"
     assert document_from_text("Libya truce\nHaftar said on Thursday ...", doc_id="d").date is None
+
+
+@pytest.mark.parametrize("text", ["800000 days ago", "on Feb 29 2019", "2001-13-45", "in the 1990s",
+                                  "between 2001 and 2003", "the 2011-12 season", "at 1800 GMT", "up 2000 points",
+                                  "may", "3000 years ago"])
+def test_no_wrong_dates(text):
+    assert normalise_time(text, ARTICLE) is None
