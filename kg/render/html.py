@@ -134,8 +134,9 @@ def _layout(nxgraph) -> dict:
     width = 60 * math.sqrt(max(len(connected), 1))
     if connected:
         core = undirected.subgraph(connected)
-        iterations = 30 if len(connected) < 1500 else 15
-        for node, (x, y) in nx.spring_layout(core, seed=1, iterations=iterations).items():
+        iterations = 30 if len(connected) < 800 else 15 if len(connected) < 2000 else 8
+        # method="force": networkx 3.5+ otherwise picks its scipy energy solver for big graphs, 5x slower here
+        for node, (x, y) in nx.spring_layout(core, seed=1, iterations=iterations, method="force").items():
             positions[node] = (float(x) * width, float(y) * width)
     columns = max(1, int(math.sqrt(len(loose) * 3)))
     top = width + 150
