@@ -175,17 +175,35 @@ def query(graph_file, sparql, query_file, fmt, allow_network):
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
-def render(graph_file, output, title):
-    """Draw GRAPH as an interactive HTML page."""
+@click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10), help="How far --focus reaches.")
+@click.option("--max-nodes", default=None, type=click.IntRange(1, None),
+              help="Keep at most this many nodes, the most connected (default 5000); the page says what was left out.")
+@click.option("--query", "query_file", default=None, type=click.Path(path_type=Path),
+              help="A SPARQL CONSTRUCT (.rq file): draw the nodes its triples name.")
+def render(graph_file, output, title, focus, hops, max_nodes, query_file):
+    """Draw GRAPH as an interactive HTML page (offline, one file)."""
+    from .render import load_for_view, render_html, view_graph
+    from .store import load_graph, write_atomic
+
     try:
-        graph = _open_graph(graph_file)
-        graph.to_html(output, title=title or graph_file.stem)
+        query = None
+        if query_file is not None:
+            try:
+                query = query_file.read_text(encoding="utf-8")
+            except OSError as error:
+                raise click.ClickException(f"{query_file}: {error.strerror}")
+        # A query runs on rdflib; otherwise the faster pyoxigraph reader loads the file.
+        graph = load_graph(graph_file) if query is not None else load_for_view(graph_file)
+        nxgraph, note = view_graph(graph, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+        page = render_html(nxgraph, title=title or graph_file.stem, note=note)
+        write_atomic(output, page.encode("utf-8"))
     except KgError as error:
-        raise _fail(error)
+        raise _fail(error if str(error).startswith(str(graph_file)) else KgError(f"{graph_file}: {error}"))
     except OSError as error:
         raise click.ClickException(f"{error.filename or output}: {error.strerror}")
-    nxgraph = graph.to_networkx()
-    click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges)")
+    click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges, "
+               f"{len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else ""))
 
 
 @main.command()

@@ -56,12 +56,19 @@ class KnowledgeGraph:
 
         return to_networkx(self.graph)
 
-    def to_html(self, path: str | Path | None = None, *, title: str = "kg graph") -> str:
-        """The interactive HTML page; also written to ``path`` when given."""
-        from .render import render_html
+    def to_html(self, path: str | Path | None = None, *, title: str = "kg graph", focus: str | None = None,
+                hops: int = 1, max_nodes: int | None = None, query: str | None = None) -> str:
+        """The interactive HTML page; also written to ``path`` when given.
+
+        ``focus`` draws the ego network of the node with that name (``hops``
+        relations out); ``query`` (a SPARQL CONSTRUCT) draws the nodes its triples
+        name; ``max_nodes`` (default :data:`kg.render.html.DEFAULT_MAX_NODES`) keeps
+        the most connected nodes and says on the page what was left out.
+        """
+        from .render import view_html
         from .store import write_atomic
 
-        page = render_html(self.to_networkx(), title=title)
+        page = view_html(self.graph, title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
         if path is not None:
             write_atomic(path, page.encode("utf-8"))
         return page

@@ -176,7 +176,7 @@ def test_render_a_graph_kg_did_not_write(tmp_path):
     """)
     result = run("render", graph, "-o", tmp_path / "g.html")
     assert result.exit_code == 0, result.output
-    assert "(2 nodes, 1 edges)" in result.output
+    assert "(2 nodes, 1 edges," in result.output
 
 
 def test_jsonld_with_a_remote_context_is_refused(tmp_path):

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from ..extract.relations import EXTRACTOR
 from ..model import Argument, Extraction, Relation
 from ..resolve import EntityTable, normalise_name
 from . import iri
@@ -220,6 +219,8 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
         yield node, KG.place, place
     if typed is not None:
         yield node, KG.relationType, typed
+    from ..extract.relations import EXTRACTOR
+
     yield node, KG.extractor, Literal(EXTRACTOR)
     yield node, KG.pattern, Literal(relation.pattern)
     yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)

@@ -10,7 +10,7 @@ import functools
 from importlib.resources import files
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import XSD, DefinedNamespace
 
 __all__ = ["KG", "KGR", "ONTOLOGY_IRI", "ontology_path", "ontology_graph", "class_for_label"]
 
@@ -110,9 +110,28 @@ def ontology_path():
 
 @functools.lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
-    """The ontology, parsed (cached; do not modify the returned graph)."""
+    """The ontology, parsed (cached; do not modify the returned graph).
+
+    pyoxigraph reads the Turtle: rdflib's parse() looks its parser plugins up through the
+    installed packages' entry points, which takes most of a second on a big environment.
+    """
+    import pyoxigraph
+    from rdflib import BNode
+
+    def term(value):
+        if isinstance(value, pyoxigraph.NamedNode):
+            return URIRef(value.value)
+        if isinstance(value, pyoxigraph.BlankNode):
+            return BNode(value.value)
+        if value.language:
+            return Literal(value.value, lang=value.language)
+        if value.datatype.value == str(XSD.string):
+            return Literal(value.value)
+        return Literal(value.value, datatype=URIRef(value.datatype.value))
+
     graph = Graph(bind_namespaces="core")
-    graph.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    for triple in pyoxigraph.parse(ontology_path().read_bytes(), pyoxigraph.RdfFormat.TURTLE):
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return graph
 
 

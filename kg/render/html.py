@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter, deque
 from pathlib import Path
 
 __all__ = ["render_html", "write_html", "CLASS_COLOURS"]
@@ -40,6 +41,14 @@ PROPOSITION_LABEL_CHARS = 48
 #: (vis-network's physics needs minutes to settle past ~1,500 nodes).
 PHYSICS_NODE_LIMIT = 500
 
+#: At most this many nodes get a spring layout in a big graph (networkx's dense solver is
+#: fast below 500 nodes); the others are placed around them.
+LAYOUT_CORE = 450
+
+#: ``kg render`` draws at most this many nodes unless told otherwise (pre-computed positions,
+#: physics off: a laptop browser stays responsive).
+DEFAULT_MAX_NODES = 5000
+
 _MAX_SOURCES_SHOWN = 5
 
 
@@ -52,9 +61,10 @@ def _templates():
 @functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JavaScript and CSS as shipped in pyvis (read as text, never as a template)."""
-    import pyvis
+    from importlib.util import find_spec
 
-    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    # Located, not imported: importing pyvis costs half a second and nothing here needs it.
+    folder = Path(find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
     # Inline <script> content must not close the element early.
@@ -83,8 +93,14 @@ def _edge_title(data: dict, source: str, target: str) -> str:
 
 
 def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
-    """The vis-network node and edge lists for a graph from :func:`kg.render.to_networkx`."""
+    """The vis-network node and edge lists for a graph from :func:`kg.render.to_networkx`.
+
+    Edges are labelled with their relation in graphs small enough to read them
+    (up to :data:`PHYSICS_NODE_LIMIT` nodes); in bigger ones the relation is in the
+    edge's tooltip only, which keeps the page light and the drawing legible.
+    """
     degree = dict(nxgraph.degree())
+    labelled = nxgraph.number_of_nodes() <= PHYSICS_NODE_LIMIT
     nodes = []
     for node, data in nxgraph.nodes(data=True):
         label = data["label"]
@@ -107,37 +123,58 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
         edges.append({
             "from": u,
             "to": v,
-            "label": label,
+            "label": label if labelled else None,
             "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
             "dashes": bool(data["negated"] or data.get("modality") not in (None, "will", "shall")),
             "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
             "width": 1 + min(data["count"], 5) * 0.5,
             "arrows": "to",
+            "relation": data["relation"],
         })
+        if edges[-1]["label"] is None:
+            del edges[-1]["label"]
     return nodes, edges
 
 
 def _layout(nxgraph) -> dict:
-    """Positions for a large graph: a spring layout of the connected part, a grid for the rest.
+    """Positions for a large graph, computed in about a second whatever its size.
 
-    News graphs have many isolated or paired nodes (entities mentioned without a
-    relation); laying those out with forces costs most of the time and shows
-    nothing, so they go on a grid beneath the connected part.
+    The most important nodes of the connected part (at most :data:`LAYOUT_CORE`)
+    get a spring layout; every other connected node is placed around the
+    neighbour that reached it first, outwards from that core; small separate
+    groups (news graphs have many names mentioned without a relation) go on a
+    grid beneath.
     """
     import networkx as nx
 
+    from .views import importance
+
     undirected = nx.Graph(nxgraph)
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
-    connected = [node for c in components if len(c) > 3 for node in sorted(c)]
-    loose = [node for c in components if len(c) <= 3 for node in sorted(c)]
+    connected = {node for c in components if len(c) > 3 for node in c}
+    ranked = sorted(connected, key=lambda n: (-importance(nxgraph, n), n))
+    core = ranked[:LAYOUT_CORE]
     positions = {}
     width = 60 * math.sqrt(max(len(connected), 1))
-    if connected:
-        core = undirected.subgraph(connected)
-        iterations = 30 if len(connected) < 800 else 15 if len(connected) < 2000 else 8
-        # method="force": networkx 3.5+ otherwise picks its scipy energy solver for big graphs, 5x slower here
-        for node, (x, y) in nx.spring_layout(core, seed=1, iterations=iterations, method="force").items():
-            positions[node] = (float(x) * width, float(y) * width)
+    if core:
+        spring = nx.spring_layout(undirected.subgraph(core), seed=1, iterations=50, method="force")
+        positions = {node: (float(x) * width, float(y) * width) for node, (x, y) in spring.items()}
+    # Outwards from the core: each node sits on a ring around the neighbour that reached it.
+    queue = deque(sorted(core, key=lambda n: (-importance(nxgraph, n), n)))
+    placed_around: dict = {}
+    while queue:
+        parent = queue.popleft()
+        for child in sorted(undirected.neighbors(parent)):
+            if child in positions or child not in connected:
+                continue
+            k = placed_around.get(parent, 0)
+            placed_around[parent] = k + 1
+            radius = 40 + 14 * math.sqrt(k)
+            angle = k * 2.399963  # the golden angle: rings fill evenly
+            px, py = positions[parent]
+            positions[child] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
+            queue.append(child)
+    loose = sorted(node for node in nxgraph.nodes if node not in positions)
     columns = max(1, int(math.sqrt(len(loose) * 3)))
     top = width + 150
     for i, node in enumerate(loose):
@@ -145,12 +182,12 @@ def _layout(nxgraph) -> dict:
     return positions
 
 
-def render_html(nxgraph, *, title: str = "kg graph") -> str:
+def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) -> str:
     """The HTML page (a string) showing ``nxgraph`` (from :func:`kg.render.to_networkx`).
 
     Below :data:`PHYSICS_NODE_LIMIT` nodes the layout is vis-network's physics,
     which stops once settled; above it positions are computed with networkx
-    and physics is off.
+    and physics is off. ``note`` is shown at the top (what was left out).
     """
     nodes, edges = vis_data(nxgraph)
     physics = len(nodes) <= PHYSICS_NODE_LIMIT
@@ -182,13 +219,15 @@ def render_html(nxgraph, *, title: str = "kg graph") -> str:
         edges=edges,
         options=options,
         legend=legend,
+        relations=sorted(Counter(edge["relation"] for edge in edges).items(), key=lambda item: (-item[1], item[0])),
         node_count=len(nodes),
         edge_count=len(edges),
+        note=note,
     )
 
 
-def write_html(nxgraph, path: str | Path, *, title: str = "kg graph") -> Path:
+def write_html(nxgraph, path: str | Path, *, title: str = "kg graph", note: str | None = None) -> Path:
     """Write the page of :func:`render_html` to ``path`` (atomically)."""
     from ..store import write_atomic
 
-    return write_atomic(path, render_html(nxgraph, title=title).encode("utf-8"))
+    return write_atomic(path, render_html(nxgraph, title=title, note=note).encode("utf-8"))

@@ -1,45 +1,111 @@
 """Convert a kg RDF graph into a networkx graph of entities, concepts and relations.
 
 Built from the RDF alone (the statements and their labels), so a saved graph can
-be analysed and drawn without re-running the language pipeline.
+be analysed and drawn without re-running the language pipeline. The graph is
+read with three SPARQL queries, so the same code reads an rdflib graph or a
+pyoxigraph store (much faster on big files, see :func:`kg.render.load_for_view`).
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import RDFS
 
-from ..rdf.vocab import KG, ontology_graph
+import functools
+
+from ..rdf.vocab import KG
 
 __all__ = ["to_networkx", "node_classes"]
 
+_PREFIXES = """
+PREFIX kg: <https://example.org/kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+_NODES = _PREFIXES + """
+SELECT ?node ?class ?label ?mentions WHERE {
+  VALUES ?class { %s }
+  ?node a ?class .
+  OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node kg:mentionCount ?mentions }
+}"""
+_ALT_LABELS = _PREFIXES + "SELECT ?node ?alt WHERE { ?node skos:altLabel ?alt }"
+_STATEMENTS = _PREFIXES + """
+SELECT ?statement ?s ?p ?o ?negated ?modality ?confidence ?sentence ?title ?identifier ?relation WHERE {
+  ?statement a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?statement kg:document ?document }
+  OPTIONAL { ?statement kg:negated ?negated }
+  OPTIONAL { ?statement kg:modality ?modality }
+  OPTIONAL { ?statement kg:confidence ?confidence }
+  OPTIONAL { ?statement kg:sentence ?sentence }
+  OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document dcterms:identifier ?identifier }
+  OPTIONAL { ?p rdfs:label ?relation }
+}"""
 
-def node_classes() -> dict[URIRef, str]:
-    """The ontology's entity classes and ``kg:Concept``, with their labels."""
-    ontology = ontology_graph()
-    classes = {KG.Concept: "Concept", KG.Proposition: "Proposition"}
-    for cls in ontology.transitive_subjects(RDFS.subClassOf, KG.Entity):
-        label = ontology.value(cls, RDFS.label)
-        classes[URIRef(cls)] = str(label) if label else cls.split("#")[-1]
+
+@functools.lru_cache(maxsize=1)
+def node_classes() -> dict[str, str]:
+    """The ontology's entity classes, ``kg:Concept`` and ``kg:Proposition`` (IRI → label).
+
+    Read with pyoxigraph: no rdflib graph is made, so drawing a big file never pays for
+    rdflib's plugin lookup.
+    """
+    import pyoxigraph
+
+    from ..rdf.vocab import ontology_path
+
+    parent, label = {}, {}
+    for triple in pyoxigraph.parse(ontology_path().read_bytes(), pyoxigraph.RdfFormat.TURTLE):
+        if triple.predicate.value == str(RDFS.subClassOf) and isinstance(triple.object, pyoxigraph.NamedNode):
+            parent.setdefault(triple.subject.value, []).append(triple.object.value)
+        elif triple.predicate.value == str(RDFS.label):
+            label[triple.subject.value] = triple.object.value
+
+    def is_entity(cls: str, seen=()) -> bool:
+        return cls == str(KG.Entity) or any(p not in seen and is_entity(p, (*seen, cls)) for p in parent.get(cls, ()))
+
+    classes = {str(KG.Concept): "Concept", str(KG.Proposition): "Proposition"}
+    for cls in parent:
+        if is_entity(cls):
+            classes[cls] = label.get(cls, cls.split("#")[-1])
+    classes.setdefault(str(KG.Entity), label.get(str(KG.Entity), "Entity"))
     return classes
+
+
+def _rows(graph, query: str):
+    """The solutions of a SELECT as dicts of plain values (str, or None when unbound)."""
+    import pyoxigraph
+
+    result = graph.query(query)
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        names = [v.value for v in result.variables]
+        for solution in result:
+            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+        return
+    names = [str(v) for v in result.vars]
+    for row in result:
+        yield {name: (str(row[i]) if row[i] is not None else None) for i, name in enumerate(names)}
 
 
 def _number(value) -> float:
     """A literal's numeric value, or 0 when it is missing or not a number (graphs from elsewhere)."""
     try:
-        return float(value.toPython()) if value is not None else 0.0
-    except (TypeError, ValueError, AttributeError):
+        return float(value) if value is not None else 0.0
+    except (TypeError, ValueError):
         return 0.0
 
 
-def to_networkx(graph: Graph):
+def to_networkx(graph):
     """A ``networkx.MultiDiGraph`` of the entities and concepts of ``graph`` and their relations.
 
-    Nodes are keyed by IRI and carry ``label``, ``type`` (class label),
-    ``alt_labels`` and ``mentions``. There is one edge per subject, relation,
-    object and polarity, carrying ``relation`` (label), ``predicate`` (IRI),
-    ``negated``, ``modality``, ``confidence`` (the highest of its statements),
-    ``count`` and ``sources``: a list of ``(document title, sentence)``.
+    ``graph`` is an rdflib graph (or dataset) or a pyoxigraph ``Store``. Nodes are
+    keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
+    ``mentions``. There is one edge per subject, relation, object and polarity,
+    carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``,
+    ``confidence`` (the highest of its statements), ``count`` and ``sources``: a
+    list of ``(document title, sentence)``.
 
     Examples
     --------
@@ -51,64 +117,48 @@ def to_networkx(graph: Graph):
     import networkx as nx
 
     classes = node_classes()
+    described: dict[str, dict] = {}
+    for row in _rows(graph, _NODES % " ".join(f"<{cls}>" for cls in sorted(classes))):
+        if row["class"] in classes and row["node"] not in described:
+            described[row["node"]] = {
+                "label": row["label"] if row["label"] is not None else row["node"],
+                "type": classes[row["class"]],
+                "alt_labels": [],
+                "mentions": int(_number(row["mentions"])),
+            }
+    for row in _rows(graph, _ALT_LABELS):
+        if row["node"] in described:
+            described[row["node"]]["alt_labels"].append(row["alt"])
+    for data in described.values():
+        data["alt_labels"].sort()
+
     result = nx.MultiDiGraph()
-
-    def add_node(node) -> bool:
-        if node in result:
-            return True
-        cls = next((c for c in graph.objects(node, RDF.type) if c in classes), None)
-        if cls is None:
-            return False
-        label = graph.value(node, RDFS.label)
-        result.add_node(
-            str(node),
-            label=str(label) if label is not None else str(node),
-            type=classes[cls],
-            alt_labels=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-            mentions=int(_number(graph.value(node, KG.mentionCount))),
-        )
-        return True
-
-    for cls in classes:
-        if cls != KG.Concept:
-            for node in graph.subjects(RDF.type, cls):
-                add_node(node)
-
-    titles: dict = {}
-    for statement in sorted(graph.subjects(RDF.type, KG.Statement)):
-        subject = graph.value(statement, RDF.subject)
-        predicate = graph.value(statement, RDF.predicate)
-        obj = graph.value(statement, RDF.object)
-        if subject is None or obj is None:  # an assertion with a subject only ("Ramadan began") is no edge
+    for node in sorted(described):
+        if described[node]["type"] not in ("Concept", "Proposition"):
+            result.add_node(node, **described[node])  # every entity, related or not
+    for row in sorted(_rows(graph, _STATEMENTS), key=lambda r: r["statement"]):
+        subject, obj = row["s"], row["o"]
+        if subject not in described or obj not in described:
             continue
-        if not (add_node(subject) and add_node(obj)):
-            continue
-        negated = graph.value(statement, KG.negated) == Literal(True)
-        modality = graph.value(statement, KG.modality)
-        confidence = _number(graph.value(statement, KG.confidence))
-        document = graph.value(statement, KG.document)
-        if document not in titles:
-            title = graph.value(document, DCTERMS.title) or graph.value(document, DCTERMS.identifier)
-            titles[document] = str(title) if title is not None else str(document)
-        key = f"{predicate}|{'not' if negated else ''}|{modality or ''}"
-        u, v = str(subject), str(obj)
-        source = (titles[document], str(graph.value(statement, KG.sentence) or ""))
-        if result.has_edge(u, v, key):
-            data = result.edges[u, v, key]
+        for node in (subject, obj):
+            if node not in result:
+                result.add_node(node, **described[node])
+        negated = row["negated"] in ("true", "1", "True")
+        key = f"{row['p']}|{'not' if negated else ''}|{row['modality'] or ''}"
+        source = (row["title"] or row["identifier"] or "", row["sentence"] or "")
+        confidence = _number(row["confidence"])
+        if result.has_edge(subject, obj, key):
+            data = result.edges[subject, obj, key]
             data["count"] += 1
             if source not in data["sources"]:
                 data["sources"].append(source)
             data["confidence"] = max(data["confidence"], confidence)
         else:
-            label = graph.value(predicate, RDFS.label)
             result.add_edge(
-                u, v, key=key,
-                relation=str(label) if label is not None else str(predicate),
-                predicate=str(predicate),
-                negated=negated,
-                modality=str(modality) if modality is not None else None,
-                confidence=confidence,
-                count=1,
-                sources=[source],
+                subject, obj, key=key,
+                relation=row["relation"] if row["relation"] is not None else row["p"],
+                predicate=row["p"], negated=negated, modality=row["modality"],
+                confidence=confidence, count=1, sources=[source],
             )
     return result
+
