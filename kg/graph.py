@@ -73,9 +73,12 @@ class KnowledgeGraph:
             write_atomic(path, page.encode("utf-8"))
         return page
 
-    def show(self, *, height: int = 600, title: str = "kg graph") -> "InlineView":
-        """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe."""
-        return InlineView(self.to_html(title=title), height=height)
+    def show(self, *, height: int = 600, title: str = "kg graph", **view) -> "InlineView":
+        """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe.
+
+        ``view`` takes :meth:`to_html`'s ``focus``, ``hops``, ``max_nodes`` and ``query``.
+        """
+        return InlineView(self.to_html(title=title, **view), height=height)
 
     def save(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the graph to ``path`` (format from ``fmt`` or the suffix), atomically."""

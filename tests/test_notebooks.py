@@ -40,3 +40,19 @@ def test_quickstart_runs_top_to_bottom():
     view = code[5]["outputs"][0]["data"]
     assert "<iframe srcdoc=" in view["text/html"]
     assert text_of(code[6]).strip() == "True"
+
+
+def test_explore_corpus_runs_top_to_bottom():
+    from tests.conftest import shared_path
+
+    shared_path("data", "corpus", "bbc")  # skips, saying why, where ../shared is missing
+    notebook = execute("explore_corpus.ipynb")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert text_of(code[0]).startswith("50 articles;")
+    top = text_of(code[1])
+    assert "label" in top and "mentions" in top and "Person" in top
+    assert "speaker" in text_of(code[2]) and "about" in text_of(code[2])
+    view = next(o for o in code[3]["outputs"] if "text/html" in o.get("data", {}))
+    assert "<iframe srcdoc=" in view["data"]["text/html"] and "Showing" in view["data"]["text/html"]
+    assert "affiliation" in text_of(code[4]) and "politics" in text_of(code[4])
+    assert any("image/png" in o.get("data", {}) for o in code[5]["outputs"])  # the chart is drawn
