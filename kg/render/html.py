@@ -45,6 +45,13 @@ PHYSICS_NODE_LIMIT = 500
 #: fast below 500 nodes); the others are placed around them.
 LAYOUT_CORE = 450
 
+#: Up to this many nodes, every edge is labelled with its relation and every name is drawn
+#: at one size; in bigger graphs relations are in the tooltips and only hubs' names are large.
+LABELLED_NODE_LIMIT = 150
+
+#: In a big graph, the names of this many best-connected nodes are drawn large enough to read.
+HUB_LABELS = 25
+
 #: ``kg render`` draws at most this many nodes unless told otherwise (pre-computed positions,
 #: physics off: a laptop browser stays responsive).
 DEFAULT_MAX_NODES = 5000
@@ -96,11 +103,16 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
     """The vis-network node and edge lists for a graph from :func:`kg.render.to_networkx`.
 
     Edges are labelled with their relation in graphs small enough to read them
-    (up to :data:`PHYSICS_NODE_LIMIT` nodes); in bigger ones the relation is in the
-    edge's tooltip only, which keeps the page light and the drawing legible.
+    (up to :data:`LABELLED_NODE_LIMIT` nodes); in bigger ones the relation is in the
+    edge's tooltip only and the hubs' names are drawn large, which keeps the page
+    light and the overview legible (vis-network hides labels drawn too small).
     """
     degree = dict(nxgraph.degree())
-    labelled = nxgraph.number_of_nodes() <= PHYSICS_NODE_LIMIT
+    labelled = nxgraph.number_of_nodes() <= LABELLED_NODE_LIMIT
+    # In a big graph only the hubs' names are large enough to read when the whole graph is in
+    # view; the others appear as one zooms in (vis-network hides labels drawn too small).
+    named = [n for n, d in nxgraph.nodes(data=True) if d["type"] not in ("Concept", "Proposition")]
+    hubs = set() if labelled else set(sorted(named, key=lambda n: (-degree[n], n))[:HUB_LABELS])
     nodes = []
     for node, data in nxgraph.nodes(data=True):
         label = data["label"]
@@ -115,6 +127,7 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
             "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
             "shape": {"Concept": "box", "Proposition": "box"}.get(data["type"], "dot"),
             "rank": 1 if data["type"] == "Proposition" else 0,
+            **({"font": {"size": 64, "strokeWidth": 6}} if node in hubs else {}),
             "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
         })
     edges = []
@@ -204,6 +217,9 @@ def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) ->
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
             "stabilization": {"enabled": True, "iterations": 400, "fit": True},
         },
+        # Each class is a vis group with its colour: vis-network otherwise paints grouped nodes
+        # with its own palette when they are shown through a DataView (the class filters).
+        "groups": {name: {"color": colour} for name, colour in CLASS_COLOURS.items()},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
         "edges": {"font": {"size": 11, "align": "middle", "color": "#555"},

@@ -124,3 +124,64 @@ def test_injected_names_are_shown_as_text_and_run_nothing(browser, tmp_path):
     assert any(name in tooltip for name in XSS_NAMES)
     assert seen["dialogs"] == []
     page.close()
+
+
+@pytest.mark.model
+def test_filters_hide_a_class_and_a_relation(browser, example_build):
+    out, _ = example_build
+    page, seen = open_page(browser, out / "graph.html")
+    shown = "kgNetwork.body.data.nodes.length"
+    people = page.evaluate("kgNodes.get({filter: n => n.group === 'Person'}).length")
+    before = page.evaluate(shown)
+    page.locator("#legend input[value='Person']").uncheck()
+    assert page.evaluate(shown) == before - people
+    page.locator("#legend input[value='Person']").check()
+    assert page.evaluate(shown) == before
+    page.click("#relations summary")
+    edges = "kgNetwork.body.data.edges.length"
+    rejects = page.evaluate("kgEdges.get({filter: e => e.relation === 'reject'}).length")
+    all_edges = page.evaluate(edges)
+    page.locator("#relations input[value='reject']").uncheck()
+    assert rejects >= 1 and page.evaluate(edges) == all_edges - rejects
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_clicking_a_node_dims_all_but_its_neighbourhood(browser, example_build):
+    out, _ = example_build
+    page, _ = open_page(browser, out / "graph.html")
+    haftar = "https://example.org/kg/id/entity/person/khalifa-haftar"
+    position = page.evaluate(f"kgNetwork.canvasToDOM(kgNetwork.getPositions(['{haftar}'])['{haftar}'])")
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+    neighbours = set(page.evaluate(f"kgNetwork.getConnectedNodes('{haftar}')"))
+    opacity = dict(page.evaluate("kgNodes.get().map(n => [n.id, n.opacity])"))
+    assert opacity[haftar] == 1 and neighbours and all(opacity[n] == 1 for n in neighbours)
+    assert any(value < 1 for node, value in opacity.items() if node not in neighbours | {haftar})
+    page.evaluate("kgHighlight(null)")
+    assert all(value == 1 for _, value in page.evaluate("kgNodes.get().map(n => [n.id, n.opacity])"))
+    page.close()
+
+
+@pytest.mark.model
+def test_a_big_corpus_page_is_cut_and_says_so(browser, tmp_path):
+    """Issue 6: a 500-node BBC picture, pre-computed layout, physics off, with its note and a screenshot."""
+    import kg
+    from tests.conftest import shared_path
+
+    folder = shared_path("data", "corpus", "bbc")
+    graph = kg.build(sorted(folder.glob("politics_*.txt"))[:60])
+    path = tmp_path / "bbc.html"
+    graph.to_html(path, title="60 BBC politics articles", max_nodes=500)
+    page, seen = open_page(browser, path)
+    assert page.evaluate("kgNetwork.body.data.nodes.length") == 500
+    assert "Showing the 500 most connected nodes" in page.inner_text("#note")
+    assert page.evaluate("kgNetwork.physics.options.enabled") is False
+    # every node is drawn in its class's colour (vis-network's group palette must not win)
+    assert page.evaluate("""() => kgNetwork.body.data.nodes.getIds().filter(
+        id => kgNodes.get(id).color !== kgNetwork.body.nodes[id].options.color.background).length""") == 0
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == [] and seen["errors"] == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "bbc-500.png"))
+    page.close()
