@@ -1,6 +1,7 @@
 """The command line: formats, errors, and batches with bad files."""
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -253,3 +254,35 @@ def test_alias_file_from_the_command_line(tmp_path):
     failed = run("build", EXAMPLE, "-o", tmp_path / "x", "--aliases", bad)
     assert failed.exit_code == 1 and "bad.tsv:1: expected" in failed.output
     assert not (tmp_path / "x").exists()
+
+
+# --- rendering a part of a graph (issue 6) ------------------------------------------------
+
+@pytest.mark.model
+def test_render_focus_query_and_max_nodes(example_build, tmp_path):
+    out, _ = example_build
+    focused = run("render", out / "graph.trig", "--focus", "haftar", "--hops", "1", "-o", tmp_path / "f.html")
+    assert focused.exit_code == 0, focused.output
+    assert "'haftar' and its neighbours up to 1 relation away" in focused.output
+    page = (tmp_path / "f.html").read_text(encoding="utf-8")
+    assert "Khalifa Haftar" in page and "Muammar Gaddafi" not in page  # not a neighbour
+    cut = run("render", out / "graph.ttl", "--max-nodes", "10", "-o", tmp_path / "m.html")
+    assert cut.exit_code == 0 and "(10 nodes," in cut.output and "less connected ones are left out" in cut.output
+    query = tmp_path / "stance.rq"
+    query.write_text("PREFIX kg: <https://example.org/kg/ontology#>\n"
+                     "CONSTRUCT { ?s kg:rejects ?o } WHERE { ?s kg:rejects ?o }\n", encoding="utf-8")
+    queried = run("render", out / "graph.ttl", "--query", query, "-o", tmp_path / "q.html")
+    assert queried.exit_code == 0, queried.output
+    assert "the 3 nodes the query names" in queried.output  # the GNA, truce, Haftar's truce offer
+    missing = run("render", out / "graph.ttl", "--focus", "Nobody", "-o", tmp_path / "n.html")
+    assert missing.exit_code == 1 and "graph.ttl: no node named 'Nobody'" in missing.output
+    assert not (tmp_path / "n.html").exists()
+
+
+@pytest.mark.model
+def test_render_bench_runs_small(tmp_path):
+    result = subprocess.run([sys.executable, "bench/render.py", "--nodes", "300", "--edges", "900",
+                             "--keep", str(tmp_path)], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    assert "kg render:" in result.stdout and (tmp_path / "synthetic.html").stat().st_size > 100_000
