@@ -263,7 +263,7 @@ def test_render_focus_query_and_max_nodes(example_build, tmp_path):
     out, _ = example_build
     focused = run("render", out / "graph.trig", "--focus", "haftar", "--hops", "1", "-o", tmp_path / "f.html")
     assert focused.exit_code == 0, focused.output
-    assert "'haftar' and its neighbours up to 1 relation away" in focused.output
+    assert "Khalifa Haftar and its neighbours up to 1 relation away" in focused.output
     page = (tmp_path / "f.html").read_text(encoding="utf-8")
     assert "Khalifa Haftar" in page and "Muammar Gaddafi" not in page  # not a neighbour
     cut = run("render", out / "graph.ttl", "--max-nodes", "10", "-o", tmp_path / "m.html")

@@ -34,7 +34,8 @@ def view_graph(graph, *, focus: str | None = None, hops: int = 1, max_nodes: int
         notes.append(f"the {nxgraph.number_of_nodes()} nodes the query names")
     if focus is not None:
         nxgraph = views.focus(nxgraph, focus, hops)
-        notes.append(f"{focus!r} and its neighbours up to {hops} relation{'s' if hops != 1 else ''} away")
+        centre = nxgraph.nodes[nxgraph.graph["centre"]]["label"]
+        notes.append(f"{centre} and its neighbours up to {hops} relation{'s' if hops != 1 else ''} away")
     nxgraph, dropped = views.most_important(nxgraph, max_nodes or DEFAULT_MAX_NODES)
     if dropped:
         notes.append(f"the {nxgraph.number_of_nodes():,} most connected nodes; {dropped:,} less connected "

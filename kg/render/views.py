@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance"]
+__all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts"]
 
 
 def importance(nxgraph, node) -> float:
@@ -34,7 +34,9 @@ def focus(nxgraph, name: str, hops: int = 1):
         raise KgError(f"no node named {name!r} in the graph (try kg entities GRAPH)")
     centre = max(candidates, key=lambda n: (importance(nxgraph, n), n))
     keep = nx.ego_graph(nxgraph.to_undirected(as_view=True), centre, radius=max(0, hops)).nodes
-    return nxgraph.subgraph(keep).copy()
+    subgraph = nxgraph.subgraph(keep).copy()
+    subgraph.graph["centre"] = centre
+    return subgraph
 
 
 def most_important(nxgraph, max_nodes: int):
@@ -57,8 +59,9 @@ def construct_nodes(graph, query: str) -> set[str]:
 
 
 def load_for_view(path: str | Path):
-    """A graph file loaded for drawing: into a pyoxigraph store when pyoxigraph reads its
-    format (much faster than rdflib on big files), else into rdflib."""
+    """A graph file read for drawing: its facts, parsed with pyoxigraph when it reads the
+    format (much faster than rdflib on big files; see :class:`DrawingFacts`), else an
+    rdflib dataset."""
     import pyoxigraph
 
     from ..errors import GraphFileError
@@ -73,14 +76,17 @@ def load_for_view(path: str | Path):
         return load_graph(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file")
-    store = pyoxigraph.Store()
+    facts = DrawingFacts()
     try:
-        # Only what the picture reads is loaded: mention and provenance details are skipped.
-        quads = pyoxigraph.parse(path=str(path), format=rdf_format)
-        store.bulk_extend(q for q in quads if q.predicate.value in _DRAWN_PREDICATES)
+        # One pass over the file, keeping only what the picture reads (the union of its graphs).
+        drawn = {pyoxigraph.NamedNode(iri): iri for iri in _DRAWN_PREDICATES}
+        for quad in pyoxigraph.parse(path=str(path), format=rdf_format):
+            predicate = drawn.get(quad.predicate)
+            if predicate is not None:
+                facts.add(quad.subject.value, predicate, quad.object.value)
     except (SyntaxError, ValueError, OSError) as error:
         raise GraphFileError(f"{path}: not valid RDF: {' '.join(str(error).split())[:300]}") from None
-    return _UnionStore(store)
+    return facts
 
 
 _DRAWN_PREDICATES = frozenset({
@@ -94,11 +100,65 @@ _DRAWN_PREDICATES = frozenset({
 })
 
 
-class _UnionStore:
-    """A pyoxigraph store whose SPARQL queries read the union of its named graphs."""
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_KG = "https://example.org/kg/ontology#"
+_STATEMENT_PROPERTIES = {"negated": _KG + "negated", "modality": _KG + "modality", "confidence": _KG + "confidence",
+                         "sentence": _KG + "sentence", "document": _KG + "document"}
+_DOCUMENT_PROPERTIES = {"title": "http://purl.org/dc/terms/title", "identifier": "http://purl.org/dc/terms/identifier"}
 
-    def __init__(self, store):
-        self.store = store
 
-    def query(self, sparql: str):
-        return self.store.query(sparql, use_default_graph_as_union=True)
+class DrawingFacts:
+    """What :func:`kg.render.to_networkx` reads of a graph file, indexed by predicate
+    (faster than a store and SPARQL for one drawing). ``rows(name)`` answers the
+    named queries of :mod:`kg.render.nx` with the same rows."""
+
+    def __init__(self):
+        self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        """Record one triple (duplicates across named graphs are kept once)."""
+        objects = self.values[predicate].setdefault(subject, [])
+        if obj not in objects:
+            objects.append(obj)
+
+    def _one(self, predicate: str, subject: str):
+        found = self.values[predicate].get(subject)
+        return found[0] if found else None
+
+    def rows(self, name: str):
+        """The rows of the named query (see :func:`kg.render.nx._fetch`)."""
+        types = self.values[_RDF + "type"]
+        if name == "nodes":
+            for node, classes in types.items():
+                for cls in classes:
+                    yield {"node": node, "class": cls, "label": self._one(RDFS_LABEL, node),
+                           "mentions": self._one(_KG + "mentionCount", node)}
+        elif name == "alt_labels":
+            for node, alts in self.values[SKOS_ALT].items():
+                for alt in alts:
+                    yield {"node": node, "alt": alt}
+        elif name == "statements":
+            for statement, classes in types.items():
+                if _KG + "Statement" not in classes:
+                    continue
+                s, p, o = (self._one(_RDF + part, statement) for part in ("subject", "predicate", "object"))
+                if s is not None and p is not None and o is not None:
+                    yield {"statement": statement, "s": s, "p": p, "o": o}
+        elif name.startswith("statement "):
+            for statement, values in self.values[_STATEMENT_PROPERTIES[name.split()[1]]].items():
+                if _KG + "Statement" in types.get(statement, ()):
+                    yield {"statement": statement, "value": values[0]}
+        elif name.startswith("document "):
+            for document, values in self.values[_DOCUMENT_PROPERTIES[name.split()[1]]].items():
+                if _KG + "Document" in types.get(document, ()):
+                    yield {"document": document, "value": values[0]}
+        elif name == "relation labels":
+            used = {values[0] for values in self.values[_RDF + "predicate"].values()}
+            for predicate in used:
+                label = self._one(RDFS_LABEL, predicate)
+                if label is not None:
+                    yield {"p": predicate, "label": label}
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
