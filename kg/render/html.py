@@ -50,7 +50,7 @@ LAYOUT_CORE = 450
 LABELLED_NODE_LIMIT = 150
 
 #: In a big graph, the names of this many best-connected nodes are drawn large enough to read.
-HUB_LABELS = 25
+HUB_LABELS = 15
 
 #: ``kg render`` draws at most this many nodes unless told otherwise (pre-computed positions,
 #: physics off: a laptop browser stays responsive).
@@ -168,7 +168,7 @@ def _layout(nxgraph) -> dict:
     ranked = sorted(connected, key=lambda n: (-importance(nxgraph, n), n))
     core = ranked[:LAYOUT_CORE]
     positions = {}
-    width = 60 * math.sqrt(max(len(connected), 1))
+    width = 75 * math.sqrt(max(len(connected), 1))
     if core:
         spring = nx.spring_layout(undirected.subgraph(core), seed=1, iterations=50, method="force")
         positions = {node: (float(x) * width, float(y) * width) for node, (x, y) in spring.items()}

@@ -32,3 +32,14 @@ def test_edges_carry_relation_polarity_and_sources(nxgraph):
     called_for = [key for key in edges if key[:2] == ("UN", "call for")]
     assert called_for and nxgraph.nodes[next(
         u for u, d in nxgraph.nodes(data=True) if d["label"] == called_for[0][2])]["type"] == "Proposition"
+
+
+@pytest.mark.parametrize("suffix", ["trig", "ttl"])
+def test_the_fast_file_reader_gives_the_same_graph(example_build, suffix):
+    from kg.render import load_for_view, to_networkx
+
+    out, _ = example_build
+    expected = load(out / "graph.trig").to_networkx()
+    drawn = to_networkx(load_for_view(out / f"graph.{suffix}"))
+    assert sorted(drawn.nodes(data=True)) == sorted(expected.nodes(data=True))
+    assert sorted(drawn.edges(data=True, keys=True)) == sorted(expected.edges(data=True, keys=True))
