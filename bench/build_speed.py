@@ -18,17 +18,15 @@ from pathlib import Path
 # Run from a checkout without installing: the kg package beside this folder comes first.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "bbc"
+from bench.corpus import add_corpus_options, corpus_files  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=200, help="number of articles (default 200)")
+    add_corpus_options(parser)
     args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"skipped: corpus not found at {args.corpus} (it lives in ../shared/data/corpus/bbc)")
+    files = corpus_files(args.corpus, args.limit)
+    if files is None:
         return 0
 
     import kg
@@ -36,8 +34,6 @@ def main() -> int:
     from kg.read import iter_documents
     from kg.store import serialize
 
-    files = sorted(args.corpus.glob("*.txt"))
-    files = [f for f in files if f.name != "README.TXT"][: args.limit]
     documents = [d for d in iter_documents(files) if not isinstance(d, Exception)]
     nlp = load_nlp()
     nlp("warm up")

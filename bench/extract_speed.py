@@ -19,25 +19,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "bbc"
+from bench.corpus import add_corpus_options, corpus_files  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=200, help="number of articles (default 200)")
+    add_corpus_options(parser)
     parser.add_argument("--repeat", type=int, default=3, help="extraction runs; the fastest counts")
     args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"skipped: corpus not found at {args.corpus} (it lives in ../shared/data/corpus/bbc)")
+    files = corpus_files(args.corpus, args.limit)
+    if files is None:
         return 0
 
     from kg.analyse import load_nlp
     from kg.extract import extract
     from kg.read import iter_documents
 
-    files = [f for f in sorted(args.corpus.glob("*.txt")) if f.name != "README.TXT"][: args.limit]
     documents = [d for d in iter_documents(files) if not isinstance(d, Exception)]
     nlp = load_nlp()
     nlp("warm up")

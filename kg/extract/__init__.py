@@ -1,5 +1,7 @@
 """Extraction: spaCy ``Doc`` → plain records (mentions and relations)."""
 
+import re
+
 from .entities import ENTITY_LABELS, mentions, values
 from .relations import relations
 
@@ -26,11 +28,10 @@ def extract(document, doc):
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
     # relation (one of ontology/relations.tsv) keeps the rule's reading.
-    from ..rdf.typed import typing_rules
+    from ..rdf.typed import typed_lemmas
 
-    typed_lemmas = {rule.lemma for rule in typing_rules()}
     related = {(r.start, r.subject.label, r.object.label) for r in read
-               if r.object is not None and r.predicate in typed_lemmas}
+               if r.object is not None and r.predicate in typed_lemmas()}
     related |= {(start, o, s) for start, s, o in related}
     read += [r for r in pair_relations_of(doc, document.id, found)
              if (r.start, r.subject.label, r.object.label) not in related]
@@ -72,7 +73,7 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
     return results
 
 
-_TIME_TAIL = __import__("re").compile(r"\s+(?:before|earlier|after|later|ago)\b")
+_TIME_TAIL = re.compile(r"\s+(?:before|earlier|after|later|ago)\b")
 
 
 def _dated(relation, document):

@@ -11,6 +11,7 @@ unit; entity and concept descriptions are in the corpus graph.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -184,6 +185,14 @@ def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Tri
         yield node, KG.typedBy, Literal(mention.typed_by)
 
 
+@functools.lru_cache(maxsize=1)
+def _extractor() -> Literal:
+    """The extractor's name and version (imported late: reading a graph must not load spaCy)."""
+    from ..extract.relations import EXTRACTOR
+
+    return Literal(EXTRACTOR)
+
+
 def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,
                        places, typed=None) -> Iterator[Triple]:
     node = iri.statement_iri(base, relation.doc_id, relation.start, relation.end,
@@ -219,9 +228,7 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
         yield node, KG.place, place
     if typed is not None:
         yield node, KG.relationType, typed
-    from ..extract.relations import EXTRACTOR
-
-    yield node, KG.extractor, Literal(EXTRACTOR)
+    yield node, KG.extractor, _extractor()
     yield node, KG.pattern, Literal(relation.pattern)
     yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)
     yield node, KG.negated, Literal(relation.negated)

@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from .vocab import KG
 
-__all__ = ["TypingRule", "typing_rules", "typed_relation", "subproperty_rules", "CLASS_GROUPS"]
+__all__ = ["TypingRule", "typing_rules", "typed_lemmas", "typed_relation", "subproperty_rules", "CLASS_GROUPS"]
 
 #: What each class name of the rules file accepts (ontology class local names).
 CLASS_GROUPS = {
@@ -70,6 +70,12 @@ def typing_rules() -> tuple[TypingRule, ...]:
                 raise ValueError(f"relations.tsv:{number}: unknown class {name!r}")
         rules.append(TypingRule(lemma, KG[relation[3:]], subject, obj))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def typed_lemmas() -> frozenset[str]:
+    """The open relations some rule of ``relations.tsv`` types."""
+    return frozenset(rule.lemma for rule in typing_rules())
 
 
 def typed_relation(lemma: str, subject_class: str | None, object_class: str | None,

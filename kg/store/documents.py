@@ -57,10 +57,11 @@ def add_documents(dataset: Dataset, new: Dataset) -> list[str]:
     """
     new_ids = set(document_graphs(new))
     replaced = remove_documents(dataset, [d for d in document_graphs(dataset) if d in new_ids])
-    corpus = _corpus_graph_of(dataset) or _corpus_graph_of(new)
+    new_corpus = _corpus_graph_of(new)
+    corpus = _corpus_graph_of(dataset) or new_corpus
     for s, p, o, graph in new.quads((None, None, None, None)):
         name = graph.identifier if hasattr(graph, "identifier") else graph
-        if name == _corpus_graph_of(new):
+        if name == new_corpus:
             target = dataset.graph(corpus)
             if p == RDFS.label and (s, RDFS.label, None) in target and (s, RDFS.label, o) not in target:
                 target.add((s, SKOS.altLabel, o))
