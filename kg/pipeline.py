@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -17,8 +18,8 @@ __all__ = ["build", "build_text", "BuildReport"]
 
 logger = logging.getLogger(__name__)
 
-#: Documents per spaCy batch (PERFORMANCE.md: 32–64 is fastest, larger costs memory).
-BATCH_SIZE = 32
+#: Longest text spaCy takes in one piece (its default ``nlp.max_length``).
+MAX_LENGTH = 1_000_000
 
 
 @dataclass
@@ -40,9 +41,12 @@ def build(
     date: str | None = None,
     base: str | None = None,
     jobs: int = 1,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     aliases: str | Path | Aliases | None = None,
     into: KnowledgeGraph | None = None,
+    store=None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from news files and/or documents.
 
@@ -59,9 +63,11 @@ def build(
     base : str, optional
         Base IRI of the graph's nodes.
     jobs : int
-        Processes for spaCy (``nlp.pipe(n_process=jobs)``).
+        Processes that parse and extract (each runs ``nlp.pipe`` on chunks of
+        documents), or workers of a new Dask cluster.
     progress : callable, optional
-        Called with the number of documents just finished.
+        Called with ``(documents, words)`` as each chunk of documents is analysed;
+        its ``total(n)`` method, if it has one, first with the number to analyse.
     aliases : path or Aliases, optional
         An alias file (``surface<TAB>canonical``, or ``<TAB>!name`` to forbid a
         merge; see :mod:`kg.resolve.aliases`).
@@ -70,6 +76,16 @@ def build(
         entity nodes (same IRI and label); a document it already holds is
         replaced (its named graph is rebuilt, nothing is duplicated). The
         returned graph holds both; ``into`` is not changed.
+    store : str, Path, OxigraphStore or RemoteStore, optional
+        A persistent store to add the documents to, in place (a folder for an
+        on-disk Oxigraph store, or the URL of a SPARQL endpoint); as with
+        ``into``, only the new documents are analysed and their names link to
+        the entities already there. Without it the graph is kept in memory.
+    engine : {"local", "dask"}
+        Where documents are analysed: local processes, or a Dask cluster.
+    scheduler : str, optional
+        Address of a running Dask scheduler (implies ``engine="dask"``); without
+        one, ``engine="dask"`` starts a ``LocalCluster`` of ``jobs`` workers.
 
     Returns
     -------
@@ -82,23 +98,23 @@ def build(
     kg.errors.ModelError
         If the spaCy pipeline cannot be loaded.
     """
-    from .analyse import load_nlp
-    from .extract import extract
-    from .rdf import DEFAULT_BASE, to_graph
+    from .analyse.nlp import resolve_model_name
+    from .analyse.run import analyse
+    from .rdf import DEFAULT_BASE
+    from .rdf.iri import check_base, corpus_graph_iri
+    from .rdf.mapping import ontology_quads, quads
     from .read import iter_documents
-    from .resolve import link_entities
-
-    from .rdf.existing import document_ids, known_entities
-    from .rdf.iri import check_base
     from .read.text import check_date
-    from .resolve import read_aliases
+    from .resolve import link_entities, read_aliases
+    from .store import open_store
+    from .store.corpus import document_graphs, known_entities, write_documents
 
     started = time.perf_counter()
     date = check_date(date, "--date")  # bad options fail before any work is done
     base = check_base(base or DEFAULT_BASE)
+    model = resolve_model_name(model)
     if aliases is not None and not isinstance(aliases, Aliases):
         aliases = read_aliases(aliases)
-    existing = document_ids(into.graph) if into is not None else set()
     if isinstance(sources, (str, Path)):
         sources = [sources]
     errors: list[KgError] = []
@@ -110,39 +126,39 @@ def build(
             errors.append(item)
         elif item.id in seen:
             errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
-
+        elif len(item.text) > MAX_LENGTH:
+            errors.append(ReadError(item.source or item.id,
+                                    f"document too long ({len(item.text):,} characters; the limit is "
+                                    f"{MAX_LENGTH:,}): split it into articles"))
         else:
             seen.add(item.id)
             good.append(item if item.date or not date else _with_date(item, date))
 
-    nlp = load_nlp(model)
-    fitting = []
-    for document in good:
-        if len(document.text) > nlp.max_length:
-            errors.append(ReadError(document.source or document.id,
-                                    f"document too long ({len(document.text):,} characters; the limit is "
-                                    f"{nlp.max_length:,}): split it into articles"))
-        else:
-            fitting.append(document)
-    good = fitting
+    if store is not None:
+        target = open_store(store) if isinstance(store, (str, Path)) else store
+    else:
+        target = open_store(None)
+        if into is not None:
+            into.copy_to(target)
+    held = document_graphs(target) if len(target) else {}
+    known = known_entities(target) if held else ()
+
+    if hasattr(progress, "total"):
+        progress.total(len(good))
     extractions: list[Extraction] = []
     words = 0
-    texts = ((document.text, document) for document in good)
-    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs)):
-        extractions.append(extract(document, doc))
-        words += sum(1 for token in doc if not token.is_space and not token.is_punct)
-        if progress is not None:
-            progress(1)
-    known = known_entities(into.graph) if into is not None else ()
+    for extraction, count in analyse(good, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
+                                     progress=progress):
+        extractions.append(extraction)
+        words += count
     entities = link_entities(extractions, aliases=aliases, known=known)
-    if into is None:
-        graph = to_graph(extractions, entities, base=base)
-    else:
-        graph = _added_to(into.graph, extractions, entities, base)
+    replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
+    write_documents(target, itertools.chain(quads(extractions, entities, base=base), ontology_quads()),
+                    corpus_graph=str(corpus_graph_iri(base)), replace=replaced)
+    target.flush()
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
-                         seconds=time.perf_counter() - started,
-                         replaced=sum(1 for e in extractions if e.document.id in existing))
-    return KnowledgeGraph(graph=graph, errors=errors, report=report)
+                         seconds=time.perf_counter() - started, replaced=len(replaced))
+    return KnowledgeGraph(store=target, errors=errors, report=report)
 
 
 def build_text(text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None,
@@ -159,19 +175,6 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 
     document = document_from_text(text, doc_id=doc_id, title=title, date=date)
     return build(documents=[document], **options)
-
-
-def _added_to(existing, extractions, entities, base):
-    """A copy of ``existing`` with the new documents' named graphs (replacing documents
-    with the same id) and its corpus graph brought up to date."""
-    from .rdf import to_graph
-    from .store import add_documents, new_graph
-
-    graph = new_graph()
-    for quad in existing.quads((None, None, None, None)):
-        graph.add(quad)
-    add_documents(graph, to_graph(extractions, entities, base=base))
-    return graph
 
 
 def _with_date(document: Document, date: str) -> Document:

@@ -17,7 +17,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
-from ..errors import QueryError
+from ..errors import KgError, QueryError
 
 __all__ = ["run_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
            "RESULT_FORMATS"]
@@ -41,12 +41,12 @@ def named_query(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def run_query(graph: Graph, sparql: str, *, bindings: dict | None = None, allow_network: bool = False) -> Result:
+def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network: bool = False) -> Result:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) on ``graph``.
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : rdflib.Graph or a kg store (OxigraphStore, RemoteStore)
     sparql : str
     bindings : dict, optional
         Values for variables (``{"name": Literal("Haftar")}``); never paste values
@@ -60,9 +60,16 @@ def run_query(graph: Graph, sparql: str, *, bindings: dict | None = None, allow_
         If the query does not parse (the message has the line and column), is an
         update, or needs the network without ``allow_network``.
     """
+    from ..store import is_store
+
     if not sparql or not sparql.strip():
         raise QueryError("empty SPARQL query")
-    namespaces = dict(graph.namespaces())
+    if is_store(graph):
+        from ..store.graph import prefixes
+
+        namespaces = prefixes()
+    else:
+        namespaces = dict(graph.namespaces())
     try:
         prepared = prepareQuery(sparql, initNs=namespaces)
     except Exception as error:
@@ -72,6 +79,12 @@ def run_query(graph: Graph, sparql: str, *, bindings: dict | None = None, allow_
         if reason:
             raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
                              "(pass allow_network=True / --allow-network to permit it)")
+    if is_store(graph):
+        # Oxigraph (or the endpoint) runs the query itself: rdflib only parsed it, to check it.
+        try:
+            return graph.query(sparql, bindings=bindings, prefixes=namespaces)
+        except KgError as error:
+            raise QueryError(str(error)) from None
     try:
         result = graph.query(prepared, initBindings=dict(bindings or {}))
         if result.type == "SELECT":

@@ -7,6 +7,10 @@ factual (neither negated nor hypothetical), the plain triple
 it maps to (``ontology/relations.tsv``). Everything a document says is in the
 document's own named graph, so that the document can be replaced or removed as a
 unit; entity and concept descriptions are in the corpus graph.
+
+The quads are pyoxigraph's (an Oxigraph store takes them as they are; making
+rdflib terms costs more than the rest of the mapping); :func:`to_graph` turns them
+into an rdflib dataset for the Python API.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from rdflib import Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..model import Argument, Extraction, Relation
@@ -24,10 +29,44 @@ from . import iri
 from .typed import subproperty_rules, typed_relation
 from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
 
-__all__ = ["to_graph", "quads"]
+__all__ = ["to_graph", "quads", "ontology_quads"]
 
-Triple = tuple[URIRef, URIRef, object]
-Quad = tuple[URIRef, URIRef, object, URIRef]
+Triple = tuple[ox.NamedNode, ox.NamedNode, object]
+
+
+_NAMESPACES = {"rdf": RDF, "rdfs": RDFS, "skos": SKOS, "owl": OWL, "dc": DCTERMS, "xsd": XSD, "kg": KG}
+
+
+class _Terms:
+    """The vocabulary as pyoxigraph terms, made once (looking terms up in rdflib's
+    DefinedNamespace on every quad cost a quarter of the mapping)."""
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        prefix, _, local = name.partition("_")
+        namespace = _NAMESPACES.get(prefix)
+        if namespace is None or not local:
+            raise AttributeError(name)
+        term = ox.NamedNode(str(namespace[local]))
+        setattr(self, name, term)
+        return term
+
+
+T = _Terms()
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
+_FALSE = ox.Literal("false", datatype=ox.NamedNode(str(XSD.boolean)))
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=T.xsd_integer)
+
+
+def _boolean(value: bool) -> ox.Literal:
+    return _TRUE if value else _FALSE
+
+
+@functools.lru_cache(maxsize=65536)
+def _node(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
 
 
 def to_graph(
@@ -37,7 +76,7 @@ def to_graph(
     base: str = iri.DEFAULT_BASE,
     graph: Dataset | None = None,
 ) -> Dataset:
-    """Add the quads of ``extractions`` to ``graph`` (a new dataset by default) and return it.
+    """Add the quads of ``extractions`` to ``graph`` (a new rdflib dataset by default) and return it.
 
     Each document's triples go into its own named graph (:func:`kg.rdf.iri.document_graph_iri`);
     what belongs to the corpus (entity and concept descriptions, relation declarations) goes
@@ -55,59 +94,75 @@ def to_graph(
         Where to add the quads.
     """
     from ..store import new_graph
+    from .terms import quad_to_rdflib
 
     graph = new_graph() if graph is None else graph
     for quad in quads(extractions, entities, base=iri.check_base(base)):
-        graph.add(quad)
-    # The ontology travels with the data, in its own named graph, so that any RDF tool
-    # can query a typed relation's family ("?p rdfs:subPropertyOf* kg:stance").
-    ontology = graph.graph(ONTOLOGY_IRI)
-    for triple in ontology_graph():
-        ontology.add(triple)
+        graph.add(quad_to_rdflib(quad))
+    for quad in ontology_quads():
+        graph.add(quad_to_rdflib(quad))
     return graph
 
 
-def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[Quad]:
-    """Yield the quads for documents, entities, concepts, relations and statements."""
+@functools.lru_cache(maxsize=1)
+def ontology_quads() -> tuple[ox.Quad, ...]:
+    """The ontology in its own named graph (named by its IRI).
+
+    It travels with the data so that any RDF tool can query a typed relation's
+    family ("?p rdfs:subPropertyOf* kg:stance").
+    """
+    from .terms import to_oxigraph
+
+    name = ox.NamedNode(str(ONTOLOGY_IRI))
+    return tuple(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in ontology_graph())
+
+
+def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[ox.Quad]:
+    """Yield the quads (pyoxigraph) for documents, entities, concepts, relations and statements.
+
+    The documents' quads come document by document, each document's together;
+    the corpus graph's (entities, concepts, relation predicates) first and last.
+    """
+    Q = ox.Quad
     extractions = list(extractions)
-    corpus = iri.corpus_graph_iri(base)
+    corpus = _node(str(iri.corpus_graph_iri(base)))
     entity_iris, entity_classes = {}, {}
     for entity in entities:
         cls = class_for_label(entity.type)
-        node = URIRef(entity.iri) if entity.iri else iri.entity_iri(base, cls.split("#")[-1], entity.label)
+        node = _node(entity.iri or str(iri.entity_iri(base, cls.split("#")[-1], entity.label)))
         entity_iris[entity.key] = node
         entity_classes[entity.key] = cls.split("#")[-1]
-        yield node, RDF.type, cls, corpus
-        yield node, RDFS.label, Literal(entity.label), corpus
+        yield Q(node, T.rdf_type, _node(str(cls)), corpus)
+        yield Q(node, T.rdfs_label, ox.Literal(entity.label), corpus)
         for alt in entity.alt_labels:
-            yield node, SKOS.altLabel, Literal(alt), corpus
-        yield node, KG.mentionCount, Literal(entity.mention_count, datatype=XSD.integer), corpus
+            yield Q(node, T.skos_altLabel, ox.Literal(alt), corpus)
+        yield Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus)
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()
     for extraction in extractions:
         document = extraction.document
-        doc_node = iri.document_iri(base, document.id)
-        here = iri.document_graph_iri(base, document.id)
-        for triple in _document_triples(doc_node, document):
-            yield (*triple, here)
+        doc_node = _node(str(iri.document_iri(base, document.id)))
+        here = _node(str(iri.document_graph_iri(base, document.id)))
+        for s, p, o in _document_triples(doc_node, document):
+            yield Q(s, p, o, here)
         for entity_key in sorted({entities.key_of(m) for m in extraction.mentions}):
-            yield entity_iris[entity_key], KG.mentionedIn, doc_node, here
+            yield Q(entity_iris[entity_key], T.kg_mentionedIn, doc_node, here)
         for mention in extraction.mentions:
-            for triple in _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
-                                           entities.rule_of(mention)):
-                yield (*triple, here)
+            for s, p, o in _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
+                                            entities.rule_of(mention)):
+                yield Q(s, p, o, here)
 
-        def node_of(argument: Argument | None) -> URIRef | None:
+        def node_of(argument: Argument | None) -> ox.NamedNode | None:
             if argument is None:
                 return None
             if argument.clause:
-                return iri.proposition_iri(base, document.id, argument.start, argument.end)
+                return _node(str(iri.proposition_iri(base, document.id, argument.start, argument.end)))
             if argument.mention is not None:
                 return entity_iris[entities.key_of(argument.mention)]
             labels = concepts[normalise_name(argument.label)]
             labels[argument.label] = labels.get(argument.label, 0) + 1
-            return iri.concept_iri(base, argument.label)
+            return _node(str(iri.concept_iri(base, argument.label)))
 
         def class_of(argument: Argument | None) -> str | None:
             if argument is None:
@@ -120,120 +175,131 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
 
         for relation in extraction.relations:
             subject, obj = node_of(relation.subject), node_of(relation.object)
-            predicate = iri.relation_iri(relation.predicate)
+            predicate = _relation_node(relation.predicate)
             predicates.add(relation.predicate)
-            typed = typed_relation(relation.predicate, class_of(relation.subject), class_of(relation.object),
-                                   relation.object.label.lower() if relation.object else None)
+            typed = _typed(relation.predicate, class_of(relation.subject), class_of(relation.object),
+                           relation.object.label.lower() if relation.object else None)
             if relation.is_factual and obj is not None:
-                yield subject, predicate, obj, here
+                yield Q(subject, predicate, obj, here)
                 if typed is not None:
-                    yield subject, typed, obj, here  # so that "?s kg:rejects ?o" needs no reasoner
+                    yield Q(subject, typed, obj, here)  # so that "?s kg:rejects ?o" needs no reasoner
             attribution = node_of(relation.attribution) if relation.attribution else None
             places = [entity_iris[entities.key_of(q.mention)] for q in relation.qualifiers if q.mention]
-            for triple in _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution,
-                                             places, typed):
-                yield (*triple, here)
+            for s, p, o in _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution,
+                                              places, typed):
+                yield Q(s, p, o, here)
             for node, argument in ((subject, relation.subject), (obj, relation.object)):
                 if argument is None:
                     continue
                 if argument.clause:
-                    yield node, RDF.type, KG.Proposition, here
-                    yield node, RDFS.label, Literal(argument.text), here
-                    yield node, KG.document, doc_node, here
+                    yield Q(node, T.rdf_type, T.kg_Proposition, here)
+                    yield Q(node, T.rdfs_label, ox.Literal(argument.text), here)
+                    yield Q(node, T.kg_document, doc_node, here)
                 elif argument.mention is None:
-                    yield node, KG.mentionedIn, doc_node, here
+                    yield Q(node, T.kg_mentionedIn, doc_node, here)
 
     for key, labels in concepts.items():
         # The most frequent surface form (ties: alphabetical) is the one label.
         label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        node = iri.concept_iri(base, label)
-        yield node, RDF.type, KG.Concept, corpus
-        yield node, RDFS.label, Literal(label), corpus
+        node = _node(str(iri.concept_iri(base, label)))
+        yield Q(node, T.rdf_type, T.kg_Concept, corpus)
+        yield Q(node, T.rdfs_label, ox.Literal(label), corpus)
         for alt in sorted(set(labels) - {label}):
-            yield node, SKOS.altLabel, Literal(alt), corpus
+            yield Q(node, T.skos_altLabel, ox.Literal(alt), corpus)
 
     always = subproperty_rules()
-    for lemma in predicates:
-        predicate = iri.relation_iri(lemma)
-        yield predicate, RDF.type, OWL.ObjectProperty, corpus
-        yield predicate, RDFS.subPropertyOf, always.get(lemma, KG.relatedTo), corpus
-        yield predicate, RDFS.label, Literal(lemma), corpus
+    for lemma in sorted(predicates):
+        predicate = _relation_node(lemma)
+        yield Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus)
+        yield Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus)
+        yield Q(predicate, T.rdfs_label, ox.Literal(lemma), corpus)
 
 
-def _document_triples(node: URIRef, document) -> Iterator[Triple]:
-    yield node, RDF.type, KG.Document
-    yield node, DCTERMS.identifier, Literal(document.id)
+@functools.lru_cache(maxsize=4096)
+def _relation_node(lemma: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri.relation_iri(lemma)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _typed(lemma, subject_class, object_class, object_label) -> ox.NamedNode | None:
+    typed = typed_relation(lemma, subject_class, object_class, object_label)
+    return None if typed is None else ox.NamedNode(str(typed))
+
+
+def _document_triples(node: ox.NamedNode, document) -> Iterator[Triple]:
+    yield node, T.rdf_type, T.kg_Document
+    yield node, T.dc_identifier, ox.Literal(document.id)
     if document.title:
-        yield node, DCTERMS.title, Literal(document.title)
+        yield node, T.dc_title, ox.Literal(document.title)
     if document.date:
-        yield node, DCTERMS.date, Literal(document.date, datatype=XSD.date)
+        yield node, T.dc_date, ox.Literal(document.date, datatype=T.xsd_date)
     if document.url:
-        yield node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)
+        yield node, T.dc_source, ox.Literal(document.url, datatype=T.xsd_anyURI)
 
 
 def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Triple]:
     """A named mention: where it is, what it says, which entity it names and why."""
-    node = iri.mention_iri(base, mention.doc_id, mention.start, mention.end)
-    yield node, RDF.type, KG.Mention
-    yield node, KG.mentionOf, entity_node
-    yield node, KG.document, doc_node
-    yield node, KG.startChar, Literal(mention.start, datatype=XSD.integer)
-    yield node, KG.endChar, Literal(mention.end, datatype=XSD.integer)
-    yield node, KG.surfaceForm, Literal(mention.text)
-    yield node, KG.mergedBy, Literal(rule)
+    node = _node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
+    yield node, T.rdf_type, T.kg_Mention
+    yield node, T.kg_mentionOf, entity_node
+    yield node, T.kg_document, doc_node
+    yield node, T.kg_startChar, _integer(mention.start)
+    yield node, T.kg_endChar, _integer(mention.end)
+    yield node, T.kg_surfaceForm, ox.Literal(mention.text)
+    yield node, T.kg_mergedBy, ox.Literal(rule)
     if mention.typed_by:
-        yield node, KG.typedBy, Literal(mention.typed_by)
+        yield node, T.kg_typedBy, ox.Literal(mention.typed_by)
 
 
 @functools.lru_cache(maxsize=1)
-def _extractor() -> Literal:
+def _extractor() -> ox.Literal:
     """The extractor's name and version (imported late: reading a graph must not load spaCy)."""
     from ..extract.relations import EXTRACTOR
 
-    return Literal(EXTRACTOR)
+    return ox.Literal(EXTRACTOR)
 
 
 def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,
                        places, typed=None) -> Iterator[Triple]:
-    node = iri.statement_iri(base, relation.doc_id, relation.start, relation.end,
-                             subject, predicate, obj or "", relation.negated, relation.modality, relation.pattern,
-                             relation.subject.start, relation.subject.end,
-                             relation.object.start if relation.object else "",
-                             relation.object.end if relation.object else "")
-    yield node, RDF.type, KG.Statement
-    yield node, RDF.subject, subject
-    yield node, RDF.predicate, predicate
+    node = _node(str(iri.statement_iri(
+        base, relation.doc_id, relation.start, relation.end, subject.value, predicate.value,
+        obj.value if obj is not None else "", relation.negated, relation.modality, relation.pattern,
+        relation.subject.start, relation.subject.end, relation.object.start if relation.object else "",
+        relation.object.end if relation.object else "")))
+    yield node, T.rdf_type, T.kg_Statement
+    yield node, T.rdf_subject, subject
+    yield node, T.rdf_predicate, predicate
     if obj is not None:
-        yield node, RDF.object, obj
-    yield node, KG.document, doc_node
-    yield node, KG.sentence, Literal(relation.sentence)
-    yield node, KG.startChar, Literal(relation.start, datatype=XSD.integer)
-    yield node, KG.endChar, Literal(relation.end, datatype=XSD.integer)
-    yield node, KG.subjectText, Literal(relation.subject.text)
+        yield node, T.rdf_object, obj
+    yield node, T.kg_document, doc_node
+    yield node, T.kg_sentence, ox.Literal(relation.sentence)
+    yield node, T.kg_startChar, _integer(relation.start)
+    yield node, T.kg_endChar, _integer(relation.end)
+    yield node, T.kg_subjectText, ox.Literal(relation.subject.text)
     if relation.object is not None:
-        yield node, KG.objectText, Literal(relation.object.text)
-    yield node, KG.relationText, Literal(relation.relation_text)
-    yield node, KG.passive, Literal(relation.passive)
+        yield node, T.kg_objectText, ox.Literal(relation.object.text)
+    yield node, T.kg_relationText, ox.Literal(relation.relation_text)
+    yield node, T.kg_passive, _boolean(relation.passive)
     for qualifier in relation.qualifiers:
-        yield node, KG.qualifier, Literal(qualifier.text)
+        yield node, T.kg_qualifier, ox.Literal(qualifier.text)
         if qualifier.kind == "time":
-            yield node, KG.time, Literal(qualifier.text)
+            yield node, T.kg_time, ox.Literal(qualifier.text)
             value = qualifier.time
             if value is not None and value.value is not None:
-                yield node, KG.date, Literal(value.value, datatype=XSD[value.datatype])
+                yield node, T.kg_date, ox.Literal(value.value, datatype=_node(str(XSD[value.datatype])))
             elif value is not None:
-                yield node, KG.startDate, Literal(value.start, datatype=XSD.date)
-                yield node, KG.endDate, Literal(value.end, datatype=XSD.date)
+                yield node, T.kg_startDate, ox.Literal(value.start, datatype=T.xsd_date)
+                yield node, T.kg_endDate, ox.Literal(value.end, datatype=T.xsd_date)
     for place in places:
-        yield node, KG.place, place
+        yield node, T.kg_place, place
     if typed is not None:
-        yield node, KG.relationType, typed
-    yield node, KG.extractor, _extractor()
-    yield node, KG.pattern, Literal(relation.pattern)
-    yield node, KG.confidence, Literal(f"{relation.confidence:.2f}", datatype=XSD.decimal)
-    yield node, KG.negated, Literal(relation.negated)
-    yield node, KG.asserted, Literal(relation.is_factual and obj is not None)
+        yield node, T.kg_relationType, typed
+    yield node, T.kg_extractor, _extractor()
+    yield node, T.kg_pattern, ox.Literal(relation.pattern)
+    yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
+    yield node, T.kg_negated, _boolean(relation.negated)
+    yield node, T.kg_asserted, _boolean(relation.is_factual and obj is not None)
     if relation.modality:
-        yield node, KG.modality, Literal(relation.modality)
+        yield node, T.kg_modality, ox.Literal(relation.modality)
     if attribution is not None:
-        yield node, KG.attributedTo, attribution
+        yield node, T.kg_attributedTo, attribution

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts"]
+__all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
+           "facts_from_store"]
 
 
 def importance(nxgraph, node) -> float:
@@ -52,7 +53,7 @@ def construct_nodes(graph, query: str) -> set[str]:
     """The IRIs a SPARQL CONSTRUCT (or DESCRIBE) over ``graph`` returns, as subjects or objects."""
     from ..query import run_query
 
-    result = run_query(graph, query)
+    result = run_query(getattr(graph, "source", None) or graph, query)
     if result.type not in ("CONSTRUCT", "DESCRIBE"):
         raise KgError("--query needs a CONSTRUCT (or DESCRIBE) query: its triples name the nodes to draw")
     return {str(term) for triple in result.graph for term in (triple[0], triple[2])}
@@ -89,6 +90,16 @@ def load_for_view(path: str | Path):
     return facts
 
 
+def facts_from_store(store) -> "DrawingFacts":
+    """The facts the picture reads, fetched from a store one drawn predicate at a time."""
+    facts = DrawingFacts()
+    facts.source = store  # a --query CONSTRUCT runs on the store itself
+    for predicate in sorted(_DRAWN_PREDICATES):
+        for quad in store.quads(predicate):
+            facts.add(quad.subject.value, predicate, quad.object.value)
+    return facts
+
+
 _DRAWN_PREDICATES = frozenset({
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#altLabel", "https://example.org/kg/ontology#mentionCount",
@@ -114,6 +125,7 @@ class DrawingFacts:
 
     def __init__(self):
         self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
+        self.source = None  # the store the facts were read from, if any
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         """Record one triple (duplicates across named graphs are kept once)."""

@@ -58,6 +58,11 @@ def new_graph() -> Dataset:
     return dataset
 
 
+def prefixes() -> dict[str, str]:
+    """kg's prefixes (``kg:``, ``kgr:``, ``rdfs:`` ...), which queries may use undeclared."""
+    return {prefix: str(namespace) for prefix, namespace in _PREFIXES.items()}
+
+
 def union(graph: Graph) -> Graph:
     """The triples of ``graph`` (of every named graph of a dataset) as one plain graph."""
     if not isinstance(graph, Dataset):
@@ -140,8 +145,8 @@ def _refuse_remote_contexts(path: Path, data: bytes) -> None:
                                  "which would be fetched over the network; inline the context instead")
 
 
-def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
-    """The graph in one of :data:`FORMATS`.
+def serialize(graph, fmt: str = "ttl") -> bytes:
+    """The graph (an rdflib graph or one of kg's stores) in one of :data:`FORMATS`.
 
     TriG and N-Quads keep the named graphs; the other formats write their union.
     N-Triples and N-Quads lines are sorted, so equal graphs give equal bytes.
@@ -151,6 +156,10 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
         rdflib_format, _ = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    from . import is_store
+
+    if is_store(graph) and fmt in ("jsonld", "xml"):
+        graph = graph.to_dataset()
     if fmt == "jsonld":
         return union(graph).serialize(format="json-ld", encoding="utf-8", context=jsonld_context(),
                                       auto_compact=True)
@@ -158,8 +167,11 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
         return union(graph).serialize(format=rdflib_format, encoding="utf-8")
     # rdflib writes N-Quads quickly but Turtle and TriG slowly (PERFORMANCE.md: ~26x slower than
     # Oxigraph): the others go through N-Quads into pyoxigraph's writers.
-    quads = graph.serialize(format="nquads", encoding="utf-8") if isinstance(graph, Dataset) else \
-        graph.serialize(format="nt", encoding="utf-8")
+    if is_store(graph):
+        quads = graph.dump("nq")
+    else:
+        quads = graph.serialize(format="nquads", encoding="utf-8") if isinstance(graph, Dataset) else \
+            graph.serialize(format="nt", encoding="utf-8")
     lines = sorted(set(line for line in quads.decode("utf-8").split("\n") if line))
     if fmt == "nq":
         return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,167 @@
+"""Add documents to a store (embedded Oxigraph or a SPARQL endpoint) incrementally.
+
+Only the new documents' quads are written; the corpus graph (entity and concept
+descriptions, relation declarations) is merged, not rewritten: a name already
+labelled keeps its one ``rdfs:label`` and a new surface form becomes a
+``skos:altLabel``, and the mention counts and alternative labels of the entities
+the new documents touch are counted again from the mentions in the store (a
+SPARQL Update over those entities only, so adding one article to a big store
+costs about as much as building it). Everything here speaks SPARQL 1.1 to the
+store, so it works the same on disk and over HTTP.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from ..rdf.vocab import KG
+from ..resolve import KnownEntity
+
+__all__ = ["document_graphs", "known_entities", "write_documents", "PREFIXES"]
+
+PREFIXES = """PREFIX kg: <https://example.org/kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_MENTION_COUNT = str(KG.mentionCount)
+_MENTION_OF = str(KG.mentionOf)
+#: IRIs per VALUES block (keeps each request to an endpoint small).
+_CHUNK = 500
+
+
+def document_graphs(store) -> dict[str, str]:
+    """Document id → the IRI of the named graph holding what it says."""
+    rows = store.rows(PREFIXES + "SELECT DISTINCT ?id ?g WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }")
+    return {row["id"]: row["g"] for row in rows}
+
+
+def known_entities(store) -> list[KnownEntity]:
+    """The entity nodes of the store with their names, for linking new mentions to them."""
+    from ..rdf.existing import label_for_class
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for row in store.rows(PREFIXES + "SELECT ?e ?alt WHERE { ?e kg:mentionCount ?n ; skos:altLabel ?alt }"):
+        names[row["e"]].append(row["alt"])
+    found = []
+    for row in store.rows(PREFIXES + "SELECT ?e ?class ?label ?n WHERE { ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }"):
+        label_type = label_for_class(ox_iri(row["class"]))
+        if label_type is None:
+            continue
+        found.append(KnownEntity(iri=row["e"], label=row["label"], type=label_type,
+                                 names=(row["label"], *sorted(names.get(row["e"], ()))),
+                                 mention_count=int(float(row["n"] or 0))))
+    return sorted(found, key=lambda entity: entity.iri)
+
+
+def ox_iri(value: str):
+    from rdflib import URIRef
+
+    return URIRef(value)
+
+
+def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, replace: Iterable[str] = ()) -> None:
+    """Write the quads of a build into ``store``.
+
+    Parameters
+    ----------
+    store : OxigraphStore or RemoteStore
+    quads : iterable of pyoxigraph.Quad
+        From :func:`kg.rdf.mapping.quads` (documents' graphs, corpus graph, ontology).
+    corpus_graph : str
+        The IRI of the corpus graph.
+    replace : iterable of str
+        Named graphs of documents being rebuilt: dropped first (each document's
+        graph is then written in one transaction).
+    """
+    replace = list(replace)
+    touched = _mentioned_entities(store, replace)
+    store.drop_graphs(replace)
+
+    corpus: list[ox.Quad] = []
+    current, buffer = None, []
+
+    def write(name, batch):
+        if name == corpus_graph:
+            corpus.extend(batch)
+        elif batch:  # one transaction per document (and one for the ontology)
+            store.add(batch)
+            touched.update(q.object.value for q in batch if q.predicate.value == _MENTION_OF)
+
+    # The quads come graph by graph (kg.rdf.mapping.quads): each document is written as
+    # soon as its quads are made, so a big build never holds them all.
+    for quad in quads:
+        name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+        if name != current:
+            write(current, buffer)
+            current, buffer = name, []
+        buffer.append(quad)
+    write(current, buffer)
+
+    labelled = _labelled(store, {q.subject.value for q in corpus if q.predicate.value == _LABEL}, corpus_graph)
+    merged = []
+    for quad in corpus:
+        predicate = quad.predicate.value
+        if predicate == _MENTION_COUNT:
+            continue  # counted again below, from all the mentions in the store
+        if predicate == _LABEL and quad.subject.value in labelled:
+            if labelled[quad.subject.value] != quad.object.value:
+                merged.append(ox.Quad(quad.subject, _ALT_LABEL, quad.object, quad.graph_name))
+            continue
+        merged.append(quad)
+    store.add(merged)
+    _recount(store, sorted(touched), corpus_graph)
+
+
+def _mentioned_entities(store, graphs: list[str]) -> set[str]:
+    """The entities that the mentions in ``graphs`` name."""
+    found = set()
+    for chunk in _chunks(graphs):
+        values = " ".join(f"<{g}>" for g in chunk)
+        query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }}"
+        found.update(row["e"] for row in store.rows(query))
+    return found
+
+
+def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, str]:
+    """The labels the store already gives ``subjects`` in the corpus graph."""
+    found = {}
+    for chunk in _chunks(sorted(subjects)):
+        values = " ".join(f"<{s}>" for s in chunk)
+        query = (PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
+                 f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}")
+        found.update((row["s"], row["label"]) for row in store.rows(query))
+    return found
+
+
+def _recount(store, entities: list[str], corpus_graph: str) -> None:
+    """Count mentions and alternative labels of ``entities`` again from the mentions in
+    the store; an entity no mention names any more is removed from the corpus graph."""
+    for chunk in _chunks(entities):
+        values = " ".join(f"<{e}>" for e in chunk)
+        store.update(PREFIXES + f"""
+DELETE {{ GRAPH <{corpus_graph}> {{ ?e kg:mentionCount ?n }} }}
+WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e kg:mentionCount ?n }} }} ;
+DELETE {{ GRAPH <{corpus_graph}> {{ ?e skos:altLabel ?alt }} }}
+WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e skos:altLabel ?alt }} }} ;
+INSERT {{ GRAPH <{corpus_graph}> {{ ?e kg:mentionCount ?n }} }}
+WHERE {{ {{ SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{
+  VALUES ?e {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }} GROUP BY ?e }} }} ;
+INSERT {{ GRAPH <{corpus_graph}> {{ ?e skos:altLabel ?surface }} }}
+WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e ; kg:surfaceForm ?surface }}
+  GRAPH <{corpus_graph}> {{ ?e rdfs:label ?label }} FILTER(STR(?surface) != STR(?label)) }} ;
+DELETE {{ GRAPH <{corpus_graph}> {{ ?e ?p ?o }} }}
+WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kg:mentionOf ?e }} }} }}
+""")
+
+
+def _chunks(items: list[str]):
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]

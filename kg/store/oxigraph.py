@@ -1,0 +1,200 @@
+"""kg's graph in an Oxigraph store (pyoxigraph): in memory, or on disk with ``--store PATH``.
+
+The build writes here: Oxigraph adds a million quads in ~2.5 s where rdflib
+takes ~17 s, and answers SPARQL 10-1000x faster (PERFORMANCE.md). Queries see
+the union of the named graphs (one per document, the corpus graph, the
+ontology), as the files kg writes do.
+
+A store and a :class:`kg.store.remote.RemoteStore` answer the same methods
+(``add``, ``update``, ``select``, ``quads``, ``dump``, ...), which is all the
+build, ``kg query``, ``kg render`` and ``kg stats`` use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import GraphFileError, KgError
+
+__all__ = ["OxigraphStore", "is_store_path"]
+
+#: A file in every folder that holds an Oxigraph (RocksDB) store.
+_MARKER = "CURRENT"
+
+_DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
+                 "nt": ox.RdfFormat.N_TRIPLES}
+
+
+def is_store_path(path: str | Path) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph store (as ``--store PATH`` makes)."""
+    path = Path(path)
+    return path.is_dir() and (path / _MARKER).is_file()
+
+
+class OxigraphStore:
+    """A kg graph kept in Oxigraph.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Folder of an on-disk store (created if missing); in memory when None.
+    read_only : bool
+        Open an existing on-disk store without taking its write lock, so that
+        queries can run while another process builds into it.
+
+    Examples
+    --------
+    >>> store = OxigraphStore()
+    >>> store.add([ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b"),
+    ...                    ox.NamedNode("http://x/g"))])
+    >>> [row["o"] for row in store.rows("SELECT ?o WHERE { ?s ?p ?o }")]
+    ['b']
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.location = str(path) if path is not None else None
+        try:
+            if path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not is_store_path(path):
+                    raise GraphFileError(f"{path}: no kg store here (kg build --store {path} makes one)")
+                self.store = ox.Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(path))
+        except OSError as error:
+            raise GraphFileError(f"{path}: cannot open the store: {' '.join(str(error).split())[:200]}") from None
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({self.location!r})" if self.location else "OxigraphStore(in memory)"
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction: all of them are stored, or none."""
+        self.store.extend(quads)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction)."""
+        self.store.update(sparql)
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs (IRIs) and everything in them."""
+        for name in names:
+            node = ox.NamedNode(name)
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+
+    def load_file(self, path: str | Path) -> None:
+        """Add the quads of an RDF file (format from its suffix; triples go to the default graph)."""
+        from .graph import load_graph
+
+        suffix = Path(path).suffix.lower()
+        formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE,
+                   ".nt": ox.RdfFormat.N_TRIPLES}
+        if suffix not in formats:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)
+            from ..rdf.terms import to_oxigraph
+
+            self.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(load_graph(path)))
+            return
+        if not Path(path).is_file():
+            raise GraphFileError(f"{path}: no such graph file")
+        try:
+            self.store.bulk_load(path=str(path), format=formats[suffix])
+        except (SyntaxError, ValueError, OSError) as error:
+            raise GraphFileError(f"{path}: not valid RDF: {' '.join(str(error).split())[:300]}") from None
+
+    def flush(self) -> None:
+        """Make what was written durable (on-disk stores)."""
+        if self.location is not None:
+            self.store.flush()
+
+    # --- reading ---------------------------------------------------------------------
+
+    def raw_query(self, sparql: str, **options):
+        """Run a SPARQL query on the union of the graphs; pyoxigraph's own result."""
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True, **options)
+        except (SyntaxError, ValueError, OSError) as error:
+            raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
+
+    def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
+        """Run a SPARQL query; an rdflib ``Result`` (rows, graph or boolean), as rdflib's own queries give.
+
+        ``bindings`` gives variables values (rdflib terms); ``prefixes`` may be used undeclared.
+        """
+        from ..rdf.terms import to_oxigraph
+
+        substitutions = {ox.Variable(str(k)): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        return _to_rdflib_result(self.raw_query(sparql, substitutions=substitutions or None, prefixes=prefixes))
+
+    def rows(self, sparql: str) -> Iterator[dict]:
+        """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
+        result = self.raw_query(sparql)
+        names = [v.value for v in result.variables]
+        for solution in result:
+            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+
+    def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads (of one predicate, of one named graph, when given)."""
+        return self.store.quads_for_pattern(None, ox.NamedNode(predicate) if predicate else None, None,
+                                            ox.NamedNode(graph) if graph else None)
+
+    def to_dataset(self):
+        """The store's content as an rdflib dataset (for the Python API; slow on big stores)."""
+        from ..rdf.terms import quad_to_rdflib
+        from .graph import new_graph
+
+        dataset = new_graph()
+        for quad in self.store:
+            dataset.add(quad_to_rdflib(quad))
+        return dataset
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        """The store's content in N-Quads, TriG (named graphs), Turtle or N-Triples (their union)."""
+        if fmt in ("nq", "trig"):
+            return self.store.dump(format=_DUMP_FORMATS[fmt])
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
+        return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+
+
+def _rdflib_quads(dataset):
+    for s, p, o, graph in dataset.quads((None, None, None, None)):
+        name = getattr(graph, "identifier", graph)
+        yield s, p, o, (None if name is None or str(name).startswith("urn:x-rdflib:default") else name)
+
+
+def _to_rdflib_result(result):
+    """pyoxigraph's query result as an rdflib ``Result``."""
+    from rdflib import Graph, Variable
+    from rdflib.query import Result
+
+    from ..rdf.terms import to_rdflib
+
+    if isinstance(result, bool):
+        converted = Result("ASK")
+        converted.askAnswer = result
+        return converted
+    if isinstance(result, ox.QuerySolutions):
+        names = [Variable(v.value) for v in result.variables]
+        converted = Result("SELECT")
+        converted.vars = names
+        converted.bindings = [
+            {name: to_rdflib(solution[name.toPython()[1:]]) for name in names
+             if solution[name.toPython()[1:]] is not None}
+            for solution in result
+        ]
+        return converted
+    converted = Result("CONSTRUCT")
+    graph = Graph()
+    for triple in result:
+        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    converted.graph = graph
+    return converted

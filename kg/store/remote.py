@@ -1,0 +1,186 @@
+"""kg's graph in a remote SPARQL 1.1 store: ``--store http://HOST:PORT/...``.
+
+Reads use the SPARQL 1.1 Protocol (POST to the query endpoint, JSON results);
+writes use the Graph Store Protocol (one POST of N-Triples per named graph, so a
+document's graph arrives in one request) and SPARQL 1.1 Update (dropping a
+document's graph, recounting the corpus graph). The endpoints default to
+Oxigraph's layout under the given URL (``/query``, ``/update``, ``/store``);
+other servers name theirs in the URL's query string, e.g. Fuseki's
+``http://host:3030/ds?query=sparql&update=update&store=data``.
+
+Queries must see the union of the named graphs: kg asks with Oxigraph's
+``union-default-graph`` parameter; configure other servers so that their
+default graph is the union (Fuseki: ``tdb2:unionDefaultGraph true``).
+
+Nothing else is ever fetched: only the URL the user gave is contacted.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from ..errors import KgError
+
+__all__ = ["RemoteStore", "is_store_url"]
+
+#: Seconds to wait for the endpoint before giving up on a request.
+TIMEOUT = 300
+
+
+def is_store_url(location: str) -> bool:
+    """Whether ``location`` names a remote store (an http or https URL)."""
+    return str(location).startswith(("http://", "https://"))
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint holding a kg graph (same methods as :class:`OxigraphStore`).
+
+    Parameters
+    ----------
+    url : str
+        The service's base URL; its query string may name the endpoints
+        (``query``, ``update``, ``store``) relative to it.
+    """
+
+    def __init__(self, url: str):
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise KgError(f"{url}: not an http(s) URL of a SPARQL store")
+        names = dict(urllib.parse.parse_qsl(parsed.query))
+        base = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, parsed.path.rstrip("/") + "/", "", ""))
+        self.location = url
+        self.query_url = urllib.parse.urljoin(base, names.get("query", "query"))
+        self.update_url = urllib.parse.urljoin(base, names.get("update", "update"))
+        self.store_url = urllib.parse.urljoin(base, names.get("store", "store"))
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.location!r})"
+
+    def __len__(self) -> int:
+        rows = list(self.rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0]["n"]) if rows else 0
+
+    # --- HTTP ---------------------------------------------------------------------------
+
+    def _request(self, url: str, data: bytes, content_type: str, accept: str | None = None,
+                 method: str = "POST") -> bytes:
+        headers = {"Content-Type": content_type}
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
+            raise KgError(f"{url}: the store answered {error.code} {error.reason}: {detail}") from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise KgError(f"{url}: cannot reach the store ({reason})") from None
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads: one Graph Store Protocol POST of N-Triples per named graph."""
+        by_graph: dict[object, list[ox.Triple]] = defaultdict(list)
+        for quad in quads:
+            by_graph[quad.graph_name].append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        for name, triples in by_graph.items():
+            target = (f"{self.store_url}?graph={urllib.parse.quote(name.value, safe='')}"
+                      if isinstance(name, ox.NamedNode) else f"{self.store_url}?default")
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            self._request(target, body, "application/n-triples")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update."""
+        self._request(self.update_url, sparql.encode("utf-8"), "application/sparql-update")
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs and everything in them."""
+        names = list(names)
+        if names:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names))
+
+    def flush(self) -> None:
+        """Nothing to do: the server makes each request durable."""
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _select_json(self, sparql: str) -> dict:
+        url = f"{self.query_url}?union-default-graph"
+        body = self._request(url, sparql.encode("utf-8"), "application/sparql-query",
+                             "application/sparql-results+json")
+        return json.loads(body)
+
+    def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
+        """Run a SPARQL query; an rdflib ``Result``. ``prefixes`` may be used undeclared."""
+        from rdflib.query import Result
+
+        if bindings:
+            raise KgError("query bindings are not supported on a remote store; put the values in the query")
+        declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
+        sparql = declared + sparql
+        url = f"{self.query_url}?union-default-graph"
+        body = self._request(url, sparql.encode("utf-8"), "application/sparql-query",
+                             "application/sparql-results+json, application/n-triples;q=0.9")
+        if body.lstrip().startswith(b"{"):
+            import io
+
+            return Result.parse(io.BytesIO(body), format="json")
+        from rdflib import Graph
+
+        converted = Result("CONSTRUCT")
+        converted.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
+        return converted
+
+    def rows(self, sparql: str) -> Iterator[dict]:
+        """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
+        result = self._select_json(sparql)
+        names = result["head"]["vars"]
+        for binding in result["results"]["bindings"]:
+            yield {name: binding[name]["value"] if name in binding else None for name in names}
+
+    def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads (of one predicate, of one named graph, when given)."""
+        p = f"<{predicate}>" if predicate else "?p"
+        g = f"<{graph}>" if graph else "?g"
+        result = self._select_json(f"SELECT * WHERE {{ GRAPH {g} {{ ?s {p} ?o }} }}")
+        for binding in result["results"]["bindings"]:
+            yield ox.Quad(_term(binding["s"]), ox.NamedNode(predicate) if predicate else _term(binding["p"]),
+                          _term(binding["o"]), ox.NamedNode(graph) if graph else _term(binding["g"]))
+
+    def to_dataset(self):
+        """The store's content as an rdflib dataset (everything is fetched)."""
+        from .oxigraph import OxigraphStore
+
+        copy = OxigraphStore()
+        copy.add(self.quads())
+        return copy.to_dataset()
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        """The store's content (see :meth:`OxigraphStore.dump`)."""
+        from .oxigraph import OxigraphStore
+
+        copy = OxigraphStore()
+        copy.add(self.quads())
+        return copy.dump(fmt)
+
+
+def _term(binding: dict):
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in binding:
+        return ox.Literal(value, language=binding["xml:lang"])
+    if "datatype" in binding:
+        return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+    return ox.Literal(value)
