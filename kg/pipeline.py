@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import time
@@ -140,7 +141,8 @@ def build(
         target = open_store(None)
         if into is not None:
             into.copy_to(target)
-    held = document_graphs(target) if len(target) else {}
+    fresh = len(target) == 0
+    held = document_graphs(target) if not fresh else {}
     known = known_entities(target) if held else ()
 
     if hasattr(progress, "total"):
@@ -153,8 +155,10 @@ def build(
         words += count
     entities = link_entities(extractions, aliases=aliases, known=known)
     replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
-    write_documents(target, itertools.chain(quads(extractions, entities, base=base), ontology_quads()),
-                    corpus_graph=str(corpus_graph_iri(base)), replace=replaced)
+    loading = target.loading() if fresh and hasattr(target, "loading") else contextlib.nullcontext()
+    with loading:
+        write_documents(target, itertools.chain(quads(extractions, entities, base=base), ontology_quads()),
+                        corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=fresh)
     target.flush()
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
                          seconds=time.perf_counter() - started, replaced=len(replaced))

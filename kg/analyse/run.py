@@ -92,9 +92,14 @@ def _in_processes(chunks, model, jobs) -> Iterator[list]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # "spawn": a fresh interpreter per worker (forking a process that runs threads, such as
-    # a progress bar's, can deadlock); each worker loads the model once.
-    context = multiprocessing.get_context("spawn")
+    from .nlp import load_nlp
+
+    # As spaCy's own n_process does: load the pipeline once here and fork the workers,
+    # which inherit it (a spawned worker would spend seconds loading it again).
+    # Where fork is not available, workers are spawned and load it themselves.
+    load_nlp(model)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
         yield from pool.map(analyse_chunk, chunks, [model] * len(chunks))
 

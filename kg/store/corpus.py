@@ -66,7 +66,8 @@ def ox_iri(value: str):
     return URIRef(value)
 
 
-def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, replace: Iterable[str] = ()) -> None:
+def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, replace: Iterable[str] = (),
+                    fresh: bool = False) -> None:
     """Write the quads of a build into ``store``.
 
     Parameters
@@ -79,6 +80,9 @@ def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, repla
     replace : iterable of str
         Named graphs of documents being rebuilt: dropped first (each document's
         graph is then written in one transaction).
+    fresh : bool
+        The store was empty: the corpus graph is written as it comes, with no
+        merging or recounting (the build counted everything itself).
     """
     replace = list(replace)
     touched = _mentioned_entities(store, replace)
@@ -104,6 +108,9 @@ def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, repla
         buffer.append(quad)
     write(current, buffer)
 
+    if fresh:
+        store.add(corpus)
+        return
     labelled = _labelled(store, {q.subject.value for q in corpus if q.predicate.value == _LABEL}, corpus_graph)
     merged = []
     for quad in corpus:

@@ -1,0 +1,101 @@
+"""`kg build` throughput as a ratio of raw spaCy `nlp.pipe`, with 1 and 2 processes; peak RSS.
+
+For each process count, in one run and on the same texts, two commands run as
+fresh processes (so both pay interpreter start-up and model loading):
+
+- raw spaCy: ``spacy.load(model)`` (all its components), ``nlp.pipe(texts,
+  batch_size=32, n_process=N)``, counting words;
+- ``kg build FILES --store DIR --jobs N``: read, parse, extract, resolve, map
+  and write every document into an on-disk Oxigraph store.
+
+Words/s of each is the same word count (spaCy's non-space, non-punctuation
+tokens) over wall-clock seconds. Peak RSS is the largest total resident memory
+of the command's process tree, sampled every 0.1 s (psutil).
+
+    python bench/build.py [--limit N] [--jobs 1,2] [--corpus ../shared/data/corpus/bbc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import add_corpus_options, corpus_files  # noqa: E402
+
+RAW_SPACY = """
+import sys, spacy
+from kg.analyse.nlp import resolve_model_name
+nlp = spacy.load(resolve_model_name(None))
+files = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+texts = (open(f, encoding="utf-8", errors="replace").read() for f in files if f)
+words = 0
+for doc in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[2])):
+    words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+print(words)
+"""
+
+
+def run_measured(command: list[str]) -> tuple[float, float, str]:
+    """Run ``command``; its wall seconds, peak RSS of its process tree (bytes) and stdout."""
+    import psutil
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    out, err = process.communicate()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command[:3])} ... failed ({process.returncode}):\n{err[-2000:]}")
+    return seconds, peak, out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_corpus_options(parser, limit=100_000)
+    parser.add_argument("--jobs", default="1,2", help="process counts to measure (default 1,2)")
+    args = parser.parse_args()
+    files = corpus_files(args.corpus, args.limit)
+    if files is None:
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
+    try:
+        listing = work / "files.txt"
+        listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+        print(f"{len(files)} articles from {args.corpus}")
+        print(f"{'processes':>9}  {'spaCy words/s':>13}  {'kg words/s':>10}  {'ratio':>5}  "
+              f"{'spaCy peak RSS':>14}  {'kg peak RSS':>11}")
+        for jobs in [int(j) for j in args.jobs.split(",")]:
+            spacy_seconds, spacy_rss, out = run_measured(
+                [sys.executable, "-c", RAW_SPACY, str(listing), str(jobs)])
+            words = int(out.strip().splitlines()[-1])
+            store = work / f"store-{jobs}"
+            kg_seconds, kg_rss, out = run_measured(
+                [sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store),
+                 "--jobs", str(jobs)])
+            print(f"{jobs:>9}  {words / spacy_seconds:>13,.0f}  {words / kg_seconds:>10,.0f}  "
+                  f"{spacy_seconds / kg_seconds:>5.2f}  {spacy_rss / 2**20:>11,.0f} MB  {kg_rss / 2**20:>8,.0f} MB")
+            print(f"{'':>9}  ({words:,} words; spaCy {spacy_seconds:.1f} s, kg {kg_seconds:.1f} s; "
+                  f"kg said: {out.strip().splitlines()[0] if out.strip() else '?'})")
+            sys.stdout.flush()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
