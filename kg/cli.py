@@ -129,6 +129,7 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
     for path in outputs:
         click.echo(f"  wrote {path}")
     _print_top(graph)
+    graph.store.close()
     if graph.errors:
         sys.exit(1)
 
@@ -376,6 +377,45 @@ def stats(graph_file):
             click.echo(f"{name.replace('_', ' '):>14}  {value}")
     except KgError as error:
         raise _fail(error)
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update on /update (a store is then opened for writing).")
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE, FROM <url> and LOAD, which fetch over the network.")
+def serve(graph_file, host, port, writable, allow_network):
+    """Serve GRAPH_OR_STORE as a SPARQL 1.1 endpoint (http://HOST:PORT/query) until Ctrl-C.
+
+    A graph file is loaded into memory (updates are then lost on exit); a store
+    folder is opened read-only unless --writable.
+    """
+    from .query.endpoint import make_server
+    from .store import OxigraphStore, is_store_path, is_store_url
+
+    try:
+        if is_store_url(graph_file):
+            raise KgError(f"{graph_file}: already a SPARQL endpoint; kg serve serves a graph file or a store folder")
+        if is_store_path(graph_file):
+            store = OxigraphStore(graph_file, read_only=not writable)
+        else:
+            store = OxigraphStore()
+            store.load_file(graph_file)
+        server = make_server(store, host=host, port=port, writable=writable, allow_network=allow_network)
+    except KgError as error:
+        raise _fail(error)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}")
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
+               f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":  # pragma: no cover

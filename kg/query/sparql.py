@@ -19,7 +19,7 @@ from rdflib.query import Result
 
 from ..errors import KgError, QueryError
 
-__all__ = ["run_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
+__all__ = ["run_query", "check_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
            "RESULT_FORMATS"]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -70,15 +70,7 @@ def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network
         namespaces = prefixes()
     else:
         namespaces = dict(graph.namespaces())
-    try:
-        prepared = prepareQuery(sparql, initNs=namespaces)
-    except Exception as error:
-        raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
-    if not allow_network:
-        reason = _network_use(prepared.algebra)
-        if reason:
-            raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
-                             "(pass allow_network=True / --allow-network to permit it)")
+    prepared = check_query(sparql, namespaces, allow_network=allow_network)
     if is_store(graph):
         # Oxigraph (or the endpoint) runs the query itself: rdflib only parsed it, to check it.
         try:
@@ -94,6 +86,29 @@ def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network
     except Exception as error:  # rdflib's evaluator raises many unrelated types
         raise QueryError(f"query failed: {' '.join(str(error).split())[:300] or type(error).__name__}") from None
     return result
+
+
+def check_query(sparql: str, namespaces: dict | None = None, *, allow_network: bool = False):
+    """Parse a SPARQL query (rdflib) and refuse what would reach the network; the prepared query.
+
+    Raises
+    ------
+    QueryError
+        If the query does not parse (with line and column), or uses ``SERVICE``
+        or ``FROM <url>`` without ``allow_network``.
+    """
+    if not sparql or not sparql.strip():
+        raise QueryError("empty SPARQL query")
+    try:
+        prepared = prepareQuery(sparql, initNs=namespaces or {})
+    except Exception as error:
+        raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
+    if not allow_network:
+        reason = _network_use(prepared.algebra)
+        if reason:
+            raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
+                             "(pass allow_network=True / --allow-network to permit it)")
+    return prepared
 
 
 def run_named_query(graph: Graph, query_name: str, /, **bindings) -> Result:

@@ -61,6 +61,7 @@ class OxigraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.location = str(path) if path is not None else None
+        self.read_only = read_only
         self._bulk = False
         if path is not None and (Path(path) / INCOMPLETE).exists():
             raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
@@ -76,7 +77,11 @@ class OxigraphStore:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(path))
         except OSError as error:
-            raise GraphFileError(f"{path}: cannot open the store: {' '.join(str(error).split())[:200]}") from None
+            message = " ".join(str(error).split())
+            if "lock" in message.lower():
+                raise GraphFileError(f"{path}: the store is open for writing elsewhere (another kg build?); "
+                                     "wait for it, or read it while it is written with kg query/stats/render") from None
+            raise GraphFileError(f"{path}: cannot open the store: {message[:200]}") from None
 
     def __repr__(self) -> str:
         return f"OxigraphStore({self.location!r})" if self.location else "OxigraphStore(in memory)"
@@ -158,8 +163,14 @@ class OxigraphStore:
 
     def flush(self) -> None:
         """Make what was written durable (on-disk stores)."""
-        if self.location is not None:
+        if self.location is not None and not self.read_only:
             self.store.flush()
+
+    def close(self) -> None:
+        """Write everything out and release the store (its folder can then be opened for writing again)."""
+        if self.store is not None:
+            self.flush()
+            self.store = None
 
     # --- reading ---------------------------------------------------------------------
 
@@ -223,9 +234,9 @@ def _to_rdflib_result(result):
 
     from ..rdf.terms import to_rdflib
 
-    if isinstance(result, bool):
+    if isinstance(result, (bool, ox.QueryBoolean)):
         converted = Result("ASK")
-        converted.askAnswer = result
+        converted.askAnswer = bool(result)
         return converted
     if isinstance(result, ox.QuerySolutions):
         names = [Variable(v.value) for v in result.variables]

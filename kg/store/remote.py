@@ -111,6 +111,9 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to do: the server makes each request durable."""
 
+    def close(self) -> None:
+        """Nothing to release: every request is its own connection."""
+
     # --- reading ------------------------------------------------------------------------
 
     def _select_json(self, sparql: str) -> dict:

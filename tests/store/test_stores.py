@@ -1,0 +1,228 @@
+"""Persistent and remote stores, incremental adds, the SPARQL endpoint, and parallel builds.
+
+Every build here goes through the real pipeline on real articles (the example
+and a few BBC articles); the "same graph" checks compare sorted N-Quads.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main
+from kg.store import OxigraphStore, RemoteStore, serialize
+from kg.store.oxigraph import INCOMPLETE
+from tests.conftest import EXAMPLE, shared_path
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def articles():
+    """The example article and three BBC politics articles (two share Tony Blair, Michael Howard...)."""
+    bbc = shared_path("data", "corpus", "bbc")
+    return [EXAMPLE, *(bbc / f"politics_{n:03d}.txt" for n in (1, 2, 3))]
+
+
+@pytest.fixture(scope="module")
+def memory_build(articles):
+    """The reference: the articles built in memory in one process."""
+    return kg.build(articles)
+
+
+def nquads(graph_or_store) -> bytes:
+    return serialize(graph_or_store, "nq")
+
+
+def count(store, sparql: str) -> int:
+    return int(next(iter(store.rows(f"PREFIX kg: <https://example.org/kg/ontology#> {sparql}")))["n"])
+
+
+def test_on_disk_store_holds_the_same_graph_as_a_memory_build(articles, memory_build, tmp_path):
+    built = kg.build(articles, store=tmp_path / "store")
+    assert isinstance(built.store, OxigraphStore) and built.store.location == str(tmp_path / "store")
+    assert nquads(built.store) == nquads(memory_build.store)
+    assert not (tmp_path / "store" / INCOMPLETE).exists()
+    del built  # release the store's lock, then read it back as another process would
+    reopened = OxigraphStore(tmp_path / "store", read_only=True)
+    assert nquads(reopened) == nquads(memory_build.store)
+    assert count(reopened, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }") == 4
+
+
+def test_incremental_adds_link_to_the_entities_already_there_and_replace_a_rebuilt_document(
+        articles, memory_build, tmp_path):
+    location = tmp_path / "store"
+    first = kg.build(articles[:2], store=location)
+    del first
+    second = kg.build(articles[2:], store=location)  # only these two are analysed
+    assert second.report.documents == 2 and second.report.replaced == 0
+    store = second.store
+    # One node per entity, as in the one-shot build: Blair of article 3 joined article 2's node.
+    entities = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionCount ?c }"
+    assert count(store, entities) == count(memory_build.store, entities)
+    blair = list(store.rows('PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: '
+                            '<https://example.org/kg/ontology#> SELECT ?e ?c WHERE { ?e rdfs:label "Tony Blair" ; '
+                            'kg:mentionCount ?c }'))
+    assert len(blair) == 1
+    mentions = count(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ ?m kg:mentionOf <{blair[0]['e']}> }}")
+    assert int(blair[0]["c"]) == mentions > 0  # the count was redone over both builds' mentions
+    # Every entity's count matches its mentions, after the merge.
+    assert not list(store.rows("PREFIX kg: <https://example.org/kg/ontology#> SELECT ?e WHERE { ?e kg:mentionCount ?c "
+                               "{ SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m kg:mentionOf ?e } GROUP BY ?e } "
+                               "FILTER(?c != ?n) }"))
+    size = len(store)
+    del second, store
+    # Building an article already in the store replaces it: nothing is duplicated.
+    again = kg.build(articles[3:], store=location)
+    assert again.report.replaced == 1
+    assert len(again.store) == size
+    assert count(again.store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }") == 4
+
+
+def test_cli_build_query_render_stats_on_a_store(articles, tmp_path):
+    runner = CliRunner()
+    location = str(tmp_path / "store")
+    result = runner.invoke(main, ["build", *map(str, articles[:2]), "--store", location])
+    assert result.exit_code == 0, result.output
+    assert "2 documents" in result.output and not (tmp_path / "out").exists()  # no files without -o
+    result = runner.invoke(main, ["build", str(articles[2]), "--store", location])
+    assert result.exit_code == 0 and "in " + location + ": 3 documents" in result.output, result.output
+
+    result = runner.invoke(main, ["query", location, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }",
+                                  "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Khalifa Haftar" in result.output and "Tony Blair" in result.output
+    result = runner.invoke(main, ["stats", location])
+    assert result.exit_code == 0 and " documents  3" in result.output, result.output
+    page = tmp_path / "page.html"
+    result = runner.invoke(main, ["render", location, "-o", str(page), "--focus", "Haftar"])
+    assert result.exit_code == 0, result.output
+    assert "Khalifa Haftar" in page.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["entities", location, "--format", "tsv"])
+    assert result.exit_code == 0 and "Government of National Accord" in result.output
+
+
+def test_an_interrupted_first_build_leaves_a_store_that_says_so(tmp_path):
+    location = tmp_path / "store"
+    OxigraphStore(location)  # a store folder, as a first build makes it
+    (location / INCOMPLETE).write_text("interrupted\n")
+    with pytest.raises(kg.errors.GraphFileError, match="interrupted first build"):
+        OxigraphStore(location)
+    result = CliRunner().invoke(main, ["query", str(location), "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 1 and "interrupted first build" in result.output
+
+
+def test_two_processes_build_the_same_graph(articles, memory_build):
+    assert nquads(kg.build(articles, jobs=2).store) == nquads(memory_build.store)
+
+
+# --- a remote store: a real Oxigraph server ---------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """`oxigraph serve` on 127.0.0.1 (the `oxigraph` package of the test extras), stopped afterwards."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server is not installed (pip install '.[test]' installs it)")
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_for(f"{url}/query?query=ASK%7B%7D")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_build_through_a_remote_endpoint_gives_the_same_graph(articles, memory_build, oxigraph_server):
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", *map(str, articles[:3]), "--store", oxigraph_server])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["build", str(articles[3]), "--store", oxigraph_server])  # incremental, over HTTP
+    assert result.exit_code == 0, result.output
+    remote = RemoteStore(oxigraph_server)
+    assert len(remote) == len(memory_build.store)
+    local_incremental = kg.build(articles[3:], into=kg.build(articles[:3]))
+    assert nquads(remote) == nquads(local_incremental.store)
+    result = runner.invoke(main, ["query", oxigraph_server, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }"])
+    assert result.exit_code == 0 and "Khalifa Haftar" in result.output, result.output
+    result = runner.invoke(main, ["query", oxigraph_server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"])
+    assert result.exit_code == 1 and "refused" in result.output
+
+
+def test_an_unreachable_store_is_one_clear_line(articles):
+    port = free_port()  # nothing listens there
+    result = CliRunner().invoke(main, ["build", str(articles[0]), "--store", f"http://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.output and "cannot reach the store" in result.output
+    assert "Traceback" not in result.output
+
+
+# --- kg serve ---------------------------------------------------------------------------
+
+@pytest.fixture
+def endpoint(memory_build):
+    from kg.query.endpoint import make_server
+
+    server = make_server(memory_build.store, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_kg_serve_answers_sparql_protocol_queries_read_only(endpoint, memory_build):
+    served = RemoteStore(endpoint)
+    query = "PREFIX kg: <https://example.org/kg/ontology#> SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Statement }"
+    assert list(served.rows(query)) == list(memory_build.store.rows(query))
+    # GET with ?query=, CSV by Accept: what curl or a notebook would send
+    request = urllib.request.Request(
+        f"{endpoint}/query?" + urllib.parse.urlencode({"query": "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }"}),
+        headers={"Accept": "text/csv"})
+    body = urllib.request.urlopen(request).read().decode("utf-8")
+    assert body.splitlines()[0] == "l" and "Khalifa Haftar" in body
+    with pytest.raises(kg.errors.KgError, match="403.*read-only"):
+        served.update("CLEAR ALL")
+    with pytest.raises(kg.errors.KgError, match="400.*SERVICE"):
+        list(served.rows("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"))
+    assert list(served.rows(query)) == list(memory_build.store.rows(query))  # nothing was cleared
+
+
+# --- Dask ---------------------------------------------------------------------------------
+
+def test_dask_local_cluster_builds_the_same_graph(articles, memory_build):
+    pytest.importorskip("dask.distributed", reason="dask[distributed] is in the test extras")
+    built = kg.build(articles, engine="dask", jobs=2)
+    assert nquads(built.store) == nquads(memory_build.store)
