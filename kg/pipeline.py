@@ -153,13 +153,16 @@ def build(
                                      progress=progress):
         extractions.append(extraction)
         words += count
+    _log_phase("analysed", started)
     entities = link_entities(extractions, aliases=aliases, known=known)
+    _log_phase("linked", started)
     replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
     loading = target.loading() if fresh and hasattr(target, "loading") else contextlib.nullcontext()
     with loading:
         write_documents(target, itertools.chain(quads(extractions, entities, base=base), ontology_quads()),
                         corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=fresh)
     target.flush()
+    _log_phase("written", started)
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
                          seconds=time.perf_counter() - started, replaced=len(replaced))
     return KnowledgeGraph(store=target, errors=errors, report=report)
@@ -179,6 +182,15 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 
     document = document_from_text(text, doc_id=doc_id, title=title, date=date)
     return build(documents=[document], **options)
+
+
+def _log_phase(name: str, started: float) -> None:
+    """Log (at -v) how long the build has run and this process's peak memory so far."""
+    if logger.isEnabledFor(logging.INFO):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        logger.info("%s after %.1f s; peak memory of this process %.0f MB", name, time.perf_counter() - started, peak)
 
 
 def _with_date(document: Document, date: str) -> Document:

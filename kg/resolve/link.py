@@ -443,10 +443,14 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         if forced is not None:
             return forced
 
+    def acronym_like(surface: str) -> bool:
+        # "Us" beside "US" (a headline's casing) is the acronym too, not a full name
+        return _is_acronym(surface) or (surface.upper() in names and _is_acronym(surface.upper()))
+
     def rank(item):
         surface, count = item
         plain = strip_honorific(surface) == surface
-        return (not _is_acronym(surface), plain, " " in surface.strip(), count, len(surface), _reverse(surface))
+        return (not acronym_like(surface), plain, " " in surface.strip(), count, len(surface), _reverse(surface))
 
     return max(names.items(), key=rank)[0]
 

@@ -27,7 +27,7 @@ _MARKER = "CURRENT"
 #: Left in a store's folder while a first build bulk-loads it; still there means it was interrupted.
 INCOMPLETE = "KG-INCOMPLETE"
 #: Quads gathered per bulk load.
-_BULK_BATCH = 1_000_000
+_BULK_BATCH = 250_000
 
 _DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
                  "nt": ox.RdfFormat.N_TRIPLES}

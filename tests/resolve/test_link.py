@@ -144,3 +144,11 @@ def test_a_surname_matching_two_graph_nodes_stays_apart():
     table = link_entities([extraction("new", ("Smith", "PERSON"))], known=known)
     smith = table.entities[table.key_of(Mention("new", 0, 5, "Smith", "PERSON", 0))]
     assert smith.iri is None
+
+
+def test_a_headline_casing_of_an_acronym_does_not_become_the_name():
+    # Seen on the full BBC corpus: "Us" (a title-cased headline) had outranked "US" as a "full name".
+    docs = [extraction("a", ("US", "GPE"), ("US", "GPE")), extraction("b", ("Us", "GPE"), ("UK", "GPE")),
+            extraction("c", ("Uk", "GPE"), ("UK", "GPE"))]
+    labels = sorted(e.label for e in link_entities(docs))
+    assert labels == ["UK", "US"]
