@@ -141,9 +141,8 @@ def build(
         target = open_store(None)
         if into is not None:
             into.copy_to(target)
-    fresh = len(target) == 0
-    held = document_graphs(target) if not fresh else {}
-    known = known_entities(target) if held else ()
+    fresh = target.is_empty()
+    held = document_graphs(target, [d.id for d in good]) if not fresh else {}
 
     if hasattr(progress, "total"):
         progress.total(len(good))
@@ -154,6 +153,10 @@ def build(
         extractions.append(extraction)
         words += count
     _log_phase("analysed", started)
+    names = [m.text for e in extractions for m in e.mentions]
+    if aliases is not None:
+        names += [*aliases.merge, *aliases.merge.values()]
+    known = known_entities(target, names, base=base) if not fresh else ()
     entities = link_entities(extractions, aliases=aliases, known=known)
     _log_phase("linked", started)
     replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})

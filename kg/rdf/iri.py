@@ -70,6 +70,11 @@ def corpus_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/corpus")
 
 
+def names_graph_iri(base: str) -> URIRef:
+    """IRI of the named graph that indexes entities by the keys of their names (``kg:nameKey``)."""
+    return URIRef(f"{base}graph/names")
+
+
 def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a named mention, a hash of its document and offsets."""
     digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]

@@ -24,7 +24,7 @@ from rdflib import Dataset
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..model import Argument, Extraction, Relation
-from ..resolve import EntityTable, normalise_name
+from ..resolve import EntityTable, name_keys, normalise_name
 from . import iri
 from .typed import subproperty_rules, typed_relation
 from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
@@ -121,11 +121,13 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
     """Yield the quads (pyoxigraph) for documents, entities, concepts, relations and statements.
 
     The documents' quads come document by document, each document's together;
-    the corpus graph's (entities, concepts, relation predicates) first and last.
+    the corpus graph's (entities, concepts, relation predicates) first and last,
+    with the entities' name keys (:func:`kg.resolve.name_keys`) in the names graph.
     """
     Q = ox.Quad
     extractions = list(extractions)
     corpus = _node(str(iri.corpus_graph_iri(base)))
+    names = _node(str(iri.names_graph_iri(base)))
     entity_iris, entity_classes = {}, {}
     for entity in entities:
         cls = class_for_label(entity.type)
@@ -137,6 +139,8 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
         for alt in entity.alt_labels:
             yield Q(node, T.skos_altLabel, ox.Literal(alt), corpus)
         yield Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus)
+        for key in sorted(set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))):
+            yield Q(node, T.kg_nameKey, ox.Literal(key), names)
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()

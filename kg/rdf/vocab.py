@@ -93,6 +93,7 @@ class KG(DefinedNamespace):
     asserted: URIRef
     attributedTo: URIRef
     mentionCount: URIRef
+    nameKey: URIRef
     mentionOf: URIRef
     surfaceForm: URIRef
     mergedBy: URIRef

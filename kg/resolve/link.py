@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from networkx.utils import UnionFind
 
 from ..model import Entity, Extraction, Mention
-from .normalise import initials, normalise_name, strip_honorific
+from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_honorific
 
-__all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family"]
+__all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family", "name_keys"]
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
 _RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
@@ -163,7 +163,7 @@ def link_entities(
     name_of_mention: dict[tuple[str, str], int] = {}  # (doc id, surface form) -> group index
     # Whatever order the documents come in, they are read in the same one.
     extractions = sorted(extractions, key=lambda extraction: extraction.document.id)
-    known = sorted(known, key=lambda entity: entity.iri)
+    known = sorted(_candidates(known, extractions, aliases), key=lambda entity: entity.iri)
     for entity in known:
         group = _Group(known=entity, names=Counter({name: 0 for name in entity.names}),
                        types=Counter({entity.type: max(entity.mention_count, 1)}),
@@ -190,6 +190,49 @@ def link_entities(
             key_of_group[i] = entity.key
     by_name = {name: key_of_group[index] for name, index in name_of_mention.items()}
     return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
+
+
+def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], aliases: Aliases) -> list[KnownEntity]:
+    """The known entities a new name could join: those sharing a word or initials with one.
+
+    Every rule joins names that share a word (exact name, surname, short name) or
+    whose initials spell the other (acronym), so the others cannot be joined and
+    need not be compared: adding an article to a store of thousands of entities
+    then costs what the article's names cost.
+    """
+    known = list(known)
+    if not known:
+        return known
+    wanted: set[str] = set()
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            wanted |= name_keys(mention.text)
+    for surface, canonical in aliases.merge.items():
+        wanted |= name_keys(surface) | name_keys(canonical)
+    return [entity for entity in known if any(not name_keys(name).isdisjoint(wanted) for name in entity.names)]
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys that any two names one of the rules could join share: their words (but
+    "of", "the" ...), the whole name, and the initials, case-folded.
+
+    >>> sorted(name_keys("Government of National Accord"))
+    ['=government of national accord', '^gna', 'accord', 'government', 'national']
+    >>> sorted(name_keys("GNA"))
+    ['=gna', '^gna', 'gna']
+    """
+    if not name.isascii():
+        import unicodedata
+
+        name = unicodedata.normalize("NFKC", name)
+    words = name.replace(".", "").replace("-", " ").casefold().split()
+    keys = {word for word in words if word not in _FUNCTION_WORDS}
+    keys.add("=" + " ".join(words))
+    if len(words) == 1:
+        keys.add("^" + words[0])  # an acronym meets the initials of its expansion
+    else:
+        keys.add("^" + initials(name).casefold())
+    return keys
 
 
 def _name_key(name: str, *, keep_female: bool = True) -> str:

@@ -36,22 +36,66 @@ _MENTION_OF = str(KG.mentionOf)
 _CHUNK = 500
 
 
-def document_graphs(store) -> dict[str, str]:
-    """Document id → the IRI of the named graph holding what it says."""
-    rows = store.rows(PREFIXES + "SELECT DISTINCT ?id ?g WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }")
-    return {row["id"]: row["g"] for row in rows}
+def document_graphs(store, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Document id → the IRI of the named graph holding what it says (of the documents
+    ``ids`` only, when given)."""
+    query = "SELECT DISTINCT ?id ?g WHERE { %s GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
+    if ids is None:
+        return {row["id"]: row["g"] for row in store.rows(PREFIXES + query % "")}
+    found = {}
+    for chunk in _chunks(sorted(set(ids))):
+        values = "VALUES ?id { %s }" % " ".join(_string(i) for i in chunk)
+        found.update((row["id"], row["g"]) for row in store.rows(PREFIXES + query % values))
+    return found
 
 
-def known_entities(store) -> list[KnownEntity]:
-    """The entity nodes of the store with their names, for linking new mentions to them."""
+def _string(value: str) -> str:
+    """A SPARQL string literal."""
+    import json
+
+    return json.dumps(value)  # JSON's escapes are SPARQL's for strings
+
+
+def known_entities(store, names: Iterable[str] | None = None, *, base: str | None = None) -> list[KnownEntity]:
+    """The entity nodes of the store with their names, for linking new mentions to them.
+
+    With ``names`` (and the ``base`` of the store's graphs), only the entities one of
+    those names could join (sharing a :func:`kg.resolve.name_keys` key, looked up in
+    the names graph): what adding an article costs then does not grow with the store.
+    """
+    from ..rdf.iri import names_graph_iri
+    from ..resolve import name_keys
+
+    if names is None or base is None:
+        return _entities(store, "")
+    index = str(names_graph_iri(base))
+    if not next(iter(store.rows(f"SELECT ?e WHERE {{ GRAPH <{index}> {{ ?e ?p ?o }} }} LIMIT 1")), None):
+        return _entities(store, "")  # a graph made before the index existed: read every entity
+    keys = sorted(set().union(set(), *(name_keys(name) for name in names)))
+    candidates: set[str] = set()
+    for chunk in _chunks(keys):
+        values = " ".join(_string(key) for key in chunk)
+        query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
+        candidates.update(row["e"] for row in store.rows(query))
+    found = []
+    for chunk in _chunks(sorted(candidates)):
+        found += _entities(store, "VALUES ?e { %s }" % " ".join(f"<{e}>" for e in chunk))
+    return sorted(found, key=lambda entity: entity.iri)
+
+
+def _entities(store, values: str) -> list[KnownEntity]:
     from ..rdf.existing import label_for_class
 
     names: dict[str, list[str]] = defaultdict(list)
-    for row in store.rows(PREFIXES + "SELECT ?e ?alt WHERE { ?e kg:mentionCount ?n ; skos:altLabel ?alt }"):
+    for row in store.rows(PREFIXES + f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"):
         names[row["e"]].append(row["alt"])
     found = []
-    for row in store.rows(PREFIXES + "SELECT ?e ?class ?label ?n WHERE { ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }"):
-        label_type = label_for_class(ox_iri(row["class"]))
+    types: dict[str, str | None] = {}
+    query = f"SELECT ?e ?class ?label ?n WHERE {{ {values} ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }}"
+    for row in store.rows(PREFIXES + query):
+        if row["class"] not in types:
+            types[row["class"]] = label_for_class(ox_iri(row["class"]))
+        label_type = types[row["class"]]
         if label_type is None:
             continue
         found.append(KnownEntity(iri=row["e"], label=row["label"], type=label_type,
@@ -149,7 +193,9 @@ def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, str]:
 
 def _recount(store, entities: list[str], corpus_graph: str) -> None:
     """Count mentions and alternative labels of ``entities`` again from the mentions in
-    the store; an entity no mention names any more is removed from the corpus graph."""
+    the store; an entity no mention names any more is removed from the corpus graph
+    (and its name keys from the names graph)."""
+    names_graph = corpus_graph[: -len("corpus")] + "names"
     for chunk in _chunks(entities):
         values = " ".join(f"<{e}>" for e in chunk)
         store.update(PREFIXES + f"""
@@ -163,6 +209,9 @@ WHERE {{ {{ SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{
 INSERT {{ GRAPH <{corpus_graph}> {{ ?e skos:altLabel ?surface }} }}
 WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e ; kg:surfaceForm ?surface }}
   GRAPH <{corpus_graph}> {{ ?e rdfs:label ?label }} FILTER(STR(?surface) != STR(?label)) }} ;
+DELETE {{ GRAPH <{names_graph}> {{ ?e ?p ?o }} }}
+WHERE {{ VALUES ?e {{ {values} }} GRAPH <{names_graph}> {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kg:mentionOf ?e }} }} }} ;
 DELETE {{ GRAPH <{corpus_graph}> {{ ?e ?p ?o }} }}
 WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kg:mentionOf ?e }} }} }}

@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..rdf.vocab import KG, KGR
 
-__all__ = ["document_graphs", "remove_documents", "add_documents", "refresh_corpus", "graph_base"]
+__all__ = ["document_graphs", "remove_documents", "refresh_corpus", "graph_base"]
 
 
 def document_graphs(dataset: Dataset) -> dict[str, URIRef]:
@@ -49,32 +49,6 @@ def remove_documents(dataset: Dataset, doc_ids: Iterable[str]) -> list[str]:
     return removed
 
 
-def add_documents(dataset: Dataset, new: Dataset) -> list[str]:
-    """Add the document graphs of ``new`` to ``dataset``, replacing documents with the same id.
-
-    Entity and concept nodes already described keep their one label (a new name
-    becomes an alternative label). Returns the ids of the documents replaced.
-    """
-    new_ids = set(document_graphs(new))
-    replaced = remove_documents(dataset, [d for d in document_graphs(dataset) if d in new_ids])
-    new_corpus = _corpus_graph_of(new)
-    corpus = _corpus_graph_of(dataset) or new_corpus
-    for s, p, o, graph in new.quads((None, None, None, None)):
-        name = graph.identifier if hasattr(graph, "identifier") else graph
-        if name == new_corpus:
-            target = dataset.graph(corpus)
-            if p == RDFS.label and (s, RDFS.label, None) in target and (s, RDFS.label, o) not in target:
-                target.add((s, SKOS.altLabel, o))
-                continue
-            if p == KG.mentionCount:
-                continue  # counted again below
-            target.add((s, p, o))
-        else:
-            dataset.graph(name).add((s, p, o))
-    refresh_corpus(dataset)
-    return replaced
-
-
 def _corpus_graph_of(dataset: Dataset) -> URIRef | None:
     for graph in dataset.graphs():
         if str(graph.identifier).endswith("graph/corpus"):
@@ -88,6 +62,7 @@ def refresh_corpus(dataset: Dataset) -> None:
     if name is None:
         return
     corpus = dataset.graph(name)
+    names = dataset.graph(URIRef(str(name)[: -len("corpus")] + "names"))
     documents = [g for g in dataset.graphs() if g.identifier != name]
 
     mentions: dict = {}
@@ -100,6 +75,7 @@ def refresh_corpus(dataset: Dataset) -> None:
         surfaces = mentions.get(entity)
         if not surfaces:
             corpus.remove((entity, None, None))
+            names.remove((entity, None, None))  # its keys in the names index
             continue
         corpus.set((entity, KG.mentionCount, Literal(len(surfaces), datatype=XSD.integer)))
         label = str(corpus.value(entity, RDFS.label))

@@ -112,7 +112,7 @@ class OxigraphStore:
         store that refuses to open (delete it and build again). Adding to a
         store that holds data always uses one transaction per document.
         """
-        if self.location is None or len(self.store) > 0:
+        if self.location is None or not self.is_empty():
             yield
             return
         marker = Path(self.location) / INCOMPLETE
@@ -193,10 +193,18 @@ class OxigraphStore:
 
     def rows(self, sparql: str) -> Iterator[dict]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
-        result = self.raw_query(sparql)
-        names = [v.value for v in result.variables]
-        for solution in result:
-            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+        import json
+
+        # Serialised by Oxigraph and read by the json module: ten times faster than
+        # reading each solution's terms from Python.
+        result = json.loads(self.raw_query(sparql).serialize(format=ox.QueryResultsFormat.JSON))
+        names = result["head"]["vars"]
+        for binding in result["results"]["bindings"]:
+            yield {name: binding[name]["value"] if name in binding else None for name in names}
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad (without counting them)."""
+        return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
 
     def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads (of one predicate, of one named graph, when given)."""

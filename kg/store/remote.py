@@ -85,6 +85,10 @@ class RemoteStore:
             reason = getattr(error, "reason", error)
             raise KgError(f"{url}: cannot reach the store ({reason})") from None
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad in a named graph."""
+        return not self._select_json("ASK { GRAPH ?g { ?s ?p ?o } }").get("boolean", False)
+
     # --- writing ------------------------------------------------------------------------
 
     def add(self, quads: Iterable[ox.Quad]) -> None:

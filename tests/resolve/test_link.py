@@ -1,7 +1,7 @@
 """Merging mentions into entities (no model needed)."""
 
 from kg.model import Document, Extraction, Mention
-from kg.resolve import link_entities
+from kg.resolve import Aliases, link_entities
 
 
 def extraction(doc_id, *names):
@@ -152,3 +152,22 @@ def test_a_headline_casing_of_an_acronym_does_not_become_the_name():
             extraction("c", ("Uk", "GPE"), ("UK", "GPE"))]
     labels = sorted(e.label for e in link_entities(docs))
     assert labels == ["UK", "US"]
+
+
+def test_only_the_known_entities_a_new_name_could_join_are_compared_and_the_result_is_the_same():
+    from kg.resolve import KnownEntity
+    from kg.resolve.link import _candidates
+
+    known = [KnownEntity(iri="http://x/gna", label="Government of National Accord", type="ORG",
+                         names=("Government of National Accord", "GNA"), mention_count=4),
+             KnownEntity(iri="http://x/haftar", label="Khalifa Haftar", type="PERSON",
+                         names=("Khalifa Haftar",), mention_count=3),
+             KnownEntity(iri="http://x/labour", label="Labour Party", type="ORG", names=("Labour Party",)),
+             KnownEntity(iri="http://x/blair", label="Tony Blair", type="PERSON", names=("Tony Blair",))]
+    new = [extraction("n", ("GNA", "ORG"), ("Haftar", "PERSON"), ("Labour", "ORG"), ("Gordon Brown", "PERSON"))]
+    kept = _candidates(known, new, Aliases())
+    assert [k.label for k in kept] == ["Government of National Accord", "Khalifa Haftar", "Labour Party"]
+    table = link_entities(new, known=known)
+    labels = {m.text: table.entities[table.key_of(m)].label for m in new[0].mentions}
+    assert labels == {"GNA": "Government of National Accord", "Haftar": "Khalifa Haftar",
+                      "Labour": "Labour Party", "Gordon Brown": "Gordon Brown"}
