@@ -103,7 +103,8 @@ def build(
     from .analyse.run import analyse
     from .rdf import DEFAULT_BASE
     from .rdf.iri import check_base, corpus_graph_iri
-    from .rdf.mapping import ontology_quads, quads
+    from .rdf.mapping import ontology_quads, quad_batches
+    from .rdf.vocab import ONTOLOGY_IRI
     from .read import iter_documents
     from .read.text import check_date
     from .resolve import link_entities, read_aliases
@@ -162,7 +163,8 @@ def build(
     replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
     loading = target.loading() if fresh and hasattr(target, "loading") else contextlib.nullcontext()
     with loading:
-        write_documents(target, itertools.chain(quads(extractions, entities, base=base), ontology_quads()),
+        batches = quad_batches(extractions, entities, base=base)
+        write_documents(target, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),
                         corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=fresh)
     target.flush()
     _log_phase("written", started)

@@ -388,9 +388,19 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
 
 
 
+def _sentence_text(sentence: Span) -> str:
+    """``sentence.text``, sliced from the document's text (kept in ``doc.user_data``):
+    Span.text and Doc.text join the tokens in Python on every call."""
+    doc = sentence.doc
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text[sentence.start_char:sentence.end_char]
+
+
 def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, relation_text, passive, negated,
               modality, attribution, qualifiers) -> Relation:
-    text = sentence.text
+    text = _sentence_text(sentence)
     leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
     relation = Relation(
         doc_id=doc_id,

@@ -29,7 +29,7 @@ from . import iri
 from .typed import subproperty_rules, typed_relation
 from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
 
-__all__ = ["to_graph", "quads", "ontology_quads"]
+__all__ = ["to_graph", "quads", "quad_batches", "ontology_quads"]
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, object]
 
@@ -118,29 +118,35 @@ def ontology_quads() -> tuple[ox.Quad, ...]:
 
 
 def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[ox.Quad]:
-    """Yield the quads (pyoxigraph) for documents, entities, concepts, relations and statements.
+    """Yield the quads (pyoxigraph) for documents, entities, concepts, relations and statements."""
+    for _, batch in quad_batches(extractions, entities, base=base):
+        yield from batch
 
-    The documents' quads come document by document, each document's together;
-    the corpus graph's (entities, concepts, relation predicates) first and last,
-    with the entities' name keys (:func:`kg.resolve.name_keys`) in the names graph.
-    """
+
+def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
+                 base: str) -> Iterator[tuple[str, list[ox.Quad]]]:
+    """Yield ``(graph IRI, quads)``: each document's named graph as it is made, then the
+    corpus graph (entities, concepts, relation predicates) and the names graph (the
+    entities' name keys, :func:`kg.resolve.name_keys`)."""
     Q = ox.Quad
     extractions = list(extractions)
     corpus = _node(str(iri.corpus_graph_iri(base)))
     names = _node(str(iri.names_graph_iri(base)))
+    corpus_quads: list[ox.Quad] = []
+    name_quads: list[ox.Quad] = []
     entity_iris, entity_classes = {}, {}
     for entity in entities:
         cls = class_for_label(entity.type)
         node = _node(entity.iri or str(iri.entity_iri(base, cls.split("#")[-1], entity.label)))
         entity_iris[entity.key] = node
         entity_classes[entity.key] = cls.split("#")[-1]
-        yield Q(node, T.rdf_type, _node(str(cls)), corpus)
-        yield Q(node, T.rdfs_label, ox.Literal(entity.label), corpus)
+        corpus_quads.append(Q(node, T.rdf_type, _node(str(cls)), corpus))
+        corpus_quads.append(Q(node, T.rdfs_label, ox.Literal(entity.label), corpus))
         for alt in entity.alt_labels:
-            yield Q(node, T.skos_altLabel, ox.Literal(alt), corpus)
-        yield Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus)
+            corpus_quads.append(Q(node, T.skos_altLabel, ox.Literal(alt), corpus))
+        corpus_quads.append(Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus))
         for key in sorted(set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))):
-            yield Q(node, T.kg_nameKey, ox.Literal(key), names)
+            name_quads.append(Q(node, T.kg_nameKey, ox.Literal(key), names))
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()
@@ -148,14 +154,15 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
         document = extraction.document
         doc_node = _node(str(iri.document_iri(base, document.id)))
         here = _node(str(iri.document_graph_iri(base, document.id)))
+        document_quads: list[ox.Quad] = []
         for s, p, o in _document_triples(doc_node, document):
-            yield Q(s, p, o, here)
+            document_quads.append(Q(s, p, o, here))
         for entity_key in sorted({entities.key_of(m) for m in extraction.mentions}):
-            yield Q(entity_iris[entity_key], T.kg_mentionedIn, doc_node, here)
+            document_quads.append(Q(entity_iris[entity_key], T.kg_mentionedIn, doc_node, here))
         for mention in extraction.mentions:
             for s, p, o in _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
                                             entities.rule_of(mention)):
-                yield Q(s, p, o, here)
+                document_quads.append(Q(s, p, o, here))
 
         def node_of(argument: Argument | None) -> ox.NamedNode | None:
             if argument is None:
@@ -184,39 +191,43 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
             typed = _typed(relation.predicate, class_of(relation.subject), class_of(relation.object),
                            relation.object.label.lower() if relation.object else None)
             if relation.is_factual and obj is not None:
-                yield Q(subject, predicate, obj, here)
+                document_quads.append(Q(subject, predicate, obj, here))
                 if typed is not None:
-                    yield Q(subject, typed, obj, here)  # so that "?s kg:rejects ?o" needs no reasoner
+                    document_quads.append(Q(subject, typed, obj, here))  # so that "?s kg:rejects ?o" needs no reasoner
             attribution = node_of(relation.attribution) if relation.attribution else None
             places = [entity_iris[entities.key_of(q.mention)] for q in relation.qualifiers if q.mention]
             for s, p, o in _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution,
                                               places, typed):
-                yield Q(s, p, o, here)
+                document_quads.append(Q(s, p, o, here))
             for node, argument in ((subject, relation.subject), (obj, relation.object)):
                 if argument is None:
                     continue
                 if argument.clause:
-                    yield Q(node, T.rdf_type, T.kg_Proposition, here)
-                    yield Q(node, T.rdfs_label, ox.Literal(argument.text), here)
-                    yield Q(node, T.kg_document, doc_node, here)
+                    document_quads.append(Q(node, T.rdf_type, T.kg_Proposition, here))
+                    document_quads.append(Q(node, T.rdfs_label, ox.Literal(argument.text), here))
+                    document_quads.append(Q(node, T.kg_document, doc_node, here))
                 elif argument.mention is None:
-                    yield Q(node, T.kg_mentionedIn, doc_node, here)
+                    document_quads.append(Q(node, T.kg_mentionedIn, doc_node, here))
+
+        yield here.value, document_quads
 
     for key, labels in concepts.items():
         # The most frequent surface form (ties: alphabetical) is the one label.
         label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
         node = _node(str(iri.concept_iri(base, label)))
-        yield Q(node, T.rdf_type, T.kg_Concept, corpus)
-        yield Q(node, T.rdfs_label, ox.Literal(label), corpus)
+        corpus_quads.append(Q(node, T.rdf_type, T.kg_Concept, corpus))
+        corpus_quads.append(Q(node, T.rdfs_label, ox.Literal(label), corpus))
         for alt in sorted(set(labels) - {label}):
-            yield Q(node, T.skos_altLabel, ox.Literal(alt), corpus)
+            corpus_quads.append(Q(node, T.skos_altLabel, ox.Literal(alt), corpus))
 
     always = subproperty_rules()
     for lemma in sorted(predicates):
         predicate = _relation_node(lemma)
-        yield Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus)
-        yield Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus)
-        yield Q(predicate, T.rdfs_label, ox.Literal(lemma), corpus)
+        corpus_quads.append(Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus))
+        corpus_quads.append(Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus))
+        corpus_quads.append(Q(predicate, T.rdfs_label, ox.Literal(lemma), corpus))
+    yield corpus.value, corpus_quads
+    yield names.value, name_quads
 
 
 @functools.lru_cache(maxsize=4096)

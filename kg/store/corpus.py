@@ -110,47 +110,39 @@ def ox_iri(value: str):
     return URIRef(value)
 
 
-def write_documents(store, quads: Iterable[ox.Quad], *, corpus_graph: str, replace: Iterable[str] = (),
-                    fresh: bool = False) -> None:
+def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corpus_graph: str,
+                    replace: Iterable[str] = (), fresh: bool = False) -> None:
     """Write the quads of a build into ``store``.
 
     Parameters
     ----------
     store : OxigraphStore or RemoteStore
-    quads : iterable of pyoxigraph.Quad
-        From :func:`kg.rdf.mapping.quads` (documents' graphs, corpus graph, ontology).
+    batches : iterable of (graph IRI, list of pyoxigraph.Quad)
+        From :func:`kg.rdf.mapping.quad_batches`: each document's graph, the corpus
+        graph, the names graph (and the ontology's).
     corpus_graph : str
         The IRI of the corpus graph.
     replace : iterable of str
-        Named graphs of documents being rebuilt: dropped first (each document's
-        graph is then written in one transaction).
+        Named graphs of documents being rebuilt: dropped first.
     fresh : bool
         The store was empty: the corpus graph is written as it comes, with no
         merging or recounting (the build counted everything itself).
+
+    Each document's graph is written in one transaction, as soon as it is made, so a
+    big build never holds all the quads (in a fresh on-disk store, see
+    :meth:`OxigraphStore.loading`).
     """
     replace = list(replace)
     touched = _mentioned_entities(store, replace)
     store.drop_graphs(replace)
-
     corpus: list[ox.Quad] = []
-    current, buffer = None, []
-
-    def write(name, batch):
+    for name, batch in batches:
         if name == corpus_graph:
             corpus.extend(batch)
-        elif batch:  # one transaction per document (and one for the ontology)
+        elif batch:
             store.add(batch)
-            touched.update(q.object.value for q in batch if q.predicate.value == _MENTION_OF)
-
-    # The quads come graph by graph (kg.rdf.mapping.quads): each document is written as
-    # soon as its quads are made, so a big build never holds them all.
-    for quad in quads:
-        name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
-        if name != current:
-            write(current, buffer)
-            current, buffer = name, []
-        buffer.append(quad)
-    write(current, buffer)
+            if not fresh:
+                touched.update(q.object.value for q in batch if q.predicate.value == _MENTION_OF)
 
     if fresh:
         store.add(corpus)
