@@ -31,10 +31,11 @@ def main() -> int:
 
     import kg
     from kg.analyse import load_nlp
+    from kg.model import Document
     from kg.read import iter_documents
     from kg.store import serialize
 
-    documents = [d for d in iter_documents(files) if not isinstance(d, Exception)]
+    documents = [d for d in iter_documents(files) if isinstance(d, Document)]
     nlp = load_nlp()
     nlp("warm up")
 

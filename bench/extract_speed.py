@@ -33,9 +33,10 @@ def main() -> int:
 
     from kg.analyse import load_nlp
     from kg.extract import extract
+    from kg.model import Document
     from kg.read import iter_documents
 
-    documents = [d for d in iter_documents(files) if not isinstance(d, Exception)]
+    documents = [d for d in iter_documents(files) if isinstance(d, Document)]
     nlp = load_nlp()
     nlp("warm up")
 

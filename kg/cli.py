@@ -94,6 +94,8 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
                                 aliases=aliases, into=into, store=store, engine=engine, scheduler=scheduler)
     except KgError as error:
         raise _fail(error)
+    for warning in graph.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for error in graph.errors:
         click.echo(f"Error: {error}", err=True)
     if graph.report.documents == 0:

@@ -14,6 +14,7 @@ __all__ = [
     "QueryError",
     "GraphFileError",
     "ConfigError",
+    "InputWarning",
 ]
 
 
@@ -52,3 +53,27 @@ class ConfigError(KgError):
 
 class GraphFileError(KgError):
     """A graph file is missing, unreadable or does not parse."""
+
+
+class InputWarning:
+    """Something about an input that was read anyway (a guessed encoding, a split text).
+
+    Not an exception: readers yield it beside the document, and the build reports
+    it (``KnowledgeGraph.warnings``; ``Warning: FILE: message`` on the command line).
+    """
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.problem}"
+
+    def __repr__(self) -> str:
+        return f"InputWarning({self.source!r}, {self.problem!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, InputWarning) and (self.source, self.problem) == (other.source, other.problem)
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.problem))

@@ -30,18 +30,21 @@ class KnowledgeGraph:
     store : kg.store.OxigraphStore or kg.store.RemoteStore or None
         The store the graph is kept in, when it is in one.
     errors : list of KgError
-        Inputs that could not be read or built (empty for a loaded graph).
+        Inputs that could not be read or built, and were skipped (empty for a loaded graph).
+    warnings : list of kg.errors.InputWarning
+        Inputs built with a guess: an encoding that was not UTF-8, a text split in pieces.
     report : kg.pipeline.BuildReport or None
         Counts and time of the build that made the graph (None for a loaded graph).
     """
 
     def __init__(self, graph: Graph | None = None, *, store=None, errors: list[KgError] | None = None,
-                 report: object = None):
+                 warnings: list | None = None, report: object = None):
         if graph is None and store is None:
             raise TypeError("KnowledgeGraph needs a graph or a store")
         self._graph = graph
         self.store = store
         self.errors = list(errors or [])
+        self.warnings = list(warnings or [])
         self.report = report
 
     def __repr__(self) -> str:

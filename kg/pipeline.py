@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KgError, ReadError
+from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
 from .model import Document, Extraction
 from .resolve import Aliases
@@ -91,8 +91,9 @@ def build(
     Returns
     -------
     KnowledgeGraph
-        With ``.errors`` listing inputs that could not be read, and ``.report``
-        the counts and time.
+        With ``.errors`` listing inputs that could not be read (skipped),
+        ``.warnings`` what was read with a guess (an encoding) or split, and
+        ``.report`` the counts and time.
 
     Raises
     ------
@@ -122,8 +123,11 @@ def build(
     errors: list[KgError] = []
     good: list[Document] = []
     seen: set[str] = set()
+    warnings: list[InputWarning] = []
     for item in [*iter_documents(sources, date=date), *documents]:
-        if isinstance(item, ReadError):
+        if isinstance(item, InputWarning):
+            warnings.append(item)
+        elif isinstance(item, ReadError):
             logger.debug("cannot read %s", item)
             errors.append(item)
         elif item.id in seen:
@@ -170,7 +174,7 @@ def build(
     _log_phase("written", started)
     report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
                          seconds=time.perf_counter() - started, replaced=len(replaced))
-    return KnowledgeGraph(store=target, errors=errors, report=report)
+    return KnowledgeGraph(store=target, errors=errors, warnings=warnings, report=report)
 
 
 def build_text(text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None,

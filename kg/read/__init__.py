@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import InputWarning, ReadError
 from ..model import Document
 from .jsonl import read_jsonl
-from .text import document_from_text, read_text_file
+from .text import document_from_text, read_text, read_text_file
 
 __all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl"]
 
@@ -22,8 +22,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 def iter_documents(
     sources: Iterable[str | Path], *, date: str | None = None
-) -> Iterator[Document | ReadError]:
-    """Yield the documents in files and folders, or a ``ReadError`` for each bad one.
+) -> Iterator[Document | ReadError | InputWarning]:
+    """Yield the documents in files and folders, a ``ReadError`` for each bad one, and an
+    ``InputWarning`` before a document read with a guessed encoding.
 
     Parameters
     ----------
@@ -35,7 +36,7 @@ def iter_documents(
 
     Yields
     ------
-    Document or ReadError
+    Document, ReadError or InputWarning
 
     Examples
     --------
@@ -68,6 +69,10 @@ def _read_file(path: Path, *, doc_id: str, date: str | None) -> Iterator[Documen
         yield from read_jsonl(path, date=date)
         return
     try:
-        yield read_text_file(path, doc_id=doc_id, date=date)
+        document, warning = read_text(path, doc_id=doc_id, date=date)
     except ReadError as error:
         yield error
+        return
+    if warning is not None:
+        yield warning
+    yield document

@@ -6,14 +6,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import InputWarning, ReadError
 from ..model import Document
 from .text import decode_text, document_from_text
 
 __all__ = ["read_jsonl"]
 
 
-def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Document | ReadError]:
+def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Document | ReadError | InputWarning]:
     """Yield one :class:`Document` per line of a JSONL file, or a ``ReadError`` per bad line.
 
     Errors name the file and the (1-based, blank lines counted) line number. A
@@ -22,13 +22,15 @@ def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Documen
     """
     path = Path(path)
     try:
-        content = decode_text(path.read_bytes(), str(path))
+        content, warning = decode_text(path.read_bytes(), str(path))
     except OSError as error:
         yield ReadError(str(path), error.strerror or str(error))
         return
     except ReadError as error:
         yield error
         return
+    if warning is not None:
+        yield InputWarning(str(path), warning)
     seen: set[str] = set()
     any_line = False
     for number, line in enumerate(content.split("\n"), start=1):

@@ -5,34 +5,83 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import InputWarning, ReadError
 from ..model import Document
 
-__all__ = ["read_text_file", "document_from_text", "decode_text"]
+__all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Decode the bytes of a text file as UTF-8, or raise a ``ReadError`` saying why not.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+         (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"), (b"\xff\xfe", "utf-16", "UTF-16"),
+         (b"\xfe\xff", "utf-16", "UTF-16"))
+_MAGIC = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old Office file"))
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
+    """Decode the bytes of a text file: the text, and a warning when the encoding was guessed.
+
+    UTF-8 (with or without a byte-order mark) is read as it is; UTF-16 and UTF-32
+    with a byte-order mark are decoded and said so; other bytes that are not UTF-8
+    are read as Windows-1252 (Latin-1 with the typographic quotes), with a warning.
+    Binary files are refused, naming what they look like.
+
+    Raises
+    ------
+    ReadError
+        For a binary file (a known file signature, NUL bytes, or mostly control
+        characters).
 
     Examples
     --------
     >>> decode_text("Tripoli".encode(), "a.txt")
-    'Tripoli'
+    ('Tripoli', None)
+    >>> decode_text("£5m".encode("latin-1"), "a.txt")
+    ('£5m', 'not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0xa3 at offset 0)')
     >>> decode_text(b"\\x00\\x01", "a.bin")
     Traceback (most recent call last):
-    kg.errors.ReadError: a.bin: binary file (contains NUL bytes), expected UTF-8 text
+    kg.errors.ReadError: a.bin: binary file (contains NUL bytes), expected text
     """
-    if b"\x00" in data[:8192]:
-        raise ReadError(source, "binary file (contains NUL bytes), expected UTF-8 text")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise ReadError(source, f"starts with a {name} byte-order mark but is not {name} "
+                                        f"({error.reason} at offset {error.start})") from None
+            return _newlines(text.lstrip("\ufeff")), None if name == "UTF-8" else f"decoded as {name} (byte-order mark)"
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(source, f"binary file ({kind}), expected text")
+    if b"\x00" in data[:65536]:
+        raise ReadError(source, "binary file (contains NUL bytes), expected text")
+    warning = None
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ReadError(
-            source,
-            f"not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {error.start})",
-        ) from None
+        warning = (f"not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0x{data[error.start]:02x} "
+                   f"at offset {error.start})")
+        text = data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7f <= ord(ch) < 0xa0)
+    if sample and controls > max(8, len(sample) // 50):
+        raise ReadError(source, f"binary file ({controls:,} control characters in its first {len(sample):,}), "
+                                "expected text")
+    return _newlines(text), warning
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -116,17 +165,31 @@ def document_from_text(
 
 
 def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | None = None) -> Document:
-    """Read one plain-text news file.
+    """Read one plain-text news file (see :func:`read_text` for the warnings).
 
     Raises
     ------
     ReadError
-        If the file is missing, binary, not UTF-8 or empty.
+        If the file is missing, unreadable, binary or empty.
+    """
+    document, _ = read_text(path, doc_id=doc_id, date=date)
+    return document
+
+
+def read_text(path: str | Path, *, doc_id: str | None = None,
+              date: str | None = None) -> tuple[Document, InputWarning | None]:
+    """Read one plain-text news file: the document, and a warning if its encoding was guessed.
+
+    Raises
+    ------
+    ReadError
+        If the file is missing, unreadable, binary or empty.
     """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(str(path), error.strerror or str(error)) from None
-    text = decode_text(data, str(path))
-    return document_from_text(text, doc_id=doc_id or path.stem, date=date, source=str(path))
+    text, warning = decode_text(data, str(path))
+    document = document_from_text(text, doc_id=doc_id or path.stem, date=date, source=str(path))
+    return document, InputWarning(str(path), warning) if warning else None

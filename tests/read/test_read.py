@@ -7,7 +7,7 @@ import pytest
 from kg.errors import ReadError
 from kg.read import iter_documents, read_text_file
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, shared_path
 
 
 def test_headline_is_title_and_first_line():
@@ -54,9 +54,12 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     [
         (b"", "empty document (no text)"),
         (b"\n \n", "empty document (no text)"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (contains NUL bytes), expected UTF-8 text"),
-        ("Caf\u00e9 news".encode("latin-1"), "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (a PNG image), expected text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (a PDF document), expected text"),
+        (b"some words\x00\x00\x00 more", "binary file (contains NUL bytes), expected text"),
+        (bytes(range(1, 32)) * 40, "binary file (1,040 control characters in its first 1,240), expected text"),
     ],
+    ids=["empty", "whitespace", "png", "pdf", "nul-bytes", "control-characters"],
 )
 def test_bad_files_give_one_clear_error(tmp_path, content, problem):
     path = tmp_path / "bad.txt"
@@ -69,3 +72,36 @@ def test_bad_files_give_one_clear_error(tmp_path, content, problem):
 def test_missing_input(tmp_path):
     (error,) = list(iter_documents([tmp_path / "nope.txt"]))
     assert str(error).endswith("nope.txt: no such file or folder")
+
+
+def test_text_that_can_be_decoded_is_decoded_with_a_warning_naming_the_file(tmp_path):
+    from kg.errors import InputWarning
+
+    headline, body = "Café owners protest", "Prices rose by £5 – the «euro» was blamed.\n"
+    cases = {
+        "utf16.txt": ("\ufeff" + headline + "\n" + body).encode("utf-16-le"),  # with its BOM
+        "latin1.txt": (headline + "\n" + body.replace("–", "-").replace("«", '"').replace("»", '"')).encode("latin-1"),
+        "cp1252.txt": (headline + "\n" + body).encode("cp1252"),
+        "utf8bom.txt": (headline + "\n" + body).encode("utf-8-sig"),
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    items = list(iter_documents([tmp_path]))
+    warnings = {w.source.split("/")[-1]: w.problem for w in items if isinstance(w, InputWarning)}
+    documents = {d.id: d for d in items if not isinstance(d, InputWarning)}
+    assert warnings == {
+        "cp1252.txt": "not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0xe9 at offset 3)",
+        "latin1.txt": "not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0xe9 at offset 3)",
+        "utf16.txt": "decoded as UTF-16 (byte-order mark)",
+    }  # UTF-8 with a byte-order mark is plain UTF-8: no warning
+    assert documents["utf16"].text == documents["cp1252"].text == documents["utf8bom"].text == headline + "\n" + body.strip()
+    assert documents["latin1"].title == headline and "£5" in documents["latin1"].text
+
+
+def test_the_latin1_bbc_article_is_read(tmp_path):
+    from kg.errors import InputWarning
+
+    path = shared_path("data", "corpus", "bbc", "sport_199.txt")
+    warning, document = list(iter_documents([path]))
+    assert isinstance(warning, InputWarning) and "Latin-1" in warning.problem and str(path) in str(warning)
+    assert "£" in document.text and "\ufffd" not in document.text
