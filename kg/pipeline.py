@@ -19,8 +19,6 @@ __all__ = ["build", "build_text", "BuildReport"]
 
 logger = logging.getLogger(__name__)
 
-#: Longest text spaCy takes in one piece (its default ``nlp.max_length``).
-MAX_LENGTH = 1_000_000
 
 
 @dataclass
@@ -132,10 +130,6 @@ def build(
             errors.append(item)
         elif item.id in seen:
             errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
-        elif len(item.text) > MAX_LENGTH:
-            errors.append(ReadError(item.source or item.id,
-                                    f"document too long ({len(item.text):,} characters; the limit is "
-                                    f"{MAX_LENGTH:,}): split it into articles"))
         else:
             seen.add(item.id)
             good.append(item if item.date or not date else _with_date(item, date))
@@ -153,8 +147,13 @@ def build(
         progress.total(len(good))
     extractions: list[Extraction] = []
     words = 0
-    for extraction, count in analyse(good, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-                                     progress=progress):
+    sources_of = {d.id: d.source or d.id for d in good}
+    for doc_id, extraction, count, notes in analyse(good, model=model, jobs=jobs, engine=engine,
+                                                    scheduler=scheduler, progress=progress):
+        if extraction is None:
+            errors.extend(ReadError(sources_of[doc_id], note) for note in notes)
+            continue
+        warnings.extend(InputWarning(sources_of[doc_id], note) for note in notes)
         extractions.append(extraction)
         words += count
     _log_phase("analysed", started)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Document, Extraction
 
-__all__ = ["analyse", "analyse_chunk", "ENGINES", "CHUNK_SIZE"]
+__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH"]
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +27,19 @@ CHUNK_SIZE = 32
 ENGINES = ("local", "dask")
 
 
-def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> list[tuple[Extraction, int]]:
-    """Parse and extract a chunk of documents: ``(extraction, words)`` for each, in order.
+#: Characters per spaCy call. Longer texts are parsed in pieces cut at paragraph or
+#: sentence ends and joined back into one ``Doc`` (spaCy refuses texts over
+#: ``nlp.max_length``, and its parser needs about 1 GB per 100,000 characters).
+PIECE_LENGTH = 100_000
+
+
+def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> list[tuple]:
+    """Parse and extract a chunk of documents: ``(document id, extraction, words, notes)``
+    for each, in order.
+
+    ``notes`` are messages about the document (a long text split into pieces). A
+    document whose analysis fails gives ``(id, None, 0, (message,))``: the others
+    of the chunk are still analysed.
 
     Runs wherever it is called (this process, a pool worker, a Dask worker); the
     spaCy pipeline is loaded once per process.
@@ -38,10 +49,79 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
 
     nlp = load_nlp(model)
     found = []
-    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=CHUNK_SIZE):
-        words = sum(1 for token in doc if not token.is_space and not token.is_punct)
-        found.append((extract(document, doc), words))
+    for document, doc, notes in _parsed(nlp, documents):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            words = sum(1 for token in doc if not token.is_space and not token.is_punct)
+            found.append((document.id, extract(document, doc), words, notes))
+        except Exception as error:  # one document's failure must not stop the batch
+            logger.debug("analysis of %s failed", document.id, exc_info=True)
+            found.append((document.id, None, 0, (f"analysis failed ({type(error).__name__}: "
+                                                 f"{' '.join(str(error).split())[:200]}); document skipped",)))
     return found
+
+
+def _parsed(nlp, documents: Sequence[Document]):
+    """``(document, Doc or the exception that parsing raised, notes)`` for each document, in order."""
+    from spacy.tokens import Doc
+
+    short = [d for d in documents if len(d.text) <= PIECE_LENGTH]
+    parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short])))
+    for document in documents:
+        if document.id in parsed:
+            yield document, parsed[document.id], ()
+            continue
+        pieces = split_text(document.text, PIECE_LENGTH)
+        docs = list(_pipe(nlp, pieces))
+        failed = next((d for d in docs if isinstance(d, Exception)), None)
+        note = (f"long text ({len(document.text):,} characters): parsed in {len(pieces)} pieces of at most "
+                f"{PIECE_LENGTH:,}, cut at paragraph, sentence or word ends, and read as one")
+        yield document, failed or Doc.from_docs(docs, ensure_whitespace=False), (note,)
+
+
+def _pipe(nlp, texts: list[str]):
+    """The parses of ``texts``; a text that makes spaCy fail gives its exception instead."""
+    done = 0
+    try:
+        for doc in nlp.pipe(texts, batch_size=CHUNK_SIZE):
+            done += 1
+            yield doc
+    except Exception:
+        # Something in a batch broke spaCy: parse the rest one by one, to find it and keep the others.
+        for text in texts[done:]:
+            try:
+                yield nlp(text)
+            except Exception as error:
+                yield error
+
+
+def split_text(text: str, length: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``length`` characters that join back to it.
+
+    Each cut is made after the last paragraph break (a blank line) of the piece,
+    else the last line break, else the last sentence end (". ", "! ", "? "), else
+    the last space, and only when there is none of these, at ``length``.
+
+    >>> split_text("One. Two.\n\nThree four five.", 12)
+    ['One. Two.\n\n', 'Three four ', 'five.']
+    """
+    import re
+
+    pieces, start = [], 0
+    while len(text) - start > length:
+        window = text[start:start + length]
+        cut = None
+        for pattern in (r"\n\s*\n", r"\n", r"[.!?][\"')\]]*\s", r"\s"):
+            ends = [m.end() for m in re.finditer(pattern, window)]
+            if ends and ends[-1] > length // 4:
+                cut = ends[-1]
+                break
+        cut = cut or length
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def analyse(
@@ -52,8 +132,9 @@ def analyse(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> Iterator[tuple[Extraction, int]]:
-    """Yield ``(extraction, words)`` for every document, as the analyses finish.
+) -> Iterator[tuple[str, Extraction | None, int, tuple[str, ...]]]:
+    """Yield ``(document id, extraction, words, notes)`` for every document, as the analyses
+    finish (see :func:`analyse_chunk`; the extraction is None for a document that failed).
 
     Parameters
     ----------
@@ -82,10 +163,9 @@ def analyse(
     else:
         results = (analyse_chunk(chunk, model) for chunk in chunks)
     for result in results:
-        for extraction, words in result:
-            yield extraction, words
+        yield from result
         if progress is not None:
-            progress(len(result), sum(words for _, words in result))
+            progress(len(result), sum(words for _, _, words, _ in result))
 
 
 def _in_processes(chunks, model, jobs) -> Iterator[list]:

@@ -63,9 +63,12 @@ class OxigraphStore:
         self.location = str(path) if path is not None else None
         self.read_only = read_only
         self._bulk = False
-        if path is not None and (Path(path) / INCOMPLETE).exists():
+        #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
+        self.restarted = False
+        interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
+        if interrupted and read_only:
             raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
-                                 "delete the folder and build again")
+                                 "build into it again (kg build ... --store PATH) to finish it")
         try:
             if path is None:
                 self.store = ox.Store()
@@ -82,6 +85,12 @@ class OxigraphStore:
                 raise GraphFileError(f"{path}: the store is open for writing elsewhere (another kg build?); "
                                      "wait for it, or read it while it is written with kg query/stats/render") from None
             raise GraphFileError(f"{path}: cannot open the store: {message[:200]}") from None
+        if interrupted:
+            # It holds part of a first build and nothing else: empty it, so that this build starts over.
+            self.store.clear()
+            self.store.flush()
+            (Path(path) / INCOMPLETE).unlink()
+            self.restarted = True
 
     def __repr__(self) -> str:
         return f"OxigraphStore({self.location!r})" if self.location else "OxigraphStore(in memory)"

@@ -111,14 +111,19 @@ def test_cli_build_query_render_stats_on_a_store(articles, tmp_path):
     assert result.exit_code == 0 and "Government of National Accord" in result.output
 
 
-def test_an_interrupted_first_build_leaves_a_store_that_says_so(tmp_path):
+def test_an_interrupted_first_build_leaves_a_store_that_says_so_and_the_next_build_finishes_it(
+        articles, memory_build, tmp_path):
     location = tmp_path / "store"
-    OxigraphStore(location)  # a store folder, as a first build makes it
+    half = OxigraphStore(location)  # what a first build had bulk-loaded when it was stopped
+    half.add(list(memory_build.store.quads())[:500])
+    half.close()
     (location / INCOMPLETE).write_text("interrupted\n")
     with pytest.raises(kg.errors.GraphFileError, match="interrupted first build"):
-        OxigraphStore(location)
+        OxigraphStore(location, read_only=True)
     result = CliRunner().invoke(main, ["query", str(location), "ASK { ?s ?p ?o }"])
     assert result.exit_code == 1 and "interrupted first build" in result.output
+    rebuilt = kg.build(articles, store=location)
+    assert rebuilt.store.restarted and nquads(rebuilt.store) == nquads(memory_build.store)
 
 
 def test_two_processes_build_the_same_graph(articles, memory_build):
