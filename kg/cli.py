@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
     if output is None and store_location is None:
         output = Path("out")
     console = _stderr_console()
+    signal.signal(signal.SIGTERM, _interrupt)  # as Ctrl-C: unwind, so that nothing is left half-written
     try:
         store = None
         if store_location is not None:
@@ -94,6 +96,13 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
                                 aliases=aliases, into=into, store=store, engine=engine, scheduler=scheduler)
     except KgError as error:
         raise _fail(error)
+    except KeyboardInterrupt as interrupt:
+        code = getattr(interrupt, "exit_code", 130)
+        click.echo(f"Error: interrupted ({'SIGTERM' if code == 143 else 'SIGINT'}): "
+                   + ("the store keeps the documents written so far, each whole; run the same build again "
+                      "to finish" if store_location else "no file was written; earlier outputs are as they were"),
+                   err=True)
+        sys.exit(code)
     for warning in graph.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for error in graph.errors:
@@ -134,6 +143,12 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
     graph.store.close()
     if graph.errors:
         sys.exit(1)
+
+
+def _interrupt(signum, frame):
+    interrupt = KeyboardInterrupt()
+    interrupt.exit_code = 128 + signum
+    raise interrupt
 
 
 class _build_progress:
@@ -215,9 +230,15 @@ def _print_top(graph) -> None:
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and FROM <url>, which fetch over the network.")
-def query(graph_file, sparql, query_file, fmt, allow_network):
-    """Run a SPARQL query on GRAPH and print the result."""
-    from .query import format_result
+@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(0, None),
+              help="Stop the query after this many seconds (0: no limit).")
+def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
+    """Run a SPARQL query on GRAPH_OR_STORE and print the result.
+
+    Exits with status 1 if the query is malformed, refused, fails or runs past --timeout.
+    """
+    from .query import check_query, format_result
+    from .query.limits import run_limited
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
@@ -226,10 +247,15 @@ def query(graph_file, sparql, query_file, fmt, allow_network):
             sparql = query_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise click.ClickException(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
-    try:
+    def answer() -> str:
         graph = _open_graph(graph_file)
-        result = graph.query(sparql, allow_network=allow_network)
-        text = format_result(result, fmt, graph=_prefixed(graph))
+        return format_result(graph.query(sparql, allow_network=allow_network), fmt, graph=_prefixed(graph))
+
+    try:
+        from .store.graph import prefixes
+
+        check_query(sparql, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
+        text = run_limited(answer, timeout)
         click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
         raise _fail(error)

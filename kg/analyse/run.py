@@ -180,8 +180,14 @@ def _in_processes(chunks, model, jobs) -> Iterator[list]:
     load_nlp(model)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context)
+    try:
         yield from pool.map(analyse_chunk, chunks, [model] * len(chunks))
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or failed: drop the chunks not started, do not wait for them.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _on_dask(chunks, model, jobs, scheduler) -> Iterator[list]:

@@ -19,6 +19,12 @@ __all__ = ["DEFAULT_BASE", "slug", "check_base", "entity_iri", "concept_iri", "d
 DEFAULT_BASE = "https://example.org/kg/id/"
 
 
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() and any(
+        "\ud800" <= ch <= "\udfff" for ch in text) else text
+
+
 def slug(name: str) -> str:
     """A readable, IRI-safe path segment for a name.
 
@@ -38,7 +44,7 @@ def slug(name: str) -> str:
     """
     # normalise_name leaves single spaces as the only separators, so names that
     # normalise differently get different slugs, and equal ones equal slugs.
-    return quote(normalise_name(name).replace(" ", "-"), safe="-.~") or "_"
+    return quote(_encodable(normalise_name(name)).replace(" ", "-"), safe="-.~") or "_"
 
 
 def check_base(base: str) -> str:
@@ -77,13 +83,13 @@ def names_graph_iri(base: str) -> URIRef:
 
 def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a named mention, a hash of its document and offsets."""
-    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return URIRef(f"{base}mention/{digest}")
 
 
 def proposition_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a proposition (a reported clause), a hash of its document and offsets."""
-    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return URIRef(f"{base}proposition/{digest}")
 
 
@@ -96,14 +102,14 @@ def document_iri(base: str, doc_id: str) -> URIRef:
     >>> str(document_iri("http://x.org/", "../b c/d"))
     'http://x.org/document/%2E%2E/b%20c/d'
     """
-    segments = [quote(part, safe="-.~") for part in doc_id.split("/")]
+    segments = [quote(_encodable(part), safe="-.~") for part in doc_id.split("/")]
     segments = [s.replace(".", "%2E") if s in (".", "..") else s for s in segments]
     return URIRef(f"{base}document/{'/'.join(segments)}")
 
 
 def statement_iri(base: str, *parts: object) -> URIRef:
     """IRI of a statement, a hash of what identifies it (document, offsets, triple)."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return URIRef(f"{base}statement/{digest}")
 
 

@@ -16,6 +16,7 @@ into an rdflib dataset for the Python API.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -62,6 +63,18 @@ def _integer(value: int) -> ox.Literal:
 
 def _boolean(value: bool) -> ox.Literal:
     return _TRUE if value else _FALSE
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _string(text: str) -> ox.Literal:
+    """A plain string literal, with the characters no RDF/XML (XML 1.0) document can hold
+    replaced (control characters by a space, lone surrogates by U+FFFD), so that every
+    output format can carry it."""
+    if not text.isprintable():
+        text = _NOT_XML.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
+    return ox.Literal(text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -141,12 +154,12 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
         entity_iris[entity.key] = node
         entity_classes[entity.key] = cls.split("#")[-1]
         corpus_quads.append(Q(node, T.rdf_type, _node(str(cls)), corpus))
-        corpus_quads.append(Q(node, T.rdfs_label, ox.Literal(entity.label), corpus))
+        corpus_quads.append(Q(node, T.rdfs_label, _string(entity.label), corpus))
         for alt in entity.alt_labels:
-            corpus_quads.append(Q(node, T.skos_altLabel, ox.Literal(alt), corpus))
+            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
         corpus_quads.append(Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus))
         for key in sorted(set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))):
-            name_quads.append(Q(node, T.kg_nameKey, ox.Literal(key), names))
+            name_quads.append(Q(node, T.kg_nameKey, _string(key), names))
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()
@@ -204,7 +217,7 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
                     continue
                 if argument.clause:
                     document_quads.append(Q(node, T.rdf_type, T.kg_Proposition, here))
-                    document_quads.append(Q(node, T.rdfs_label, ox.Literal(argument.text), here))
+                    document_quads.append(Q(node, T.rdfs_label, _string(argument.text), here))
                     document_quads.append(Q(node, T.kg_document, doc_node, here))
                 elif argument.mention is None:
                     document_quads.append(Q(node, T.kg_mentionedIn, doc_node, here))
@@ -216,16 +229,16 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
         label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
         node = _node(str(iri.concept_iri(base, label)))
         corpus_quads.append(Q(node, T.rdf_type, T.kg_Concept, corpus))
-        corpus_quads.append(Q(node, T.rdfs_label, ox.Literal(label), corpus))
+        corpus_quads.append(Q(node, T.rdfs_label, _string(label), corpus))
         for alt in sorted(set(labels) - {label}):
-            corpus_quads.append(Q(node, T.skos_altLabel, ox.Literal(alt), corpus))
+            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
 
     always = subproperty_rules()
     for lemma in sorted(predicates):
         predicate = _relation_node(lemma)
         corpus_quads.append(Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus))
         corpus_quads.append(Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus))
-        corpus_quads.append(Q(predicate, T.rdfs_label, ox.Literal(lemma), corpus))
+        corpus_quads.append(Q(predicate, T.rdfs_label, _string(lemma), corpus))
     yield corpus.value, corpus_quads
     yield names.value, name_quads
 
@@ -243,13 +256,13 @@ def _typed(lemma, subject_class, object_class, object_label) -> ox.NamedNode | N
 
 def _document_triples(node: ox.NamedNode, document) -> Iterator[Triple]:
     yield node, T.rdf_type, T.kg_Document
-    yield node, T.dc_identifier, ox.Literal(document.id)
+    yield node, T.dc_identifier, _string(document.id)
     if document.title:
-        yield node, T.dc_title, ox.Literal(document.title)
+        yield node, T.dc_title, _string(document.title)
     if document.date:
         yield node, T.dc_date, ox.Literal(document.date, datatype=T.xsd_date)
     if document.url:
-        yield node, T.dc_source, ox.Literal(document.url, datatype=T.xsd_anyURI)
+        yield node, T.dc_source, ox.Literal(_string(document.url).value, datatype=T.xsd_anyURI)
 
 
 def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Triple]:
@@ -260,10 +273,10 @@ def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Tri
     yield node, T.kg_document, doc_node
     yield node, T.kg_startChar, _integer(mention.start)
     yield node, T.kg_endChar, _integer(mention.end)
-    yield node, T.kg_surfaceForm, ox.Literal(mention.text)
-    yield node, T.kg_mergedBy, ox.Literal(rule)
+    yield node, T.kg_surfaceForm, _string(mention.text)
+    yield node, T.kg_mergedBy, _string(rule)
     if mention.typed_by:
-        yield node, T.kg_typedBy, ox.Literal(mention.typed_by)
+        yield node, T.kg_typedBy, _string(mention.typed_by)
 
 
 @functools.lru_cache(maxsize=1)
@@ -287,18 +300,18 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
     if obj is not None:
         yield node, T.rdf_object, obj
     yield node, T.kg_document, doc_node
-    yield node, T.kg_sentence, ox.Literal(relation.sentence)
+    yield node, T.kg_sentence, _string(relation.sentence)
     yield node, T.kg_startChar, _integer(relation.start)
     yield node, T.kg_endChar, _integer(relation.end)
-    yield node, T.kg_subjectText, ox.Literal(relation.subject.text)
+    yield node, T.kg_subjectText, _string(relation.subject.text)
     if relation.object is not None:
-        yield node, T.kg_objectText, ox.Literal(relation.object.text)
-    yield node, T.kg_relationText, ox.Literal(relation.relation_text)
+        yield node, T.kg_objectText, _string(relation.object.text)
+    yield node, T.kg_relationText, _string(relation.relation_text)
     yield node, T.kg_passive, _boolean(relation.passive)
     for qualifier in relation.qualifiers:
-        yield node, T.kg_qualifier, ox.Literal(qualifier.text)
+        yield node, T.kg_qualifier, _string(qualifier.text)
         if qualifier.kind == "time":
-            yield node, T.kg_time, ox.Literal(qualifier.text)
+            yield node, T.kg_time, _string(qualifier.text)
             value = qualifier.time
             if value is not None and value.value is not None:
                 yield node, T.kg_date, ox.Literal(value.value, datatype=_node(str(XSD[value.datatype])))
@@ -310,11 +323,11 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
     if typed is not None:
         yield node, T.kg_relationType, typed
     yield node, T.kg_extractor, _extractor()
-    yield node, T.kg_pattern, ox.Literal(relation.pattern)
+    yield node, T.kg_pattern, _string(relation.pattern)
     yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
     yield node, T.kg_negated, _boolean(relation.negated)
     yield node, T.kg_asserted, _boolean(relation.is_factual and obj is not None)
     if relation.modality:
-        yield node, T.kg_modality, ox.Literal(relation.modality)
+        yield node, T.kg_modality, _string(relation.modality)
     if attribution is not None:
         yield node, T.kg_attributedTo, attribution

@@ -77,6 +77,10 @@ def load_for_view(path: str | Path):
         return load_graph(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file")
+    if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
+        from ..store.graph import refuse_doctype
+
+        refuse_doctype(path, path.read_bytes())
     facts = DrawingFacts()
     try:
         # One pass over the file, keeping only what the picture reads (the union of its graphs).

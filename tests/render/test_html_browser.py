@@ -185,3 +185,35 @@ def test_a_big_corpus_page_is_cut_and_says_so(browser, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "bbc-500.png"))
     page.close()
+
+
+@pytest.mark.model
+def test_injected_names_in_articles_run_nothing_after_kg_build(browser, tmp_path):
+    """The same injections, in the text of articles, through the whole command line."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        '</title><script>alert("headline")</script> Officials meet\n'
+        "President <img src=x onerror=alert(1)> Smith met the <script>alert(2)</script> Party in Paris.\n"
+        'John "<svg onload=alert(3)>" Doe said that the council rejected the plan of <b onmouseover=alert(4)>X</b>.\n',
+        encoding="utf-8")
+    (articles / "b.jsonl").write_text(
+        '{"id": "b", "title": "<iframe src=javascript:alert(5)>", "text": "Mary Jones criticised '
+        '\\"</script><script>alert(6)</script>\\" in London.", "url": "javascript:alert(7)"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    for injected in ("<img src=x", "<script>alert", "<svg onload", "<iframe src", "<b onmouseover"):
+        assert injected not in html
+    page, seen = open_page(browser, out / "graph.html")
+    assert seen["dialogs"] == [] and seen["errors"] == []
+    assert page.evaluate("document.querySelectorAll('img, iframe, svg[onload], b').length") == 0
+    shown = page.evaluate("""[...kgNetwork.body.data.edges.get().map(e => String(e.title || '')),
+                              ...kgNetwork.body.data.nodes.get().map(n => String(n.title || '') + n.label)]""")
+    assert any("<script>alert" in t or "<img src=x" in t for t in shown)  # the page holds them, as text
+    page.close()
