@@ -56,7 +56,7 @@ def test_a_document_whose_analysis_fails_is_named_and_the_others_are_built(monke
     assert graph.report.documents == 1 and graph.report.failed == 1
     (error,) = graph.errors
     assert str(error).startswith(str(tmp_path / "broken.txt")) and "simulated crash in one document" in str(error)
-    assert "Khalifa Haftar" in {row.label for row in graph.query(kg.query.named_query("entities"))}
+    assert "Khalifa Haftar" in {str(row.label) for row in graph.query(kg.query.named_query("entities"))}
 
 
 @pytest.mark.model

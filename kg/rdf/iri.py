@@ -15,6 +15,9 @@ from .vocab import KGR
 __all__ = ["DEFAULT_BASE", "slug", "check_base", "entity_iri", "concept_iri", "document_iri",
            "statement_iri", "relation_iri"]
 
+#: Longest name segment of an IRI; longer names are cut and end with a hash of the whole.
+MAX_SLUG = 160
+
 #: Default base of instance IRIs; ``--base`` changes it.
 DEFAULT_BASE = "https://example.org/kg/id/"
 
@@ -41,10 +44,17 @@ def slug(name: str) -> str:
     '%3Cimg-src%3Dx-onerror%3Dalert%281%29%3E'
     >>> slug("Sánchez")
     's%C3%A1nchez'
+    >>> len(slug("a" * 5000))
+    160
     """
     # normalise_name leaves single spaces as the only separators, so names that
     # normalise differently get different slugs, and equal ones equal slugs.
-    return quote(_encodable(normalise_name(name)).replace(" ", "-"), safe="-.~") or "_"
+    encoded = quote(_encodable(normalise_name(name)).replace(" ", "-"), safe="-.~") or "_"
+    if len(encoded) > MAX_SLUG:
+        # A name of thousands of characters keeps a readable start and a hash of the whole.
+        digest = hashlib.sha1(encoded.encode("ascii")).hexdigest()[:16]
+        encoded = f"{encoded[:MAX_SLUG - 17].rstrip('%0123456789ABCDEF-')}-{digest}"
+    return encoded
 
 
 def check_base(base: str) -> str:
