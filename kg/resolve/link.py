@@ -241,7 +241,8 @@ def _name_key(name: str, *, keep_female: bool = True) -> str:
     words = name.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
-    return normalise_name(strip_honorific(name))
+    # A name that normalises to nothing ("_", "the") is its own key (found by the fuzz test).
+    return normalise_name(strip_honorific(name)) or " ".join(words).casefold()
 
 
 def _majority(counter: Counter) -> str:

@@ -171,3 +171,9 @@ def test_only_the_known_entities_a_new_name_could_join_are_compared_and_the_resu
     labels = {m.text: table.entities[table.key_of(m)].label for m in new[0].mentions}
     assert labels == {"GNA": "Government of National Accord", "Haftar": "Khalifa Haftar",
                       "Labour": "Labour Party", "Gordon Brown": "Gordon Brown"}
+
+
+def test_a_name_that_normalises_to_nothing_is_still_an_entity():
+    # Found by tests/test_fuzz.py: "_" tagged PERSON made linking fail for the whole build.
+    table = link_entities([extraction("d", ("_", "PERSON"), ("The", "ORG"), ("Tony Blair", "PERSON"))])
+    assert sorted(e.label for e in table) == ["The", "Tony Blair", "_"]
