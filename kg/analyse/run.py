@@ -97,7 +97,7 @@ def _pipe(nlp, texts: list[str]):
 
 
 def split_text(text: str, length: int) -> list[str]:
-    """Cut ``text`` into consecutive pieces of at most ``length`` characters that join back to it.
+    r"""Cut ``text`` into consecutive pieces of at most ``length`` characters that join back to it.
 
     Each cut is made after the last paragraph break (a blank line) of the piece,
     else the last line break, else the last sentence end (". ", "! ", "? "), else

@@ -50,8 +50,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as error:
-                raise ReadError(source, f"starts with a {name} byte-order mark but is not {name} "
-                                        f"({error.reason} at offset {error.start})") from None
+                raise ReadError(source, f"binary file (it starts with a {name} byte-order mark but is not "
+                                        f"{name}: {error.reason} at offset {error.start}), expected text") from None
             return _newlines(text.lstrip("\ufeff")), None if name == "UTF-8" else f"decoded as {name} (byte-order mark)"
     for magic, kind in _MAGIC:
         if data.startswith(magic):
