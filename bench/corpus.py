@@ -21,3 +21,22 @@ def corpus_files(corpus: Path, limit: int) -> list[Path] | None:
         print(f"skipped: corpus not found at {corpus} (it lives in ../shared/data/corpus/bbc)")
         return None
     return [f for f in sorted(corpus.glob("*.txt")) if f.name != "README.TXT"][:limit]
+
+
+def bbc_store(store: Path, corpus: Path = DEFAULT_CORPUS) -> bool:
+    """Make sure ``store`` holds the full corpus's graph (``kg build ... --store`` with 2 jobs
+    when it does not); False (and a message) if the corpus is missing."""
+    import subprocess
+    import sys
+
+    from kg.store import is_store_path
+
+    if is_store_path(store):
+        return True
+    files = corpus_files(corpus, 100_000)
+    if files is None:
+        return False
+    print(f"building the store: kg build ({len(files)} articles) --store {store} --jobs 2")
+    subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store), "--jobs", "2"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return True

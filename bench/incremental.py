@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import DEFAULT_CORPUS, REPO, corpus_files  # noqa: E402
+from bench.corpus import DEFAULT_CORPUS, REPO, bbc_store  # noqa: E402
 
 
 def main() -> int:
@@ -36,15 +35,10 @@ def main() -> int:
 
     import kg
     from kg.analyse import load_nlp
-    from kg.store import OxigraphStore, is_store_path
+    from kg.store import OxigraphStore
 
-    if not is_store_path(args.store):
-        files = corpus_files(args.corpus, 100_000)
-        if files is None:
-            return 0
-        print(f"building the store: kg build ({len(files)} articles) --store {args.store} --jobs 2")
-        subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(args.store),
-                        "--jobs", "2"], check=True, stdout=subprocess.DEVNULL)
+    if not bbc_store(args.store, args.corpus):
+        return 0
     load_nlp()  # both builds start with the model loaded
     kg.build(args.article)  # and warm
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import DEFAULT_CORPUS, corpus_files  # noqa: E402
+from bench.corpus import DEFAULT_CORPUS, bbc_store  # noqa: E402
 
 PREFIXES = """PREFIX kg: <https://example.org/kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -107,15 +106,10 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=600, help="stop an rdflib query after this many seconds")
     args = parser.parse_args()
 
-    from kg.store import OxigraphStore, is_store_path
+    from kg.store import OxigraphStore
 
-    if not is_store_path(args.store):
-        files = corpus_files(args.corpus, 100_000)
-        if files is None:
-            return 0
-        print(f"building the store: kg build ({len(files)} articles) --store {args.store} --jobs 2")
-        subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(args.store),
-                        "--jobs", "2"], check=True, stdout=subprocess.DEVNULL)
+    if not bbc_store(args.store, args.corpus):
+        return 0
     store = OxigraphStore(args.store, read_only=True)
     memory = OxigraphStore()
     memory.store.bulk_extend(store.store)  # kg's default build keeps the graph in memory
