@@ -135,7 +135,8 @@ def build(inputs, output, store_location, formats, model, date, base, jobs, engi
     click.echo(
         f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relation_types']} relation types, "
         f"{stats['statements']} statements, {stats['triples']} triples"
-        + (f" (in {store_location}: {stats['documents']} documents)" if store_location else "")
+        + (f" (in {store_location}: {stats['documents']} document{'s' if stats['documents'] != 1 else ''})"
+           if store_location else "")
     )
     for path in outputs:
         click.echo(f"  wrote {path}")
