@@ -53,7 +53,9 @@ def _string(value: str) -> str:
     """A SPARQL string literal."""
     import json
 
-    return json.dumps(value)  # JSON's escapes are SPARQL's for strings
+    # JSON's escapes are SPARQL's for strings; characters beyond the BMP stay as they are
+    # (ensure_ascii would write them as surrogate pairs, which SPARQL does not accept).
+    return json.dumps(value, ensure_ascii=False)
 
 
 def known_entities(store, names: Iterable[str] | None = None, *, base: str | None = None) -> list[KnownEntity]:

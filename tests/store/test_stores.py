@@ -231,3 +231,14 @@ def test_dask_local_cluster_builds_the_same_graph(articles, memory_build):
     pytest.importorskip("dask.distributed", reason="dask[distributed] is in the test extras")
     built = kg.build(articles, engine="dask", jobs=2)
     assert nquads(built.store) == nquads(memory_build.store)
+
+
+def test_adding_documents_whose_ids_and_names_are_beyond_the_basic_plane(tmp_path):
+    # SPARQL strings cannot hold surrogate-pair escapes: ids and names with emoji are written as they are.
+    location = tmp_path / "store"
+    text = "Rally in Tripoli 🇱🇾\nKhalifa Haftar 😀 rejected the truce in Tripoli.\n"
+    kg.build(documents=[kg.document(text, doc_id="news/😀-1")], store=location).store.close()
+    again = kg.build(documents=[kg.document(text, doc_id="news/😀-1"),
+                                kg.document(text.replace("truce", "plan"), doc_id="news/😀-2")], store=location)
+    assert again.report.replaced == 1 and again.report.documents == 2
+    assert count(again.store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }") == 2
