@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from ..rdf.vocab import KG
 from ..resolve import KnownEntity
@@ -96,7 +97,7 @@ def _entities(store, values: str) -> list[KnownEntity]:
     query = f"SELECT ?e ?class ?label ?n WHERE {{ {values} ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }}"
     for row in store.rows(PREFIXES + query):
         if row["class"] not in types:
-            types[row["class"]] = label_for_class(ox_iri(row["class"]))
+            types[row["class"]] = label_for_class(URIRef(row["class"]))
         label_type = types[row["class"]]
         if label_type is None:
             continue
@@ -104,12 +105,6 @@ def _entities(store, values: str) -> list[KnownEntity]:
                                  names=(row["label"], *sorted(names.get(row["e"], ()))),
                                  mention_count=int(float(row["n"] or 0))))
     return sorted(found, key=lambda entity: entity.iri)
-
-
-def ox_iri(value: str):
-    from rdflib import URIRef
-
-    return URIRef(value)
 
 
 def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corpus_graph: str,
