@@ -47,7 +47,10 @@ def count(store, sparql: str) -> int:
     return int(next(iter(store.rows(f"PREFIX kg: <https://example.org/kg/ontology#> {sparql}")))["n"])
 
 
-def test_on_disk_store_holds_the_same_graph_as_a_memory_build(articles, memory_build, tmp_path):
+@pytest.mark.parametrize("batch", [None, 700], ids=["one load", "many loads in the background"])
+def test_on_disk_store_holds_the_same_graph_as_a_memory_build(articles, memory_build, tmp_path, monkeypatch, batch):
+    if batch:  # the BBC corpus fills ten batches: each loads in a thread while the next is made
+        monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", batch)
     built = kg.build(articles, store=tmp_path / "store")
     assert isinstance(built.store, OxigraphStore) and built.store.location == str(tmp_path / "store")
     assert nquads(built.store) == nquads(memory_build.store)
