@@ -157,7 +157,11 @@ class OxigraphStore:
     def _wait_for_load(self) -> None:
         loaded, self._loaded = self._loaded, None
         if loaded is not None:
-            loaded.result()
+            try:
+                loaded.result()
+            except OSError as error:  # a full disk, a removed folder: the store stays marked incomplete
+                raise GraphFileError(f"{self.location}: writing the store failed ({' '.join(str(error).split())[:200]}); "
+                                     "it is left incomplete: build into it again") from None
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""

@@ -129,6 +129,30 @@ def test_an_interrupted_first_build_leaves_a_store_that_says_so_and_the_next_bui
     assert rebuilt.store.restarted and nquads(rebuilt.store) == nquads(memory_build.store)
 
 
+def test_a_store_write_that_fails_is_one_clear_error_and_leaves_the_store_marked_incomplete(articles, tmp_path):
+    class FullDisk:
+        """Oxigraph's store, on a disk that fills up when the build's quads are loaded."""
+
+        def __init__(self, store):
+            self._store = store
+
+        def __getattr__(self, name):
+            return getattr(self._store, name)
+
+        def bulk_load(self, **options):
+            raise OSError("IO error: No space left on device")
+
+    location = tmp_path / "store"
+    store = OxigraphStore(location)
+    store.store = FullDisk(store.store)
+    with pytest.raises(kg.errors.GraphFileError, match=r"store.*No space left on device.*build into it again"):
+        kg.build(articles, store=store)
+    assert (location / INCOMPLETE).exists()
+    store.store = None  # release the lock, as the process ending would
+    with pytest.raises(kg.errors.GraphFileError, match="interrupted first build"):
+        OxigraphStore(location, read_only=True)
+
+
 def test_two_processes_build_the_same_graph(articles, memory_build):
     assert nquads(kg.build(articles, jobs=2).store) == nquads(memory_build.store)
 
