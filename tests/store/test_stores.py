@@ -47,12 +47,31 @@ def count(store, sparql: str) -> int:
     return int(next(iter(store.rows(f"PREFIX kg: <https://example.org/kg/ontology#> {sparql}")))["n"])
 
 
+class LoadCounting:
+    """An Oxigraph store that counts its bulk loads (and can fail the n-th, as a full disk would)."""
+
+    def __init__(self, store, fail_at: int | None = None):
+        self._store, self._fail_at, self.loads = store, fail_at, 0
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def bulk_load(self, **options):
+        self.loads += 1
+        if self.loads == self._fail_at:
+            raise OSError("IO error: No space left on device")
+        return self._store.bulk_load(**options)
+
+
 @pytest.mark.parametrize("batch", [None, 700], ids=["one load", "many loads in the background"])
 def test_on_disk_store_holds_the_same_graph_as_a_memory_build(articles, memory_build, tmp_path, monkeypatch, batch):
     if batch:  # the BBC corpus fills ten batches: each loads in a thread while the next is made
         monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", batch)
-    built = kg.build(articles, store=tmp_path / "store")
-    assert isinstance(built.store, OxigraphStore) and built.store.location == str(tmp_path / "store")
+    store = OxigraphStore(tmp_path / "store")
+    store.store = counting = LoadCounting(store.store)
+    built = kg.build(articles, store=store)
+    assert counting.loads == 1 if batch is None else counting.loads > 2
+    store.store = counting._store
     assert nquads(built.store) == nquads(memory_build.store)
     assert not (tmp_path / "store" / INCOMPLETE).exists()
     del built  # release the store's lock, then read it back as another process would
@@ -129,28 +148,32 @@ def test_an_interrupted_first_build_leaves_a_store_that_says_so_and_the_next_bui
     assert rebuilt.store.restarted and nquads(rebuilt.store) == nquads(memory_build.store)
 
 
-def test_a_store_write_that_fails_is_one_clear_error_and_leaves_the_store_marked_incomplete(articles, tmp_path):
-    class FullDisk:
-        """Oxigraph's store, on a disk that fills up when the build's quads are loaded."""
-
-        def __init__(self, store):
-            self._store = store
-
-        def __getattr__(self, name):
-            return getattr(self._store, name)
-
-        def bulk_load(self, **options):
-            raise OSError("IO error: No space left on device")
-
+@pytest.mark.parametrize("batch", [None, 700], ids=["the last load", "an earlier load"])
+def test_a_store_write_that_fails_is_one_clear_error_and_leaves_the_store_marked_incomplete(
+        articles, tmp_path, monkeypatch, batch):
+    if batch:
+        monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", batch)
     location = tmp_path / "store"
     store = OxigraphStore(location)
-    store.store = FullDisk(store.store)
+    store.store = LoadCounting(store.store, fail_at=1 if batch is None else 2)
     with pytest.raises(kg.errors.GraphFileError, match=r"store.*No space left on device.*build into it again"):
         kg.build(articles, store=store)
-    assert (location / INCOMPLETE).exists()
+    assert (location / INCOMPLETE).exists() and not store._bulk
     store.store = None  # release the lock, as the process ending would
     with pytest.raises(kg.errors.GraphFileError, match="interrupted first build"):
         OxigraphStore(location, read_only=True)
+
+
+def test_a_blank_node_split_across_two_bulk_loads_stays_one_node(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", 1)
+    store = OxigraphStore(tmp_path / "store")
+    node, graph = ox.BlankNode("b1"), ox.NamedNode("http://x/g")
+    with store.loading():
+        store.add([ox.Quad(node, ox.NamedNode("http://x/p"), ox.Literal("1"), graph)])
+        store.add([ox.Quad(node, ox.NamedNode("http://x/q"), ox.Literal("2"), graph)])
+    assert len({quad.subject for quad in store.store}) == 1 and len(store) == 2
 
 
 def test_two_processes_build_the_same_graph(articles, memory_build):
