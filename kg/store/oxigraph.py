@@ -153,7 +153,7 @@ class OxigraphStore:
         if not self._pending:
             return
         batch, self._pending = self._pending, []
-        if any(isinstance(term, ox.BlankNode) for quad in batch for term in (quad.subject, quad.object)):
+        if any(isinstance(term, ox.BlankNode) for quad in batch for term in (quad.subject, quad.object, quad.graph_name)):
             # Each bulk_load renames blank nodes, which would split one node across two batches.
             self._wait_for_load()
             self.store.bulk_extend(batch)
