@@ -153,7 +153,8 @@ class OxigraphStore:
         if not self._pending:
             return
         batch, self._pending = self._pending, []
-        if any(isinstance(term, ox.BlankNode) for quad in batch for term in (quad.subject, quad.object, quad.graph_name)):
+        terms = (term for quad in batch for term in (quad.subject, quad.object, quad.graph_name))
+        if any(isinstance(term, ox.BlankNode) for term in terms):
             # Each bulk_load renames blank nodes, which would split one node across two batches.
             self._wait_for_load()
             self.store.bulk_extend(batch)
@@ -172,7 +173,8 @@ class OxigraphStore:
             try:
                 loaded.result()
             except (OSError, ValueError, SyntaxError) as error:  # a full disk, a removed folder
-                raise GraphFileError(f"{self.location}: writing the store failed ({' '.join(str(error).split())[:200]}); "
+                reason = " ".join(str(error).split())[:200]
+                raise GraphFileError(f"{self.location}: writing the store failed ({reason}); "
                                      "it is left incomplete: build into it again") from None
 
     def update(self, sparql: str) -> None:
