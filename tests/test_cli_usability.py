@@ -3,9 +3,11 @@ folders, options that only work together, the help's lists)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -107,3 +109,53 @@ def test_a_folder_without_a_graph_says_what_it_lacks(tmp_path):
     assert result.output.startswith(f"Error: {tmp_path}: a folder that is neither a kg store nor a build folder (no "
                                     "graph.trig, graph.nq, graph.ttl")
     assert "(no suffix)" not in result.output and len(result.output.splitlines()) == 1
+
+
+def test_hops_without_focus_is_refused_and_writes_nothing(example_build, tmp_path):
+    out, _ = example_build
+    page = tmp_path / "page.html"
+    result = CliRunner().invoke(main, ["render", str(out / "graph.trig"), "--hops", "2", "-o", str(page)])
+    assert result.exit_code == 2
+    assert "Error: --hops needs --focus NAME" in result.output
+    assert not page.exists()
+    focused = CliRunner().invoke(main, ["render", str(out / "graph.trig"), "--focus", "Khalifa Haftar", "--hops", "2",
+                                        "-o", str(page)])
+    assert focused.exit_code == 0, focused.output
+    assert "Khalifa Haftar and its neighbours up to 2 relations away" in focused.output
+
+
+def test_query_help_lists_the_predeclared_prefixes():
+    from kg.store.graph import prefixes
+
+    result = CliRunner().invoke(main, ["query", "--help"])
+    assert result.exit_code == 0
+    assert "Predeclared prefixes" in result.output
+    for name, iri in prefixes().items():
+        assert re.search(rf"^\s+{name}:\s+{re.escape(iri)}$", result.output, re.MULTILINE), name
+
+
+def test_build_output_help_names_every_file_it_writes():
+    result = CliRunner().invoke(main, ["build", "--help"])
+    option = result.output.split("-o, --output")[1].split("--store")[0]
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert name in option
+
+
+@pytest.mark.parametrize("found", [True, False])
+def test_plain_pytest_says_in_its_header_why_browser_and_data_tests_skip(found, tmp_path):
+    if found and not (Path("/usr/bin/chromium").exists() and (REPO.parent / "shared" / "data").is_dir()):
+        pytest.skip("this machine lacks Chromium or ../shared, so the 'found' header cannot be seen")
+    env = {**os.environ, "KG_CHROMIUM": "/usr/bin/chromium" if found else str(tmp_path / "chromium"),
+           "KG_SHARED": str(REPO.parent / "shared") if found else str(tmp_path / "shared")}
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-p", "no:cacheprovider", "tests/conftest.py"]
+    run = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    header = [line for line in run.stdout.splitlines() if line.startswith("kg: ")]
+    if found:
+        assert header[0].startswith("kg: Chromium found at /usr/bin/chromium")
+        assert header[1] == f"kg: shared data found at {REPO.parent / 'shared'}"
+    else:
+        assert header == [
+            f"kg: Chromium not found at {tmp_path / 'chromium'}: the browser tests skip (apt-get install -y chromium; "
+            "KG_REQUIRE_BROWSER=1 makes that a failure)",
+            f"kg: shared data not found at {tmp_path / 'shared'}: the tests that need it skip (KG_SHARED=/path names "
+            "another place)"]
