@@ -104,6 +104,13 @@ def graph_file(path: str | Path) -> Path:
     ------
     GraphFileError
         If nothing is at ``path``, or it is a folder with no graph file.
+
+    Examples
+    --------
+    >>> graph_file("no-such-store")
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphFileError: no-such-store: no such graph file, store folder or build folder
     """
     path = Path(path)
     if path.is_dir():
