@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from .errors import KgError
@@ -42,7 +43,8 @@ def main(verbose: int) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", default=None, type=click.Path(path_type=Path),
-              help="Folder to write graph.ttl and graph.html into [default: out, or nothing with --store].")
+              help="Folder to write the graph files into (graph.ttl and graph.trig; --format chooses) and "
+                   "graph.html [default: out, or nothing with --store].")
 @click.option("--store", "store_location", default=None, metavar="PATH|URL",
               help="Add to a persistent store: a folder (on-disk Oxigraph store, created if missing) or the URL "
                    "of a SPARQL 1.1 endpoint. Only the new documents are analysed.")
@@ -225,7 +227,19 @@ def _print_top(graph) -> None:
         click.echo("  most mentioned: " + ", ".join(f"{row.label} ({row.mentions})" for row in rows))
 
 
-@main.command()
+class _PrefixesHelp(click.Command):
+    """A command whose help ends with the prefixes its queries may use undeclared (read from kg, so never stale)."""
+
+    def format_epilog(self, ctx, formatter):
+        """Write the predeclared prefixes after the options."""
+        from .store.graph import prefixes
+
+        with formatter.section("Predeclared prefixes (no PREFIX line needed)"):
+            formatter.write_dl([(f"{name}:", iri) for name, iri in prefixes().items()])
+        super().format_epilog(ctx, formatter)
+
+
+@main.command(cls=_PrefixesHelp)
 @click.argument("graph_file", metavar="GRAPH_OR_STORE")
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
@@ -267,7 +281,8 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
-@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10), help="How far --focus reaches.")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="How far --focus reaches (needs --focus).")
 @click.option("--max-nodes", default=None, type=click.IntRange(1, None),
               help="Keep at most this many nodes, the most connected (default 5000); the page says what was left out.")
 @click.option("--query", "query_file", default=None, type=click.Path(path_type=Path),
@@ -277,6 +292,8 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     from .render import load_for_view, render_html, view_graph
     from .store import is_store_path, is_store_url, load_graph, write_atomic
 
+    if focus is None and click.get_current_context().get_parameter_source("hops") != ParameterSource.DEFAULT:
+        raise click.UsageError("--hops needs --focus NAME: it says how far the drawing reaches from that node")
     try:
         query = None
         if query_file is not None:

@@ -14,6 +14,27 @@ SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared"))
 CHROMIUM = Path(os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"))
 
 
+def chromium_found() -> bool:
+    """Whether Chromium is where the browser tests look for it (KG_CHROMIUM, default /usr/bin/chromium)."""
+    return CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is not None
+
+
+def pytest_report_header(config) -> list[str]:
+    """Say once, at the top of a plain `pytest` run, what the skipping tests lack (or that nothing is missing)."""
+    import importlib.util
+
+    if not chromium_found():
+        browser = (f"Chromium not found at {CHROMIUM}: the browser tests skip (apt-get install -y chromium; "
+                   "KG_REQUIRE_BROWSER=1 makes that a failure)")
+    elif importlib.util.find_spec("playwright") is None:
+        browser = f"Chromium found at {CHROMIUM}, but not playwright: the browser tests skip (pip install '.[test]')"
+    else:
+        browser = f"Chromium found at {CHROMIUM}: the browser tests run"
+    shared = (f"shared data found at {SHARED}" if (SHARED / "data").is_dir() else
+              f"shared data not found at {SHARED}: the tests that need it skip (KG_SHARED=/path names another place)")
+    return [f"kg: {browser}", f"kg: {shared}"]
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test saying what is missing."""
     path = SHARED.joinpath(*parts)
@@ -53,7 +74,7 @@ def example_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def chromium():
     """Path of Debian's Chromium; skip (or, with KG_REQUIRE_BROWSER=1 as in CI, fail) without it."""
-    if not CHROMIUM.exists() and not shutil.which(str(CHROMIUM)):
+    if not chromium_found():
         message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium; .ci/run installs it)"
         if os.environ.get("KG_REQUIRE_BROWSER") == "1":
             pytest.fail(message)

@@ -79,7 +79,10 @@ def node_classes() -> dict[str, str]:
 def _fetch(graph, name: str, query: str):
     """The rows of one of the queries above: from a file's facts read for drawing
     (:class:`kg.render.views.DrawingFacts`, by ``name``), else by running ``query``."""
-    if hasattr(graph, "rows"):
+    from .views import DrawingFacts
+
+    # By type, not by a `rows` method: kg's stores have one too, which takes SPARQL.
+    if isinstance(graph, DrawingFacts):
         return graph.rows(name)
     return _rows(graph, query)
 
@@ -88,7 +91,11 @@ def _rows(graph, query: str):
     """The solutions of a SELECT as dicts of plain values (str, or None when unbound)."""
     import pyoxigraph
 
-    result = graph.query(query)
+    if isinstance(graph, pyoxigraph.Store):
+        # Read the union, as kg does everywhere: a TriG or N-Quads file fills only named graphs.
+        result = graph.query(query, use_default_graph_as_union=True)
+    else:
+        result = graph.query(query)
     if isinstance(result, pyoxigraph.QuerySolutions):
         names = [v.value for v in result.variables]
         for solution in result:
@@ -110,7 +117,8 @@ def _number(value) -> float:
 def to_networkx(graph):
     """A ``networkx.MultiDiGraph`` of the entities and concepts of ``graph`` and their relations.
 
-    ``graph`` is an rdflib graph (or dataset) or a pyoxigraph ``Store``. Nodes are
+    ``graph`` is an rdflib graph (or dataset), a pyoxigraph ``Store`` or one of kg's
+    stores (:class:`kg.store.OxigraphStore`, :class:`kg.store.RemoteStore`). Nodes are
     keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
     ``mentions``. There is one edge per subject, relation, object and polarity,
     carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``,
@@ -126,6 +134,11 @@ def to_networkx(graph):
     """
     import networkx as nx
 
+    from ..store import is_store
+    from .views import facts_from_store
+
+    if is_store(graph):
+        graph = facts_from_store(graph)  # what KnowledgeGraph.to_networkx reads of its store
     classes = node_classes()
     described: dict[str, dict] = {}
     for row in _fetch(graph, "nodes", _NODES % " ".join(f"<{cls}>" for cls in sorted(classes))):

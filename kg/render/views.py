@@ -67,11 +67,12 @@ def load_for_view(path: str | Path):
 
     from ..errors import GraphFileError
     from ..store import load_graph
+    from ..store.graph import graph_file
 
     formats = {".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
                ".nq": pyoxigraph.RdfFormat.N_QUADS, ".trig": pyoxigraph.RdfFormat.TRIG,
                ".rdf": pyoxigraph.RdfFormat.RDF_XML}
-    path = Path(path)
+    path = graph_file(path)
     rdf_format = formats.get(path.suffix.lower())
     if rdf_format is None:
         return load_graph(path)

@@ -91,8 +91,43 @@ def format_for(path: str | Path) -> str:
         raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}") from None
 
 
+#: The graph files a build folder may hold, in the order they are read: those that keep
+#: the named graphs first.
+BUILD_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt", "graph.jsonld", "graph.rdf")
+
+
+def graph_file(path: str | Path) -> Path:
+    """The graph file ``path`` names: the file itself, or the graph a build folder
+    (``kg build -o DIR``) holds (its ``graph.trig``, else ``graph.nq``, ``graph.ttl`` ...).
+
+    Raises
+    ------
+    GraphFileError
+        If nothing is at ``path``, or it is a folder with no graph file.
+
+    Examples
+    --------
+    >>> graph_file("no-such-store")
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphFileError: no-such-store: no such graph file, store folder or build folder
+    """
+    path = Path(path)
+    if path.is_dir():
+        for name in BUILD_FILES:
+            if (path / name).is_file():
+                return path / name
+        raise GraphFileError(f"{path}: a folder that is neither a kg store nor a build folder "
+                             f"(no {', '.join(BUILD_FILES)})")
+    if not path.exists():
+        what = "graph file" if path.suffix.lower() in _SUFFIX_FORMATS else "graph file, store folder or build folder"
+        raise GraphFileError(f"{path}: no such {what}")
+    return path
+
+
 def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
-    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset.
+    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset;
+    a build folder is read from its graph file (see :func:`graph_file`).
 
     Raises
     ------
@@ -100,10 +135,10 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         If the file is missing, unreadable or does not parse; the message names
         the file and, where the parser says, the line.
     """
-    path = Path(path)
+    path = graph_file(path)
     rdf_format = format_for(path)
     if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file")
+        raise GraphFileError(f"{path}: not a regular file")
     graph = new_graph() if graph is None else graph
     try:
         data = path.read_bytes()

@@ -189,10 +189,12 @@ class OxigraphStore:
                 self.store.remove_graph(node)
 
     def load_file(self, path: str | Path) -> None:
-        """Add the quads of an RDF file (format from its suffix; triples go to the default graph)."""
-        from .graph import load_graph
+        """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
+        or of a build folder's graph file."""
+        from .graph import graph_file, load_graph
 
-        suffix = Path(path).suffix.lower()
+        path = graph_file(path)
+        suffix = path.suffix.lower()
         formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE,
                    ".nt": ox.RdfFormat.N_TRIPLES}
         if suffix not in formats:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)

@@ -32,6 +32,8 @@ __all__ = ["RemoteStore", "is_store_url"]
 
 #: Seconds to wait for the endpoint before giving up on a request.
 TIMEOUT = 300
+#: Last path segments that name a query endpoint rather than the service's base URL.
+QUERY_ENDPOINTS = ("query", "sparql")
 
 
 def is_store_url(location: str) -> bool:
@@ -45,8 +47,9 @@ class RemoteStore:
     Parameters
     ----------
     url : str
-        The service's base URL; its query string may name the endpoints
-        (``query``, ``update``, ``store``) relative to it.
+        The service's base URL, or its query endpoint's (``.../query`` or ``.../sparql``,
+        as ``kg serve`` prints it); the query string may name the endpoints (``query``,
+        ``update``, ``store``) relative to the base.
     """
 
     def __init__(self, url: str):
@@ -54,7 +57,13 @@ class RemoteStore:
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise KgError(f"{url}: not an http(s) URL of a SPARQL store")
         names = dict(urllib.parse.parse_qsl(parsed.query))
-        base = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, parsed.path.rstrip("/") + "/", "", ""))
+        path = parsed.path.rstrip("/")
+        head, _, last = path.rpartition("/")
+        if last in QUERY_ENDPOINTS and "query" not in names:
+            # The URL of the query endpoint itself, as `kg serve` prints it:
+            # the other endpoints are its siblings.
+            path, names = head, {"query": last, **names}
+        base = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, path + "/", "", ""))
         self.location = url
         self.query_url = urllib.parse.urljoin(base, names.get("query", "query"))
         self.update_url = urllib.parse.urljoin(base, names.get("update", "update"))

@@ -43,3 +43,26 @@ def test_the_fast_file_reader_gives_the_same_graph(example_build, suffix):
     drawn = to_networkx(load_for_view(out / f"graph.{suffix}"))
     assert sorted(drawn.nodes(data=True)) == sorted(expected.nodes(data=True))
     assert sorted(drawn.edges(data=True, keys=True)) == sorted(expected.edges(data=True, keys=True))
+
+
+def test_kg_stores_and_pyoxigraph_stores_give_the_file_s_graph(example_build, example_graph):
+    """`to_networkx` of kg's own store (empty, or the one a build keeps) and of a pyoxigraph Store
+    holding the TriG file (named graphs only) give the file's graph."""
+    import pyoxigraph
+
+    from kg.render import to_networkx
+    from kg.store import OxigraphStore
+
+    assert to_networkx(OxigraphStore()).number_of_nodes() == 0
+    assert to_networkx(pyoxigraph.Store()).number_of_nodes() == 0
+    out, _ = example_build
+    expected = load(out / "graph.trig").to_networkx()
+    plain = pyoxigraph.Store()
+    plain.load(path=str(out / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    stored = OxigraphStore()
+    stored.load_file(out / "graph.trig")
+    assert isinstance(example_graph.store, OxigraphStore)
+    for drawn in (to_networkx(stored), to_networkx(example_graph.store), to_networkx(plain)):
+        assert expected.number_of_nodes() > 30
+        assert sorted(drawn.nodes(data=True)) == sorted(expected.nodes(data=True))
+        assert sorted(drawn.edges(data=True, keys=True)) == sorted(expected.edges(data=True, keys=True))
