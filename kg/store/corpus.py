@@ -59,16 +59,25 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def known_entities(store, names: Iterable[str] | None = None, *, base: str | None = None) -> list[KnownEntity]:
+def known_entities(store, names: Iterable[str] | None = None, *, base: str | None = None,
+                   replacing: Iterable[str] = ()) -> list[KnownEntity]:
     """The entity nodes of the store with their names, for linking new mentions to them.
 
     With ``names`` (and the ``base`` of the store's graphs), only the entities one of
     those names could join (sharing a :func:`kg.resolve.name_keys` key, looked up in
     the names graph): what adding an article costs then does not grow with the store.
+
+    ``replacing`` names the graphs of documents being rebuilt: what only they say is
+    not known, so that rebuilding a document gives what adding it to the store without
+    it gives (and rebuilding everything gives what the first build gave, merge rules
+    included), rather than linking the document to its own earlier version.
     """
     from ..rdf.iri import names_graph_iri
     from ..resolve import name_keys
 
+    replacing = set(replacing)
+    if replacing:
+        return _without(store, known_entities(store, names, base=base), replacing)
     if names is None or base is None:
         return _entities(store, "")
     index = str(names_graph_iri(base))
@@ -84,6 +93,29 @@ def known_entities(store, names: Iterable[str] | None = None, *, base: str | Non
     for chunk in _chunks(sorted(candidates)):
         found += _entities(store, "VALUES ?e { %s }" % " ".join(f"<{e}>" for e in chunk))
     return sorted(found, key=lambda entity: entity.iri)
+
+
+def _without(store, entities: list[KnownEntity], replacing: set[str]) -> list[KnownEntity]:
+    """``entities`` with only the names that mentions outside the graphs ``replacing`` give
+    them; an entity no other graph mentions is left out."""
+    from dataclasses import replace
+
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for chunk in _chunks([entity.iri for entity in entities]):
+        values = " ".join(f"<{e}>" for e in chunk)
+        query = (PREFIXES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+                 "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface")
+        for row in store.rows(query):
+            if row["g"] not in replacing:
+                surfaces[row["e"]].add(row["surface"])
+                counts[row["e"]] += int(row["n"])
+    kept = []
+    for entity in entities:
+        if entity.iri in surfaces:
+            names = (entity.label, *sorted(surfaces[entity.iri] - {entity.label}))
+            kept.append(replace(entity, names=names, mention_count=counts[entity.iri]))
+    return kept
 
 
 def _entities(store, values: str) -> list[KnownEntity]:
@@ -151,7 +183,7 @@ def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corp
         if predicate == _MENTION_COUNT:
             continue  # counted again below, from all the mentions in the store
         if predicate == _LABEL and quad.subject.value in labelled:
-            if labelled[quad.subject.value] != quad.object.value:
+            if quad.object.value not in labelled[quad.subject.value]:  # a label it has stays one
                 merged.append(ox.Quad(quad.subject, _ALT_LABEL, quad.object, quad.graph_name))
             continue
         merged.append(quad)
@@ -169,14 +201,15 @@ def _mentioned_entities(store, graphs: list[str]) -> set[str]:
     return found
 
 
-def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, str]:
+def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, set[str]]:
     """The labels the store already gives ``subjects`` in the corpus graph."""
-    found = {}
+    found: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(sorted(subjects)):
         values = " ".join(f"<{s}>" for s in chunk)
         query = (PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
                  f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}")
-        found.update((row["s"], row["label"]) for row in store.rows(query))
+        for row in store.rows(query):
+            found[row["s"]].add(row["label"])
     return found
 
 
