@@ -66,3 +66,50 @@ def test_a_label_the_store_already_has_stays_a_label_not_an_alternative_one():
     store.add(quads)
     write_documents(store, [(corpus.value, quads)], corpus_graph=corpus.value)
     assert sorted(str(q) for q in store.quads()) == sorted(str(q) for q in quads)
+
+
+class AfterEachWrite:
+    """A pyoxigraph store that calls ``check`` after each write (each one transaction)."""
+
+    def __init__(self, store, check):
+        self._store, self._check, self.writes = store, check, 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self._store, name)
+        if name not in ("add", "extend", "update", "remove", "remove_graph", "clear_graph", "bulk_extend"):
+            return attribute
+
+        def write(*args, **options):
+            result = attribute(*args, **options)
+            self.writes += 1
+            self._check()
+            return result
+
+        return write
+
+
+UNLABELLED = """PREFIX kg: <https://example.org/kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?node WHERE { ?statement a kg:Statement .
+  { ?statement rdf:subject ?node } UNION { ?statement rdf:object ?node FILTER(isIRI(?node)) }
+  FILTER NOT EXISTS { ?node rdfs:label ?label } }"""
+DOCUMENTS = "PREFIX kg: <https://example.org/kg/ontology#> SELECT ?d WHERE { ?d a kg:Document }"
+
+
+def test_a_reader_during_an_incremental_add_sees_whole_documents_only(articles, tmp_path):
+    location = tmp_path / "store"
+    del kg.build(articles[:2], store=location).store
+    seen = []
+
+    def read():  # as another process reads the store: opened read-only after each write transaction
+        reader = OxigraphStore(location, read_only=True)
+        seen.append((list(reader.rows(UNLABELLED)), len(list(reader.rows(DOCUMENTS)))))
+
+    store = OxigraphStore(location)
+    store.store = counting = AfterEachWrite(store.store, read)
+    built = kg.build(articles[1:], store=store)  # one document rebuilt, two added
+    assert built.report.replaced == 1 and counting.writes >= 3
+    assert [unlabelled for unlabelled, _ in seen if unlabelled] == []
+    documents = [count for _, count in seen]
+    assert documents == sorted(documents) and documents[0] >= 2  # the rebuilt document was never missing
+    assert documents[-1] == 4
