@@ -13,6 +13,8 @@ build, ``kg query``, ``kg render`` and ``kg stats`` use.
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -24,7 +26,8 @@ __all__ = ["OxigraphStore", "is_store_path"]
 
 #: A file in every folder that holds an Oxigraph (RocksDB) store.
 _MARKER = "CURRENT"
-#: Left in a store's folder while a first build bulk-loads it; still there means it was interrupted.
+#: Left in a store's folder while a first build bulk-loads it (naming the builder's process);
+#: still there when that process has ended means it was interrupted.
 INCOMPLETE = "KG-INCOMPLETE"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
@@ -67,6 +70,10 @@ class OxigraphStore:
         self.restarted = False
         interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
         if interrupted and read_only:
+            builder = _running_builder(Path(path) / INCOMPLETE)
+            if builder is not None:
+                raise GraphFileError(f"{path}: a build is still writing this store ({builder}); "
+                                     "try again when it ends")
             raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
                                  "build into it again (kg build ... --store PATH) to finish it")
         try:
@@ -133,7 +140,9 @@ class OxigraphStore:
         from concurrent.futures import ThreadPoolExecutor
 
         marker = Path(self.location) / INCOMPLETE
-        marker.write_text("a first kg build is loading this store, or was interrupted\n", encoding="utf-8")
+        marker.write_text("a first kg build is loading this store, or was interrupted\n"
+                          f"host {socket.gethostname()}\npid {os.getpid()}\nstarted {_start_time(os.getpid())}\n",
+                          encoding="utf-8")
         self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
         try:
             yield
@@ -273,6 +282,41 @@ class OxigraphStore:
             return self.store.dump(format=_DUMP_FORMATS[fmt])
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
         return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+
+
+def _start_time(pid: int) -> str | None:
+    """When process ``pid`` started (in clock ticks since boot, from /proc), so that a
+    process id used again by another program is not taken for the builder; "ended" for
+    a process that has ended but not yet been waited for; None where there is no /proc."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()  # the command name before ")" may hold spaces
+    return "ended" if fields[0] in ("Z", "X") else fields[19]  # state, then field 22: the start time
+
+
+def _running_builder(marker: Path) -> str | None:
+    """Which process the build that left ``marker`` runs in ("pid N", "pid N on HOST"), if it
+    is still running (or may be: one on another machine); None if it has ended."""
+    try:
+        fields = dict(line.split(" ", 1) for line in marker.read_text(encoding="utf-8").splitlines()
+                      if line.startswith(("host ", "pid ", "started ")))
+        pid = int(fields["pid"])
+    except (OSError, ValueError, KeyError):
+        return None  # a marker from an older kg, or one that has just gone: the build is over
+    if fields.get("host", socket.gethostname()) != socket.gethostname():
+        return f"pid {pid} on {fields['host']}"  # cannot be checked from here
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process?
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # there is, run by another user
+    now = _start_time(pid)
+    if now == "ended" or fields.get("started", "None") not in ("None", now) and now is not None:
+        return None  # the builder has ended, and maybe its id went to another process
+    return f"pid {pid}"
 
 
 def _rdflib_quads(dataset):

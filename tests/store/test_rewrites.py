@@ -113,3 +113,59 @@ def test_a_reader_during_an_incremental_add_sees_whole_documents_only(articles, 
     documents = [count for _, count in seen]
     assert documents == sorted(documents) and documents[0] >= 2  # the rebuilt document was never missing
     assert documents[-1] == 4
+
+
+PAUSED_BUILD = """
+import sys
+import kg
+import kg.store.oxigraph as oxigraph
+
+load = oxigraph.OxigraphStore._load_pending
+
+def paused(self):  # the first build has bulk-loaded nothing yet: wait for the test
+    print("loading", flush=True)
+    sys.stdin.readline()
+    load(self)
+
+oxigraph.OxigraphStore._load_pending = paused
+kg.build(sys.argv[1], store=sys.argv[2])
+"""
+
+
+def test_a_reader_during_a_first_build_is_told_it_is_running_and_after_a_kill_that_it_was_interrupted(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    location = tmp_path / "store"
+    builder = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, str(EXAMPLE), str(location)], cwd=REPO,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert builder.stdout.readline() == "loading\n"
+        result = CliRunner().invoke(main, ["query", str(location), "ASK { ?s ?p ?o }"])
+        assert result.exit_code == 1, result.output
+        assert f"a build is still writing this store (pid {builder.pid}); try again when it ends" in result.output
+        assert "interrupted" not in result.output
+    finally:
+        builder.kill()
+        builder.wait()
+    result = CliRunner().invoke(main, ["stats", str(location)])
+    assert result.exit_code == 1 and "left incomplete by an interrupted first build" in result.output, result.output
+
+
+def test_the_marker_names_a_running_builder_only_while_that_process_runs(tmp_path):
+    import os
+    import socket
+
+    from kg.store.oxigraph import _running_builder, _start_time
+
+    marker, host, pid = tmp_path / "KG-INCOMPLETE", socket.gethostname(), os.getpid()
+    marker.write_text(f"a first kg build is loading this store\nhost {host}\npid {pid}\nstarted {_start_time(pid)}\n")
+    assert _running_builder(marker) == f"pid {pid}"
+    marker.write_text(f"host {host}\npid {pid}\nstarted 1\n")  # the builder's id now used by another process
+    assert _running_builder(marker) is None
+    marker.write_text("host elsewhere.example\npid 12\nstarted 1\n")  # cannot be checked: say who it was
+    assert _running_builder(marker) == "pid 12 on elsewhere.example"
+    marker.write_text("interrupted\n")  # an older kg's marker
+    assert _running_builder(marker) is None
