@@ -150,6 +150,10 @@ class OxigraphStore:
             self._wait_for_load()
             self.store.flush()
             marker.unlink()
+        except BaseException:
+            with contextlib.suppress(OSError):  # the build has stopped, though its process may go on
+                marker.write_text("a first kg build into this store failed or was interrupted\n", encoding="utf-8")
+            raise
         finally:
             try:
                 with contextlib.suppress(Exception):  # the error that stopped the build is the one to report
