@@ -115,7 +115,19 @@ class OxigraphStore:
             if len(self._pending) >= _BULK_BATCH:
                 self._load_pending()
         else:
-            self.store.extend(quads)
+            with self._writing():
+                self.store.extend(quads)
+
+    @contextlib.contextmanager
+    def _writing(self):
+        """Turn a failed write (a full disk, a removed folder) into one clear error: each write is
+        one transaction, so what was written before stays whole."""
+        try:
+            yield
+        except OSError as error:
+            reason = " ".join(str(error).split())[:200]
+            raise GraphFileError(f"{self.location or 'the in-memory store'}: writing the store failed ({reason}); "
+                                 "what was written before stays whole: run the same build again to finish") from None
 
     @contextlib.contextmanager
     def loading(self):
@@ -192,14 +204,16 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
-        self.store.update(sparql)
+        with self._writing():
+            self.store.update(sparql)
 
     def drop_graphs(self, names: Iterable[str]) -> None:
         """Remove named graphs (IRIs) and everything in them."""
         for name in names:
             node = ox.NamedNode(name)
             if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
+                with self._writing():
+                    self.store.remove_graph(node)
 
     def load_file(self, path: str | Path) -> None:
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph)."""
@@ -223,7 +237,8 @@ class OxigraphStore:
     def flush(self) -> None:
         """Make what was written durable (on-disk stores)."""
         if self.location is not None and not self.read_only:
-            self.store.flush()
+            with self._writing():
+                self.store.flush()
 
     def close(self) -> None:
         """Write everything out and release the store (its folder can then be opened for writing again)."""

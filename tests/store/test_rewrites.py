@@ -169,3 +169,40 @@ def test_the_marker_names_a_running_builder_only_while_that_process_runs(tmp_pat
     assert _running_builder(marker) == "pid 12 on elsewhere.example"
     marker.write_text("interrupted\n")  # an older kg's marker
     assert _running_builder(marker) is None
+
+
+class FullDisk:
+    """A pyoxigraph store whose disk fills up at its ``fail_at``-th write (as Oxigraph reports it)."""
+
+    def __init__(self, store, fail_at: int):
+        self._store, self._fail_at, self.writes = store, fail_at, 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self._store, name)
+        if name not in ("add", "extend", "update", "remove_graph", "flush", "bulk_load", "bulk_extend"):
+            return attribute
+
+        def write(*args, **options):
+            self.writes += 1
+            if self.writes >= self._fail_at:
+                raise OSError("IO error: While appending to file: 000012.log: No space left on device")
+            return attribute(*args, **options)
+
+        return write
+
+
+@pytest.mark.parametrize("fail_at", [1, 2], ids=["the first document", "the second document"])
+def test_a_full_disk_while_adding_to_a_store_is_one_line_naming_the_store_which_stays_whole(
+        articles, tmp_path, monkeypatch, fail_at):
+    location = tmp_path / "store"
+    del kg.build(articles[:1], store=location).store
+    real = ox.Store
+    monkeypatch.setattr(ox, "Store", lambda *args: FullDisk(real(*args), fail_at))
+    result = CliRunner().invoke(main, ["build", *map(str, articles[1:]), "--store", str(location)])
+    monkeypatch.undo()
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert str(location) in result.stderr and "No space left on device" in result.stderr
+    reader = OxigraphStore(location, read_only=True)  # whole: the documents written before, each complete
+    assert not list(reader.rows(UNLABELLED))
+    assert len(list(reader.rows(DOCUMENTS))) == fail_at
