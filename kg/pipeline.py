@@ -164,7 +164,7 @@ def build(
     known = known_entities(target, names, base=base, replacing=replaced) if not fresh else ()
     entities = link_entities(extractions, aliases=aliases, known=known)
     _log_phase("linked", started)
-    loading = target.loading() if fresh and hasattr(target, "loading") else contextlib.nullcontext()
+    loading = target.loading() if hasattr(target, "loading") else contextlib.nullcontext()
     with loading:
         batches = quad_batches(extractions, entities, base=base)
         write_documents(target, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),

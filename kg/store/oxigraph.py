@@ -29,6 +29,8 @@ _MARKER = "CURRENT"
 #: Left in a store's folder while a first build bulk-loads it (naming the builder's process);
 #: still there when that process has ended means it was interrupted.
 INCOMPLETE = "KG-INCOMPLETE"
+#: Left in a store's folder while a build adds documents to it (naming the builder's process).
+WRITING = "KG-WRITING"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
 
@@ -68,6 +70,8 @@ class OxigraphStore:
         self._bulk = False
         #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
         self.restarted = False
+        #: For a store opened read-only while a build adds to it: that build's process ("pid N").
+        self.being_written = _running_builder(Path(path) / WRITING) if path is not None and read_only else None
         interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
         if interrupted and read_only:
             builder = _running_builder(Path(path) / INCOMPLETE)
@@ -145,15 +149,25 @@ class OxigraphStore:
         other core (on the BBC corpus the write phase went from 48 s to 32 s).
         Only :meth:`add` may be called within the block: a query or an update
         would race the load in flight.
+
+        When the store holds data, the block only leaves a ``KG-WRITING`` marker
+        naming this process, so that readers can say a build is adding to it.
         """
-        if self.location is None or not self.is_empty():
+        if self.location is None:
             yield
+            return
+        if not self.is_empty():
+            marker = Path(self.location) / WRITING
+            marker.write_text("a kg build is adding to this store\n" + _this_process(), encoding="utf-8")
+            try:
+                yield
+            finally:
+                marker.unlink(missing_ok=True)
             return
         from concurrent.futures import ThreadPoolExecutor
 
         marker = Path(self.location) / INCOMPLETE
-        marker.write_text("a first kg build is loading this store, or was interrupted\n"
-                          f"host {socket.gethostname()}\npid {os.getpid()}\nstarted {_start_time(os.getpid())}\n",
+        marker.write_text("a first kg build is loading this store, or was interrupted\n" + _this_process(),
                           encoding="utf-8")
         self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
         try:
@@ -301,6 +315,11 @@ class OxigraphStore:
             return self.store.dump(format=_DUMP_FORMATS[fmt])
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
         return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+
+
+def _this_process() -> str:
+    """This process, as a marker file names it (see :func:`_running_builder`)."""
+    return f"host {socket.gethostname()}\npid {os.getpid()}\nstarted {_start_time(os.getpid())}\n"
 
 
 def _start_time(pid: int) -> str | None:

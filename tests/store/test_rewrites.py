@@ -6,6 +6,8 @@ Every build here goes through the real pipeline on real articles; "the same grap
 
 from __future__ import annotations
 
+import os
+
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
@@ -104,6 +106,8 @@ def test_a_reader_during_an_incremental_add_sees_whole_documents_only(articles, 
     def read():  # as another process reads the store: opened read-only after each write transaction
         reader = OxigraphStore(location, read_only=True)
         seen.append((list(reader.rows(UNLABELLED)), len(list(reader.rows(DOCUMENTS)))))
+        told = CliRunner().invoke(main, ["stats", str(location)])
+        assert told.exit_code == 0 and f"a build is adding to this store (pid {os.getpid()})" in told.stderr
 
     store = OxigraphStore(location)
     store.store = counting = AfterEachWrite(store.store, read)
@@ -113,6 +117,9 @@ def test_a_reader_during_an_incremental_add_sees_whole_documents_only(articles, 
     documents = [count for _, count in seen]
     assert documents == sorted(documents) and documents[0] >= 2  # the rebuilt document was never missing
     assert documents[-1] == 4
+    del built
+    told = CliRunner().invoke(main, ["stats", str(location)])
+    assert told.exit_code == 0 and "adding to this store" not in told.stderr  # the build has ended
 
 
 PAUSED_BUILD = """
