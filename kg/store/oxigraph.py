@@ -86,7 +86,7 @@ class OxigraphStore:
             elif read_only:
                 if not is_store_path(path):
                     raise GraphFileError(f"{path}: no kg store here (kg build --store {path} makes one)")
-                self.store = ox.Store.read_only(str(path))
+                self.store = _open_read_only(path)
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(path))
@@ -265,8 +265,14 @@ class OxigraphStore:
     def raw_query(self, sparql: str, **options):
         """Run a SPARQL query on the union of the graphs; pyoxigraph's own result."""
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True, **options)
-        except (SyntaxError, ValueError, OSError) as error:
+            try:
+                return self.store.query(sparql, use_default_graph_as_union=True, **options)
+            except (OSError, RuntimeError) as error:
+                if not (self.read_only and _raced(error)):
+                    raise
+                self.store = _open_read_only(self.location)  # a newer view, whose files are all there
+                return self.store.query(sparql, use_default_graph_as_union=True, **options)
+        except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
     def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
@@ -315,6 +321,30 @@ class OxigraphStore:
             return self.store.dump(format=_DUMP_FORMATS[fmt])
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
         return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+
+
+def _open_read_only(path) -> ox.Store:
+    """Open the store at ``path`` read-only, as a build may be writing to it.
+
+    pyoxigraph leaves reading a store another process writes undefined: RocksDB may
+    delete a file the reader's view lists (after a compaction) before the reader opens
+    it, and the reader fails with "Corruption ... No such file". Opening again gives a
+    newer view; a few tries, then the error is reported (as an OSError)."""
+    import time
+
+    for attempt in range(6):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as error:
+            if attempt == 5 or not _raced(error):
+                raise OSError(str(error)) from None
+            time.sleep(0.02 * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
+def _raced(error: Exception) -> bool:
+    """Whether ``error`` is a reader's view losing a file to the writer (see :func:`_open_read_only`)."""
+    return "No such file" in str(error) or "Corruption" in str(error)
 
 
 def _this_process() -> str:

@@ -213,3 +213,34 @@ def test_a_full_disk_while_adding_to_a_store_is_one_line_naming_the_store_which_
     reader = OxigraphStore(location, read_only=True)  # whole: the documents written before, each complete
     assert not list(reader.rows(UNLABELLED))
     assert len(list(reader.rows(DOCUMENTS))) == fail_at
+
+
+def test_a_reader_whose_view_lost_a_file_to_the_writer_opens_again(tmp_path, monkeypatch):
+    location = tmp_path / "store"
+    writer = OxigraphStore(location)
+    writer.add([ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"),
+                        ox.NamedNode("http://x/g"))])
+    writer.close()
+    real, opened = ox.Store, []
+
+    class Racing:
+        """As pyoxigraph fails when a compaction removes a file between reading the list and opening it."""
+
+        @staticmethod
+        def read_only(path):
+            opened.append(path)
+            if len(opened) in (1, 2, 4):
+                raise RuntimeError(f"Corruption: IO error: No such file or directory: While open a file for "
+                                   f"random read: {path}/000009.sst: No such file or directory")
+            return Racing.Query(real.read_only(path)) if len(opened) == 3 else real.read_only(path)
+
+        class Query:
+            def __init__(self, store):
+                self._store = store
+
+            def query(self, *args, **options):
+                raise OSError("IO error: No such file or directory: While open a file for random read: 000011.sst")
+
+    monkeypatch.setattr(ox, "Store", Racing)
+    reader = OxigraphStore(location, read_only=True)
+    assert [row["o"] for row in reader.rows("SELECT ?o WHERE { ?s ?p ?o }")] == ["o"] and len(opened) == 5
