@@ -158,17 +158,23 @@ class OxigraphStore:
             return
         if not self.is_empty():
             marker = Path(self.location) / WRITING
-            marker.write_text("a kg build is adding to this store\n" + _this_process(), encoding="utf-8")
+            with contextlib.suppress(OSError):  # a note for readers: a full disk must not stop the build here
+                marker.write_text("a kg build is adding to this store\n" + _this_process(), encoding="utf-8")
             try:
                 yield
             finally:
-                marker.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    marker.unlink(missing_ok=True)
             return
         from concurrent.futures import ThreadPoolExecutor
 
         marker = Path(self.location) / INCOMPLETE
-        marker.write_text("a first kg build is loading this store, or was interrupted\n" + _this_process(),
-                          encoding="utf-8")
+        try:
+            marker.write_text("a first kg build is loading this store, or was interrupted\n" + _this_process(),
+                              encoding="utf-8")
+        except OSError as error:
+            raise GraphFileError(f"{marker}: cannot write it ({error.strerror or error}); nothing was written "
+                                 "to the store") from None
         self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
         try:
             yield

@@ -244,3 +244,24 @@ def test_a_reader_whose_view_lost_a_file_to_the_writer_opens_again(tmp_path, mon
     monkeypatch.setattr(ox, "Store", Racing)
     reader = OxigraphStore(location, read_only=True)
     assert [row["o"] for row in reader.rows("SELECT ?o WHERE { ?s ?p ?o }")] == ["o"] and len(opened) == 5
+
+
+def test_a_marker_that_cannot_be_written_stops_a_first_build_cleanly_and_never_an_add(articles, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    write_text = Path.write_text
+
+    def full(self, *args, **options):
+        if self.name.startswith("KG-"):
+            raise OSError(28, "No space left on device")
+        return write_text(self, *args, **options)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    location = tmp_path / "store"
+    with pytest.raises(kg.errors.GraphFileError, match=r"KG-INCOMPLETE: cannot write it \(No space left on device\)"):
+        kg.build(articles[:1], store=location)
+    monkeypatch.undo()
+    del kg.build(articles[:1], store=location).store
+    monkeypatch.setattr(Path, "write_text", full)
+    added = kg.build(articles[1:2], store=location)  # the note for readers is left out; the documents are not
+    assert added.report.documents == 1 and not (location / "KG-WRITING").exists()
