@@ -26,7 +26,11 @@ def _open_graph(location):
     from .store import is_store_path, is_store_url, open_store
 
     if is_store_url(str(location)) or is_store_path(location):
-        return KnowledgeGraph(store=open_store(location, read_only=True))
+        store = open_store(location, read_only=True)
+        if getattr(store, "being_written", None):
+            click.echo(f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
+                       "holds the documents written so far, each whole", err=True)
+        return KnowledgeGraph(store=store)
     return load(location)
 
 

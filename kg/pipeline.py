@@ -160,11 +160,11 @@ def build(
     names = [m.text for e in extractions for m in e.mentions]
     if aliases is not None:
         names += [*aliases.merge, *aliases.merge.values()]
-    known = known_entities(target, names, base=base) if not fresh else ()
+    replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
+    known = known_entities(target, names, base=base, replacing=replaced) if not fresh else ()
     entities = link_entities(extractions, aliases=aliases, known=known)
     _log_phase("linked", started)
-    replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
-    loading = target.loading() if fresh and hasattr(target, "loading") else contextlib.nullcontext()
+    loading = target.loading() if hasattr(target, "loading") else contextlib.nullcontext()
     with loading:
         batches = quad_batches(extractions, entities, base=base)
         write_documents(target, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),

@@ -138,9 +138,13 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
 
 def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
                  base: str) -> Iterator[tuple[str, list[ox.Quad]]]:
-    """Yield ``(graph IRI, quads)``: each document's named graph as it is made, then the
-    corpus graph (entities, concepts, relation predicates) and the names graph (the
-    entities' name keys, :func:`kg.resolve.name_keys`)."""
+    """Yield ``(graph IRI, quads)``: first the corpus graph (entities, concepts, relation
+    predicates) and the names graph (the entities' name keys, :func:`kg.resolve.name_keys`),
+    then each document's named graph as it is made.
+
+    The corpus comes first so that a store can write each document together with the
+    descriptions of the nodes it refers to, in one transaction (readers never see a
+    statement about a node that has no label yet)."""
     Q = ox.Quad
     extractions = list(extractions)
     corpus = _node(str(iri.corpus_graph_iri(base)))
@@ -163,6 +167,31 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
 
     concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
     predicates: set[str] = set()
+    for extraction in extractions:  # concept labels are chosen over the whole build, before any document
+        for relation in extraction.relations:
+            predicates.add(relation.predicate)
+            for argument in (relation.subject, relation.object, relation.attribution):
+                if argument is not None and not argument.clause and argument.mention is None:
+                    labels = concepts[normalise_name(argument.label)]
+                    labels[argument.label] = labels.get(argument.label, 0) + 1
+    for key, labels in concepts.items():
+        # The most frequent surface form (ties: alphabetical) is the one label.
+        label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
+        node = _node(str(iri.concept_iri(base, label)))
+        corpus_quads.append(Q(node, T.rdf_type, T.kg_Concept, corpus))
+        corpus_quads.append(Q(node, T.rdfs_label, _string(label), corpus))
+        for alt in sorted(set(labels) - {label}):
+            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
+
+    always = subproperty_rules()
+    for lemma in sorted(predicates):
+        predicate = _relation_node(lemma)
+        corpus_quads.append(Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus))
+        corpus_quads.append(Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus))
+        corpus_quads.append(Q(predicate, T.rdfs_label, _string(lemma), corpus))
+    yield corpus.value, corpus_quads
+    yield names.value, name_quads
+
     for extraction in extractions:
         document = extraction.document
         doc_node = _node(str(iri.document_iri(base, document.id)))
@@ -184,8 +213,6 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
                 return _node(str(iri.proposition_iri(base, document.id, argument.start, argument.end)))
             if argument.mention is not None:
                 return entity_iris[entities.key_of(argument.mention)]
-            labels = concepts[normalise_name(argument.label)]
-            labels[argument.label] = labels.get(argument.label, 0) + 1
             return _node(str(iri.concept_iri(base, argument.label)))
 
         def class_of(argument: Argument | None) -> str | None:
@@ -200,7 +227,6 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
         for relation in extraction.relations:
             subject, obj = node_of(relation.subject), node_of(relation.object)
             predicate = _relation_node(relation.predicate)
-            predicates.add(relation.predicate)
             typed = _typed(relation.predicate, class_of(relation.subject), class_of(relation.object),
                            relation.object.label.lower() if relation.object else None)
             if relation.is_factual and obj is not None:
@@ -223,24 +249,6 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
                     document_quads.append(Q(node, T.kg_mentionedIn, doc_node, here))
 
         yield here.value, document_quads
-
-    for key, labels in concepts.items():
-        # The most frequent surface form (ties: alphabetical) is the one label.
-        label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        node = _node(str(iri.concept_iri(base, label)))
-        corpus_quads.append(Q(node, T.rdf_type, T.kg_Concept, corpus))
-        corpus_quads.append(Q(node, T.rdfs_label, _string(label), corpus))
-        for alt in sorted(set(labels) - {label}):
-            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
-
-    always = subproperty_rules()
-    for lemma in sorted(predicates):
-        predicate = _relation_node(lemma)
-        corpus_quads.append(Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus))
-        corpus_quads.append(Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus))
-        corpus_quads.append(Q(predicate, T.rdfs_label, _string(lemma), corpus))
-    yield corpus.value, corpus_quads
-    yield names.value, name_quads
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,6 +13,8 @@ build, ``kg query``, ``kg render`` and ``kg stats`` use.
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -24,8 +26,11 @@ __all__ = ["OxigraphStore", "is_store_path"]
 
 #: A file in every folder that holds an Oxigraph (RocksDB) store.
 _MARKER = "CURRENT"
-#: Left in a store's folder while a first build bulk-loads it; still there means it was interrupted.
+#: Left in a store's folder while a first build bulk-loads it (naming the builder's process);
+#: still there when that process has ended means it was interrupted.
 INCOMPLETE = "KG-INCOMPLETE"
+#: Left in a store's folder while a build adds documents to it (naming the builder's process).
+WRITING = "KG-WRITING"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
 
@@ -65,8 +70,14 @@ class OxigraphStore:
         self._bulk = False
         #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
         self.restarted = False
+        #: For a store opened read-only while a build adds to it: that build's process ("pid N").
+        self.being_written = _running_builder(Path(path) / WRITING) if path is not None and read_only else None
         interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
         if interrupted and read_only:
+            builder = _running_builder(Path(path) / INCOMPLETE)
+            if builder is not None:
+                raise GraphFileError(f"{path}: a build is still writing this store ({builder}); "
+                                     "try again when it ends")
             raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
                                  "build into it again (kg build ... --store PATH) to finish it")
         try:
@@ -75,7 +86,7 @@ class OxigraphStore:
             elif read_only:
                 if not is_store_path(path):
                     raise GraphFileError(f"{path}: no kg store here (kg build --store {path} makes one)")
-                self.store = ox.Store.read_only(str(path))
+                self.store = _open_read_only(path)
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(path))
@@ -108,7 +119,19 @@ class OxigraphStore:
             if len(self._pending) >= _BULK_BATCH:
                 self._load_pending()
         else:
-            self.store.extend(quads)
+            with self._writing():
+                self.store.extend(quads)
+
+    @contextlib.contextmanager
+    def _writing(self):
+        """Turn a failed write (a full disk, a removed folder) into one clear error: each write is
+        one transaction, so what was written before stays whole."""
+        try:
+            yield
+        except OSError as error:
+            reason = " ".join(str(error).split())[:200]
+            raise GraphFileError(f"{self.location or 'the in-memory store'}: writing the store failed ({reason}); "
+                                 "what was written before stays whole: run the same build again to finish") from None
 
     @contextlib.contextmanager
     def loading(self):
@@ -126,14 +149,32 @@ class OxigraphStore:
         other core (on the BBC corpus the write phase went from 48 s to 32 s).
         Only :meth:`add` may be called within the block: a query or an update
         would race the load in flight.
+
+        When the store holds data, the block only leaves a ``KG-WRITING`` marker
+        naming this process, so that readers can say a build is adding to it.
         """
-        if self.location is None or not self.is_empty():
+        if self.location is None:
             yield
+            return
+        if not self.is_empty():
+            marker = Path(self.location) / WRITING
+            with contextlib.suppress(OSError):  # a note for readers: a full disk must not stop the build here
+                marker.write_text("a kg build is adding to this store\n" + _this_process(), encoding="utf-8")
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    marker.unlink(missing_ok=True)
             return
         from concurrent.futures import ThreadPoolExecutor
 
         marker = Path(self.location) / INCOMPLETE
-        marker.write_text("a first kg build is loading this store, or was interrupted\n", encoding="utf-8")
+        try:
+            marker.write_text("a first kg build is loading this store, or was interrupted\n" + _this_process(),
+                              encoding="utf-8")
+        except OSError as error:
+            raise GraphFileError(f"{marker}: cannot write it ({error.strerror or error}); nothing was written "
+                                 "to the store") from None
         self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
         try:
             yield
@@ -141,6 +182,10 @@ class OxigraphStore:
             self._wait_for_load()
             self.store.flush()
             marker.unlink()
+        except BaseException:
+            with contextlib.suppress(OSError):  # the build has stopped, though its process may go on
+                marker.write_text("a first kg build into this store failed or was interrupted\n", encoding="utf-8")
+            raise
         finally:
             try:
                 with contextlib.suppress(Exception):  # the error that stopped the build is the one to report
@@ -179,14 +224,16 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
-        self.store.update(sparql)
+        with self._writing():
+            self.store.update(sparql)
 
     def drop_graphs(self, names: Iterable[str]) -> None:
         """Remove named graphs (IRIs) and everything in them."""
         for name in names:
             node = ox.NamedNode(name)
             if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
+                with self._writing():
+                    self.store.remove_graph(node)
 
     def load_file(self, path: str | Path) -> None:
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
@@ -212,7 +259,8 @@ class OxigraphStore:
     def flush(self) -> None:
         """Make what was written durable (on-disk stores)."""
         if self.location is not None and not self.read_only:
-            self.store.flush()
+            with self._writing():
+                self.store.flush()
 
     def close(self) -> None:
         """Write everything out and release the store (its folder can then be opened for writing again)."""
@@ -225,8 +273,14 @@ class OxigraphStore:
     def raw_query(self, sparql: str, **options):
         """Run a SPARQL query on the union of the graphs; pyoxigraph's own result."""
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True, **options)
-        except (SyntaxError, ValueError, OSError) as error:
+            try:
+                return self.store.query(sparql, use_default_graph_as_union=True, **options)
+            except (OSError, RuntimeError) as error:
+                if not (self.read_only and _raced(error)):
+                    raise
+                self.store = _open_read_only(self.location)  # a newer view, whose files are all there
+                return self.store.query(sparql, use_default_graph_as_union=True, **options)
+        except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
     def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
@@ -275,6 +329,70 @@ class OxigraphStore:
             return self.store.dump(format=_DUMP_FORMATS[fmt])
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
         return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+
+
+def _open_read_only(path) -> ox.Store:
+    """Open the store at ``path`` read-only, as a build may be writing to it.
+
+    pyoxigraph leaves reading a store another process writes undefined: RocksDB may
+    delete a file the reader's view lists (after a compaction) before the reader opens
+    it, and the reader fails with "Corruption ... No such file". Opening again gives a
+    newer view; a few tries, then the error is reported (as an OSError)."""
+    import time
+
+    for attempt in range(6):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as error:
+            if attempt == 5 or not _raced(error):
+                raise OSError(str(error)) from None
+            time.sleep(0.02 * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
+def _raced(error: Exception) -> bool:
+    """Whether ``error`` is a reader's view losing a file to the writer (see :func:`_open_read_only`)."""
+    return "No such file" in str(error) or "Corruption" in str(error)
+
+
+def _this_process() -> str:
+    """This process, as a marker file names it (see :func:`_running_builder`)."""
+    return f"host {socket.gethostname()}\npid {os.getpid()}\nstarted {_start_time(os.getpid())}\n"
+
+
+def _start_time(pid: int) -> str | None:
+    """When process ``pid`` started (in clock ticks since boot, from /proc), so that a
+    process id used again by another program is not taken for the builder; "ended" for
+    a process that has ended but not yet been waited for; None where there is no /proc."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()  # the command name before ")" may hold spaces
+    return "ended" if fields[0] in ("Z", "X") else fields[19]  # state, then field 22: the start time
+
+
+def _running_builder(marker: Path) -> str | None:
+    """Which process the build that left ``marker`` runs in ("pid N", "pid N on HOST"), if it
+    is still running (or may be: one on another machine); None if it has ended."""
+    try:
+        fields = dict(line.split(" ", 1) for line in marker.read_text(encoding="utf-8").splitlines()
+                      if line.startswith(("host ", "pid ", "started ")))
+        pid = int(fields["pid"])
+    except (OSError, ValueError, KeyError):
+        return None  # a marker from an older kg, or one that has just gone: the build is over
+    if fields.get("host", socket.gethostname()) != socket.gethostname():
+        return f"pid {pid} on {fields['host']}"  # cannot be checked from here
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process?
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # there is, run by another user
+    now = _start_time(pid)
+    if now == "ended" or fields.get("started", "None") not in ("None", now) and now is not None:
+        return None  # the builder has ended, and maybe its id went to another process
+    return f"pid {pid}"
 
 
 def _rdflib_quads(dataset):
