@@ -243,19 +243,22 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
-    if query_file is not None:
-        try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise click.ClickException(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
-    def answer() -> str:
-        graph = _open_graph(graph_file)
-        return format_result(graph.query(sparql, allow_network=allow_network), fmt, graph=_prefixed(graph))
 
-    try:
+    def answer() -> str:
+        # All within --timeout: reading the query, rdflib's check (seconds on a long query), loading, running.
+        text = sparql
+        if query_file is not None:
+            try:
+                text = query_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise KgError(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
         from .store.graph import prefixes
 
-        check_query(sparql, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
+        check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
+        graph = _open_graph(graph_file)
+        return format_result(graph.query(text, allow_network=allow_network), fmt, graph=_prefixed(graph))
+
+    try:
         text = run_limited(answer, timeout)
         click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
