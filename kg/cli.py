@@ -29,14 +29,35 @@ def _open_graph(location):
     return load(location)
 
 
+class _Size(click.ParamType):
+    """A size in bytes, with an optional K, M or G (powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip().upper().removesuffix("B")
+        scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:], 1)
+        try:
+            return int(float(text[:-1] if scale > 1 else text) * scale)
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 800M, 4G)", param, ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.option("--max-file-size", type=_Size(), default=None,
+              help="Refuse graph files bigger than this (K, M, G) [default: 1G], so that a file cannot exhaust memory.")
+@click.option("--max-triples", type=click.IntRange(1, None), default=None,
+              help="Refuse graph files with more triples than this [default: 5000000]; rdflib holds ~1.4 KB each.")
+def main(verbose: int, max_file_size: int, max_triples: int) -> None:
     """Build a knowledge graph from news articles, query it with SPARQL, and draw it."""
     logging.basicConfig(
         level=logging.WARNING - 10 * min(verbose, 2), format="%(levelname)s %(name)s: %(message)s"
     )
+    from .store.foreign import set_read_limits
+
+    set_read_limits(max_bytes=max_file_size, max_triples=max_triples)  # None: the default
 
 
 @main.command()

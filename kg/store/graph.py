@@ -94,25 +94,39 @@ def format_for(path: str | Path) -> str:
 def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
     """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset.
 
+    Nothing else is read: no JSON-LD context, no entity, no URL; and a file that
+    would cost more than :data:`kg.store.foreign.READ_LIMITS` is refused before it is kept.
+
     Raises
     ------
     GraphFileError
-        If the file is missing, unreadable or does not parse; the message names
-        the file and, where the parser says, the line.
+        If the file is missing, unreadable, too big or does not parse; the
+        message names the file and, where the parser says, the line.
     """
+    from ..rdf.terms import quad_to_rdflib
+    from .foreign import check_cost, check_size, read_quads
+
     path = Path(path)
     rdf_format = format_for(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file")
     graph = new_graph() if graph is None else graph
+    if rdf_format in ("json-ld", "xml"):
+        # pyoxigraph reads these: linear in the text (rdflib's RDF/XML parser is quadratic in character
+        # data and resolves entities), and it has no way to load a JSON-LD context, remote or local.
+        if rdf_format == "json-ld":
+            check_size(path)
+            _refuse_remote_contexts(path)
+        for quad in read_quads(path, rdf_format):
+            subject, predicate, obj, name = quad_to_rdflib(quad)
+            # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
+            graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
+        return graph
+    check_cost(path, rdf_format)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror}") from None
-    if rdf_format == "json-ld":
-        _refuse_remote_contexts(path, data)
-    if rdf_format == "xml":
-        return _load_rdf_xml(path, data, graph)
     try:
         # Named graphs (TriG, N-Quads) stay named; other formats fill the default graph.
         graph.parse(data=data, format=rdf_format)
@@ -122,55 +136,43 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
     return graph
 
 
-def refuse_doctype(path: Path, data: bytes) -> None:
-    """RDF/XML with a DOCTYPE is refused: its entities can name files or URLs to read, or
-    expand without bound ("billion laughs"); RDF tools do not need them."""
-    head = data[:1_000_000].lower()
-    if b"<!doctype" in head or b"<!entity" in head:
-        raise GraphFileError(f"{path}: refused: the RDF/XML declares a DOCTYPE or entities, which could read "
-                             "other files or expand without bound; remove the declaration")
-
-
-def _load_rdf_xml(path: Path, data: bytes, graph: Dataset) -> Dataset:
-    """Read RDF/XML with pyoxigraph (linear time; rdflib's parser is quadratic in character
-    data, and resolves entities), after refusing any DOCTYPE."""
-    import pyoxigraph
-
-    from ..rdf.terms import to_rdflib
-
-    refuse_doctype(path, data)
-    try:
-        triples = list(pyoxigraph.parse(data, pyoxigraph.RdfFormat.RDF_XML, base_iri=path.resolve().as_uri()))
-    except (SyntaxError, ValueError) as error:
-        raise GraphFileError(f"{path}: not valid xml: {' '.join(str(error).split())[:300]}") from None
-    for triple in triples:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-    return graph
-
-
-def _refuse_remote_contexts(path: Path, data: bytes) -> None:
-    """JSON-LD may name a remote @context, which rdflib would fetch: refuse it (no network)."""
+def _refuse_remote_contexts(path: Path) -> None:
+    """A JSON-LD file that names a context to load (a URL or a file, by ``@context`` or ``@import``)
+    is refused with a clear message; the parser could not load it anyway."""
     import json
 
     try:
-        document = json.loads(data)
+        with open(path, "rb") as stream:
+            document = json.load(stream)
+    except OSError as error:
+        raise GraphFileError(f"{path}: {error.strerror}") from None
     except ValueError as error:
         raise GraphFileError(f"{path}: not valid JSON-LD: {error}") from None
+    except RecursionError:
+        raise GraphFileError(f"{path}: refused: the JSON-LD is nested too deeply to read") from None
 
-    def contexts(node):
+    def named(node, in_context: bool = False):
+        # Every string a context is made of or imports, at any depth (term definitions included).
         if isinstance(node, dict):
             for key, value in node.items():
                 if key == "@context":
-                    yield from (value if isinstance(value, list) else [value])
-                yield from contexts(value)
+                    yield from (v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+                    yield from named(value, True)
+                elif key == "@import" and in_context:
+                    yield value if isinstance(value, str) else repr(value)
+                else:
+                    yield from named(value, in_context)
         elif isinstance(node, list):
             for item in node:
-                yield from contexts(item)
+                yield from named(item, in_context)
 
-    for context in contexts(document):
-        if isinstance(context, str):
-            raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context ({context[:80]}), "
-                                 "which would be fetched over the network; inline the context instead")
+    try:
+        context = next(named(document), None)
+    except RecursionError:
+        raise GraphFileError(f"{path}: refused: the JSON-LD is nested too deeply to read") from None
+    if context is not None:
+        raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context or @import ({context[:80]}), "
+                             "which would be read from the network or another file; inline the context instead")
 
 
 def serialize(graph, fmt: str = "ttl") -> bytes:
