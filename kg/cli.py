@@ -49,7 +49,7 @@ class _Size(click.ParamType):
 @click.option("--max-file-size", type=_Size(), default=None,
               help="Refuse graph files bigger than this (K, M, G) [default: 1G], so that a file cannot exhaust memory.")
 @click.option("--max-triples", type=click.IntRange(1, None), default=None,
-              help="Refuse graph files with more triples than this [default: 5000000]; rdflib holds ~1.4 KB each.")
+              help="Refuse graph files with more triples than this [default: 2000000]; rdflib holds ~2 KB each.")
 def main(verbose: int, max_file_size: int, max_triples: int) -> None:
     """Build a knowledge graph from news articles, query it with SPARQL, and draw it."""
     logging.basicConfig(

@@ -3,7 +3,7 @@
 A graph file given to ``kg query``, ``render``, ``convert``, ``serve`` ... may come
 from anyone. It must not make kg read another file or a URL (an RDF/XML entity, a
 JSON-LD context), nor cost more than the machine has: RDF/XML entities could expand
-without bound, and rdflib holds about 1.4 KB per triple. So a file is refused when
+without bound, and rdflib holds 1.4 to 2.2 KB per triple. So a file is refused when
 it declares a DTD (anywhere in it), when it is bigger than :data:`READ_LIMITS`
 ``["bytes"]`` or holds more triples than ``["triples"]`` (counted by a streaming
 parse before anything is kept), or when one of its terms is too long to parse.
@@ -25,8 +25,9 @@ __all__ = ["READ_LIMITS", "DEFAULT_READ_LIMITS", "set_read_limits", "refuse_doct
            "OX_FORMATS"]
 
 #: The most a graph file may cost: its size in bytes and the triples (or quads) in it.
-#: 5 million triples take about 7 GB in rdflib; 1 GiB bounds what long literals cost.
-DEFAULT_READ_LIMITS = {"bytes": 2**30, "triples": 5_000_000}
+#: 2 million triples take 3 to 4.5 GB in rdflib (500,000 took 0.7 to 1.1 GB: short numbers, kg's labels)
+#: and minutes to parse; 1 GiB bounds what long literals cost.
+DEFAULT_READ_LIMITS = {"bytes": 2**30, "triples": 2_000_000}
 READ_LIMITS = dict(DEFAULT_READ_LIMITS)
 
 #: pyoxigraph's parser for each rdflib format name.

@@ -207,7 +207,11 @@ def serialize(graph, fmt: str = "ttl") -> bytes:
         return ("\n".join(lines) + "\n").encode("utf-8")
     import pyoxigraph
 
-    parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
+    try:
+        parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
+    except MemoryError:
+        raise GraphFileError(f"cannot write {fmt}: a term (a literal or an IRI) is longer than 16 MiB, the most "
+                             "kg's writer takes; write N-Quads (.nq) instead") from None
     prefixes = {prefix: str(namespace) for prefix, namespace in _PREFIXES.items()}
     if fmt == "trig":
         return pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)

@@ -114,3 +114,19 @@ def test_a_literal_over_16_mib_is_one_clear_line(tmp_path):
         assert result.exit_code == 1, (command, result.output)
         assert "longer than 16 MiB" in result.output and result.output.count("\n") == 1, (command, result.output)
     assert "longer than 16 MiB" in served(path)
+
+
+def test_a_store_with_a_literal_over_16_mib_converts_to_n_quads_and_says_why_not_to_turtle(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore(tmp_path / "store")
+    store.add([ox.Quad(ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/p"), ox.Literal("a" * 17 * 2**20))])
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(main, ["convert", str(tmp_path / "store"), str(tmp_path / "out.ttl")])
+    assert result.exit_code == 1 and "longer than 16 MiB" in result.output, result.output
+    assert result.output.count("\n") == 1 and not (tmp_path / "out.ttl").exists()
+    result = runner.invoke(main, ["convert", str(tmp_path / "store"), str(tmp_path / "out.nq")])
+    assert result.exit_code == 0, result.output
