@@ -280,7 +280,9 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
         return format_result(graph.query(text, allow_network=allow_network), fmt, graph=_prefixed(graph))
 
     try:
-        text = run_limited(answer, timeout)
+        from .store import is_store_url
+
+        text = run_limited(answer, timeout, offline=not allow_network and not is_store_url(str(graph_file)))
         click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
         raise _fail(error)
@@ -460,6 +462,10 @@ def serve(graph_file, host, port, writable, allow_network):
         raise _fail(error)
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}")
+    if not allow_network:
+        from .query.offline import cut_network
+
+        cut_network()  # answers come from this thread; its listening socket stays where it was made
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
                f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops", err=True)

@@ -124,6 +124,8 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, writable: b
                 media, body = _answer(store, text, namespaces, self.headers.get("Accept") or "")
             except KgError as error:
                 return self._error(HTTPStatus.BAD_REQUEST, str(error))
+            except (OSError, SyntaxError, ValueError) as error:  # Oxigraph reads results lazily: run-time errors
+                return self._error(HTTPStatus.BAD_REQUEST, f"query failed: {' '.join(str(error).split())[:300]}")
             self._send(HTTPStatus.OK, media, body)
 
         def _update(self, sparql: str):

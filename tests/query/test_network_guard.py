@@ -190,3 +190,40 @@ def test_the_lexical_check_errs_on_refusing_but_lets_ordinary_words_pass():
     assert network_words("load silent <x>", update=True) == "LOAD"
     with pytest.raises(KgError, match="further escapes"):
         canonical('SELECT * WHERE { BIND("\\u005Cu0022" AS ?a) }')
+
+
+def can_leave_the_network() -> bool:
+    """Whether this system lets a process leave the network (kg.query.offline); asked in a child."""
+    code = "import sys; from kg.query.offline import cut_network; sys.exit(0 if cut_network() else 1)"
+    return subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_without_the_check_kg_query_and_kg_serve_still_reach_nothing(built, listener, monkeypatch):
+    # The second wall: were the check ever fooled, the query runs where there is no network.
+    if not can_leave_the_network():
+        pytest.skip("this system forbids unshare(CLONE_NEWNET), with and without a user namespace")
+    import kg.query.sparql
+
+    monkeypatch.setattr(kg.query.sparql, "_network_use", lambda algebra: None)
+    monkeypatch.setattr(kg.query.sparql, "network_words", lambda text, update=False: None)
+    url = f"http://127.0.0.1:{listener.port}/x"
+    query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    result = CliRunner().invoke(main, ["query", str(built / "store"), query])
+    assert result.exit_code == 1, result.output
+    # kg serve, started with its check turned off in the same way
+    script = ("import sys, kg.query.endpoint as e, kg.query.sparql as s; from kg.cli import main; "
+              "s._network_use = e._network_use = lambda a: None; "
+              "s.network_words = e.network_words = lambda t, update=False: None; "
+              "main(['serve', sys.argv[1], '--port', '0'])")
+    process = subprocess.Popen([sys.executable, "-c", script, str(built / "store")], stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        assert "Serving" in line, line
+        base = line.split(" at ")[1].split("/query")[0]
+        assert post(base + "/query", "query", "ASK { ?s ?p ?o }") == 200
+        assert post(base + "/query", "query", query) != 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    time.sleep(0.3)
+    assert listener.connections == []
