@@ -227,3 +227,64 @@ def test_without_the_check_kg_query_and_kg_serve_still_reach_nothing(built, list
         process.wait(timeout=30)
     time.sleep(0.3)
     assert listener.connections == []
+
+
+# --- generated texts: whatever the pieces, the text that runs reaches nothing ----------------------
+
+NOISE = ["{", "}", " ", "?s ?p ?o .", "OPTIONAL", "#", '"', "'", '"""', "\\", "\\u0022", "\\u0027", "\\u0023",
+         "<", ">", ".", "<x>", "FILTER(?s < ?o)", *TERMINATORS]
+HIDERS = [("", ""), *((f"# note{end}", "") for end in TERMINATORS), *(
+    (f'BIND("p{escape} != " AS ?a) ', f' BIND(" || {escape}q" AS ?b)') for escape in ("\\u0022", "\\U00000022")),
+    ("BIND('p\\u0027 != ' AS ?a) ", " BIND(' || \\u0027q' AS ?b)")]
+KEYWORDS = ["SERVICE", "service", "SERVICE SILENT", ESCAPED_SERVICE]
+WRAPPERS = ["{}", "{{ {{ {} }} }}", "OPTIONAL {{ {} }}", "?s ?p ?o FILTER EXISTS {{ {} }}", "{{ }} UNION {{ {} }}",
+            "MINUS {{ {} }}", "{{ SELECT * WHERE {{ {} }} }}"]
+
+
+def generated(url: str):
+    """A hypothesis strategy of queries and updates whose SERVICE or LOAD reaches ``url``, hidden in the
+    ways parsers disagree on, with noise around them."""
+    from hypothesis import strategies as st
+
+    named = st.sampled_from(list(targets(url).values()))
+    noise = st.lists(st.sampled_from(NOISE), max_size=3).map("".join)
+    head = st.sampled_from(["SELECT * WHERE { ", "ASK { ", "CONSTRUCT { ?s ?p ?o } WHERE { ",
+                            "INSERT { ?s ?p ?o } WHERE { ", "DELETE { ?s ?p ?o } WHERE { ", "LOAD"])
+
+    def text(parts):
+        (prologue, iri), noise_before, (hide, close), keyword, wrapper, head, noise_after = parts
+        if head == "LOAD":
+            return f"{prologue}{noise_before}{hide}LOAD {iri}{close}{noise_after}"
+        clause = wrapper.format(f"{hide}{keyword} {iri} {{ ?s ?p ?o }}{close}")
+        return f"{prologue}{head}{noise_before}{clause}{noise_after} }}"
+
+    return st.tuples(named, noise, st.sampled_from(HIDERS), st.sampled_from(KEYWORDS), st.sampled_from(WRAPPERS),
+                     head, noise).map(text)
+
+
+def test_generated_texts_never_reach_the_network(listener):
+    from hypothesis import HealthCheck, given, settings
+
+    from kg.query.endpoint import check_update
+
+    store = OxigraphStore()
+    url = f"http://127.0.0.1:{listener.port}/x"
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(generated(url))
+    def attempt(text):
+        before = len(listener.connections)
+        try:
+            run_query(store, text)
+        except KgError:
+            pass
+        try:
+            store.update(check_update(text))
+        except (KgError, SyntaxError, OSError):
+            pass
+        time.sleep(0.01)
+        assert len(listener.connections) == before, repr(text)
+
+    attempt()
+    time.sleep(0.3)
+    assert listener.connections == []
