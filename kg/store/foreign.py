@@ -94,6 +94,9 @@ def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
         raise GraphFileError(f"{path}: refused: a term (a literal or an IRI) is longer than 16 MiB, "
                              "the most kg's parser reads") from None
     except (SyntaxError, ValueError) as error:
+        if "LoadDocumentCallback" in str(error):  # pyoxigraph has no way to load one: say why the file is refused
+            raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context or an @import (a URL or "
+                                 "a file to load), which kg never reads; inline the context instead") from None
         raise GraphFileError(f"{path}: not valid {rdf_format}: {' '.join(str(error).split())[:300]}") from None
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror or error}") from None

@@ -104,7 +104,7 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         message names the file and, where the parser says, the line.
     """
     from ..rdf.terms import quad_to_rdflib
-    from .foreign import check_cost, check_size, read_quads
+    from .foreign import check_cost, read_quads
 
     path = Path(path)
     rdf_format = format_for(path)
@@ -114,9 +114,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
     if rdf_format in ("json-ld", "xml"):
         # pyoxigraph reads these: linear in the text (rdflib's RDF/XML parser is quadratic in character
         # data and resolves entities), and it has no way to load a JSON-LD context, remote or local.
-        if rdf_format == "json-ld":
-            check_size(path)
-            _refuse_remote_contexts(path)
         for quad in read_quads(path, rdf_format):
             subject, predicate, obj, name = quad_to_rdflib(quad)
             # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
@@ -134,45 +131,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         message = " ".join(str(error).split()) or type(error).__name__
         raise GraphFileError(f"{path}: not valid {rdf_format}: {message[:300]}") from None
     return graph
-
-
-def _refuse_remote_contexts(path: Path) -> None:
-    """A JSON-LD file that names a context to load (a URL or a file, by ``@context`` or ``@import``)
-    is refused with a clear message; the parser could not load it anyway."""
-    import json
-
-    try:
-        with open(path, "rb") as stream:
-            document = json.load(stream)
-    except OSError as error:
-        raise GraphFileError(f"{path}: {error.strerror}") from None
-    except ValueError as error:
-        raise GraphFileError(f"{path}: not valid JSON-LD: {error}") from None
-    except RecursionError:
-        raise GraphFileError(f"{path}: refused: the JSON-LD is nested too deeply to read") from None
-
-    def named(node, in_context: bool = False):
-        # Every string a context is made of or imports, at any depth (term definitions included).
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "@context":
-                    yield from (v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
-                    yield from named(value, True)
-                elif key == "@import" and in_context:
-                    yield value if isinstance(value, str) else repr(value)
-                else:
-                    yield from named(value, in_context)
-        elif isinstance(node, list):
-            for item in node:
-                yield from named(item, in_context)
-
-    try:
-        context = next(named(document), None)
-    except RecursionError:
-        raise GraphFileError(f"{path}: refused: the JSON-LD is nested too deeply to read") from None
-    if context is not None:
-        raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context or @import ({context[:80]}), "
-                             "which would be read from the network or another file; inline the context instead")
 
 
 def serialize(graph, fmt: str = "ttl") -> bytes:
