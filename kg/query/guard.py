@@ -26,9 +26,13 @@ __all__ = ["canonical", "network_words"]
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: Every character some parser takes to end a line (and so a comment): SPARQL's own
 #: (\n, \r) and those Python, Rust or Unicode count (U+2028, U+2029, U+0085, FF, VT, FS, GS, RS).
-_LINE_ENDS = frozenset("\n\r\u2028\u2029\u0085\f\v\x1c\x1d\x1e")
+_LINE_END = re.compile("\r\n|[\n\r\u2028\u2029\u0085\f\v\x1c\x1d\x1e]")
 #: SPARQL's IRIREF: no spaces, controls or <>"{}|^`\ inside the brackets.
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_SPECIAL = re.compile(r"[#\"'<\\]")
+#: What ends a string (its quote; a line break in a short one) or escapes a character, by (quote, long).
+_STOPS = {(quote, long): re.compile(r"\\|" + (quote * 3 if long else f"[{quote}\n\r]"))
+          for quote in "\"'" for long in (False, True)}
 
 # A word that opens a network clause, unless it is the end of a variable (?service) or of a
 # prefixed name (ex:service). What may follow it is read by _opens_clause.
@@ -98,11 +102,9 @@ def _strip_comments(text: str) -> str:
         char = text[position]
         if char == "#":
             out.append(text[start:position])
-            while position < length and text[position] not in _LINE_ENDS:
-                position += 1
+            end = _LINE_END.search(text, position)
             out.append("\n")
-            position += 1
-            start = position
+            position = start = end.end() if end else length
         elif char in "\"'":
             position = _string_end(text, position)
         elif char == "<":
@@ -111,7 +113,8 @@ def _strip_comments(text: str) -> str:
         elif char == "\\":
             position += 2  # an escaped character of a prefixed name (ex:a\#b) is not a comment
         else:
-            position += 1
+            special = _SPECIAL.search(text, position)  # jump to the next character that matters
+            position = special.start() if special else length
     out.append(text[start:])
     return "".join(out)
 
@@ -120,15 +123,11 @@ def _string_end(text: str, position: int) -> int:
     """The position after the string literal that starts at ``position``."""
     quote = text[position]
     long = text.startswith(quote * 3, position)
+    stop = _STOPS[quote, long]
     position += 3 if long else 1
-    while position < len(text):
-        char = text[position]
-        if char == "\\":
-            position += 2
-        elif long and text.startswith(quote * 3, position):
-            return position + 3
-        elif not long and (char == quote or char in "\n\r"):
-            return position + 1
+    while (found := stop.search(text, position)) is not None:
+        if found.group(0) == "\\":
+            position = found.end() + 1  # an escaped character, a quote included
         else:
-            position += 1
-    return position
+            return found.end()
+    return len(text)
