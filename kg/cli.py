@@ -34,14 +34,35 @@ def _open_graph(location):
     return load(location)
 
 
+class _Size(click.ParamType):
+    """A size in bytes, with an optional K, M or G (powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip().upper().removesuffix("B")
+        scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:], 1)
+        try:
+            return int(float(text[:-1] if scale > 1 else text) * scale)
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 800M, 4G)", param, ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.option("--max-file-size", type=_Size(), default=None,
+              help="Refuse graph files bigger than this (K, M, G) [default: 1G], so that a file cannot exhaust memory.")
+@click.option("--max-triples", type=click.IntRange(1, None), default=None,
+              help="Refuse graph files with more triples than this [default: 2000000]; rdflib holds ~2 KB each.")
+def main(verbose: int, max_file_size: int, max_triples: int) -> None:
     """Build a knowledge graph from news articles, query it with SPARQL, and draw it."""
     logging.basicConfig(
         level=logging.WARNING - 10 * min(verbose, 2), format="%(levelname)s %(name)s: %(message)s"
     )
+    from .store.foreign import set_read_limits
+
+    set_read_limits(max_bytes=max_file_size, max_triples=max_triples)  # None: the default
 
 
 @main.command()
@@ -261,20 +282,25 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
 
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
-    if query_file is not None:
-        try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise click.ClickException(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
-    def answer() -> str:
-        graph = _open_graph(graph_file)
-        return format_result(graph.query(sparql, allow_network=allow_network), fmt, graph=_prefixed(graph))
 
-    try:
+    def answer() -> str:
+        # All within --timeout: reading the query, rdflib's check (seconds on a long query), loading, running.
+        text = sparql
+        if query_file is not None:
+            try:
+                text = query_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise KgError(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
         from .store.graph import prefixes
 
-        check_query(sparql, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
-        text = run_limited(answer, timeout)
+        check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
+        graph = _open_graph(graph_file)
+        return format_result(graph.query(text, allow_network=allow_network), fmt, graph=_prefixed(graph))
+
+    try:
+        from .store import is_store_url
+
+        text = run_limited(answer, timeout, offline=not allow_network and not is_store_url(str(graph_file)))
         click.echo(text, nl=not text.endswith("\n"))
     except KgError as error:
         raise _fail(error)
@@ -457,6 +483,10 @@ def serve(graph_file, host, port, writable, allow_network):
         raise _fail(error)
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}")
+    if not allow_network:
+        from .query.offline import cut_network
+
+        cut_network()  # answers come from this thread; its listening socket stays where it was made
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
                f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops", err=True)

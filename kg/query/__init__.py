@@ -3,6 +3,7 @@
 from .sparql import (
     RESULT_FORMATS,
     check_query,
+    checked_query,
     format_result,
     named_query,
     result_to_dataframe,
@@ -10,5 +11,5 @@ from .sparql import (
     run_query,
 )
 
-__all__ = ["run_query", "check_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
-           "RESULT_FORMATS"]
+__all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
+           "result_to_dataframe", "RESULT_FORMATS"]

@@ -22,7 +22,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pyoxigraph as ox
 
 from ..errors import KgError, QueryError
-from .sparql import check_query
+from .guard import canonical, network_words
+from .sparql import _network_use, checked_query
 
 __all__ = ["make_server", "serve"]
 
@@ -43,16 +44,23 @@ _GRAPH_TYPES = {
 _MAX_BODY = 10 * 2**20
 
 
-def check_update(sparql: str, *, allow_network: bool = False) -> None:
-    """Parse a SPARQL Update and refuse ``LOAD`` (which fetches a URL) unless the network is allowed."""
+def check_update(sparql: str, *, allow_network: bool = False) -> str:
+    """Parse a SPARQL Update and refuse ``LOAD`` and ``SERVICE`` (which fetch URLs) unless the network
+    is allowed; the text to run, which is the text checked (see :mod:`kg.query.guard`)."""
     from rdflib.plugins.sparql import prepareUpdate
 
+    text = canonical(sparql)
     try:
-        update = prepareUpdate(sparql)
+        update = prepareUpdate(text)
     except Exception as error:
         raise QueryError(f"invalid SPARQL Update: {' '.join(str(error).split())[:300]}") from None
-    if not allow_network and any(getattr(op, "name", "") == "Load" for op in update.algebra):
-        raise QueryError("refused: LOAD would fetch data over the network (start kg serve with --allow-network)")
+    if not allow_network:
+        loads = any(getattr(op, "name", "") == "Load" for op in update.algebra)
+        reason = "LOAD" if loads else _network_use(update.algebra) or network_words(text, update=True)
+        if reason:
+            raise QueryError(f"refused: {reason} would fetch data over the network "
+                             "(start kg serve with --allow-network)")
+    return text
 
 
 def _answer(store, sparql: str, namespaces: dict, accept: str) -> tuple[str, bytes]:
@@ -112,16 +120,17 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, writable: b
 
         def _query(self, sparql: str):
             try:
-                check_query(sparql, namespaces, allow_network=allow_network)
-                media, body = _answer(store, sparql, namespaces, self.headers.get("Accept") or "")
+                text, _ = checked_query(sparql, namespaces, allow_network=allow_network)
+                media, body = _answer(store, text, namespaces, self.headers.get("Accept") or "")
             except KgError as error:
                 return self._error(HTTPStatus.BAD_REQUEST, str(error))
+            except (OSError, SyntaxError, ValueError) as error:  # Oxigraph reads results lazily: run-time errors
+                return self._error(HTTPStatus.BAD_REQUEST, f"query failed: {' '.join(str(error).split())[:300]}")
             self._send(HTTPStatus.OK, media, body)
 
         def _update(self, sparql: str):
             try:
-                check_update(sparql, allow_network=allow_network)
-                store.update(sparql)
+                store.update(check_update(sparql, allow_network=allow_network))
             except (KgError, SyntaxError, OSError) as error:
                 return self._error(HTTPStatus.BAD_REQUEST, " ".join(str(error).split())[:300])
             self._send(HTTPStatus.NO_CONTENT, "text/plain", b"")

@@ -19,11 +19,12 @@ __all__ = ["run_limited", "DEFAULT_TIMEOUT"]
 DEFAULT_TIMEOUT = 120.0
 
 
-def run_limited(work: Callable[[], str], timeout: float | None) -> str:
+def run_limited(work: Callable[[], str], timeout: float | None, *, offline: bool = False) -> str:
     """Return ``work()`` (a string), computed in a child process stopped after ``timeout`` seconds.
 
     Where processes cannot be forked, or with no ``timeout``, ``work`` runs here,
-    without a limit.
+    without a limit. ``offline`` cuts the child off the network first, where the
+    system allows it (see :mod:`kg.query.offline`).
 
     Raises
     ------
@@ -36,7 +37,7 @@ def run_limited(work: Callable[[], str], timeout: float | None) -> str:
         return work()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(work, sender), daemon=True)
+    child = context.Process(target=_child, args=(work, sender, offline), daemon=True)
     child.start()
     sender.close()
     try:
@@ -57,8 +58,12 @@ def run_limited(work: Callable[[], str], timeout: float | None) -> str:
     return value
 
 
-def _child(work, sender) -> None:
+def _child(work, sender, offline: bool) -> None:
     try:
+        if offline:
+            from .offline import cut_network
+
+            cut_network()
         sender.send(("ok", work()))
     except KgError as error:
         sender.send(("error", str(error)))

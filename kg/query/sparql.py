@@ -2,12 +2,14 @@
 
 Queries are parsed first, so that a malformed one gives one clear error, and
 queries that would reach the network (``SERVICE``, ``FROM <url>``) are refused
-unless the caller allows it: rdflib would otherwise fetch those URLs.
+unless the caller allows it: rdflib and Oxigraph would otherwise fetch those URLs.
+The text checked is the text that runs (:func:`checked_query`; see :mod:`kg.query.guard`).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from importlib.resources import files
@@ -18,9 +20,10 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from ..errors import KgError, QueryError
+from .guard import canonical, network_words
 
-__all__ = ["run_query", "check_query", "run_named_query", "named_query", "format_result", "result_to_dataframe",
-           "RESULT_FORMATS"]
+__all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
+           "result_to_dataframe", "RESULT_FORMATS"]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -70,11 +73,11 @@ def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network
         namespaces = prefixes()
     else:
         namespaces = dict(graph.namespaces())
-    prepared = check_query(sparql, namespaces, allow_network=allow_network)
+    text, prepared = checked_query(sparql, namespaces, allow_network=allow_network)
     if is_store(graph):
-        # Oxigraph (or the endpoint) runs the query itself: rdflib only parsed it, to check it.
+        # Oxigraph (or the endpoint) runs the query itself, from the very text rdflib checked.
         try:
-            return graph.query(sparql, bindings=bindings, prefixes=namespaces)
+            return graph.query(text, bindings=bindings, prefixes=namespaces)
         except KgError as error:
             raise QueryError(str(error)) from None
     try:
@@ -97,14 +100,31 @@ def check_query(sparql: str, namespaces: dict | None = None, *, allow_network: b
         If the query does not parse (with line and column), or uses ``SERVICE``
         or ``FROM <url>`` without ``allow_network``.
     """
+    return checked_query(sparql, namespaces, allow_network=allow_network)[1]
+
+
+def checked_query(sparql: str, namespaces: dict | None = None, *, allow_network: bool = False):
+    """The text to run and its prepared (rdflib) query, after the checks of :func:`check_query`.
+
+    The text is :func:`kg.query.guard.canonical` of ``sparql``: whoever runs the
+    query (rdflib, Oxigraph, an endpoint) must run that text, which is the one checked.
+    """
     if not sparql or not sparql.strip():
         raise QueryError("empty SPARQL query")
+    text = canonical(sparql)
+    known = tuple(sorted((str(prefix), str(iri)) for prefix, iri in (namespaces or {}).items()))
+    return text, _prepare(text, known, allow_network)
+
+
+@functools.lru_cache(maxsize=8)
+def _prepare(text: str, namespaces: tuple, allow_network: bool):
+    # Cached: kg query checks before it loads the graph, then runs (rdflib takes seconds on a long query).
     try:
-        prepared = prepareQuery(sparql, initNs=namespaces or {})
+        prepared = prepareQuery(text, initNs=dict(namespaces))
     except Exception as error:
         raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
     if not allow_network:
-        reason = _network_use(prepared.algebra)
+        reason = _network_use(prepared.algebra) or network_words(text)
         if reason:
             raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
                              "(pass allow_network=True / --allow-network to permit it)")

@@ -129,25 +129,36 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
     """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset;
     a build folder is read from its graph file (see :func:`graph_file`).
 
+    Nothing else is read: no JSON-LD context, no entity, no URL; and a file that
+    would cost more than :data:`kg.store.foreign.READ_LIMITS` is refused before it is kept.
+
     Raises
     ------
     GraphFileError
-        If the file is missing, unreadable or does not parse; the message names
-        the file and, where the parser says, the line.
+        If the file is missing, unreadable, too big or does not parse; the
+        message names the file and, where the parser says, the line.
     """
+    from ..rdf.terms import quad_to_rdflib
+    from .foreign import check_cost, read_quads
+
     path = graph_file(path)
     rdf_format = format_for(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: not a regular file")
     graph = new_graph() if graph is None else graph
+    if rdf_format in ("json-ld", "xml"):
+        # pyoxigraph reads these: linear in the text (rdflib's RDF/XML parser is quadratic in character
+        # data and resolves entities), and it has no way to load a JSON-LD context, remote or local.
+        for quad in read_quads(path, rdf_format):
+            subject, predicate, obj, name = quad_to_rdflib(quad)
+            # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
+            graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
+        return graph
+    check_cost(path, rdf_format)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror}") from None
-    if rdf_format == "json-ld":
-        _refuse_remote_contexts(path, data)
-    if rdf_format == "xml":
-        return _load_rdf_xml(path, data, graph)
     try:
         # Named graphs (TriG, N-Quads) stay named; other formats fill the default graph.
         graph.parse(data=data, format=rdf_format)
@@ -155,57 +166,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         message = " ".join(str(error).split()) or type(error).__name__
         raise GraphFileError(f"{path}: not valid {rdf_format}: {message[:300]}") from None
     return graph
-
-
-def refuse_doctype(path: Path, data: bytes) -> None:
-    """RDF/XML with a DOCTYPE is refused: its entities can name files or URLs to read, or
-    expand without bound ("billion laughs"); RDF tools do not need them."""
-    head = data[:1_000_000].lower()
-    if b"<!doctype" in head or b"<!entity" in head:
-        raise GraphFileError(f"{path}: refused: the RDF/XML declares a DOCTYPE or entities, which could read "
-                             "other files or expand without bound; remove the declaration")
-
-
-def _load_rdf_xml(path: Path, data: bytes, graph: Dataset) -> Dataset:
-    """Read RDF/XML with pyoxigraph (linear time; rdflib's parser is quadratic in character
-    data, and resolves entities), after refusing any DOCTYPE."""
-    import pyoxigraph
-
-    from ..rdf.terms import to_rdflib
-
-    refuse_doctype(path, data)
-    try:
-        triples = list(pyoxigraph.parse(data, pyoxigraph.RdfFormat.RDF_XML, base_iri=path.resolve().as_uri()))
-    except (SyntaxError, ValueError) as error:
-        raise GraphFileError(f"{path}: not valid xml: {' '.join(str(error).split())[:300]}") from None
-    for triple in triples:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-    return graph
-
-
-def _refuse_remote_contexts(path: Path, data: bytes) -> None:
-    """JSON-LD may name a remote @context, which rdflib would fetch: refuse it (no network)."""
-    import json
-
-    try:
-        document = json.loads(data)
-    except ValueError as error:
-        raise GraphFileError(f"{path}: not valid JSON-LD: {error}") from None
-
-    def contexts(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "@context":
-                    yield from (value if isinstance(value, list) else [value])
-                yield from contexts(value)
-        elif isinstance(node, list):
-            for item in node:
-                yield from contexts(item)
-
-    for context in contexts(document):
-        if isinstance(context, str):
-            raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context ({context[:80]}), "
-                                 "which would be fetched over the network; inline the context instead")
 
 
 def serialize(graph, fmt: str = "ttl") -> bytes:
@@ -240,7 +200,11 @@ def serialize(graph, fmt: str = "ttl") -> bytes:
         return ("\n".join(lines) + "\n").encode("utf-8")
     import pyoxigraph
 
-    parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
+    try:
+        parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
+    except MemoryError:
+        raise GraphFileError(f"cannot write {fmt}: a term (a literal or an IRI) is longer than 16 MiB, the most "
+                             "kg's writer takes; write N-Quads (.nq) instead") from None
     prefixes = {prefix: str(namespace) for prefix, namespace in _PREFIXES.items()}
     if fmt == "trig":
         return pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)

@@ -238,6 +238,7 @@ class OxigraphStore:
     def load_file(self, path: str | Path) -> None:
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
         or of a build folder's graph file."""
+        from .foreign import check_cost
         from .graph import graph_file, load_graph
 
         path = graph_file(path)
@@ -251,6 +252,7 @@ class OxigraphStore:
             return
         if not Path(path).is_file():
             raise GraphFileError(f"{path}: no such graph file")
+        check_cost(Path(path), {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt"}[suffix])
         try:
             self.store.bulk_load(path=str(path), format=formats[suffix])
         except (SyntaxError, ValueError, OSError) as error:
