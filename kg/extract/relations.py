@@ -35,8 +35,8 @@ from .confidence import confidence
 from .nominal import nominal_matches
 from .reference import MentionIndex
 from .semantics import attribution_of, is_negated, modality_of
-from .syntax import (DATE_LABELS, clause_marker, conjuncts, is_time, object_controlled, own_subject,
-                     prep_object, subjects_of)
+from .syntax import (DATE_LABELS, clause_marker, conjuncts, hyphen_joined, is_time, object_controlled,
+                     own_subject, prep_object, subjects_of)
 
 __all__ = ["relations", "EXTRACTOR"]
 
@@ -71,6 +71,12 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
     full = doc if isinstance(doc, Doc) else doc.doc
     if len(full) and not full.has_annotation("DEP"):
         raise ModelError("relations need a dependency parse: the spaCy pipeline has no parser")
+    # Relation words are whole written words: "have to re-register", never "re" or "-".
+    joined = hyphen_joined(full, mentions)
+    if joined is not full:
+        doc = joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char,
+                                                                    alignment_mode="expand")
+        full = joined
     index = MentionIndex(full, mentions, keep_unresolved=keep_unresolved)
     nominal = nominal_matches(full)
     if isinstance(doc, Doc):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon as lex
 
 __all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "object_controlled", "conjuncts"]
+           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DATE_LABELS = ("DATE", "TIME")
+#: Hyphens and dashes that join the parts of a written word ("re-register", "co-operate").
+HYPHENS = frozenset("-\u2010\u2011")
 #: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -90,3 +92,46 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
         found.append(token)
         found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
     return list(dict.fromkeys(found))
+
+
+def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
+    """``doc``, or a copy of it in which each hyphenated word with a verb in it is one token.
+
+    spaCy splits "re-register" into "re", "-" and "register" and parses the three as
+    separate verbs, so the relation words would be "re", "-" and "register". In the copy
+    the word is one token with the lemma "re-register" (the last part lemmatised), the
+    tag of its last part, and the head, dependency and children of all its parts. Words
+    that overlap a named entity or a mention ("UN-backed", "Tripoli-based") are kept
+    apart: the entity and noun-phrase rules read their parts. ``doc`` itself is not changed.
+    """
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    groups, run = [], []
+    for token in doc:
+        if run and not run[-1].whitespace_ and (token.text in HYPHENS) != (run[-1].text in HYPHENS):
+            run.append(token)
+            continue
+        groups.append(run)
+        run = [token]
+    groups.append(run)
+    joined = []
+    for group in groups:
+        while group and group[-1].text in HYPHENS:
+            group = group[:-1]  # "pre- and post-war": a hyphen that ends a word joins nothing
+        while group and group[0].text in HYPHENS:
+            group = group[1:]
+        if len(group) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in group if t.text not in HYPHENS):
+            continue
+        if any(t.ent_iob_ != "O" or t.idx in named or t.idx + len(t) - 1 in named for t in group) or not all(
+                t.text in HYPHENS or t.is_alpha for t in group):
+            continue
+        joined.append(group)
+    if not joined:
+        return doc
+    copy = doc.copy()
+    with copy.retokenize() as retokenizer:
+        for group in joined:
+            last = group[-1]
+            lemma = "".join(t.text for t in group[:-1]) + last.lemma_
+            retokenizer.merge(copy[group[0].i:last.i + 1],
+                              attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)})
+    return copy

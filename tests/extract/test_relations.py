@@ -5,6 +5,7 @@ One test per construction news is written in, then the news semantics
 """
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -287,3 +288,31 @@ def test_a_pipeline_without_parser_is_a_clear_error(nlp):
     blank = spacy.blank("en")
     with pytest.raises(ModelError, match="dependency parse"):
         list(relations(blank("The rebels rejected the truce."), doc_id="b", mentions=[]))
+
+
+# Issue 14: spaCy splits "re-register" into "re", "-" and "register"; the relation words
+# were "have -", "have to re" and "have register".
+HYPHENATED = [
+    # politics_079 of the BBC corpus, as written
+    ("Currently, British voters have to re-register to vote every year or face being removed from the "
+     "electoral rolls if they fail to do so two years running.", "british voter", "have to re-register", None),
+    ("The Vestey Group said it would co-operate fully with the authorities.",
+     "Vestey Group", "co-operate with", "authority"),
+    ("Shareholders re-elected Michael Smith as chairman of Barclays.", "shareholder", "re-elect", "Michael Smith"),
+    ("The minister has double-checked the figures.", "minister", "double-check", "figure"),
+    ("Tesco will re-open its store in Leeds.", "Tesco", "re-open", "store"),
+    ("The band co-wrote the song with Elton John.", "band", "co-write", "song"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), HYPHENATED)
+def test_a_hyphenated_verb_is_one_relation_word(nlp, text, subject, predicate, obj):
+    found = relations_of(nlp, text)
+    assert find(found, subject, predicate, obj), [(r.subject.label, r.predicate) for r in found]
+    for relation in found:
+        words = relation.predicate.split()
+        # never a lone hyphen, never a part of a hyphenated word standing for the whole
+        assert all(any(ch.isalnum() for ch in word) for word in words), relation.predicate
+        for word in words:
+            assert not re.search(rf"(?<![\w-]){re.escape(word)}-\w|\w-{re.escape(word)}(?![\w-])", text), (
+                relation.predicate)
