@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 from . import lexicon as lex
 
 __all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined"]
+           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
+           "word_lemma"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DATE_LABELS = ("DATE", "TIME")
@@ -119,7 +120,9 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
             group = group[:-1]  # "pre- and post-war": a hyphen that ends a word joins nothing
         while group and group[0].text in HYPHENS:
             group = group[1:]
-        if len(group) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in group if t.text not in HYPHENS):
+        # Only a word that can head a clause: "eastern-based forces" stays as the noun-phrase rules read it.
+        if len(group) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+                                     for t in group if t.text not in HYPHENS):
             continue
         if any(t.ent_iob_ != "O" or t.idx in named or t.idx + len(t) - 1 in named for t in group) or not all(
                 t.text in HYPHENS or t.is_alpha for t in group):
@@ -135,3 +138,27 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
             retokenizer.merge(copy[group[0].i:last.i + 1],
                               attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)})
     return copy
+
+
+def word_lemma(token: Token) -> str:
+    """The lower-case lemma of the written word ``token`` is part of: a hyphenated word
+    whole, with its last part lemmatised ("high-profile", "follow-up", "nip-and-tuck"),
+    so that a relation word is never a part of one.
+
+    The parts of a hyphenated word that heads a clause are already one token
+    (:func:`hyphen_joined`); this reads the nouns and adjectives a relation names.
+    """
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_ and (
+            (doc[start - 1].text in HYPHENS) != (doc[start].text in HYPHENS)):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (
+            (doc[end + 1].text in HYPHENS) != (doc[end].text in HYPHENS)):
+        end += 1
+    while start < end and doc[start].text in HYPHENS:
+        start += 1
+    while end > start and doc[end].text in HYPHENS:
+        end -= 1
+    if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start:end + 1]):
+        return token.lemma_.lower()
+    return ("".join(t.text for t in doc[start:end]) + doc[end].lemma_).lower()
