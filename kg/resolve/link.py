@@ -496,7 +496,8 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         surface, count = item
         plain = strip_honorific(surface) == surface
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
-        return (strip_format(surface) == surface, not acronym_like(surface), plain, " " in surface.strip(), count, len(surface), _reverse(surface))
+        return (strip_format(surface) == surface, not acronym_like(surface), plain, " " in surface.strip(), count,
+                len(surface), _reverse(surface))
 
     return max(names.items(), key=rank)[0]
 

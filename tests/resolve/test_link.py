@@ -1,6 +1,8 @@
 """Merging mentions into entities (no model needed)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.model import Document, Extraction, Mention
 from kg.resolve import Aliases, link_entities, name_keys
@@ -206,3 +208,23 @@ def test_lookalike_names_in_a_real_text_are_one_person_node():
     assert rows == {("https://example.org/kg/id/entity/person/gordon-brown", "Gordon Brown")}
     alt = {str(row.alt) for row in graph.query("SELECT ?alt WHERE { ?e a kg:Person ; skos:altLabel ?alt }")}
     assert alt == set(LOOKALIKES[1:])
+
+
+# zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, bidi marks, embeddings, overrides, isolates
+FORMAT_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(FORMAT_CHARACTERS)),
+                                                   max_size=5))
+def test_format_characters_never_change_a_name_key_or_iri(name, insertions):
+    from kg.rdf import iri
+    from kg.resolve import normalise_name
+
+    lookalike = name
+    for position, character in insertions:
+        lookalike = lookalike[:position] + character + lookalike[position:]
+    assert normalise_name(lookalike) == normalise_name(name)
+    assert name_keys(lookalike) == name_keys(name)
+    assert iri.entity_iri(iri.DEFAULT_BASE, "Person", lookalike) == iri.entity_iri(iri.DEFAULT_BASE, "Person", name)
