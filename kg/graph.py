@@ -76,7 +76,14 @@ class KnowledgeGraph:
             store.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(self._graph))
 
     def __len__(self) -> int:
-        return len(self._source)
+        """The number of distinct triples, over all named graphs: what a Turtle or N-Triples
+        file of the graph holds, and what ``kg stats`` of any of its files says. A fact that
+        two documents state is one triple (in two documents' graphs)."""
+        if self.store is None:
+            return len(self._graph)  # an rdflib Dataset counts distinct triples
+        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                               "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"))
+        return int(rows[0][0]) if rows else 0
 
     def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None,
               allow_network: bool = False):

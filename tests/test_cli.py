@@ -286,3 +286,23 @@ def test_render_bench_runs_small(tmp_path):
                             cwd=Path(__file__).resolve().parents[1])
     assert result.returncode == 0, result.stderr
     assert "kg render:" in result.stdout and (tmp_path / "synthetic.html").stat().st_size > 100_000
+
+
+@pytest.mark.model
+def test_build_summary_and_stats_count_the_same_triples(tmp_path):
+    """Issue 14: a fact two documents state is in both documents' graphs; the build summary
+    counted it twice (quads) and `kg stats` once (triples)."""
+    import re
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Report {name}\nTony Blair rejected the plan.\n", encoding="utf-8")
+    out, store = tmp_path / "out", tmp_path / "store"
+    built = run("build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--no-html")
+    assert built.exit_code == 0, built.output
+    triples = int(re.search(r"([\d,]+) triples", built.output).group(1).replace(",", ""))
+    in_store = run("build", tmp_path / "a.txt", tmp_path / "b.txt", "--store", store)
+    assert in_store.exit_code == 0, in_store.output
+    assert re.search(r"([\d,]+) triples", in_store.output).group(1).replace(",", "") == str(triples)
+    for source in (out / "graph.trig", out / "graph.ttl", store):
+        stats = run("stats", source)
+        assert re.search(r"triples\s+(\d+)", stats.output).group(1) == str(triples), (source, stats.output)

@@ -35,8 +35,8 @@ from .confidence import confidence
 from .nominal import nominal_matches
 from .reference import MentionIndex
 from .semantics import attribution_of, is_negated, modality_of
-from .syntax import (DATE_LABELS, clause_marker, conjuncts, is_time, object_controlled, own_subject,
-                     prep_object, subjects_of)
+from .syntax import (DATE_LABELS, clause_marker, conjuncts, hyphen_joined, is_time, object_controlled,
+                     own_subject, prep_object, subjects_of, word_lemma)
 
 __all__ = ["relations", "EXTRACTOR"]
 
@@ -71,6 +71,12 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
     full = doc if isinstance(doc, Doc) else doc.doc
     if len(full) and not full.has_annotation("DEP"):
         raise ModelError("relations need a dependency parse: the spaCy pipeline has no parser")
+    # Relation words are whole written words: "have to re-register", never "re" or "-".
+    joined = hyphen_joined(full, mentions)
+    if joined is not full:
+        doc = joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char,
+                                                                    alignment_mode="expand")
+        full = joined
     index = MentionIndex(full, mentions, keep_unresolved=keep_unresolved)
     nominal = nominal_matches(full)
     if isinstance(doc, Doc):
@@ -100,8 +106,14 @@ def _clause_relations(sentence: Span, index: MentionIndex, doc_id: str) -> Itera
             yield from _predicate_relations(token, sentence, index, doc_id)
 
 
+def _is_word(token: Token) -> bool:
+    """Whether ``token`` has a letter or digit: a hyphen or quote mark the tagger took for a
+    verb is no relation word."""
+    return any(ch.isalnum() for ch in token.text)
+
+
 def _is_predicate(token: Token) -> bool:
-    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+    if token.dep_ in ("aux", "auxpass", "amod", "compound") or not _is_word(token):
         return False
     if token.pos_ == "VERB":
         return True
@@ -160,7 +172,7 @@ def _core(verb: Token) -> _Core | None:
     children = list(verb.children)
     words, lemma = _verb_words(verb)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb) and not (
-            object_controlled(verb)):
+            object_controlled(verb)) and _is_word(verb.head):
         # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
         head_words, head_lemma = _verb_words(verb.head)
         words = head_words + words
@@ -198,7 +210,7 @@ def _core(verb: Token) -> _Core | None:
             preps = [p for p in preps if p != light]
         if light is not None:
             light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
-            return _Core(f"{lemma} {obj.lemma_.lower()} {light.lower_}", words + light_words,
+            return _Core(f"{lemma} {word_lemma(obj)} {light.lower_}", words + light_words,
                          conjuncts([prep_object(light)]), preps + extras, "light-verb")
         return _Core(lemma, words, conjuncts(objects), preps + extras, "svo")
 
@@ -210,7 +222,7 @@ def _core(verb: Token) -> _Core | None:
                 c.dep_ == "conj" for c in attr.children):
             # "was an ally of the Human Tornado" → ally of, as "Mesmari, a spokesman for Haftar"
             role_words = [t for t in attr.subtree if t.i <= role.i and t.i >= attr.left_edge.i]
-            return _Core(f"{attr.lemma_.lower()} {role.lower_}", words + role_words, conjuncts([prep_object(role)]),
+            return _Core(f"{word_lemma(attr)} {role.lower_}", words + role_words, conjuncts([prep_object(role)]),
                          preps + extras, "copula-role")
         return _Core(lemma, words, conjuncts(attrs), preps + extras, "copula")
     if verb.lemma_ == "be":
@@ -219,7 +231,7 @@ def _core(verb: Token) -> _Core | None:
             adjective = acomps[0]
             prep = next((p for p in adjective.children if p.dep_ == "prep" and prep_object(p) is not None), None)
             if prep is not None:
-                return _Core(f"be {adjective.lemma_.lower()} {prep.lower_}", words + [adjective, prep],
+                return _Core(f"be {word_lemma(adjective)} {prep.lower_}", words + [adjective, prep],
                              conjuncts([prep_object(prep)]), preps + extras, "copula-adjective")
             return _Core("be", words, [adjective], preps + extras, "copula-adjective")
 
@@ -252,7 +264,7 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
                 "where", "when", "how", "why", "also", "however", "still", "then"):
             words.append(child)
     particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
-    return words, " ".join([verb.lemma_.lower(), *particles])
+    return words, " ".join([word_lemma(verb), *particles])
 
 
 def _is_passive(verb: Token) -> bool:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon as lex
 
 __all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "object_controlled", "conjuncts"]
+           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
+           "word_lemma"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DATE_LABELS = ("DATE", "TIME")
+#: Hyphens and dashes that join the parts of a written word ("re-register", "co-operate").
+HYPHENS = frozenset("-\u2010\u2011")
 #: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -90,3 +93,72 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
         found.append(token)
         found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
     return list(dict.fromkeys(found))
+
+
+def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
+    """``doc``, or a copy of it in which each hyphenated word with a verb in it is one token.
+
+    spaCy splits "re-register" into "re", "-" and "register" and parses the three as
+    separate verbs, so the relation words would be "re", "-" and "register". In the copy
+    the word is one token with the lemma "re-register" (the last part lemmatised), the
+    tag of its last part, and the head, dependency and children of all its parts. Words
+    that overlap a named entity or a mention ("UN-backed", "Tripoli-based") are kept
+    apart: the entity and noun-phrase rules read their parts. ``doc`` itself is not changed.
+    """
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    groups, run = [], []
+    for token in doc:
+        if run and not run[-1].whitespace_ and (token.text in HYPHENS) != (run[-1].text in HYPHENS):
+            run.append(token)
+            continue
+        groups.append(run)
+        run = [token]
+    groups.append(run)
+    joined = []
+    for group in groups:
+        while group and group[-1].text in HYPHENS:
+            group = group[:-1]  # "pre- and post-war": a hyphen that ends a word joins nothing
+        while group and group[0].text in HYPHENS:
+            group = group[1:]
+        # Only a word that can head a clause: "eastern-based forces" stays as the noun-phrase rules read it.
+        if len(group) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+                                     for t in group if t.text not in HYPHENS):
+            continue
+        if any(t.ent_iob_ != "O" or t.idx in named or t.idx + len(t) - 1 in named for t in group) or not all(
+                t.text in HYPHENS or t.is_alpha for t in group):
+            continue
+        joined.append(group)
+    if not joined:
+        return doc
+    copy = doc.copy()
+    with copy.retokenize() as retokenizer:
+        for group in joined:
+            last = group[-1]
+            lemma = "".join(t.text for t in group[:-1]) + last.lemma_
+            retokenizer.merge(copy[group[0].i:last.i + 1],
+                              attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)})
+    return copy
+
+
+def word_lemma(token: Token) -> str:
+    """The lower-case lemma of the written word ``token`` is part of: a hyphenated word
+    whole, with its last part lemmatised ("high-profile", "follow-up", "nip-and-tuck"),
+    so that a relation word is never a part of one.
+
+    The parts of a hyphenated word that heads a clause are already one token
+    (:func:`hyphen_joined`); this reads the nouns and adjectives a relation names.
+    """
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_ and (
+            (doc[start - 1].text in HYPHENS) != (doc[start].text in HYPHENS)):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (
+            (doc[end + 1].text in HYPHENS) != (doc[end].text in HYPHENS)):
+        end += 1
+    while start < end and doc[start].text in HYPHENS:
+        start += 1
+    while end > start and doc[end].text in HYPHENS:
+        end -= 1
+    if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start:end + 1]):
+        return token.lemma_.lower()
+    return ("".join(t.text for t in doc[start:end]) + doc[end].lemma_).lower()

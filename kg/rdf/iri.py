@@ -124,5 +124,25 @@ def statement_iri(base: str, *parts: object) -> URIRef:
 
 
 def relation_iri(lemma: str) -> URIRef:
-    """IRI of a relation predicate, in the ``kgr:`` namespace: ``kgr:call-for``."""
-    return KGR[slug(lemma)]
+    """IRI of a relation predicate, in the ``kgr:`` namespace: ``kgr:call-for``.
+
+    Two different labels never get the same IRI, since each is a different predicate
+    with its own ``rdfs:label``. A label that :func:`slug` would read the same as
+    another (it has capitals, hyphens, repeated spaces, a leading "the", or is too
+    long) gets its readable slug, ``--`` and a hash of the label itself; the slug of a
+    plain label (lower case, single spaces) never holds ``--``.
+
+    Examples
+    --------
+    >>> relation_iri("call for").n3(), relation_iri("re-register") == relation_iri("re register")
+    ('<https://example.org/kg/relation/call-for>', False)
+    >>> relation_iri("have -") == relation_iri("have")
+    False
+    """
+    readable = slug(lemma)
+    plain = quote(lemma.replace(" ", "-"), safe="-.~") if _encodable(lemma) == lemma else ""
+    if plain and plain == readable and normalise_name(lemma) == lemma:
+        return KGR[readable]  # neither cut short nor changed by normalising: one label, one slug
+    digest = hashlib.sha1(lemma.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    readable = readable[:MAX_SLUG - len(digest) - 2].rstrip("%0123456789ABCDEF-")
+    return KGR[f"{readable}--{digest}"]

@@ -4,7 +4,10 @@ The page inlines pyvis's copy of vis-network's JavaScript and CSS, so it loads
 nothing from the network. All text from the documents reaches the page as
 JSON inside a script (HTML-escaped by Jinja's ``tojson``) and is shown by
 vis-network as text (tooltips use ``innerText``), so names like
-``<img src=x onerror=alert(1)>`` are displayed, never run.
+``<img src=x onerror=alert(1)>`` are displayed, never run. Each name, relation and
+sentence that could change the direction of the text around it (right-to-left letters,
+bidi controls such as U+202E) is shown as a bidi isolate (:func:`isolated`), so that it
+cannot reorder the rest of a label or tooltip.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import math
 from collections import Counter, deque
 from pathlib import Path
 
-__all__ = ["render_html", "write_html", "CLASS_COLOURS"]
+__all__ = ["render_html", "write_html", "isolated", "CLASS_COLOURS"]
 
 #: Node colour of each class (by class label); colour-blind-safe Tableau 10.
 CLASS_COLOURS = {
@@ -78,22 +81,61 @@ def _vis_assets() -> tuple[str, str]:
     return js.replace("</script", "<\\/script"), css.replace("</style", "<\\/style")
 
 
+_FSI, _PDI = "\u2068", "\u2069"
+_OPENERS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI: each is closed by a PDI
+#: Bidi classes of characters that can reorder the text around them.
+_DIRECTIONAL = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def isolated(text: str) -> str:
+    """``text`` as a bidi isolate (U+2068 FSI … U+2069 PDI) if it could reorder what is
+    around it; plain left-to-right text is returned as it is.
+
+    Overrides and embeddings opened inside end at the closing PDI; a PDI of the text
+    that has no opener in it is dropped (it would close the isolate early), and isolates
+    it leaves open are closed.
+
+    Examples
+    --------
+    >>> isolated("Khalifa Haftar")
+    'Khalifa Haftar'
+    >>> isolated("evil\u202eabc") == "\u2068evil\u202eabc\u2069"
+    True
+    >>> isolated("a\u2069\u202eb") == "\u2068a\u202eb\u2069"
+    True
+    """
+    import unicodedata
+
+    if text.isascii() or not any(unicodedata.bidirectional(ch) in _DIRECTIONAL for ch in text):
+        return text
+    kept, depth = [], 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == _PDI:
+            if not depth:
+                continue
+            depth -= 1
+        kept.append(ch)
+    return _FSI + "".join(kept) + _PDI * depth + _PDI
+
+
 def _node_title(data: dict) -> str:
-    lines = [data["label"], f"Type: {data['type']}"]
+    lines = [isolated(data["label"]), f"Type: {data['type']}"]
     if data.get("alt_labels"):
-        lines.append("Also: " + ", ".join(data["alt_labels"]))
+        lines.append("Also: " + ", ".join(map(isolated, data["alt_labels"])))
     if data.get("mentions"):
         lines.append(f"Mentions: {data['mentions']}")
     return "\n".join(lines)
 
 
 def _edge_title(data: dict, source: str, target: str) -> str:
-    relation = ("NOT " if data["negated"] else "") + data["relation"]
+    relation = ("NOT " if data["negated"] else "") + isolated(data["relation"])
     if data.get("modality"):
         relation = f"{data['modality']} {relation}"
-    lines = [f"{source} – {relation} – {target}"]
+    lines = [f"{isolated(source)} – {relation} – {isolated(target)}"]
     for title, sentence in data["sources"][:_MAX_SOURCES_SHOWN]:
-        lines.append(f"\n[{title}]\n{sentence}")
+        lines.append(f"\n[{isolated(title)}]\n{isolated(sentence)}")
     if len(data["sources"]) > _MAX_SOURCES_SHOWN:
         lines.append(f"\n… and {len(data['sources']) - _MAX_SOURCES_SHOWN} more sentences")
     return "\n".join(lines)
@@ -120,7 +162,7 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
             label = label[:PROPOSITION_LABEL_CHARS].rsplit(" ", 1)[0] + " …"
         nodes.append({
             "id": node,
-            "label": label,
+            "label": isolated(label),
             "title": _node_title(data),
             "group": data["type"],
             "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
@@ -132,7 +174,7 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
         })
     edges = []
     for u, v, data in nxgraph.edges(data=True):
-        label = ("not " if data["negated"] else "") + data["relation"]
+        label = ("not " if data["negated"] else "") + isolated(data["relation"])
         edges.append({
             "from": u,
             "to": v,

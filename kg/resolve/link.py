@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from networkx.utils import UnionFind
 
 from ..model import Entity, Extraction, Mention
-from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_honorific
+from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
 __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family", "name_keys"]
 
@@ -224,7 +224,7 @@ def name_keys(name: str) -> set[str]:
     if not name.isascii():
         import unicodedata
 
-        name = unicodedata.normalize("NFKC", name)
+        name = unicodedata.normalize("NFKC", strip_format(name))
     words = name.replace(".", "").replace("-", " ").casefold().split()
     keys = {word for word in words if word not in _FUNCTION_WORDS}
     keys.add("=" + " ".join(words))
@@ -238,6 +238,7 @@ def name_keys(name: str) -> set[str]:
 def _name_key(name: str, *, keep_female: bool = True) -> str:
     """How names are compared: normalised, without honorifics, except that with
     ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
+    name = strip_format(name)
     words = name.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
@@ -494,7 +495,9 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
     def rank(item):
         surface, count = item
         plain = strip_honorific(surface) == surface
-        return (not acronym_like(surface), plain, " " in surface.strip(), count, len(surface), _reverse(surface))
+        # A name with hidden characters (zero-width, bidi controls) is never the one shown.
+        return (strip_format(surface) == surface, not acronym_like(surface), plain, " " in surface.strip(), count,
+                len(surface), _reverse(surface))
 
     return max(names.items(), key=rank)[0]
 

@@ -5,15 +5,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise_name", "initials", "strip_honorific"]
+__all__ = ["normalise_name", "initials", "strip_honorific", "strip_format"]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
 _SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "la", "le", "al", "el", "&"}
 
 
+def strip_format(text: str) -> str:
+    """``text`` without format characters (Unicode category Cf: zero-width spaces and
+    joiners, bidi controls, soft hyphens), which change no letter of a name.
+
+    >>> strip_format("Gor\u200bdon Brown\u202e")
+    'Gordon Brown'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def normalise_name(name: str) -> str:
     """Case-fold, NFKC-normalise and collapse the whitespace of a name; drop a leading "the".
+
+    Format characters go first (:func:`strip_format`), so that names that look the same
+    ("Gordon Brown" and "Gor\u200bdon Brown") have the same key.
 
     Examples
     --------
@@ -21,8 +36,10 @@ def normalise_name(name: str) -> str:
     'united nations'
     >>> normalise_name("Fayez al-Sarraj") == normalise_name("Fayez al Sarraj")
     True
+    >>> normalise_name("Gordon Brown\u200b") == normalise_name("Gor\u200bdon Brown") == "gordon brown"
+    True
     """
-    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", strip_format(name))).strip().casefold()
     if text.startswith("the "):
         text = text[4:]
     return text

@@ -45,3 +45,33 @@ def test_names_that_normalise_differently_get_different_iris(a, b):
         assert iri.slug(a) != iri.slug(b)
     else:
         assert iri.slug(a) == iri.slug(b)
+
+
+# Issue 14: "have -" and "have" both became kgr:have, one predicate with two labels.
+LOOKALIKE_LABELS = st.text(alphabet=st.sampled_from("ab -_/A\u2010\u00e1\u200b%.~"), max_size=12)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(LOOKALIKE_LABELS, st.text(max_size=40)), st.one_of(LOOKALIKE_LABELS, st.text(max_size=40)))
+def test_different_relation_labels_never_share_an_iri(a, b):
+    assert (iri.relation_iri(a) == iri.relation_iri(b)) == (a == b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(LOOKALIKE_LABELS, st.text(min_size=1, max_size=400)))
+def test_any_relation_label_gives_a_predicate_that_survives_ntriples_and_turtle(label):
+    predicate = iri.relation_iri(label)
+    graph = Graph()
+    graph.add((predicate, RDFS.label, Literal(label)))
+    graph.add((iri.concept_iri(iri.DEFAULT_BASE, "a"), predicate, iri.concept_iri(iri.DEFAULT_BASE, "b")))
+    for fmt in ("nt", "turtle"):
+        again = Graph().parse(data=graph.serialize(format=fmt), format=fmt)
+        assert set(again) == set(graph)
+
+
+def test_plain_relation_labels_keep_their_readable_iri():
+    assert str(iri.relation_iri("call for")).endswith("/relation/call-for")
+    assert str(iri.relation_iri("spokesman for")).endswith("/relation/spokesman-for")
+    lookalikes = ["have", "have -", "Have", "have  ", "re-register", "re register", "re\u2010register", "the have"]
+    assert len({iri.relation_iri(label) for label in lookalikes}) == len(lookalikes)
+    assert str(iri.relation_iri("re-register")).split("/")[-1].startswith("re-register--")

@@ -217,3 +217,52 @@ def test_injected_names_in_articles_run_nothing_after_kg_build(browser, tmp_path
                               ...kgNetwork.body.data.nodes.get().map(n => String(n.title || '') + n.label)]""")
     assert any("<script>alert" in t or "<img src=x" in t for t in shown)  # the page holds them, as text
     page.close()
+
+
+RLO_NAME = "Omar \u202eBashir"  # U+202E RIGHT-TO-LEFT OVERRIDE reverses all that follows it on the line
+
+
+def rlo_graph() -> KnowledgeGraph:
+    """Issue 14: a name with U+202E, the subject of a relation to a plain name."""
+    text = f"{RLO_NAME} rejected Tripoli Council."
+    first = Mention("rlo", 0, len(RLO_NAME), RLO_NAME, "PERSON", 0)
+    second = Mention("rlo", text.index("Tripoli"), len(text) - 1, "Tripoli Council", "ORG", 0)
+    relation = Relation(
+        doc_id="rlo",
+        subject=Argument(first.text, first.text, first.start, first.end, mention=first),
+        predicate="reject",
+        object=Argument(second.text, second.text, second.start, second.end, mention=second),
+        sentence=text, start=0, end=len(text),
+    )
+    extraction = Extraction(document=Document(id="rlo", text=text, title="Bidi"),
+                            mentions=(first, second), relations=(relation,))
+    return KnowledgeGraph(graph=to_graph([extraction], link_entities([extraction])))
+
+
+def test_a_bidi_override_in_a_name_does_not_reorder_the_tooltip(browser, tmp_path):
+    path = tmp_path / "rlo.html"
+    rlo_graph().to_html(path)
+    page, seen = open_page(browser, path)
+    assert seen["errors"] == []
+    labels = page.evaluate("kgNetwork.body.data.nodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(["\u2068" + RLO_NAME + "\u2069", "Tripoli Council"])
+    # The edge's tooltip as the browser lays it out: "Omar Bashir – reject – Tripoli Council" must
+    # read left to right after the name; an override that leaks would put "Tripoli Council" first.
+    left = page.evaluate("""() => {
+        const line = kgNetwork.body.data.edges.get()[0].title.split("\\n")[0];
+        const div = document.createElement("div");
+        div.className = "vis-tooltip";
+        div.style.cssText = "position: absolute; top: 0; left: 0; visibility: visible; white-space: pre";
+        div.textContent = line;
+        document.body.appendChild(div);
+        const where = (word) => {
+            const range = document.createRange();
+            const start = line.indexOf(word);
+            range.setStart(div.firstChild, start);
+            range.setEnd(div.firstChild, start + word.length);
+            return range.getBoundingClientRect().left;
+        };
+        return {reject: where("reject"), target: where("Tripoli Council")};
+    }""")
+    assert left["reject"] < left["target"], left
+    page.close()

@@ -1,7 +1,11 @@
 """Merging mentions into entities (no model needed)."""
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.model import Document, Extraction, Mention
-from kg.resolve import Aliases, link_entities
+from kg.resolve import Aliases, link_entities, name_keys
 
 
 def extraction(doc_id, *names):
@@ -177,3 +181,50 @@ def test_a_name_that_normalises_to_nothing_is_still_an_entity():
     # Found by tests/test_fuzz.py: "_" tagged PERSON made linking fail for the whole build.
     table = link_entities([extraction("d", ("_", "PERSON"), ("The", "ORG"), ("Tony Blair", "PERSON"))])
     assert sorted(e.label for e in table) == ["The", "Tony Blair", "_"]
+
+
+# Issue 14: names that look the same but differ by format characters (zero-width space,
+# bidi controls) were three Person nodes.
+LOOKALIKES = ("Gordon Brown", "Gor\u200bdon Brown", "Gordon Brown\u200b")
+
+
+def test_names_that_differ_only_by_format_characters_are_one_entity():
+    table = link_entities([extraction("d1", *((name, "PERSON") for name in LOOKALIKES),
+                                      ("\u202eGordon Brown\u2069", "PERSON"))])
+    assert [e.label for e in table] == ["Gordon Brown"]
+    assert name_keys("Gor\u200bdon\u00a0Brown") == name_keys("Gordon Brown")
+
+
+@pytest.mark.model
+def test_lookalike_names_in_a_real_text_are_one_person_node():
+    import kg
+
+    text = ("Brown speaks\nGordon Brown said on Monday that taxes would not rise. "
+            "Later, Gor\u200bdon Brown met business leaders in London. "
+            "Gordon Brown\u200b also visited a school in Leeds.")
+    graph = kg.build_text(text)
+    rows = {(str(row.e), str(row.label)) for row in graph.query(
+        "SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }")}
+    assert rows == {("https://example.org/kg/id/entity/person/gordon-brown", "Gordon Brown")}
+    alt = {str(row.alt) for row in graph.query("SELECT ?alt WHERE { ?e a kg:Person ; skos:altLabel ?alt }")}
+    assert alt == set(LOOKALIKES[1:])
+
+
+# zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, bidi marks, embeddings, overrides, isolates
+FORMAT_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(FORMAT_CHARACTERS)),
+                                                   max_size=5))
+def test_format_characters_never_change_a_name_key_or_iri(name, insertions):
+    from kg.rdf import iri
+    from kg.resolve import normalise_name
+
+    lookalike = name
+    for position, character in insertions:
+        lookalike = lookalike[:position] + character + lookalike[position:]
+    assert normalise_name(lookalike) == normalise_name(name)
+    assert name_keys(lookalike) == name_keys(name)
+    assert iri.entity_iri(iri.DEFAULT_BASE, "Person", lookalike) == iri.entity_iri(iri.DEFAULT_BASE, "Person", name)
