@@ -45,6 +45,7 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
     spaCy pipeline is loaded once per process.
     """
     from ..extract import extract
+    from ..extract.bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences
     from .nlp import load_nlp
 
     nlp = load_nlp(model)
@@ -54,6 +55,14 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
             if isinstance(doc, Exception):
                 raise doc
             words = sum(1 for token in doc if not token.is_space and not token.is_punct)
+            long = len(long_sentences(doc))
+            if long:
+                # Text without full stops (transcripts, OCR, lists) reads as one huge sentence, and
+                # the work per word of a sentence grows with its length: read it in bounded pieces.
+                doc = bound_sentences(doc)
+                notes = (*notes, f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
+                                 f"tokens (text without full stops?) read in pieces of at most "
+                                 f"{MAX_SENTENCE_TOKENS}; relations across the cuts are not found")
             found.append((document.id, extract(document, doc), words, notes))
         except Exception as error:  # one document's failure must not stop the batch
             logger.debug("analysis of %s failed", document.id, exc_info=True)
