@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Document, Extraction
 
-__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH"]
+__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH", "BATCH_CHARACTERS"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,11 @@ ENGINES = ("local", "dask")
 #: sentence ends and joined back into one ``Doc`` (spaCy refuses texts over
 #: ``nlp.max_length``, and its parser needs about 1 GB per 100,000 characters).
 PIECE_LENGTH = 100_000
+
+#: Characters parsed in one spaCy batch: the parser's memory grows with the batch's text,
+#: so a batch of 32 news articles (~100 kB) is one batch, but the pieces of a long text, or
+#: long articles, are parsed a few at a time (a 1 MB text in one batch took 4.4 GB).
+BATCH_CHARACTERS = 2 * PIECE_LENGTH
 
 
 def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> list[tuple]:
@@ -93,9 +98,10 @@ def _pipe(nlp, texts: list[str]):
     """The parses of ``texts``; a text that makes spaCy fail gives its exception instead."""
     done = 0
     try:
-        for doc in nlp.pipe(texts, batch_size=CHUNK_SIZE):
-            done += 1
-            yield doc
+        for batch in _batches(texts):
+            for doc in nlp.pipe(batch, batch_size=len(batch)):
+                done += 1
+                yield doc
     except Exception:
         # Something in a batch broke spaCy: parse the rest one by one, to find it and keep the others.
         for text in texts[done:]:
@@ -103,6 +109,20 @@ def _pipe(nlp, texts: list[str]):
                 yield nlp(text)
             except Exception as error:
                 yield error
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """``texts`` in order, in batches of at most :data:`CHUNK_SIZE` texts and, unless a text is
+    longer by itself, :data:`BATCH_CHARACTERS` characters."""
+    batch, length = [], 0
+    for text in texts:
+        if batch and (len(batch) == CHUNK_SIZE or length + len(text) > BATCH_CHARACTERS):
+            yield batch
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text)
+    if batch:
+        yield batch
 
 
 def split_text(text: str, length: int) -> list[str]:
