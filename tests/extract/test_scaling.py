@@ -9,10 +9,6 @@ times longer: it must grow about ten times, not a hundred.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
-
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -21,6 +17,7 @@ from kg.extract import extract
 from kg.extract.bounded import MAX_SENTENCE_TOKENS, bound_sentences
 from kg.model import Document
 from tests.conftest import EXAMPLE
+from tests.work import count_work
 
 #: Ten times the text may cost at most this many times the work (linear: about 10; the counts are
 #: exact, not timings). Text without sentence ends is read in pieces of up to 150 tokens whose
@@ -29,54 +26,12 @@ MAX_GROWTH = 11
 MAX_GROWTH_IN_PIECES = 13
 
 
-def _calls(run, budget: int | None = None, *, with_lines: bool = False) -> int | None:
-    """The function calls (Python, and spaCy's profiled Cython) made by ``run()``, and with
-    ``with_lines`` the Python lines run too, or None past ``budget``, so that quadratic code fails in seconds, not hours. Counted in a forked process,
-    which can stop at once wherever it is (an exception raised inside spaCy's code would not be
-    safe)."""
-    context = multiprocessing.get_context("fork")
-    reader, writer = context.Pipe(duplex=False)
-
-    def count_calls():
-        count = 0
-
-        def hook(frame, event, arg):
-            nonlocal count
-            if event == "call":
-                count += 1
-                if budget is not None and count > budget:
-                    writer.send(None)
-                    os._exit(0)
-
-        def lines(frame, event, arg):
-            nonlocal count
-            if event == "line":  # also once per turn of a loop, comprehensions included
-                count += 1
-            return lines
-
-        sys.setprofile(hook)
-        if with_lines:
-            sys.settrace(lambda frame, event, arg: lines)
-        run()
-        sys.settrace(None)
-        sys.setprofile(None)
-        writer.send(count)
-
-    process = context.Process(target=count_calls)
-    process.start()
-    writer.close()
-    try:
-        return reader.recv()
-    finally:
-        process.join()
-
-
 def _growth(make_doc, small: int, *, bound: float, with_lines: bool = False) -> float:
     """Work for ``10 * small`` tokens over work for ``small``, or inf past ``bound``."""
     def work(n, budget=None):
         doc = make_doc(n)
         document = Document(id="long", text=doc.text)
-        return _calls(lambda: extract(document, doc), budget, with_lines=with_lines)
+        return count_work(lambda: extract(document, doc), budget, with_lines=with_lines)
 
     doc = make_doc(10)
     extract(Document(id="warm-up", text=doc.text), doc)  # imports and caches on first use are not work per token
