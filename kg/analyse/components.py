@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,14 +18,18 @@ def line_sentences(doc: Doc) -> Doc:
     final full stop: without this the parser glues the headline onto the first
     sentence. Runs before the parser, which keeps boundaries already set.
     """
+    # Written as one array: each ``token.is_sent_start = ...`` checks the whole document for a
+    # parse first, which made a file of many short lines cost the square of its length.
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)  # -1: not a start; stored unsigned
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             if not token.is_space:
-                token.is_sent_start = True
+                starts[token.i] = 1
                 following = doc[token.i + 1] if token.i + 1 < len(doc) else None
                 if following is not None and not following.is_space and not token.is_punct:
                     # The small model otherwise sometimes makes the line's first word a
                     # sentence of its own ("Haftar" | "attacked Tripoli ...").
-                    following.is_sent_start = False
+                    starts[following.i] = -1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Document, Extraction
 
-__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH"]
+__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH", "BATCH_CHARACTERS"]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,12 @@ ENGINES = ("local", "dask")
 #: ``nlp.max_length``, and its parser needs about 1 GB per 100,000 characters).
 PIECE_LENGTH = 100_000
 
+#: Characters parsed in one spaCy batch: the parser's memory grows with the batch's text,
+#: so 32 news articles (~100 kB) are still one batch, but the pieces of a long text, or long
+#: articles, are parsed one at a time (a 1 MB text in one batch took 4.4 GB; 50,000 names,
+#: 709 kB: 2.59 GB in one batch, 1.02 GB two pieces at a time, 0.89 GB one at a time).
+BATCH_CHARACTERS = PIECE_LENGTH
+
 
 def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> list[tuple]:
     """Parse and extract a chunk of documents: ``(document id, extraction, words, notes)``
@@ -45,6 +51,7 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
     spaCy pipeline is loaded once per process.
     """
     from ..extract import extract
+    from ..extract.bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences
     from .nlp import load_nlp
 
     nlp = load_nlp(model)
@@ -54,6 +61,14 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
             if isinstance(doc, Exception):
                 raise doc
             words = sum(1 for token in doc if not token.is_space and not token.is_punct)
+            long = len(long_sentences(doc))
+            if long:
+                # Text without full stops (transcripts, OCR, lists) reads as one huge sentence, and
+                # the work per word of a sentence grows with its length: read it in bounded pieces.
+                doc = bound_sentences(doc)
+                notes = (*notes, f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
+                                 f"tokens (text without full stops?) read in pieces of at most "
+                                 f"{MAX_SENTENCE_TOKENS}; relations across the cuts are not found")
             found.append((document.id, extract(document, doc), words, notes))
         except Exception as error:  # one document's failure must not stop the batch
             logger.debug("analysis of %s failed", document.id, exc_info=True)
@@ -84,9 +99,10 @@ def _pipe(nlp, texts: list[str]):
     """The parses of ``texts``; a text that makes spaCy fail gives its exception instead."""
     done = 0
     try:
-        for doc in nlp.pipe(texts, batch_size=CHUNK_SIZE):
-            done += 1
-            yield doc
+        for batch in _batches(texts):
+            for doc in nlp.pipe(batch, batch_size=len(batch)):
+                done += 1
+                yield doc
     except Exception:
         # Something in a batch broke spaCy: parse the rest one by one, to find it and keep the others.
         for text in texts[done:]:
@@ -94,6 +110,20 @@ def _pipe(nlp, texts: list[str]):
                 yield nlp(text)
             except Exception as error:
                 yield error
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """``texts`` in order, in batches of at most :data:`CHUNK_SIZE` texts and, unless a text is
+    longer by itself, :data:`BATCH_CHARACTERS` characters."""
+    batch, length = [], 0
+    for text in texts:
+        if batch and (len(batch) == CHUNK_SIZE or length + len(text) > BATCH_CHARACTERS):
+            yield batch
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text)
+    if batch:
+        yield batch
 
 
 def split_text(text: str, length: int) -> list[str]:

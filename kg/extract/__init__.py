@@ -23,7 +23,9 @@ def extract(document, doc):
     kg.model.Extraction
     """
     from ..model import Extraction
+    from .bounded import bound_sentences
 
+    doc = bound_sentences(doc)  # the work per word is bounded whatever the sentence length
     found = mentions(doc, doc_id=document.id)
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed

@@ -165,6 +165,11 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
 def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, str]]:
     """Types that the text itself gives names, beyond spaCy's label: name → (type, reason)."""
     found: dict[str, tuple[str, str]] = {}
+    # Looked up once per name: scanning ``spans`` for each would cost the square of their number.
+    covered: dict[int, int] = {}  # token → the start of the last name covering it
+    for other, _ in spans:
+        covered.update((i, max(other.start, covered.get(i, -1))) for i in range(other.start, other.end))
+    places = {other.start for other, other_label in spans if other_label in ("GPE", "LOC")}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
@@ -183,17 +188,18 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
                 root.head.pos_ == "NOUN"):
             found.setdefault(name, ("PERSON", "role"))  # "the spokesman, Ahmad al Mesmari"
         elif label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and root.tag_ != "NNPS" and root.dep_ in (
-                "nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, spans):
+                "nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, covered):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
-        elif label == "ORG" and len(span) == 1 and _place_context(span, spans) and not (
+        elif label == "ORG" and len(span) == 1 and _place_context(span, places) and not (
                 span.text.isupper() and len(span.text) <= 5) and span.text not in lex.ORGANISATION_WORDS:
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
     return found
 
 
-def _followed_by_personal_pronoun(span: Span, spans: list[tuple[Span, str]]) -> bool:
+def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     """Whether the next subject after ``span`` (in its sentence or the next) is "he" or "she",
-    with no other name in between that could be its antecedent."""
+    with no other name in between that could be its antecedent (``covered`` maps each token of
+    a name to the start of the last name covering it)."""
     doc = span.doc
     sentence = span.sent
     end = min(len(doc), sentence.end + 40)
@@ -201,9 +207,8 @@ def _followed_by_personal_pronoun(span: Span, spans: list[tuple[Span, str]]) -> 
     next_sentence = next(following, None)
     if next_sentence is not None:
         end = next_sentence.end
-    names = {i for s, _ in spans if s.start >= span.end for i in range(s.start, s.end)}
     for token in doc[span.end:end]:
-        if token.i in names:
+        if covered.get(token.i, -1) >= span.end:
             return False
         if token.dep_ in ("nsubj", "nsubjpass"):
             # "Japan, he said, would ...": the speaker of a parenthetical is someone else
@@ -211,17 +216,17 @@ def _followed_by_personal_pronoun(span: Span, spans: list[tuple[Span, str]]) -> 
     return False
 
 
-def _place_context(span: Span, spans: list[tuple[Span, str]]) -> bool:
+def _place_context(span: Span, places: set[int]) -> bool:
     """Whether a one-word name sits where places do: after "in"/"near" ..., after "of" that
-    follows an organisation's name ("Waste Disposal Co. of Randolph"), or before ", <place>"."""
+    follows an organisation's name ("Waste Disposal Co. of Randolph"), or before ", <place>"
+    (``places``: the first tokens of the names of places)."""
     doc, root = span.doc, span.root
     if root.dep_ == "pobj" and root.head.lower_ in lex.PLACE_ONLY_PREPOSITIONS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "ORG":
         return True
     after = span.end
-    return after + 1 < len(doc) and doc[after].text == "," and any(
-        s.start == after + 1 and label in ("GPE", "LOC") for s, label in spans)
+    return after + 1 < len(doc) and doc[after].text == "," and after + 1 in places
 
 
 def values(doc: Doc) -> list[Span]:

@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
+from .bounded import bound_sentences
 from .lexicon import DEVERBAL_NOUNS, NOT_ARGUMENT_LABELS, ROLE_PREPOSITIONS
 from .syntax import prep_object
 
@@ -80,12 +81,20 @@ def _matcher(vocab) -> DependencyMatcher:
 def nominal_matches(doc: Doc) -> list[NominalMatch]:
     """The facts stated by the noun phrases of ``doc``, in document order.
 
+    The matcher runs over the whole ``Doc`` (its spans would each copy the whole
+    document), and pairs candidate tokens within one dependency tree, that is one
+    sentence: its work per word grows with the sentence's length. A ``doc`` with
+    sentences over :data:`kg.extract.bounded.MAX_SENTENCE_TOKENS` is first cut
+    into bounded pieces (:func:`kg.extract.bounded.bound_sentences`), so the
+    tokens returned then belong to that copy (same positions, same text).
+
     >>> import spacy
     >>> nominal_matches(spacy.blank("en")("no parse, no facts"))
     []
     """
     if not doc.has_annotation("DEP"):
         return []
+    doc = bound_sentences(doc)
     entries = {entry["name"]: entry for entry in load_patterns()}
     found = []
     for match_id, token_ids in _matcher(doc.vocab)(doc):

@@ -9,6 +9,8 @@ head of a named entity's name ("Libya's UN-recognised government" →
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
@@ -25,7 +27,11 @@ _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
 class MentionIndex:
-    """Look up the named-entity mention that covers a token."""
+    """Look up the named-entity mention that covers a token, and the mentions and sentences near it.
+
+    Every lookup costs the same however long the document is (a bisection or a dictionary), so
+    that resolving all the references of a document costs time in proportion to its length.
+    """
 
     def __init__(self, doc: Doc, mentions: list[Mention], *, keep_unresolved: bool = False):
         self.doc = doc
@@ -34,7 +40,11 @@ class MentionIndex:
         self._by_token: dict[int, Mention] = {}
         self._spans: dict[Mention, object] = {}
         self._sentences = None
+        self._sentence_starts: list[int] | None = None
         self._by_head: dict[str, list[Mention]] | None = None
+        self._heads: dict[tuple[str, str], tuple[list[Mention], list[int]]] = {}
+        self._in_order = sorted(mentions, key=lambda m: m.start)  # stable: the given order among equals
+        self._starts = [m.start for m in self._in_order]
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end)
             self._spans[mention] = span
@@ -51,21 +61,39 @@ class MentionIndex:
         """The document's sentences (computed once)."""
         if self._sentences is None:
             self._sentences = list(self.doc.sents)
+            self._sentence_starts = [s.start for s in self._sentences]
         return self._sentences
+
+    def sentence_of(self, token: Token) -> int:
+        """The position of ``token``'s sentence in :attr:`sentences`."""
+        self.sentences  # noqa: B018  (computes the starts)
+        return bisect_right(self._sentence_starts, token.i) - 1
+
+    def mentions_from(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start at a character in ``[start, end)``, in document order."""
+        return self._in_order[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def named_by_head(self, token: Token) -> list[Mention]:
         """Multi-word names of organisations and places whose head word is ``token``'s
         ("government" → "Government of National Accord"), in document order."""
+        return self._named_by_head(token)[0]
+
+    def _named_by_head(self, token: Token) -> tuple[list[Mention], list[int]]:
+        """:meth:`named_by_head` and the names' start characters, computed once per head word."""
+        key = (token.lemma_.lower(), token.lower_)
+        if key in self._heads:
+            return self._heads[key]
         if self._by_head is None:
             self._by_head = {}
             for mention in self.mentions:
                 span = self._spans.get(mention)
                 if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
                     continue
-                for key in {span.root.lemma_.lower(), span.root.lower_}:
-                    self._by_head.setdefault(key, []).append(mention)
-        found = self._by_head.get(token.lemma_.lower(), []) + self._by_head.get(token.lower_, [])
-        return sorted(set(found), key=lambda m: m.start)
+                for word in {span.root.lemma_.lower(), span.root.lower_}:
+                    self._by_head.setdefault(word, []).append(mention)
+        found = sorted(set(self._by_head.get(key[0], []) + self._by_head.get(key[1], [])), key=lambda m: m.start)
+        self._heads[key] = (found, [m.start for m in found])
+        return self._heads[key]
 
     def span_of(self, mention: Mention):
         """The tokens of ``mention`` (a spaCy ``Span``), or None if they do not align."""
@@ -104,7 +132,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     if pronoun not in _PERSONAL and pronoun not in _NEUTER:
         return None
     sentences = index.sentences
-    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    position = index.sentence_of(token)
     current = sentences[position]
     for mention in _subject_mentions(current, index, token.i):
         if _compatible(pronoun, mention):
@@ -114,10 +142,8 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
             if _compatible(pronoun, mention):
                 return mention
     # No compatible subject: the nearest compatible mention before the pronoun.
-    candidates = [
-        m for m in index.mentions
-        if m.end <= token.idx and _compatible(pronoun, m) and m.sentence >= position - 2
-    ]
+    window = sentences[max(0, position - 2)].start_char
+    candidates = [m for m in index.mentions_from(window, token.idx) if m.end <= token.idx and _compatible(pronoun, m)]
     return candidates[-1] if candidates else None
 
 
@@ -146,11 +172,10 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     )
     if not determined:
         return None
-    best = None
-    for mention in index.named_by_head(token):
-        # Prefer the nearest preceding mention; else the first following one.
-        if mention.start < token.idx or best is None:
-            best = mention
+    # Prefer the nearest preceding mention; else the first following one.
+    named, starts = index._named_by_head(token)
+    before = bisect_left(starts, token.idx)
+    best = named[before - 1] if before else (named[0] if named else None)
     if best is None and token.lemma_.lower() in PERSON_ROLE_NOUNS:
         best = _role_holder(token, index)
     return best
@@ -165,9 +190,9 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
         if owner is not None:
             excluded.add(owner.text)
     sentences = index.sentences
-    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    position = index.sentence_of(token)
     earliest = sentences[max(0, position - 3)].start_char
-    people = [m for m in index.mentions if m.label == "PERSON" and earliest <= m.start and m.end <= token.idx
+    people = [m for m in index.mentions_from(earliest, token.idx) if m.label == "PERSON" and m.end <= token.idx
               and m.text not in excluded]
     return people[-1] if people else None
 
@@ -188,7 +213,7 @@ def resolve_plural(token: Token, index: MentionIndex) -> Token | None:
         return None
     own_verb = token.head
     sentences = index.sentences
-    position = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    position = index.sentence_of(token)
     for sentence in reversed(sentences[max(0, position - 1):position + 1]):
         candidates = [
             t for t in sentence

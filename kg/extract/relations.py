@@ -22,6 +22,7 @@ Each assertion carries its polarity, modality, attribution and a confidence
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -31,6 +32,7 @@ from ..errors import ModelError
 from ..model import Argument, Mention, Relation
 from . import lexicon as lex
 from .arguments import argument_of, clause_argument, concept_label, qualifier_of, speaker_of
+from .bounded import bound_sentences
 from .confidence import confidence
 from .nominal import nominal_matches
 from .reference import MentionIndex
@@ -77,6 +79,10 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
         doc = joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char,
                                                                     alignment_mode="expand")
         full = joined
+    bounded = bound_sentences(full)  # every walk below stays inside one sentence: bound them
+    if bounded is not full:
+        doc = bounded if isinstance(doc, Doc) else bounded[doc.start:doc.end]
+        full = bounded
     index = MentionIndex(full, mentions, keep_unresolved=keep_unresolved)
     nominal = nominal_matches(full)
     if isinstance(doc, Doc):
@@ -84,11 +90,11 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
     else:  # the sentences of a span, cut to it
         sentences = [full[max(s.start, doc.start):min(s.end, doc.end)] for s in full.sents
                      if s.start < doc.end and s.end > doc.start]
+    subjects = [m.subject.i for m in nominal]  # in order: each sentence takes its run by bisection
     for sentence in sentences:
         seen = set()
-        found = [*_clause_relations(sentence, index, doc_id),
-                 *_nominal_relations([m for m in nominal if sentence.start <= m.subject.i < sentence.end],
-                                     sentence, index, doc_id)]
+        own = nominal[bisect_left(subjects, sentence.start):bisect_left(subjects, sentence.end)]
+        found = [*_clause_relations(sentence, index, doc_id), *_nominal_relations(own, sentence, index, doc_id)]
         for relation in found:
             # One fact, one assertion: the same reading with the same circumstances is said once.
             key = (relation.subject.label, relation.predicate, relation.object.label if relation.object else None,

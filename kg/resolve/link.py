@@ -283,19 +283,28 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Gro
     label_of = {key: _majority(counter) for key, counter in types.items()}
     surface_of = {key: _majority(counter) for key, counter in names.items()}
 
+    # The names an acronym or a surname could stand for, looked up by initials and last word:
+    # comparing each with every name of the document cost the square of their number.
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_last_word: dict[str, list[str]] = defaultdict(list)
+    for k, surface in surface_of.items():
+        if label_of[k] in _ACRONYM_TYPES:
+            by_initials[initials(surface)].append(k)
+        if label_of[k] == "PERSON" and " " in k:
+            by_last_word[k.rsplit(" ", 1)[1]].append(k)
+    men_keys = {m.lower() for m in men}
     target: dict[str, tuple[str, str]] = {}  # name key -> (name key it joins, rule)
     for key, surface in surface_of.items():
         label = label_of[key]
         if label in _ACRONYM_TYPES and _is_acronym(surface):
-            longer = [k for k in surface_of if k != key and label_of[k] in _ACRONYM_TYPES
-                      and len(k) > len(key) and initials(surface_of[k]) == surface.replace(".", "")]
+            longer = [k for k in by_initials.get(surface.replace(".", ""), ()) if k != key and len(k) > len(key)]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")
         elif label == "PERSON" and (" " not in key or key.split()[0] in _FEMALE_KEYS):
             surname = key.split()[-1]
-            if key.split()[0] in _FEMALE_KEYS and surname in {m.lower() for m in men}:
+            if key.split()[0] in _FEMALE_KEYS and surname in men_keys:
                 continue  # "Mrs Howard" where a "Mr Howard" is named too: not him, nor his full name
-            longer = [k for k in surface_of if label_of[k] == "PERSON" and k != key and k.endswith(" " + surname)
+            longer = [k for k in by_last_word.get(surname, ()) if k != key and k.endswith(" " + surname)
                       and k.split()[0] not in _FEMALE_KEYS]
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")

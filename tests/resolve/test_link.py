@@ -228,3 +228,26 @@ def test_format_characters_never_change_a_name_key_or_iri(name, insertions):
     assert normalise_name(lookalike) == normalise_name(name)
     assert name_keys(lookalike) == name_keys(name)
     assert iri.entity_iri(iri.DEFAULT_BASE, "Person", lookalike) == iri.entity_iri(iri.DEFAULT_BASE, "Person", name)
+
+
+def _many_names(n):
+    """One document naming ``n`` distinct things: full names, lone surnames, acronyms, organisations."""
+    names = []
+    for i in range(n // 4):
+        tag = "".join(chr(ord("a") + int(d)) for d in str(i))  # letters only: 12 -> "bc"
+        names += [(f"Ann{tag} Lee{tag}", "PERSON"), (f"Ray{tag}", "PERSON"),
+                  (f"Q{tag.upper()}", "ORG"), (f"Bank{tag} of Mars{tag}", "ORG")]
+    return extraction("names", *names)
+
+
+def test_linking_many_distinct_names_costs_in_proportion_to_them():
+    # 50,000 distinct names in one file: each acronym and lone surname was compared with every
+    # name of the document. Ten times the names must cost about ten times the work.
+    from tests.work import count_work
+
+    small, large = _many_names(400), _many_names(4_000)
+    link_entities([small])  # imports on first use are not work per name
+    base = count_work(lambda: link_entities([small]), with_lines=True)
+    work = count_work(lambda: link_entities([large]), budget=11 * base, with_lines=True)
+    assert work is not None, "10x the names cost more than 11x the work"
+    assert len(link_entities([large])) == 4_000
