@@ -322,7 +322,9 @@ class OxigraphStore:
 
         dataset = new_graph()
         for quad in self.store:
-            dataset.add(quad_to_rdflib(quad))
+            subject, predicate, obj, name = quad_to_rdflib(quad)
+            # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
+            dataset.add((subject, predicate, obj) if name is None else (subject, predicate, obj, name))
         return dataset
 
     def dump(self, fmt: str = "nq") -> bytes:

@@ -292,3 +292,18 @@ def test_adding_documents_whose_ids_and_names_are_beyond_the_basic_plane(tmp_pat
                                 kg.document(text.replace("truce", "plan"), doc_id="news/😀-2")], store=location)
     assert again.report.replaced == 1 and again.report.documents == 2
     assert count(again.store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }") == 2
+
+
+def test_to_dataset_keeps_the_default_graph_and_the_named_graphs():
+    # rdflib keeps a quad whose graph is None apart from the default graph: such triples were
+    # left out of every serialisation of the dataset.
+    import pyoxigraph as ox
+
+    store = OxigraphStore()
+    subject, predicate = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p")
+    store.store.add(ox.Quad(subject, predicate, ox.Literal("in the default graph")))
+    store.store.add(ox.Quad(subject, predicate, ox.Literal("named"), ox.NamedNode("http://example.org/g")))
+    lines = sorted(" ".join(line.split()) for line in store.to_dataset().serialize(format="nquads").splitlines()
+                   if line.strip())
+    assert lines == ['<http://example.org/a> <http://example.org/p> "in the default graph" .',
+                     '<http://example.org/a> <http://example.org/p> "named" <http://example.org/g> .']
