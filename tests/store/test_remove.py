@@ -1,0 +1,160 @@
+"""``kg remove``: removing documents leaves what building the remaining ones alone gives.
+
+Every check compares sorted N-Quads (graph names included) with a build of the
+remaining documents. The property test draws pairs and triples of real articles
+(the example and BBC articles, several about the same people); each article is
+analysed by spaCy once per session and its extraction replayed through the real
+build for every example.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.namespace import RDFS
+
+import kg
+from kg.cli import main
+from kg.rdf.vocab import KG
+from kg.store import OxigraphStore, remove_documents, serialize
+from tests.conftest import EXAMPLE, shared_path
+
+pytestmark = pytest.mark.model
+
+#: BBC articles about the same people (Blair, Brown, Howard, Kennedy, Goldsmith, Kilroy-Silk; Cherie Blair
+#: beside Mr Blair), and two business articles that name Libya and the US as the example does.
+BBC = ["politics_001", "politics_002", "politics_005", "politics_007", "politics_011", "politics_017",
+       "politics_111", "politics_125", "politics_184", "politics_194", "politics_327", "politics_328",
+       "business_138", "business_301"]
+BASE = "https://example.org/kg/id/"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def lines(data: bytes) -> set[str]:
+    return set(data.decode("utf-8").splitlines())
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, Path]:
+    """Document id → file, for the example and the BBC articles above."""
+    bbc = shared_path("data", "corpus", "bbc")
+    return {"libya-gna-rejects-haftar-truce": EXAMPLE, **{name: bbc / f"{name}.txt" for name in BBC}}
+
+
+@pytest.fixture(scope="module")
+def replay(articles):
+    """A build that takes each article's extraction from one spaCy run per session."""
+    from kg.analyse import run as stage
+    from kg.read import iter_documents
+
+    documents = [d for d in iter_documents(list(articles.values())) if hasattr(d, "text")]
+    analysed = {doc_id: rest for doc_id, *rest in stage.analyse(documents)}
+
+    def analyse(documents, **options):
+        for document in documents:
+            yield (document.id, *analysed[document.id])
+
+    def build(ids, store=None):
+        with mock.patch.object(stage, "analyse", analyse):
+            return kg.build([articles[i] for i in sorted(ids)], store=store)
+
+    return build
+
+
+def test_a_concept_the_remaining_article_attributes_a_statement_to_stays(tmp_path, articles):
+    """The issue's reproduction: "concept/afp-correspondent" is referred to only through kg:attributedTo."""
+    both, alone = tmp_path / "both", tmp_path / "alone"
+    assert run("build", EXAMPLE, articles["business_301"], "-o", both, "--no-html").exit_code == 0
+    assert run("build", EXAMPLE, "-o", alone, "--no-html").exit_code == 0
+    result = run("remove", both / "graph.trig", "business_301", "-o", both / "removed.trig")
+    assert result.exit_code == 0 and "removed business_301" in result.output
+    removed = kg.load(both / "removed.trig")
+    concept = f"<{BASE}concept/afp-correspondent>"
+    assert removed.query(f"ASK {{ {concept} a <{KG.Concept}> ; <{RDFS.label}> ?l }}").askAnswer
+    assert len(removed.query(f"SELECT ?s WHERE {{ ?s <{KG.attributedTo}> {concept} }}")) == 2
+    assert lines(serialize(removed.graph, "nq")) == lines(serialize(kg.load(alone / "graph.trig").graph, "nq"))
+
+
+@pytest.mark.parametrize("kept, gone, entity, label", [
+    ("business_138", "business_301", "geopoliticalentity/us", "US"),  # "United States" came from business_301
+    ("politics_327", "politics_328", "person/lord-goldsmith", "Lord Goldsmith"),  # politics_328 said "Goldsmith"
+])
+def test_removal_links_again_the_names_only_the_removed_article_supported(tmp_path, replay, kept, gone, entity,
+                                                                          label):
+    graph = tmp_path / "graph.trig"
+    graph.write_bytes(serialize(replay([kept, gone]).store, "trig"))
+    query = f"SELECT ?l WHERE {{ <{BASE}entity/{entity}> <{RDFS.label}> ?l }}"
+    assert not list(kg.load(graph).query(query))  # merged under the other article's name
+    assert run("remove", graph, gone).exit_code == 0
+    assert [str(row.l) for row in kg.load(graph).query(query)] == [label]
+    assert lines(serialize(kg.load(graph).graph, "nq")) == lines(serialize(replay([kept]).store, "nq"))
+
+
+def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
+    store = tmp_path / "store"
+    replay(["politics_327", "politics_328", "libya-gna-rejects-haftar-truce"], store=store).store.close()
+    result = run("remove", store, "politics_328", "no-such-document")
+    assert result.exit_code == 1 and "removed politics_328" in result.output
+    assert "no document 'no-such-document'" in result.output
+    assert serialize(OxigraphStore(store, read_only=True), "nq") == serialize(
+        replay(["politics_327", "libya-gna-rejects-haftar-truce"]).store, "nq")
+    assert run("remove", store, "politics_327", "-o", tmp_path / "x.trig").exit_code == 2  # -o is for files
+
+
+def test_a_graph_without_extraction_records_is_recounted(tmp_path, replay):
+    """A graph built before kg:extraction existed: counts and names recounted, no node lost."""
+    record = "<https://example.org/kg/ontology#extraction>"
+    old = [line for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce", "business_301"]).store, "nq"))
+           if record not in line]
+    (tmp_path / "old.nq").write_text("\n".join(old) + "\n", encoding="utf-8")
+    assert run("remove", tmp_path / "old.nq", "business_301").exit_code == 0
+    want = {line for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce"]).store, "nq"))
+            if record not in line}
+    assert lines((tmp_path / "old.nq").read_bytes()) == want
+
+
+@st.composite
+def splits(draw):
+    """Two or three distinct articles, split into the ones kept and the ones removed (both non-empty)."""
+    chosen = draw(st.permutations(["libya-gna-rejects-haftar-truce", *BBC]))[:draw(st.integers(2, 3))]
+    cut = draw(st.integers(1, len(chosen) - 1))
+    return chosen[:cut], chosen[cut:]
+
+
+@pytest.fixture(scope="module")
+def on_disk(tmp_path_factory):
+    """One on-disk store, emptied before each example's build (opening a new one costs more than the test)."""
+    store = OxigraphStore(tmp_path_factory.mktemp("remove") / "store")
+    yield store
+    store.close()
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(split=splits())
+def test_remove_from_a_build_of_both_is_a_build_of_the_rest(replay, on_disk, split):
+    """remove(build(A ∪ B), B) == build(A), quad for quad, on a TriG file and on an on-disk store."""
+    kept, gone = split
+    want = serialize(replay(kept).store, "nq")
+    with tempfile.TemporaryDirectory() as folder:
+        # on files: the TriG that kg build writes, read back, removed from, written again
+        trig = Path(folder) / "graph.trig"
+        trig.write_bytes(serialize(replay(kept + gone).store, "trig"))
+        store = OxigraphStore()
+        store.load_file(trig)
+        assert remove_documents(store, gone) == sorted(gone)
+        assert serialize(store, "nq") == want
+    # on an on-disk store, built as a first build (bulk-loaded) then removed from in one transaction
+    on_disk.store.clear()
+    assert replay(kept + gone, store=on_disk).store is on_disk
+    assert remove_documents(on_disk, gone) == sorted(gone)
+    assert serialize(on_disk, "nq") == want
