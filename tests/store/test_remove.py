@@ -99,6 +99,16 @@ def test_removal_links_again_the_names_only_the_removed_article_supported(tmp_pa
     assert lines(serialize(kg.load(graph).graph, "nq")) == lines(serialize(replay([kept]).store, "nq"))
 
 
+def test_append_then_remove_is_a_build_of_the_rest(tmp_path, articles, replay):
+    """business_138's "US" joined the node business_301 named "United States" (rule "graph"): it is "US" again."""
+    out = tmp_path / "out"
+    assert run("build", articles["business_301"], "-o", out, "--no-html").exit_code == 0
+    assert run("build", articles["business_138"], "-o", out, "--no-html", "--append").exit_code == 0
+    assert run("remove", out / "graph.trig", "business_301").exit_code == 0
+    assert lines(serialize(kg.load(out / "graph.trig").graph, "nq")) == lines(
+        serialize(replay(["business_138"]).store, "nq"))
+
+
 def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
     store = tmp_path / "store"
     replay(["politics_327", "politics_328", "libya-gna-rejects-haftar-truce"], store=store).store.close()
