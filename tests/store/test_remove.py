@@ -168,3 +168,20 @@ def test_remove_from_a_build_of_both_is_a_build_of_the_rest(replay, on_disk, spl
     assert replay(kept + gone, store=on_disk).store is on_disk
     assert remove_documents(on_disk, gone) == sorted(gone)
     assert serialize(on_disk, "nq") == want
+
+
+def test_validate_reports_a_node_that_lost_its_description(tmp_path, replay):
+    """The old bug's output (the concept's type and label gone, two attributions still naming it)
+    is a violation; a good build, and what kg remove leaves, conform."""
+    good = tmp_path / "good.trig"
+    good.write_bytes(serialize(replay(["libya-gna-rejects-haftar-truce", "business_301"]).store, "trig"))
+    assert run("remove", good, "business_301").exit_code == 0
+    assert run("validate", good).exit_code == 0
+    concept = f"{BASE}concept/afp-correspondent"
+    bad = tmp_path / "bad.nq"
+    bad.write_text("".join(line + "\n" for line in lines(serialize(kg.load(good).graph, "nq"))
+                           if not line.startswith(f"<{concept}> ")), encoding="utf-8")
+    result = run("validate", bad)
+    assert result.exit_code == 1
+    assert f"Violation: {concept} rdf:type: a node that statements, mentions or relations refer to has no " \
+           "rdf:type" in result.output
