@@ -22,7 +22,8 @@ from rdflib.namespace import RDFS
 import kg
 from kg.cli import main
 from kg.rdf.vocab import KG
-from kg.store import OxigraphStore, remove_documents, serialize
+from kg.store import OxigraphStore, RemoteStore, remove_documents, serialize
+from tests.store.test_stores import oxigraph_server  # noqa: F401 (a fixture)
 from tests.conftest import EXAMPLE, shared_path
 
 pytestmark = pytest.mark.model
@@ -118,6 +119,12 @@ def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
     assert serialize(OxigraphStore(store, read_only=True), "nq") == serialize(
         replay(["politics_327", "libya-gna-rejects-haftar-truce"]).store, "nq")
     assert run("remove", store, "politics_327", "-o", tmp_path / "x.trig").exit_code == 2  # -o is for files
+
+
+def test_kg_remove_through_a_sparql_endpoint(replay, oxigraph_server):
+    replay(["politics_327", "politics_328"], store=RemoteStore(oxigraph_server))
+    assert run("remove", oxigraph_server, "politics_328").exit_code == 0
+    assert serialize(RemoteStore(oxigraph_server), "nq") == serialize(replay(["politics_327"]).store, "nq")
 
 
 def test_a_graph_without_extraction_records_is_recounted(tmp_path, replay):
