@@ -6,24 +6,29 @@ concepts and relation predicates, and the names graph indexes entities by the ke
 of their names. Entities are linked across the whole corpus, so removing documents
 can change what the others' names stand for: a canonical name, or a merge that only
 a removed document supported. :func:`remove_documents` leaves what building the
-remaining documents alone gives, with work that grows with the removed documents,
-not with the corpus:
+remaining documents alone gives, with work that grows with the removed documents
+and the documents that share their names, not with the corpus:
 
-1. The entities the removed documents name, and those sharing a name key with them
-   (the names graph; every linking rule joins names that share one), are the
-   *neighbourhood*: only their linking can change.
-2. The remaining documents that mention a neighbourhood entity are mapped again
-   from their extraction records (``kg:extraction``, :mod:`kg.rdf.record`): the
-   neighbourhood's mentions are linked anew, as a build of those documents would
-   (other mentions keep their entities), and the documents' graphs rewritten.
-3. The neighbourhood's descriptions in the corpus and names graphs are replaced by
-   the new ones (labels, classes, alternative names, mention counts, name keys).
-4. Concepts and relation predicates the removed documents used are described
-   again from the remaining documents that refer to them, or removed when nothing
-   in any remaining graph refers to them, by any property (an attribution too).
+1. The *neighbourhood*: the entities the removed documents name, and those a linking
+   rule could join to one of their names (a surname, an acronym or a short name, or a
+   namesake of another type), looked up by name key in the names graph.
+2. The remaining documents that mention the neighbourhood: their extraction records
+   (``kg:extraction``, :mod:`kg.rdf.record`) are read, and the neighbourhood's
+   mentions linked anew as a build of the remaining documents links them (with the
+   other names of their documents that share a key, which decide how names group
+   within a document); the neighbourhood grows until no other entity is drawn in.
+3. A document where a name now stands for another node, or joined it by another
+   rule, is mapped again from its record (its other names keep their nodes); the
+   others are left as they are. The neighbourhood's descriptions in the corpus and
+   names graphs (labels, classes, alternative names, mention counts, name keys) are
+   replaced by the new ones.
+4. Concepts and relation predicates the removed documents used are removed when
+   nothing in any remaining graph refers to them, by any property (an attribution
+   too); a concept with several labels is described again from the records of the
+   documents that still refer to it.
 
-All changes go to the store in one SPARQL Update, one transaction. A graph made
-before extraction records existed is recounted instead: mention counts and
+All this is read first and written in one SPARQL Update, one transaction. A graph
+made before extraction records existed is recounted instead: mention counts and
 alternative names from the remaining mentions, and nodes nothing refers to removed.
 """
 
@@ -36,7 +41,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from ..rdf import iri
-from .corpus import PREFIXES, _chunks, _recount
+from .corpus import PREFIXES, _chunks, _recount, _string
 from .corpus import document_graphs as _store_document_graphs
 
 __all__ = ["document_graphs", "remove_documents", "graph_base"]
@@ -125,6 +130,7 @@ class _Removal:
         self.corpus = str(iri.corpus_graph_iri(base))
         self.names = str(iri.names_graph_iri(base))
         self.records: dict = {}  # document graph -> Extraction (None: no readable record)
+        self.linked_graphs: set[str] = set()  # document graphs whose mentions' links were read
         # The graphs that remain, in a query run before the removed ones are dropped.
         outside = ", ".join(f"<{g}>" for g in [self.corpus, self.names, *gone])
         self.elsewhere = f"FILTER(?g NOT IN ({outside}))"
@@ -142,23 +148,17 @@ class _Removal:
         return found
 
     def run(self) -> None:
-        gone = set(self.gone)
         named = self.select("g", self.gone, "GRAPH ?g { ?m kg:mentionOf ?e }", out="e")
         concepts = self.select("g", self.gone, f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} "
                                                f"GRAPH <{self.corpus}> {{ ?c a kg:Concept }}", out="c")
         predicates = self.select("g", self.gone, "GRAPH ?g { ?st rdf:predicate ?p }", out="p")
-        neighbours = named | self.select("b", sorted(named), f"GRAPH <{self.names}> {{ ?b kg:nameKey ?k . "
-                                                             "?e kg:nameKey ?k }", out="e")
-        affected = sorted(self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g") - gone)
-        self.read_records(affected)
-
         # Everything is read first, then written in one update (one transaction).
         update = [f"DROP SILENT GRAPH <{g}>" for g in self.gone]
-        exact = all(self.records[g] is not None for g in affected)
-        if exact:
-            update += self.relink(affected, neighbours)
+        relinked = self.relink(named)
+        if relinked is not None:
+            update += relinked
         self.apply(update + self.describe_concepts(concepts) + self.drop_unused(predicates))
-        if not exact:  # a graph made before extraction records: recount what is left
+        if relinked is None:  # a graph made before extraction records: recount what is left
             _recount(self.store, sorted(named), self.corpus)
 
     def apply(self, operations: list[str]) -> None:
@@ -173,33 +173,82 @@ class _Removal:
         self.records.update((g, None) for g in wanted)
         for chunk in _chunks(wanted):
             values = " ".join(f"<{g}>" for g in chunk)
-            for row in self.rows(f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:extraction ?r }} }}"):
+            query = f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:extraction ?r }} }}"
+            for row in self.rows(query):
                 self.records[row["g"]] = decode_extraction(row["r"])
 
-    def relink(self, affected: list[str], neighbours: set[str]) -> list[str]:
-        """Link the neighbourhood's mentions anew and map the affected documents again;
-        the update operations that write the result."""
-        from ..model import Entity, Extraction
-        from ..rdf.existing import label_for_class
-        from ..rdf.mapping import quad_batches
-        from ..resolve import EntityTable, link_entities
+    def neighbourhood(self, named: set[str]) -> set[str]:
+        """``named`` and the entities whose linking their going can change: those a rule could join
+        to one of their names (a surname, an acronym or a short name left alone by the removed
+        document's rival full name, a namesake of another type), found in the names graph."""
+        names = self.select("e", sorted(named), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}",
+                            out="n")
+        keys = sorted(set().union(set(), *(_rule_keys(name) for name in names)))
+        found = set(named)
+        for chunk in _chunks(keys):
+            values = " ".join(_string(key) for key in chunk)
+            found.update(row["e"] for row in self.rows(f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
+                                                       f"GRAPH <{self.names}> {{ ?e kg:nameKey ?k }} }}"))
+        return found
 
-        extractions = [self.records[g] for g in affected]
-        # Which entity each mention of the affected documents names now, and by which rule.
-        linked: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(affected):
+    def relink(self, named: set[str]) -> list[str] | None:
+        """Link the neighbourhood's mentions anew, as a build of the remaining documents would, and
+        map again the documents where a name now stands for another node (or joined it by another
+        rule); the update operations that write the result (None without extraction records)."""
+        from ..model import Extraction
+        from ..resolve import link_entities
+
+        neighbours = self.neighbourhood(named)
+        linked: dict[str, tuple[str, str]] = {}  # mention IRI -> (entity IRI, rule), as stored
+        while True:
+            affected = sorted(self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g")
+                              - set(self.gone))
+            self.read_records(affected)
+            if any(self.records[g] is None for g in affected):
+                return None
+            self.read_links([g for g in affected if g not in self.linked_graphs], linked)
+
+            def old(mention) -> tuple[str, str]:
+                return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
+
+            extractions = [self.records[g] for g in affected]
+            relinked = link_entities([Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours))
+                                      for e in extractions], aliases=self.aliases)
+            # An entity of the neighbourhood that took in another's name: that one is re-linked too.
+            described = {relinked.key_of(m) for e in extractions for m in e.mentions if old(m)[0] in neighbours}
+            grown = {old(m)[0] for e in extractions for m in _near(e.mentions, lambda m: old(m)[0] in neighbours)
+                     if relinked.key_of(m) in described} - neighbours
+            if not grown:
+                break
+            neighbours |= grown
+        return self.rewrite(extractions, relinked, neighbours, described, old)
+
+    def read_links(self, graphs: list[str], linked: dict) -> None:
+        """The entity and rule of each mention of ``graphs``, as stored, into ``linked``."""
+        for chunk in _chunks(graphs):
             values = " ".join(f"<{g}>" for g in chunk)
             for row in self.rows(f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
                                  "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"):
                 linked[row["m"]] = (row["e"], row["rule"])
+        self.linked_graphs.update(graphs)
 
-        def old(mention) -> tuple[str, str]:
-            return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
+    def rewrite(self, extractions, relinked, neighbours, described, old) -> list[str]:
+        """The operations that write the neighbourhood's new descriptions, and map again the
+        documents where a mention now names another node or joined it by another rule."""
+        from ..model import Entity
+        from ..rdf.existing import label_for_class
+        from ..rdf.mapping import quad_batches
+        from ..rdf.vocab import class_for_label
+        from ..resolve import EntityTable
 
-        relinked = link_entities([Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours))
-                                  for e in extractions], aliases=self.aliases)
+        def new(mention) -> tuple[str, str]:
+            entity = relinked.entities[relinked.key_of(mention)]
+            node = str(iri.entity_iri(self.base, class_for_label(entity.type).split("#")[-1], entity.label))
+            return node, relinked.rule_of(mention)
+
+        changed = [e for e in extractions if any(old(m)[0] in neighbours and new(m) != old(m) for m in e.mentions)]
         # The other mentions keep their entities: stand-ins with the same IRI, label, class and rules.
-        kept = {old(m)[0] for e in extractions for m in e.mentions} - neighbours
+        kept = {old(m)[0] for e in changed for m in e.mentions} - neighbours
         labelled = {}
         for chunk in _chunks(sorted(kept)):
             values = " ".join(f"<{e}>" for e in chunk)
@@ -208,7 +257,7 @@ class _Removal:
                 labelled[row["e"]] = (row["label"], label_for_class(URIRef(row["class"])) or "ENTITY")
         merges: dict[str, dict[str, str]] = defaultdict(dict)
         by_name = dict(relinked._by_name)
-        for extraction in extractions:
+        for extraction in changed:
             for mention in extraction.mentions:
                 entity, rule = old(mention)
                 if entity in kept:
@@ -219,18 +268,15 @@ class _Removal:
             label, label_type = labelled[entity]
             entities["@" + entity] = Entity(key="@" + entity, label=label, type=label_type, iri=entity,
                                             merges=tuple(sorted(merges[entity].items())))
-        table = EntityTable(entities=entities, _by_name=by_name)
-
         insert: list[ox.Quad] = []
-        for graph, quads in quad_batches(extractions, table, base=self.base):
+        for graph, quads in quad_batches(changed, EntityTable(entities=entities, _by_name=by_name), base=self.base):
             if graph not in (self.corpus, self.names):
                 insert += quads
         # The neighbourhood's entities, described in the corpus and names graphs as a build describes them.
-        described = {relinked.key_of(m) for e in extractions for m in e.mentions if old(m)[0] in neighbours}
         own = EntityTable(entities={key: relinked.entities[key] for key in sorted(described)}, _by_name={})
         for _, quads in quad_batches([], own, base=self.base):
             insert += quads
-        operations = [f"DROP SILENT GRAPH <{g}>" for g in affected]
+        operations = [f"DROP SILENT GRAPH <{iri.document_graph_iri(self.base, e.document.id)}>" for e in changed]
         for chunk in _chunks(sorted(neighbours)):
             values = " ".join(f"<{e}>" for e in chunk)
             operations += [f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
@@ -238,15 +284,18 @@ class _Removal:
         return operations + _insert(insert)
 
     def describe_concepts(self, concepts: set[str]) -> list[str]:
-        """Operations that describe ``concepts`` again from the remaining documents that refer
-        to them (their labels counted as a build counts them), or remove those nothing refers to."""
+        """Operations that remove the ``concepts`` nothing refers to any more, and describe again
+        those with several labels from the remaining documents that refer to them (which label is
+        the most frequent may have changed; a concept with one label keeps it)."""
         from ..rdf.mapping import concept_labels, concept_quads
 
+        where = f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} {self.elsewhere}"
+        used = self.select("c", sorted(concepts), where)
+        several = self.select("c", sorted(used), f"GRAPH <{self.corpus}> {{ ?c skos:altLabel ?alt }}")
         referring: dict[str, set[str]] = defaultdict(set)
-        for chunk in _chunks(sorted(concepts)):
+        for chunk in _chunks(sorted(several)):
             values = " ".join(f"<{c}>" for c in chunk)
-            for row in self.rows(f"SELECT DISTINCT ?c ?g WHERE {{ VALUES ?c {{ {values} }} "
-                                 f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} {self.elsewhere} }}"):
+            for row in self.rows(f"SELECT DISTINCT ?c ?g WHERE {{ VALUES ?c {{ {values} }} {where} }}"):
                 referring[row["c"]].add(row["g"])
         self.read_records(sorted(set().union(set(), *referring.values())))
         insert: list[ox.Quad] = []
@@ -261,8 +310,7 @@ class _Removal:
                     insert += quads
                     described.add(concept)
         # Described again from the records, or referred to by nothing any more: the old description goes.
-        redo = sorted(described | (concepts - set(referring)))
-        return self.delete_descriptions(redo) + _insert(insert)
+        return self.delete_descriptions(sorted(described | (concepts - used))) + _insert(insert)
 
     def drop_unused(self, predicates: set[str]) -> list[str]:
         """Operations that remove the declarations of ``predicates`` no remaining statement uses."""
@@ -273,6 +321,22 @@ class _Removal:
         return [f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
                 f"{' '.join(f'<{n}>' for n in chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
                 for chunk in _chunks(nodes)]
+
+
+def _rule_keys(name: str) -> set[str]:
+    """Name keys (:func:`kg.resolve.name_keys`) of the names a linking rule could join to ``name``:
+    the same name; for a longer name, its surname, its acronym and its short form alone
+    ("=blair", "=tb", "=tony" for "Tony Blair"); for a one-word name, the longer names that hold
+    it or whose initials spell it ("blair", "^blair")."""
+    from ..resolve import name_keys
+
+    keys = name_keys(name)
+    whole = min(k for k in keys if k.startswith("="))
+    words = whole[1:].split()
+    if len(words) <= 1:
+        return {whole, *words, "^" + "".join(words)}
+    acronym = min(k for k in keys if k.startswith("^"))
+    return {whole, "=" + words[-1], "=" + acronym[1:], "=" + " ".join(words[:-1])}
 
 
 def _near(mentions, wanted) -> tuple:

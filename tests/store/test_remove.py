@@ -190,5 +190,5 @@ def test_validate_reports_a_node_that_lost_its_description(tmp_path, replay):
                            if not line.startswith(f"<{concept}> ")), encoding="utf-8")
     result = run("validate", bad)
     assert result.exit_code == 1
-    assert f"Violation: {concept} rdf:type: a node that statements, mentions or relations refer to has no " \
-           "rdf:type" in result.output
+    assert f"Violation: {concept} rdf:type: a node statements, mentions or relations refer to has no rdf:type: " \
+           "it dangles" in result.output
