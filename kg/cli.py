@@ -336,6 +336,8 @@ def remove(graph_file, doc_ids, output, aliases):
     if on_store and output is not None:
         raise click.UsageError("a store is changed in place; -o is for graph files")
     target = output or Path(graph_file)
+    if not on_store and not Path(graph_file).exists():
+        raise click.ClickException(f"{graph_file}: no such graph file or store")
     if not on_store and (Path(graph_file).suffix.lower() not in (".trig", ".nq")
                          or target.suffix.lower() not in (".trig", ".nq")):
         raise click.ClickException(f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "

@@ -164,7 +164,7 @@ def test_remove_from_a_build_of_both_is_a_build_of_the_rest(replay, on_disk, spl
     want = serialize(replay(kept).store, "nq")
     both = replay(kept + gone).store
     def named(nquads: bytes) -> set[str]:
-        return {line.split()[2] for line in lines(nquads) if f"<{KG.mentionOf}>" in line}
+        return {line.split()[2] for line in lines(nquads) if line.split()[1] == f"<{KG.mentionOf}>"}
 
     if named(want) & named(serialize(replay(gone).store, "nq")):
         event("the kept and removed articles name the same entity")
@@ -201,3 +201,22 @@ def test_validate_reports_a_node_that_lost_its_description(tmp_path, replay):
     assert result.exit_code == 1
     assert f"Violation: {concept} rdf:type: a node statements, mentions or relations refer to has no rdf:type: " \
            "it dangles" in result.output
+
+
+def test_kg_remove_names_what_it_cannot_remove_from(tmp_path):
+    assert "no such graph file or store" in run("remove", tmp_path / "nothing", "x").output
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
+    result = run("remove", tmp_path / "graph.ttl", "x")
+    assert result.exit_code == 1 and "works on TriG or N-Quads files" in result.output
+
+
+def test_remove_documents_from_an_rdflib_dataset(tmp_path, replay):
+    dataset = kg.load(_trig(tmp_path, replay(["business_138", "business_301"]))).graph
+    assert remove_documents(dataset, ["business_301", "no-such-document"]) == ["business_301"]
+    assert lines(serialize(dataset, "nq")) == lines(serialize(replay(["business_138"]).store, "nq"))
+
+
+def _trig(folder: Path, graph) -> Path:
+    path = folder / "graph.trig"
+    path.write_bytes(serialize(graph.store, "trig"))
+    return path
