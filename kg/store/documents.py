@@ -136,6 +136,7 @@ class _Removal:
         self.elsewhere = f"FILTER(?g NOT IN ({outside}))"
 
     def rows(self, query: str) -> list[dict]:
+        """The rows of a SELECT (kg's prefixes declared)."""
         return list(self.store.rows(PREFIXES + query))
 
     def select(self, variable: str, values: list[str], where: str, *, out: str | None = None) -> set[str]:
@@ -148,6 +149,7 @@ class _Removal:
         return found
 
     def run(self) -> None:
+        """Read what the removal changes, then write it."""
         named = self.select("g", self.gone, "GRAPH ?g { ?m kg:mentionOf ?e }", out="e")
         concepts = self.select("g", self.gone, f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} "
                                                f"GRAPH <{self.corpus}> {{ ?c a kg:Concept }}", out="c")
@@ -162,6 +164,7 @@ class _Removal:
             _recount(self.store, sorted(named), self.corpus)
 
     def apply(self, operations: list[str]) -> None:
+        """Run ``operations`` as one SPARQL Update request (one transaction)."""
         if operations:
             self.store.update(PREFIXES + " ;\n".join(operations))
 
@@ -318,6 +321,7 @@ class _Removal:
         return self.delete_descriptions(sorted(predicates - used))
 
     def delete_descriptions(self, nodes: list[str]) -> list[str]:
+        """Operations that delete what the corpus graph says about ``nodes``."""
         return [f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
                 f"{' '.join(f'<{n}>' for n in chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
                 for chunk in _chunks(nodes)]
