@@ -183,11 +183,25 @@ class _Removal:
     def neighbourhood(self, named: set[str]) -> set[str]:
         """``named`` and the entities whose linking their going can change: those a rule could join
         to one of their names (a surname, an acronym or a short name left alone by the removed
-        document's rival full name, a namesake of another type), found in the names graph."""
-        names = self.select("e", sorted(named), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}",
-                            out="n")
-        keys = sorted(set().union(set(), *(_rule_keys(name) for name in names)))
-        found = set(named)
+        document's rival full name, a namesake of another type), found in the names graph, and
+        the full names those short names may now join (:meth:`candidates`)."""
+        found = named | self.lookup(self.names_of(named), _rule_keys)
+        return found | self.candidates(found - named)
+
+    def candidates(self, entities: set[str]) -> set[str]:
+        """The entities a one-word name of ``entities`` (a surname, an acronym, a short name) could join."""
+        short = {name for name in self.names_of(entities) if len(name.split()) == 1}
+        return self.lookup(short, _rule_keys) - entities
+
+    def names_of(self, entities: set[str]) -> set[str]:
+        """The labels and alternative labels of ``entities``."""
+        return self.select("e", sorted(entities), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}",
+                           out="n")
+
+    def lookup(self, names: set[str], keys_of) -> set[str]:
+        """The entities with a name key (names graph) among ``keys_of(name)`` for ``names``."""
+        keys = sorted(set().union(set(), *(keys_of(name) for name in names)))
+        found: set[str] = set()
         for chunk in _chunks(keys):
             values = " ".join(_string(key) for key in chunk)
             found.update(row["e"] for row in self.rows(f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
@@ -223,7 +237,7 @@ class _Removal:
                      if relinked.key_of(m) in described} - neighbours
             if not grown:
                 break
-            neighbours |= grown
+            neighbours |= grown | self.candidates(grown)
         return self.rewrite(extractions, relinked, neighbours, described, old)
 
     def read_links(self, graphs: list[str], linked: dict) -> None:
