@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 import kg
 from kg.cli import main
@@ -35,6 +35,9 @@ BBC = ["politics_001", "politics_002", "politics_005", "politics_007", "politics
        "politics_111", "politics_125", "politics_184", "politics_194", "politics_327", "politics_328",
        "business_138", "business_301", "politics_058", "politics_082", "politics_085", "politics_115",
        "politics_142", "politics_256", "politics_313", "politics_334", "politics_379", "politics_400"]
+#: Articles about Robert Kilroy-Silk (politics_293 also calls him "RKS", tagged ORG), and one about
+#: something else (politics_085).
+KILROY = ["politics_125", "politics_157", "politics_281", "politics_293", "politics_322", "politics_333"]
 BASE = "https://example.org/kg/id/"
 
 
@@ -50,7 +53,8 @@ def lines(data: bytes) -> set[str]:
 def articles() -> dict[str, Path]:
     """Document id → file, for the example and the BBC articles above."""
     bbc = shared_path("data", "corpus", "bbc")
-    return {"libya-gna-rejects-haftar-truce": EXAMPLE, **{name: bbc / f"{name}.txt" for name in BBC}}
+    return {"libya-gna-rejects-haftar-truce": EXAMPLE,
+            **{name: bbc / f"{name}.txt" for name in [*BBC, *KILROY, "politics_085"]}}
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +108,18 @@ def test_removal_links_again_the_names_only_the_removed_article_supported(tmp_pa
     after = [(str(row.l), int(row.n)) for row in kg.load(graph).query(query.replace("?l WHERE", "?l ?n WHERE"))]
     assert after != before and [name for name, _ in after] == [label]
     assert lines(serialize(kg.load(graph).graph, "nq")) == lines(serialize(replay(kept).store, "nq"))
+
+
+def test_what_a_name_stands_for_does_not_depend_on_an_unrelated_article(replay):
+    """politics_293's "RKS" joins Robert Kilroy-Silk, or not, whether or not politics_085 (which names
+    none of them) is built too: linking once asked whichever group of his happened to be the
+    union-find root whether its type allowed the join, and that root depends on the other articles."""
+    query = f"SELECT ?e WHERE {{ ?e <{KG.mentionCount}> ?n ; <{SKOS.altLabel}>|<{RDFS.label}> 'RKS' }}"
+    alone, beside = (list(replay(ids).store.rows(query)) for ids in (KILROY, [*KILROY, "politics_085"]))
+    assert alone == beside == [{"e": f"{BASE}entity/person/robert-kilroy-silk"}]
+    both = replay([*KILROY, "politics_085"]).store
+    remove_documents(both, ["politics_085"])
+    assert serialize(both, "nq") == serialize(replay(KILROY).store, "nq")
 
 
 def test_append_then_remove_is_a_build_of_the_rest(tmp_path, articles, replay):
