@@ -9,9 +9,10 @@ a removed document supported. :func:`remove_documents` leaves what building the
 remaining documents alone gives, with work that grows with the removed documents
 and the documents that share their names, not with the corpus:
 
-1. The *neighbourhood*: the entities the removed documents name, and those a linking
-   rule could join to one of their names (a surname, an acronym or a short name, or a
-   namesake of another type), looked up by name key in the names graph.
+1. The *neighbourhood*: the entities the removed documents name, those a linking rule
+   could join to one of their names (a surname, an acronym or a short name, or a
+   namesake of another type), and the full names those short names could now join,
+   looked up by name key in the names graph.
 2. The remaining documents that mention the neighbourhood: their extraction records
    (``kg:extraction``, :mod:`kg.rdf.record`) are read, and the neighbourhood's
    mentions linked anew as a build of the remaining documents links them (with the
