@@ -364,29 +364,46 @@ def entities(graph_file, merges, fmt):
 
 
 @main.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_file", metavar="GRAPH_OR_STORE")
 @click.argument("doc_ids", metavar="DOC_ID...", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here (default: GRAPH).")
-def remove(graph_file, doc_ids, output):
-    """Remove documents from GRAPH (a .trig or .nq file), with what only they mention.
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the result here, a .trig or .nq file (default: GRAPH; a store is changed in place).")
+@click.option("--aliases", type=click.Path(path_type=Path),
+              help="The alias file the graph was built with (names linked again follow it).")
+def remove(graph_file, doc_ids, output, aliases):
+    """Remove documents from GRAPH_OR_STORE (a .trig or .nq file, a store folder or URL).
 
+    What only they supported goes too: the graph is left as building the remaining
+    documents alone makes it (names they shared with the removed ones are linked again).
     Exits with status 1 if a DOC_ID is not in the graph; the others are still removed.
     """
-    from .store import remove_documents, save_graph
+    from .store import OxigraphStore, is_store_path, is_store_url, open_store, remove_documents, save_graph
 
-    output = output or graph_file
-    if graph_file.suffix.lower() not in (".trig", ".nq") or output.suffix.lower() not in (".trig", ".nq"):
+    on_store = is_store_url(graph_file) or is_store_path(graph_file)
+    if on_store and output is not None:
+        raise click.UsageError("a store is changed in place; -o is for graph files")
+    target = output or Path(graph_file)
+    if not on_store and not Path(graph_file).exists():
+        raise click.ClickException(f"{graph_file}: no such graph file or store")
+    if not on_store and (Path(graph_file).suffix.lower() not in (".trig", ".nq")
+                         or target.suffix.lower() not in (".trig", ".nq")):
         raise click.ClickException(f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
-                                   "named graph per document")
+                                   "named graph per document, or on a store")
     try:
-        graph = _open_graph(graph_file)
-        removed = remove_documents(graph.graph, doc_ids)
-        fmt = "trig" if output.suffix.lower() == ".trig" else "nq"
-        save_graph(graph.graph, output, fmt)
+        if on_store:
+            store = open_store(graph_file)
+        else:
+            store = OxigraphStore()
+            store.load_file(graph_file)
+        removed = remove_documents(store, doc_ids, aliases=aliases)
+        if on_store:
+            store.close()
+        else:
+            save_graph(store, target, "trig" if target.suffix.lower() == ".trig" else "nq")
     except KgError as error:
         raise _fail(error)
     except OSError as error:
-        raise click.ClickException(f"{error.filename or output}: {error.strerror}")
+        raise click.ClickException(f"{error.filename or target}: {error.strerror}")
     for doc_id in removed:
         click.echo(f"removed {doc_id}")
     missing = [d for d in doc_ids if d not in removed]

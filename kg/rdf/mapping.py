@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from ..model import Argument, Extraction, Relation
 from ..resolve import EntityTable, name_keys, normalise_name
 from . import iri
+from .record import encode_extraction
 from .typed import subproperty_rules, typed_relation
 from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
 
@@ -165,23 +166,11 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
         for key in sorted(set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))):
             name_quads.append(Q(node, T.kg_nameKey, _string(key), names))
 
-    concepts: dict[str, dict[str, int]] = defaultdict(dict)  # normalised -> surface -> count
-    predicates: set[str] = set()
-    for extraction in extractions:  # concept labels are chosen over the whole build, before any document
-        for relation in extraction.relations:
-            predicates.add(relation.predicate)
-            for argument in (relation.subject, relation.object, relation.attribution):
-                if argument is not None and not argument.clause and argument.mention is None:
-                    labels = concepts[normalise_name(argument.label)]
-                    labels[argument.label] = labels.get(argument.label, 0) + 1
-    for key, labels in concepts.items():
-        # The most frequent surface form (ties: alphabetical) is the one label.
-        label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        node = _node(str(iri.concept_iri(base, label)))
-        corpus_quads.append(Q(node, T.rdf_type, T.kg_Concept, corpus))
-        corpus_quads.append(Q(node, T.rdfs_label, _string(label), corpus))
-        for alt in sorted(set(labels) - {label}):
-            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
+    # Concept labels and relation predicates are chosen over the whole build, before any document.
+    concepts = concept_labels(extractions)
+    predicates = {relation.predicate for extraction in extractions for relation in extraction.relations}
+    for labels in concepts.values():
+        corpus_quads.extend(concept_quads(labels, base=base))
 
     always = subproperty_rules()
     for lemma in sorted(predicates):
@@ -199,6 +188,8 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
         document_quads: list[ox.Quad] = []
         for s, p, o in _document_triples(doc_node, document):
             document_quads.append(Q(s, p, o, here))
+        # What kg remove maps the document again from when the entities it names are re-linked.
+        document_quads.append(Q(doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction)), here))
         for entity_key in sorted({entities.key_of(m) for m in extraction.mentions}):
             document_quads.append(Q(entity_iris[entity_key], T.kg_mentionedIn, doc_node, here))
         for mention in extraction.mentions:
@@ -249,6 +240,31 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
                     document_quads.append(Q(node, T.kg_mentionedIn, doc_node, here))
 
         yield here.value, document_quads
+
+
+def concept_labels(extractions: Iterable[Extraction]) -> dict[str, dict[str, int]]:
+    """The concepts the relations of ``extractions`` name: normalised label → label as
+    lemmatised → how often (subjects, objects and attributions that are neither a
+    named entity nor a reported clause)."""
+    concepts: dict[str, dict[str, int]] = defaultdict(dict)
+    for extraction in extractions:
+        for relation in extraction.relations:
+            for argument in (relation.subject, relation.object, relation.attribution):
+                if argument is not None and not argument.clause and argument.mention is None:
+                    labels = concepts[normalise_name(argument.label)]
+                    labels[argument.label] = labels.get(argument.label, 0) + 1
+    return concepts
+
+
+def concept_quads(labels: dict[str, int], *, base: str) -> list[ox.Quad]:
+    """The corpus graph's description of one concept, from its labels and their counts
+    (:func:`concept_labels`): the most frequent (ties: alphabetical) is its one label."""
+    corpus = _node(str(iri.corpus_graph_iri(base)))
+    label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    node = _node(str(iri.concept_iri(base, label)))
+    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus), ox.Quad(node, T.rdfs_label, _string(label), corpus)]
+    found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in sorted(set(labels) - {label})]
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

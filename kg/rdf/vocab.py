@@ -102,6 +102,7 @@ class KG(DefinedNamespace):
     startDate: URIRef
     endDate: URIRef
     mentionedIn: URIRef
+    extraction: URIRef
 
 
 def ontology_path():

@@ -422,7 +422,11 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
         else:
             continue
         if len(candidates) == 1:
-            join(members[0], next(iter(candidates)), rule, [surface])
+            # Any group of the full name's component may allow the join (a person's name there that
+            # the text typed): which group is the union-find root must not decide it (it depends on
+            # the other documents of the build, and kg remove re-links only some of them).
+            group = components[next(iter(candidates))]
+            join(members[0], next((i for i in group if allowed(members[0], i, False)), group[0]), rule, [surface])
     return [sorted(members) for _, members in sorted(_components(union, len(groups)).items(),
                                                       key=lambda item: min(item[1]))]
 

@@ -4,11 +4,11 @@ from .graph import FORMATS, QUAD_FORMATS, jsonld_context, load_graph, new_graph,
 
 __all__ = ["new_graph", "load_graph", "save_graph", "serialize", "union", "write_atomic", "jsonld_context", "FORMATS",
            "QUAD_FORMATS"]
-from .documents import document_graphs, graph_base, refresh_corpus, remove_documents
+from .documents import document_graphs, graph_base, remove_documents
 from .oxigraph import OxigraphStore, is_store_path
 from .remote import RemoteStore, is_store_url
 
-__all__ += ["document_graphs", "graph_base", "refresh_corpus", "remove_documents",
+__all__ += ["document_graphs", "graph_base", "remove_documents",
             "OxigraphStore", "RemoteStore", "open_store", "is_store", "is_store_path", "is_store_url"]
 
 

@@ -1,28 +1,61 @@
-"""Documents as units: replace or remove everything one document says.
+"""Documents as units: remove everything some documents say, and what only they supported.
 
 Each document's statements, mentions and facts live in its own named graph
-(:func:`kg.rdf.iri.document_graph_iri`); the corpus graph
-(:func:`kg.rdf.iri.corpus_graph_iri`) describes entities, concepts and relation
-predicates. Removing a document drops its graph, then brings the corpus graph up
-to date: mention counts and alternative names are counted again from the
-mentions that remain, and entities, concepts and predicates that nothing refers
-to any more are removed.
+(:func:`kg.rdf.iri.document_graph_iri`); the corpus graph describes entities,
+concepts and relation predicates, and the names graph indexes entities by the keys
+of their names. Entities are linked across the whole corpus, so removing documents
+can change what the others' names stand for: a canonical name, or a merge that only
+a removed document supported. :func:`remove_documents` leaves what building the
+remaining documents alone gives, with work that grows with the removed documents
+and the documents that share their names, not with the corpus:
+
+1. The *neighbourhood*: the entities the removed documents name, those a linking rule
+   could join to one of their names (a surname, an acronym or a short name, or a
+   namesake of another type), and the full names those short names could now join,
+   looked up by name key in the names graph.
+2. The remaining documents that mention the neighbourhood: their extraction records
+   (``kg:extraction``, :mod:`kg.rdf.record`) are read, and the neighbourhood's
+   mentions linked anew as a build of the remaining documents links them (with the
+   other names of their documents that share a key, which decide how names group
+   within a document); the neighbourhood grows until no other entity is drawn in.
+3. A document where a name now stands for another node, or joined it by another
+   rule, is mapped again from its record (its other names keep their nodes); the
+   others are left as they are. The neighbourhood's descriptions in the corpus and
+   names graphs (labels, classes, alternative names, mention counts, name keys) are
+   replaced by the new ones.
+4. Concepts and relation predicates the removed documents used are removed when
+   nothing in any remaining graph refers to them, by any property (an attribution
+   too); a concept with several labels is described again from the records of the
+   documents that still refer to it.
+
+All this is read first and written in one SPARQL Update, one transaction. A graph
+made before extraction records existed is recounted instead: mention counts and
+alternative names from the remaining mentions, and nodes nothing refers to removed.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
-from ..rdf.vocab import KG, KGR
+from ..rdf import iri
+from .corpus import PREFIXES, _chunks, _recount, _string
+from .corpus import document_graphs as _store_document_graphs
 
-__all__ = ["document_graphs", "remove_documents", "refresh_corpus", "graph_base"]
+__all__ = ["document_graphs", "remove_documents", "graph_base"]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def document_graphs(dataset: Dataset) -> dict[str, URIRef]:
-    """Document id → the IRI of its named graph, for the documents of ``dataset``."""
+    """Document id → the IRI of its named graph, for the documents of an rdflib ``dataset``."""
+    from rdflib.namespace import DCTERMS, RDF
+
+    from ..rdf.vocab import KG
+
     found = {}
     for graph in dataset.graphs():
         for document in graph.subjects(RDF.type, KG.Document):
@@ -32,75 +65,314 @@ def document_graphs(dataset: Dataset) -> dict[str, URIRef]:
     return found
 
 
-def remove_documents(dataset: Dataset, doc_ids: Iterable[str]) -> list[str]:
-    """Remove the documents ``doc_ids`` (and what only they mention) from ``dataset``.
-
-    Returns the ids that were found and removed; unknown ids are ignored (the
-    caller reports them).
-    """
-    graphs = document_graphs(dataset)
-    removed = []
-    for doc_id in doc_ids:
-        if doc_id in graphs:
-            dataset.remove_graph(dataset.graph(graphs[doc_id]))
-            removed.append(doc_id)
-    if removed:
-        refresh_corpus(dataset)
-    return removed
-
-
-def _corpus_graph_of(dataset: Dataset) -> URIRef | None:
+def graph_base(dataset: Dataset) -> str | None:
+    """The instance base IRI a kg dataset was built with (from its corpus graph's IRI)."""
     for graph in dataset.graphs():
         if str(graph.identifier).endswith("graph/corpus"):
-            return graph.identifier
+            return str(graph.identifier)[: -len("graph/corpus")]
     return None
 
 
-def refresh_corpus(dataset: Dataset) -> None:
-    """Recount the corpus graph from the documents that remain (see the module docstring)."""
-    name = _corpus_graph_of(dataset)
-    if name is None:
-        return
-    corpus = dataset.graph(name)
-    names = dataset.graph(URIRef(str(name)[: -len("corpus")] + "names"))
-    documents = [g for g in dataset.graphs() if g.identifier != name]
+def remove_documents(target, doc_ids: Iterable[str], *, aliases=None) -> list[str]:
+    """Remove the documents ``doc_ids`` from ``target`` (a store, or an rdflib dataset,
+    changed in place), and bring the rest up to date (see the module docstring).
 
-    mentions: dict = {}
-    for graph in documents:
-        for mention in graph.subjects(RDF.type, KG.Mention):
-            entity = graph.value(mention, KG.mentionOf)
-            mentions.setdefault(entity, []).append(str(graph.value(mention, KG.surfaceForm)))
-    entities = set(corpus.subjects(KG.mentionCount, None)) | {e for e in mentions if (e, RDF.type, None) in corpus}
-    for entity in entities:
-        surfaces = mentions.get(entity)
-        if not surfaces:
-            corpus.remove((entity, None, None))
-            names.remove((entity, None, None))  # its keys in the names index
-            continue
-        corpus.set((entity, KG.mentionCount, Literal(len(surfaces), datatype=XSD.integer)))
-        label = str(corpus.value(entity, RDFS.label))
-        corpus.remove((entity, SKOS.altLabel, None))
-        for surface in sorted(set(surfaces) - {label}):
-            corpus.add((entity, SKOS.altLabel, Literal(surface)))
+    Parameters
+    ----------
+    target : OxigraphStore, RemoteStore or rdflib.Dataset
+    doc_ids : iterable of str
+    aliases : path or Aliases, optional
+        The alias file the graph was built with, so that re-linked names follow it too.
 
-    used_nodes, used_predicates = set(), set()
-    for graph in documents:
-        for statement in graph.subjects(RDF.type, KG.Statement):
-            used_nodes.update(graph.objects(statement, RDF.subject))
-            used_nodes.update(graph.objects(statement, RDF.object))
-            used_predicates.update(graph.objects(statement, RDF.predicate))
-    for concept in set(corpus.subjects(RDF.type, KG.Concept)):
-        if concept not in used_nodes:
-            corpus.remove((concept, None, None))
-    for predicate in set(corpus.subjects(RDF.type, OWL.ObjectProperty)):
-        if str(predicate).startswith(str(KGR)) and predicate not in used_predicates:
-            corpus.remove((predicate, None, None))
-    if len(corpus) == 0:
-        dataset.remove_graph(corpus)
+    Returns
+    -------
+    list of str
+        The ids that were found and removed; unknown ids are ignored (the caller reports them).
+    """
+    from . import is_store
+
+    if not is_store(target):
+        return _remove_from_dataset(target, doc_ids, aliases=aliases)
+    if aliases is not None:
+        from ..resolve import Aliases, read_aliases
+
+        aliases = aliases if isinstance(aliases, Aliases) else read_aliases(aliases)
+    graphs = _store_document_graphs(target, doc_ids)
+    if not graphs:
+        return []
+    doc_id, graph = next(iter(sorted(graphs.items())))
+    base = graph[: len(graph) - len(str(iri.document_graph_iri("", doc_id)))]
+    _Removal(target, base, sorted(set(graphs.values())), aliases).run()
+    return sorted(graphs)
 
 
-def graph_base(dataset: Dataset) -> str | None:
-    """The instance base IRI a kg dataset was built with (from its corpus graph's IRI)."""
-    name = _corpus_graph_of(dataset)
-    return str(name)[: -len("graph/corpus")] if name is not None else None
+def _remove_from_dataset(dataset: Dataset, doc_ids: Iterable[str], *, aliases=None) -> list[str]:
+    """:func:`remove_documents` on an rdflib dataset: done in an in-memory store, then copied back."""
+    from ..rdf.terms import quad_to_rdflib, to_oxigraph
+    from .oxigraph import OxigraphStore, _rdflib_quads
+
+    store = OxigraphStore()
+    store.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(dataset))
+    removed = remove_documents(store, doc_ids, aliases=aliases)
+    if removed:
+        for graph in list(dataset.graphs()):
+            dataset.remove_graph(graph)
+        dataset.remove((None, None, None, None))
+        for quad in store.quads():
+            dataset.add(quad_to_rdflib(quad))
+    return removed
+
+
+class _Removal:
+    """One removal: what it reads from the store, and the one update that writes it."""
+
+    def __init__(self, store, base: str, gone: list[str], aliases):
+        self.store, self.base, self.gone, self.aliases = store, base, gone, aliases
+        self.corpus = str(iri.corpus_graph_iri(base))
+        self.names = str(iri.names_graph_iri(base))
+        self.records: dict = {}  # document graph -> Extraction (None: no readable record)
+        self.linked_graphs: set[str] = set()  # document graphs whose mentions' links were read
+        # The graphs that remain, in a query run before the removed ones are dropped.
+        outside = ", ".join(f"<{g}>" for g in [self.corpus, self.names, *gone])
+        self.elsewhere = f"FILTER(?g NOT IN ({outside}))"
+
+    def rows(self, query: str) -> list[dict]:
+        """The rows of a SELECT (kg's prefixes declared)."""
+        return list(self.store.rows(PREFIXES + query))
+
+    def select(self, variable: str, values: list[str], where: str, *, out: str | None = None) -> set[str]:
+        """The values of ``out`` (default ``variable``) over ``values`` of ``variable``, in chunks."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(values)):
+            bound = " ".join(f"<{v}>" for v in chunk)
+            found.update(row[out or variable] for row in self.rows(
+                f"SELECT DISTINCT ?{out or variable} WHERE {{ VALUES ?{variable} {{ {bound} }} {where} }}"))
+        return found
+
+    def run(self) -> None:
+        """Read what the removal changes, then write it."""
+        named = self.select("g", self.gone, "GRAPH ?g { ?m kg:mentionOf ?e }", out="e")
+        concepts = self.select("g", self.gone, f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} "
+                                               f"GRAPH <{self.corpus}> {{ ?c a kg:Concept }}", out="c")
+        predicates = self.select("g", self.gone, "GRAPH ?g { ?st rdf:predicate ?p }", out="p")
+        # Everything is read first, then written in one update (one transaction).
+        update = [f"DROP SILENT GRAPH <{g}>" for g in self.gone]
+        relinked = self.relink(named)
+        if relinked is not None:
+            update += relinked
+        self.apply(update + self.describe_concepts(concepts) + self.drop_unused(predicates))
+        if relinked is None:  # a graph made before extraction records: recount what is left
+            _recount(self.store, sorted(named), self.corpus)
+
+    def apply(self, operations: list[str]) -> None:
+        """Run ``operations`` as one SPARQL Update request (one transaction)."""
+        if operations:
+            self.store.update(PREFIXES + " ;\n".join(operations))
+
+    def read_records(self, graphs: list[str]) -> None:
+        """Read the extraction records of ``graphs`` (those not read yet)."""
+        from ..rdf.record import decode_extraction
+
+        wanted = [g for g in graphs if g not in self.records]
+        self.records.update((g, None) for g in wanted)
+        for chunk in _chunks(wanted):
+            values = " ".join(f"<{g}>" for g in chunk)
+            query = f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:extraction ?r }} }}"
+            for row in self.rows(query):
+                self.records[row["g"]] = decode_extraction(row["r"])
+
+    def neighbourhood(self, named: set[str]) -> set[str]:
+        """``named`` and the entities whose linking their going can change: those a rule could join
+        to one of their names (a surname, an acronym or a short name left alone by the removed
+        document's rival full name, a namesake of another type), found in the names graph, and
+        the full names those short names may now join (:meth:`candidates`)."""
+        found = named | self.lookup(self.names_of(named), _rule_keys)
+        return found | self.candidates(found - named)
+
+    def candidates(self, entities: set[str]) -> set[str]:
+        """The entities a one-word name of ``entities`` (a surname, an acronym, a short name) could join."""
+        short = {name for name in self.names_of(entities) if len(name.split()) == 1}
+        return self.lookup(short, _rule_keys) - entities
+
+    def names_of(self, entities: set[str]) -> set[str]:
+        """The labels and alternative labels of ``entities``."""
+        return self.select("e", sorted(entities), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}",
+                           out="n")
+
+    def lookup(self, names: set[str], keys_of) -> set[str]:
+        """The entities with a name key (names graph) among ``keys_of(name)`` for ``names``."""
+        keys = sorted(set().union(set(), *(keys_of(name) for name in names)))
+        found: set[str] = set()
+        for chunk in _chunks(keys):
+            values = " ".join(_string(key) for key in chunk)
+            found.update(row["e"] for row in self.rows(f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
+                                                       f"GRAPH <{self.names}> {{ ?e kg:nameKey ?k }} }}"))
+        return found
+
+    def relink(self, named: set[str]) -> list[str] | None:
+        """Link the neighbourhood's mentions anew, as a build of the remaining documents would, and
+        map again the documents where a name now stands for another node (or joined it by another
+        rule); the update operations that write the result (None without extraction records)."""
+        from ..model import Extraction
+        from ..resolve import link_entities
+
+        neighbours = self.neighbourhood(named)
+        linked: dict[str, tuple[str, str]] = {}  # mention IRI -> (entity IRI, rule), as stored
+        while True:
+            affected = sorted(self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g")
+                              - set(self.gone))
+            self.read_records(affected)
+            if any(self.records[g] is None for g in affected):
+                return None
+            self.read_links([g for g in affected if g not in self.linked_graphs], linked)
+
+            def old(mention) -> tuple[str, str]:
+                return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
+
+            extractions = [self.records[g] for g in affected]
+            relinked = link_entities([Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours))
+                                      for e in extractions], aliases=self.aliases)
+            # An entity of the neighbourhood that took in another's name: that one is re-linked too.
+            described = {relinked.key_of(m) for e in extractions for m in e.mentions if old(m)[0] in neighbours}
+            grown = {old(m)[0] for e in extractions for m in _near(e.mentions, lambda m: old(m)[0] in neighbours)
+                     if relinked.key_of(m) in described} - neighbours
+            if not grown:
+                break
+            neighbours |= grown | self.candidates(grown)
+        return self.rewrite(extractions, relinked, neighbours, described, old)
+
+    def read_links(self, graphs: list[str], linked: dict) -> None:
+        """The entity and rule of each mention of ``graphs``, as stored, into ``linked``."""
+        for chunk in _chunks(graphs):
+            values = " ".join(f"<{g}>" for g in chunk)
+            for row in self.rows(f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
+                                 "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"):
+                linked[row["m"]] = (row["e"], row["rule"])
+        self.linked_graphs.update(graphs)
+
+    def rewrite(self, extractions, relinked, neighbours, described, old) -> list[str]:
+        """The operations that write the neighbourhood's new descriptions, and map again the
+        documents where a mention now names another node or joined it by another rule."""
+        from ..model import Entity
+        from ..rdf.existing import label_for_class
+        from ..rdf.mapping import quad_batches
+        from ..rdf.vocab import class_for_label
+        from ..resolve import EntityTable
+
+        def new(mention) -> tuple[str, str]:
+            entity = relinked.entities[relinked.key_of(mention)]
+            node = str(iri.entity_iri(self.base, class_for_label(entity.type).split("#")[-1], entity.label))
+            return node, relinked.rule_of(mention)
+
+        changed = [e for e in extractions if any(old(m)[0] in neighbours and new(m) != old(m) for m in e.mentions)]
+        # The other mentions keep their entities: stand-ins with the same IRI, label, class and rules.
+        kept = {old(m)[0] for e in changed for m in e.mentions} - neighbours
+        labelled = {}
+        for chunk in _chunks(sorted(kept)):
+            values = " ".join(f"<{e}>" for e in chunk)
+            for row in self.rows(f"SELECT ?e ?label ?class WHERE {{ VALUES ?e {{ {values} }} "
+                                 f"GRAPH <{self.corpus}> {{ ?e rdfs:label ?label ; a ?class }} }}"):
+                labelled[row["e"]] = (row["label"], label_for_class(URIRef(row["class"])) or "ENTITY")
+        merges: dict[str, dict[str, str]] = defaultdict(dict)
+        by_name = dict(relinked._by_name)
+        for extraction in changed:
+            for mention in extraction.mentions:
+                entity, rule = old(mention)
+                if entity in kept:
+                    merges[entity][mention.text] = rule
+                    by_name[(mention.doc_id, mention.text)] = "@" + entity
+        entities = dict(relinked.entities)
+        for entity in kept:
+            label, label_type = labelled[entity]
+            entities["@" + entity] = Entity(key="@" + entity, label=label, type=label_type, iri=entity,
+                                            merges=tuple(sorted(merges[entity].items())))
+        insert: list[ox.Quad] = []
+        for graph, quads in quad_batches(changed, EntityTable(entities=entities, _by_name=by_name), base=self.base):
+            if graph not in (self.corpus, self.names):
+                insert += quads
+        # The neighbourhood's entities, described in the corpus and names graphs as a build describes them.
+        own = EntityTable(entities={key: relinked.entities[key] for key in sorted(described)}, _by_name={})
+        for _, quads in quad_batches([], own, base=self.base):
+            insert += quads
+        operations = [f"DROP SILENT GRAPH <{iri.document_graph_iri(self.base, e.document.id)}>" for e in changed]
+        for chunk in _chunks(sorted(neighbours)):
+            values = " ".join(f"<{e}>" for e in chunk)
+            operations += [f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                           f"GRAPH <{g}> {{ ?e ?p ?o }} }}" for g in (self.corpus, self.names)]
+        return operations + _insert(insert)
+
+    def describe_concepts(self, concepts: set[str]) -> list[str]:
+        """Operations that remove the ``concepts`` nothing refers to any more, and describe again
+        those with several labels from the remaining documents that refer to them (which label is
+        the most frequent may have changed; a concept with one label keeps it)."""
+        from ..rdf.mapping import concept_labels, concept_quads
+
+        where = f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} {self.elsewhere}"
+        used = self.select("c", sorted(concepts), where)
+        several = self.select("c", sorted(used), f"GRAPH <{self.corpus}> {{ ?c skos:altLabel ?alt }}")
+        referring: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(sorted(several)):
+            values = " ".join(f"<{c}>" for c in chunk)
+            for row in self.rows(f"SELECT DISTINCT ?c ?g WHERE {{ VALUES ?c {{ {values} }} {where} }}"):
+                referring[row["c"]].add(row["g"])
+        self.read_records(sorted(set().union(set(), *referring.values())))
+        insert: list[ox.Quad] = []
+        described = set()
+        for concept in sorted(referring):
+            extractions = [self.records[g] for g in sorted(referring[concept])]
+            if any(e is None for e in extractions):
+                continue  # no record to count labels from: the concept stays as it is
+            for labels in concept_labels(extractions).values():
+                quads = concept_quads(labels, base=self.base)
+                if quads[0].subject.value == concept:
+                    insert += quads
+                    described.add(concept)
+        # Described again from the records, or referred to by nothing any more: the old description goes.
+        return self.delete_descriptions(sorted(described | (concepts - used))) + _insert(insert)
+
+    def drop_unused(self, predicates: set[str]) -> list[str]:
+        """Operations that remove the declarations of ``predicates`` no remaining statement uses."""
+        used = self.select("p", sorted(predicates), f"GRAPH ?g {{ ?st rdf:predicate ?p }} {self.elsewhere}")
+        return self.delete_descriptions(sorted(predicates - used))
+
+    def delete_descriptions(self, nodes: list[str]) -> list[str]:
+        """Operations that delete what the corpus graph says about ``nodes``."""
+        return [f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
+                f"{' '.join(f'<{n}>' for n in chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
+                for chunk in _chunks(nodes)]
+
+
+def _rule_keys(name: str) -> set[str]:
+    """Name keys (:func:`kg.resolve.name_keys`) of the names a linking rule could join to ``name``:
+    the same name; for a longer name, its surname, its acronym and its short form alone
+    ("=blair", "=tb", "=tony" for "Tony Blair"); for a one-word name, the longer names that hold
+    it or whose initials spell it ("blair", "^blair")."""
+    from ..resolve import name_keys
+
+    keys = name_keys(name)
+    whole = min(k for k in keys if k.startswith("="))
+    words = whole[1:].split()
+    if len(words) <= 1:
+        return {whole, *words, "^" + "".join(words)}
+    acronym = min(k for k in keys if k.startswith("^"))
+    return {whole, "=" + words[-1], "=" + acronym[1:], "=" + " ".join(words[:-1])}
+
+
+def _near(mentions, wanted) -> tuple:
+    """The ``wanted`` mentions of a document, and the others that share a name key with one
+    of them: within a document, names are grouped by what the others are ("Mr Blair" is not
+    "Tony Blair" where "Cherie Blair" is named too), so those others are linked with them."""
+    from ..resolve import name_keys
+
+    keys = set().union(set(), *(name_keys(m.text) for m in mentions if wanted(m)))
+    return tuple(m for m in mentions if wanted(m) or not keys.isdisjoint(name_keys(m.text)))
+
+
+def _insert(quads: list[ox.Quad]) -> list[str]:
+    """INSERT DATA operations adding ``quads`` (terms written as N-Triples, which SPARQL reads)."""
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for quad in quads:
+        by_graph[quad.graph_name.value].append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    return [f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(triples) + "\n} }"
+            for graph, triples in sorted(by_graph.items())]
 
