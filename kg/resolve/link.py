@@ -238,12 +238,13 @@ def name_keys(name: str) -> set[str]:
 def _name_key(name: str, *, keep_female: bool = True) -> str:
     """How names are compared: normalised, without honorifics, except that with
     ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
-    name = strip_format(name)
-    words = name.split()
+    visible = strip_format(name)
+    words = visible.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
-    # A name that normalises to nothing ("_", "the") is its own key (found by the fuzz test).
-    return normalise_name(strip_honorific(name)) or " ".join(words).casefold()
+    # A name that normalises to nothing ("_", "the", a lone soft hyphen) is its own key (found by the
+    # fuzz test): the rules below read a key's words.
+    return normalise_name(strip_honorific(visible)) or " ".join(words).casefold() or name
 
 
 def _majority(counter: Counter) -> str:

@@ -183,6 +183,13 @@ def test_a_name_that_normalises_to_nothing_is_still_an_entity():
     assert sorted(e.label for e in table) == ["The", "Tony Blair", "_"]
 
 
+def test_a_name_of_format_characters_only_is_still_an_entity():
+    # Found by tests/test_fuzz.py once keys dropped format characters: a lone soft hyphen tagged
+    # PERSON had the key "", and the surname rule failed on it for the whole build.
+    table = link_entities([extraction("d", ("\xad", "PERSON"), ("Gordon Brown", "PERSON"))])
+    assert sorted(e.label for e in table) == ["Gordon Brown", "\xad"]
+
+
 # Issue 14: names that look the same but differ by format characters (zero-width space,
 # bidi controls) were three Person nodes.
 LOOKALIKES = ("Gordon Brown", "Gor\u200bdon Brown", "Gordon Brown\u200b")
