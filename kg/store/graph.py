@@ -139,32 +139,21 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         message names the file and, where the parser says, the line.
     """
     from ..rdf.terms import quad_to_rdflib
-    from .foreign import check_cost, read_quads
+    from .foreign import read_quads
 
     path = graph_file(path)
     rdf_format = format_for(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: not a regular file")
     graph = new_graph() if graph is None else graph
-    if rdf_format in ("json-ld", "xml"):
-        # pyoxigraph reads these: linear in the text (rdflib's RDF/XML parser is quadratic in character
-        # data and resolves entities), and it has no way to load a JSON-LD context, remote or local.
-        for quad in read_quads(path, rdf_format):
-            subject, predicate, obj, name = quad_to_rdflib(quad)
-            # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
-            graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
-        return graph
-    check_cost(path, rdf_format)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise GraphFileError(f"{path}: {error.strerror}") from None
-    try:
-        # Named graphs (TriG, N-Quads) stay named; other formats fill the default graph.
-        graph.parse(data=data, format=rdf_format)
-    except Exception as error:  # rdflib's parsers raise many unrelated types
-        message = " ".join(str(error).split()) or type(error).__name__
-        raise GraphFileError(f"{path}: not valid {rdf_format}: {message[:300]}") from None
+    # pyoxigraph reads every format: linear in the text (rdflib's N-Triples/N-Quads reader is quadratic in
+    # a long line, as a long document's extraction record is; its RDF/XML parser in character data, and it
+    # resolves entities), and it has no way to load a JSON-LD context, remote or local.
+    quads = list(read_quads(path, rdf_format))  # all or nothing: a file refused half-way adds nothing
+    for quad in quads:
+        subject, predicate, obj, name = quad_to_rdflib(quad)
+        # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
+        graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
     return graph
 
 
