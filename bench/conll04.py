@@ -51,8 +51,8 @@ def conll_relation(relation):
     and argument classes give the CoNLL04 type: affiliation → Work_For; location →
     Live_In / OrgBased_In / Located_In by the subject's class; kills → Kill.
     """
-    from kg.rdf.typed import typed_relation
-    from kg.rdf.vocab import KG, class_for_label
+    from kg.vocab import typed_relation
+    from kg.vocab import KG, class_for_label
 
     if relation.subject.mention is None or relation.object is None or relation.object.mention is None:
         return None

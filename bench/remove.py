@@ -47,7 +47,7 @@ def main() -> int:
     del store
     ids = args.ids or [held[0], held[len(held) // 2], held[-1]]
     load_nlp()
-    import kg.resolve.normalise  # noqa: F401 (its lexicon imports spaCy: not part of a removal's own cost)
+    import kg.text.names  # noqa: F401 (its lexicon imports spaCy: not part of a removal's own cost)
 
     counts = {}
     rewrite = documents._Removal.rewrite

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -36,7 +37,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         module, attribute = _LAZY[name]
         value = getattr(importlib.import_module(module), attribute)
@@ -47,5 +48,5 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return sorted(__all__)

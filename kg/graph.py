@@ -138,10 +138,6 @@ class KnowledgeGraph:
         """Counts: documents, entities, concepts, relation predicates, statements, triples."""
         counts = self.query(
             """
-            PREFIX kg: <https://example.org/kg/ontology#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX owl: <http://www.w3.org/2002/07/owl#>
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             SELECT
               (COUNT(DISTINCT ?doc) AS ?documents)
               (COUNT(DISTINCT ?entity) AS ?entities)

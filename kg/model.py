@@ -7,8 +7,33 @@ They are frozen so that a stage cannot change what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
 
-__all__ = ["Document", "Mention", "Argument", "TimeValue", "Qualifier", "Relation", "Extraction", "Entity"]
+__all__ = ["Document", "Mention", "Argument", "TimeValue", "Qualifier", "Relation", "Extraction", "Entity",
+           "EXTRACTOR", "Via", "QualifierKind", "Modality", "ClausePattern", "Pattern"]
+
+#: Name and version of the extractor, written on every statement (``kg:extractor``); bumped when
+#: what extraction produces changes. Defined with the records so that mapping them needs no extraction.
+EXTRACTOR = "kg.extract.relations/0.2"
+
+#: How an argument that is not a name found its referent.
+Via: TypeAlias = Literal["pronoun", "unresolved", "nominal", "possessive", "partitive", "speaker"]
+
+#: What a qualifier says: when, where, or another circumstance.
+QualifierKind: TypeAlias = Literal["time", "place", "other"]
+
+#: How a clause holds: a modal verb's lemma, or a condition, a wish, a question, a reported claim.
+Modality: TypeAlias = Literal["will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                              "if", "desire", "question", "unasserted"]
+
+#: The clause shapes the relation rules read, and the pair classifier's readings.
+ClausePattern: TypeAlias = Literal["svo", "copula", "complement", "intransitive", "verb-prep", "passive",
+                                   "passive-prep", "passive-intransitive", "copula-adjective", "copula-role",
+                                   "light-verb", "classifier", "located-in"]
+
+#: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
+#: (``kg/extract/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
+Pattern: TypeAlias = ClausePattern | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +85,7 @@ class Argument:
     start: int
     end: int
     mention: Mention | None = None
-    via: str | None = None
+    via: Via | None = None
     clause: bool = False
 
     @property
@@ -89,7 +114,7 @@ class Qualifier:
     ``time`` is a time qualifier's calendar value, when it could be worked out.
     """
 
-    kind: str
+    kind: QualifierKind
     text: str
     start: int
     end: int
@@ -117,9 +142,9 @@ class Relation:
     start: int
     end: int
     negated: bool = False
-    modality: str | None = None
+    modality: Modality | None = None
     attribution: Argument | None = None
-    pattern: str = ""
+    pattern: Pattern = ""
     confidence: float = 0.5
     relation_text: str = ""  # the predicate as written: "will not follow", "called for"
     passive: bool = False

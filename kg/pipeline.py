@@ -103,7 +103,7 @@ def build(
     from .rdf import DEFAULT_BASE
     from .rdf.iri import check_base, corpus_graph_iri
     from .rdf.mapping import ontology_quads, quad_batches
-    from .rdf.vocab import ONTOLOGY_IRI
+    from .vocab import ONTOLOGY_IRI
     from .read import iter_documents
     from .read.text import check_date
     from .resolve import link_entities, read_aliases

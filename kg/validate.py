@@ -9,6 +9,9 @@ from importlib import resources
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from .store import union
+from .vocab import PREFIXES, ontology_graph
+
 __all__ = ["Violation", "validate", "shapes_graph"]
 
 
@@ -42,10 +45,8 @@ def validate(graph: Graph) -> list[Violation]:
 
     The ontology (``kg.ttl``) is mixed in, so that relations declared there count as declared.
     """
-    from pyshacl import validate as run_shacl
+    from pyshacl import validate as run_shacl  # imported when used: it loads slowly
 
-    from .rdf.vocab import ontology_graph
-    from .store import union
 
     _, report, _ = run_shacl(union(graph), shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
                              inference="none", advanced=True, allow_warnings=True)
@@ -66,9 +67,8 @@ def validate(graph: Graph) -> list[Violation]:
 
 def _short(term) -> str:
     text = str(term)
-    for prefix, namespace in (("kg:", "https://example.org/kg/ontology#"), ("kgr:", "https://example.org/kg/relation/"),
-                              ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-                              ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#")):
+    for prefix in ("kg", "kgr", "rdf", "rdfs"):
+        namespace = str(PREFIXES[prefix])
         if text.startswith(namespace):
-            return prefix + text[len(namespace):]
+            return f"{prefix}:{text[len(namespace):]}"
     return text

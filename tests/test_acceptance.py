@@ -169,7 +169,7 @@ def test_it_in_both_gna_sentences_is_the_gna(example_build):
 def test_every_mention_points_at_its_words(example_build):
     from rdflib import RDF, Graph
 
-    from kg.rdf.vocab import KG
+    from kg.vocab import KG
     from tests.conftest import EXAMPLE
 
     out, _ = example_build

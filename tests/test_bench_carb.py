@@ -37,7 +37,7 @@ def test_harness_tuples_are_the_texts_in_the_graph(tmp_path, nlp):
     import kg
     from rdflib import RDF
 
-    from kg.rdf.vocab import KG
+    from kg.vocab import KG
 
     text = "Libya's government on Thursday rejected a truce called by Khalifa Haftar in Tripoli ."
     sentences = tmp_path / "s.txt"

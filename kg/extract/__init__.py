@@ -30,7 +30,7 @@ def extract(document, doc):
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
     # relation (one of ontology/relations.tsv) keeps the rule's reading.
-    from ..rdf.typed import typed_lemmas
+    from ..vocab import typed_lemmas
 
     related = {(r.start, r.subject.label, r.object.label) for r in read
                if r.object is not None and r.predicate in typed_lemmas()}
@@ -84,7 +84,7 @@ def _dated(relation, document):
     "last year" is April of last year."""
     from dataclasses import replace
 
-    from ..resolve.time import normalise_time
+    from ..text.time import normalise_time
 
     qualifiers = list(relation.qualifiers)
     times = sorted((i for i, q in enumerate(qualifiers) if q.kind == "time"), key=lambda i: qualifiers[i].start)

@@ -40,10 +40,7 @@ from .semantics import attribution_of, is_negated, modality_of
 from .syntax import (DATE_LABELS, clause_marker, conjuncts, hyphen_joined, is_time, object_controlled,
                      own_subject, prep_object, subjects_of, word_lemma)
 
-__all__ = ["relations", "EXTRACTOR"]
-
-#: Name and version written on every statement this module produces.
-EXTRACTOR = "kg.extract.relations/0.2"
+__all__ = ["relations"]
 
 _ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go"})
 

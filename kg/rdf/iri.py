@@ -9,8 +9,8 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from ..errors import ConfigError
-from ..resolve.normalise import normalise_name
-from .vocab import KGR
+from ..text.names import normalise_name
+from ..vocab import KGR
 
 __all__ = ["DEFAULT_BASE", "slug", "check_base", "entity_iri", "concept_iri", "document_iri",
            "statement_iri", "relation_iri"]

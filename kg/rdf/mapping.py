@@ -16,36 +16,33 @@ into an rdflib dataset for the Python API.
 from __future__ import annotations
 
 import functools
-import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import Dataset
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from ..model import Argument, Extraction, Relation
-from ..resolve import EntityTable, name_keys, normalise_name
+from ..model import EXTRACTOR, Argument, Document, Extraction, Mention, Relation
+from ..resolve import EntityTable, name_keys
+from ..resolve.concepts import Concept, ConceptTable
+from ..text.clean import clean_text
+from ..vocab import KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules, typed_relation
 from . import iri
 from .record import encode_extraction
-from .typed import subproperty_rules, typed_relation
-from .vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
+from .terms import new_dataset, quad_to_rdflib
 
-__all__ = ["to_graph", "quads", "quad_batches", "ontology_quads"]
+__all__ = ["to_graph", "quads", "quad_batches", "ontology_quads", "concept_quads"]
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, object]
 
 
-_NAMESPACES = {"rdf": RDF, "rdfs": RDFS, "skos": SKOS, "owl": OWL, "dc": DCTERMS, "xsd": XSD, "kg": KG}
-
-
 class _Terms:
     """The vocabulary as pyoxigraph terms, made once (looking terms up in rdflib's
-    DefinedNamespace on every quad cost a quarter of the mapping)."""
+    DefinedNamespace on every quad cost a quarter of the mapping): ``T.kg_Statement``."""
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         prefix, _, local = name.partition("_")
-        namespace = _NAMESPACES.get(prefix)
+        namespace = PREFIXES.get(prefix)
         if namespace is None or not local:
             raise AttributeError(name)
         term = ox.NamedNode(str(namespace[local]))
@@ -54,8 +51,8 @@ class _Terms:
 
 
 T = _Terms()
-_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
-_FALSE = ox.Literal("false", datatype=ox.NamedNode(str(XSD.boolean)))
+_TRUE = ox.Literal("true", datatype=T.xsd_boolean)
+_FALSE = ox.Literal("false", datatype=T.xsd_boolean)
 
 
 def _integer(value: int) -> ox.Literal:
@@ -66,16 +63,9 @@ def _boolean(value: bool) -> ox.Literal:
     return _TRUE if value else _FALSE
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _string(text: str) -> ox.Literal:
-    """A plain string literal, with the characters no RDF/XML (XML 1.0) document can hold
-    replaced (control characters by a space, lone surrogates by U+FFFD), so that every
-    output format can carry it."""
-    if not text.isprintable():
-        text = _NOT_XML.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
-    return ox.Literal(text)
+    """A plain string literal that every output format can carry (:func:`kg.text.clean.clean_text`)."""
+    return ox.Literal(clean_text(text))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -107,10 +97,7 @@ def to_graph(
     graph : rdflib.Dataset, optional
         Where to add the quads.
     """
-    from ..store import new_graph
-    from .terms import quad_to_rdflib
-
-    graph = new_graph() if graph is None else graph
+    graph = new_dataset() if graph is None else graph
     for quad in quads(extractions, entities, base=iri.check_base(base)):
         graph.add(quad_to_rdflib(quad))
     for quad in ontology_quads():
@@ -118,17 +105,15 @@ def to_graph(
     return graph
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def ontology_quads() -> tuple[ox.Quad, ...]:
     """The ontology in its own named graph (named by its IRI).
 
     It travels with the data so that any RDF tool can query a typed relation's
     family ("?p rdfs:subPropertyOf* kg:stance").
     """
-    from .terms import to_oxigraph
-
     name = ox.NamedNode(str(ONTOLOGY_IRI))
-    return tuple(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in ontology_graph())
+    return tuple(ox.Quad(t.subject, t.predicate, t.object, name) for t in ontology_triples())
 
 
 def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[ox.Quad]:
@@ -146,125 +131,146 @@ def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
     The corpus comes first so that a store can write each document together with the
     descriptions of the nodes it refers to, in one transaction (readers never see a
     statement about a node that has no label yet)."""
-    Q = ox.Quad
     extractions = list(extractions)
+    nodes = _Nodes.of(entities, base)
     corpus = _node(str(iri.corpus_graph_iri(base)))
     names = _node(str(iri.names_graph_iri(base)))
-    corpus_quads: list[ox.Quad] = []
-    name_quads: list[ox.Quad] = []
-    entity_iris, entity_classes = {}, {}
-    for entity in entities:
-        cls = class_for_label(entity.type)
-        node = _node(entity.iri or str(iri.entity_iri(base, cls.split("#")[-1], entity.label)))
-        entity_iris[entity.key] = node
-        entity_classes[entity.key] = cls.split("#")[-1]
-        corpus_quads.append(Q(node, T.rdf_type, _node(str(cls)), corpus))
-        corpus_quads.append(Q(node, T.rdfs_label, _string(entity.label), corpus))
-        for alt in entity.alt_labels:
-            corpus_quads.append(Q(node, T.skos_altLabel, _string(alt), corpus))
-        corpus_quads.append(Q(node, T.kg_mentionCount, _integer(entity.mention_count), corpus))
-        for key in sorted(set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))):
-            name_quads.append(Q(node, T.kg_nameKey, _string(key), names))
-
     # Concept labels and relation predicates are chosen over the whole build, before any document.
-    concepts = concept_labels(extractions)
+    corpus_quads = [ox.Quad(s, p, o, corpus) for s, p, o in _entity_triples(entities, nodes)]
+    for concept in ConceptTable.from_extractions(extractions):
+        corpus_quads += concept_quads(concept, base=base)
     predicates = {relation.predicate for extraction in extractions for relation in extraction.relations}
-    for labels in concepts.values():
-        corpus_quads.extend(concept_quads(labels, base=base))
+    corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _predicate_triples(predicates)]
+    yield corpus.value, corpus_quads
+    yield names.value, [ox.Quad(s, p, o, names) for s, p, o in _name_triples(entities, nodes)]
+    for extraction in extractions:
+        here = _node(str(iri.document_graph_iri(base, extraction.document.id)))
+        yield here.value, [ox.Quad(s, p, o, here) for s, p, o in _extraction_triples(extraction, nodes)]
 
+
+@dataclass(frozen=True)
+class _Nodes:
+    """The nodes of one build: its entities' IRIs and classes (by entity key), and the
+    nodes of the arguments of its relations."""
+
+    base: str
+    entities: EntityTable
+    iris: dict[str, ox.NamedNode]
+    classes: dict[str, str]  # class local name ("Person")
+
+    @classmethod
+    def of(cls, entities: EntityTable, base: str) -> _Nodes:
+        """The nodes of ``entities``: an entity already in the graph keeps its IRI."""
+        iris, classes = {}, {}
+        for entity in entities:
+            name = class_for_label(entity.type).split("#")[-1]
+            iris[entity.key] = _node(entity.iri or str(iri.entity_iri(base, name, entity.label)))
+            classes[entity.key] = name
+        return cls(base, entities, iris, classes)
+
+    def entity(self, mention: Mention) -> ox.NamedNode:
+        """The node of the entity ``mention`` names."""
+        return self.iris[self.entities.key_of(mention)]
+
+    def argument(self, argument: Argument, doc_id: str) -> ox.NamedNode:
+        """The node of a relation's argument: a proposition, an entity or a concept."""
+        if argument.clause:
+            return _node(str(iri.proposition_iri(self.base, doc_id, argument.start, argument.end)))
+        if argument.mention is not None:
+            return self.entity(argument.mention)
+        return _node(str(iri.concept_iri(self.base, argument.label)))
+
+    def class_of(self, argument: Argument | None) -> str | None:
+        """The class (local name) of an argument's node, as ``relations.tsv`` names classes."""
+        if argument is None:
+            return None
+        if argument.clause:
+            return "Proposition"
+        if argument.mention is not None:
+            return self.classes[self.entities.key_of(argument.mention)]
+        return "Concept"
+
+
+def _entity_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
+    """The corpus graph's description of each entity: class, labels, how often it is mentioned."""
+    for entity in entities:
+        node = nodes.iris[entity.key]
+        yield node, T.rdf_type, _node(str(class_for_label(entity.type)))
+        yield node, T.rdfs_label, _string(entity.label)
+        for alt in entity.alt_labels:
+            yield node, T.skos_altLabel, _string(alt)
+        yield node, T.kg_mentionCount, _integer(entity.mention_count)
+
+
+def _name_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
+    """The names graph: every key of every name of each entity (:func:`kg.resolve.name_keys`)."""
+    for entity in entities:
+        keys: set[str] = set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))
+        for key in sorted(keys):
+            yield nodes.iris[entity.key], T.kg_nameKey, _string(key)
+
+
+def _predicate_triples(predicates: set[str]) -> Iterator[Triple]:
+    """The declarations of the relation predicates: a sub-property of the typed relation the
+    predicate always means (``relations.tsv``), else of ``kg:relatedTo``."""
     always = subproperty_rules()
     for lemma in sorted(predicates):
         predicate = _relation_node(lemma)
-        corpus_quads.append(Q(predicate, T.rdf_type, T.owl_ObjectProperty, corpus))
-        corpus_quads.append(Q(predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo))), corpus))
-        corpus_quads.append(Q(predicate, T.rdfs_label, _string(lemma), corpus))
-    yield corpus.value, corpus_quads
-    yield names.value, name_quads
-
-    for extraction in extractions:
-        document = extraction.document
-        doc_node = _node(str(iri.document_iri(base, document.id)))
-        here = _node(str(iri.document_graph_iri(base, document.id)))
-        document_quads: list[ox.Quad] = []
-        for s, p, o in _document_triples(doc_node, document):
-            document_quads.append(Q(s, p, o, here))
-        # What kg remove maps the document again from when the entities it names are re-linked.
-        document_quads.append(Q(doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction)), here))
-        for entity_key in sorted({entities.key_of(m) for m in extraction.mentions}):
-            document_quads.append(Q(entity_iris[entity_key], T.kg_mentionedIn, doc_node, here))
-        for mention in extraction.mentions:
-            for s, p, o in _mention_triples(base, doc_node, mention, entity_iris[entities.key_of(mention)],
-                                            entities.rule_of(mention)):
-                document_quads.append(Q(s, p, o, here))
-
-        def node_of(argument: Argument | None) -> ox.NamedNode | None:
-            if argument is None:
-                return None
-            if argument.clause:
-                return _node(str(iri.proposition_iri(base, document.id, argument.start, argument.end)))
-            if argument.mention is not None:
-                return entity_iris[entities.key_of(argument.mention)]
-            return _node(str(iri.concept_iri(base, argument.label)))
-
-        def class_of(argument: Argument | None) -> str | None:
-            if argument is None:
-                return None
-            if argument.clause:
-                return "Proposition"
-            if argument.mention is not None:
-                return entity_classes[entities.key_of(argument.mention)]
-            return "Concept"
-
-        for relation in extraction.relations:
-            subject, obj = node_of(relation.subject), node_of(relation.object)
-            predicate = _relation_node(relation.predicate)
-            typed = _typed(relation.predicate, class_of(relation.subject), class_of(relation.object),
-                           relation.object.label.lower() if relation.object else None)
-            if relation.is_factual and obj is not None:
-                document_quads.append(Q(subject, predicate, obj, here))
-                if typed is not None:
-                    document_quads.append(Q(subject, typed, obj, here))  # so that "?s kg:rejects ?o" needs no reasoner
-            attribution = node_of(relation.attribution) if relation.attribution else None
-            places = [entity_iris[entities.key_of(q.mention)] for q in relation.qualifiers if q.mention]
-            for s, p, o in _statement_triples(base, doc_node, relation, subject, predicate, obj, attribution,
-                                              places, typed):
-                document_quads.append(Q(s, p, o, here))
-            for node, argument in ((subject, relation.subject), (obj, relation.object)):
-                if argument is None:
-                    continue
-                if argument.clause:
-                    document_quads.append(Q(node, T.rdf_type, T.kg_Proposition, here))
-                    document_quads.append(Q(node, T.rdfs_label, _string(argument.text), here))
-                    document_quads.append(Q(node, T.kg_document, doc_node, here))
-                elif argument.mention is None:
-                    document_quads.append(Q(node, T.kg_mentionedIn, doc_node, here))
-
-        yield here.value, document_quads
+        yield predicate, T.rdf_type, T.owl_ObjectProperty
+        yield predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo)))
+        yield predicate, T.rdfs_label, _string(lemma)
 
 
-def concept_labels(extractions: Iterable[Extraction]) -> dict[str, dict[str, int]]:
-    """The concepts the relations of ``extractions`` name: normalised label → label as
-    lemmatised → how often (subjects, objects and attributions that are neither a
-    named entity nor a reported clause)."""
-    concepts: dict[str, dict[str, int]] = defaultdict(dict)
-    for extraction in extractions:
-        for relation in extraction.relations:
-            for argument in (relation.subject, relation.object, relation.attribution):
-                if argument is not None and not argument.clause and argument.mention is None:
-                    labels = concepts[normalise_name(argument.label)]
-                    labels[argument.label] = labels.get(argument.label, 0) + 1
-    return concepts
-
-
-def concept_quads(labels: dict[str, int], *, base: str) -> list[ox.Quad]:
-    """The corpus graph's description of one concept, from its labels and their counts
-    (:func:`concept_labels`): the most frequent (ties: alphabetical) is its one label."""
+def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
+    """The corpus graph's description of one concept (:class:`kg.resolve.concepts.ConceptTable`)."""
     corpus = _node(str(iri.corpus_graph_iri(base)))
-    label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
-    node = _node(str(iri.concept_iri(base, label)))
-    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus), ox.Quad(node, T.rdfs_label, _string(label), corpus)]
-    found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in sorted(set(labels) - {label})]
+    node = _node(str(iri.concept_iri(base, concept.label)))
+    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus), ox.Quad(node, T.rdfs_label, _string(concept.label), corpus)]
+    found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in concept.alt_labels]
     return found
+
+
+def _extraction_triples(extraction: Extraction, nodes: _Nodes) -> Iterator[Triple]:
+    """What one document says, for its named graph: the document, its mentions, its relations."""
+    document = extraction.document
+    doc_node = _node(str(iri.document_iri(nodes.base, document.id)))
+    yield from _document_triples(doc_node, document)
+    # What kg remove maps the document again from when the entities it names are re-linked.
+    yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction))
+    for entity_key in sorted({nodes.entities.key_of(m) for m in extraction.mentions}):
+        yield nodes.iris[entity_key], T.kg_mentionedIn, doc_node
+    for mention in extraction.mentions:
+        yield from _mention_triples(nodes.base, doc_node, mention, nodes.entity(mention),
+                                    nodes.entities.rule_of(mention))
+    for relation in extraction.relations:
+        yield from _relation_triples(relation, doc_node, nodes)
+
+
+def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: _Nodes) -> Iterator[Triple]:
+    """One relation: the plain (and typed) triple when it is a fact, its statement, and what
+    its arguments that are no entity are (a proposition's description, a concept's document)."""
+    subject = nodes.argument(relation.subject, relation.doc_id)
+    obj = None if relation.object is None else nodes.argument(relation.object, relation.doc_id)
+    predicate = _relation_node(relation.predicate)
+    typed = _typed(relation.predicate, nodes.class_of(relation.subject), nodes.class_of(relation.object),
+                   relation.object.label.lower() if relation.object else None)
+    if relation.is_factual and obj is not None:
+        yield subject, predicate, obj
+        if typed is not None:
+            yield subject, typed, obj  # so that "?s kg:rejects ?o" needs no reasoner
+    attribution = nodes.argument(relation.attribution, relation.doc_id) if relation.attribution else None
+    places = [nodes.entity(q.mention) for q in relation.qualifiers if q.mention]
+    statement = _Statement(relation, subject, predicate, obj, attribution, places, typed)
+    yield from _statement_triples(nodes.base, doc_node, statement)
+    for node, argument in ((subject, relation.subject), (obj, relation.object)):
+        if argument is None or node is None:
+            continue
+        if argument.clause:
+            yield node, T.rdf_type, T.kg_Proposition
+            yield node, T.rdfs_label, _string(argument.text)
+            yield node, T.kg_document, doc_node
+        elif argument.mention is None:
+            yield node, T.kg_mentionedIn, doc_node
 
 
 @functools.lru_cache(maxsize=4096)
@@ -273,23 +279,25 @@ def _relation_node(lemma: str) -> ox.NamedNode:
 
 
 @functools.lru_cache(maxsize=16384)
-def _typed(lemma, subject_class, object_class, object_label) -> ox.NamedNode | None:
+def _typed(lemma: str, subject_class: str | None, object_class: str | None,
+           object_label: str | None) -> ox.NamedNode | None:
     typed = typed_relation(lemma, subject_class, object_class, object_label)
     return None if typed is None else ox.NamedNode(str(typed))
 
 
-def _document_triples(node: ox.NamedNode, document) -> Iterator[Triple]:
+def _document_triples(node: ox.NamedNode, document: Document) -> Iterator[Triple]:
     yield node, T.rdf_type, T.kg_Document
-    yield node, T.dc_identifier, _string(document.id)
+    yield node, T.dcterms_identifier, _string(document.id)
     if document.title:
-        yield node, T.dc_title, _string(document.title)
+        yield node, T.dcterms_title, _string(document.title)
     if document.date:
-        yield node, T.dc_date, ox.Literal(document.date, datatype=T.xsd_date)
+        yield node, T.dcterms_date, ox.Literal(document.date, datatype=T.xsd_date)
     if document.url:
-        yield node, T.dc_source, ox.Literal(_string(document.url).value, datatype=T.xsd_anyURI)
+        yield node, T.dcterms_source, ox.Literal(_string(document.url).value, datatype=T.xsd_anyURI)
 
 
-def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Triple]:
+def _mention_triples(base: str, doc_node: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode,
+                     rule: str) -> Iterator[Triple]:
     """A named mention: where it is, what it says, which entity it names and why."""
     node = _node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
     yield node, T.rdf_type, T.kg_Mention
@@ -303,26 +311,40 @@ def _mention_triples(base, doc_node, mention, entity_node, rule) -> Iterator[Tri
         yield node, T.kg_typedBy, _string(mention.typed_by)
 
 
-@functools.lru_cache(maxsize=1)
-def _extractor() -> ox.Literal:
-    """The extractor's name and version (imported late: reading a graph must not load spaCy)."""
-    from ..extract.relations import EXTRACTOR
+@dataclass(frozen=True)
+class _Statement:
+    """A relation with the nodes its statement points at."""
 
-    return ox.Literal(EXTRACTOR)
+    relation: Relation
+    subject: ox.NamedNode
+    predicate: ox.NamedNode
+    object: ox.NamedNode | None
+    attribution: ox.NamedNode | None
+    places: list[ox.NamedNode]
+    typed: ox.NamedNode | None
+
+    def node(self, base: str) -> ox.NamedNode:
+        """The statement's IRI, a hash of what identifies it."""
+        relation, obj = self.relation, self.relation.object
+        return _node(str(iri.statement_iri(
+            base, relation.doc_id, relation.start, relation.end, self.subject.value, self.predicate.value,
+            self.object.value if self.object is not None else "", relation.negated, relation.modality,
+            relation.pattern, relation.subject.start, relation.subject.end, obj.start if obj else "",
+            obj.end if obj else "")))
 
 
-def _statement_triples(base, doc_node, relation: Relation, subject, predicate, obj, attribution,
-                       places, typed=None) -> Iterator[Triple]:
-    node = _node(str(iri.statement_iri(
-        base, relation.doc_id, relation.start, relation.end, subject.value, predicate.value,
-        obj.value if obj is not None else "", relation.negated, relation.modality, relation.pattern,
-        relation.subject.start, relation.subject.end, relation.object.start if relation.object else "",
-        relation.object.end if relation.object else "")))
+_EXTRACTOR = ox.Literal(EXTRACTOR)
+
+
+def _statement_triples(base: str, doc_node: ox.NamedNode, statement: _Statement) -> Iterator[Triple]:
+    """The ``kg:Statement`` node of one relation: the triple, the sentence, provenance, qualifiers."""
+    relation = statement.relation
+    node = statement.node(base)
     yield node, T.rdf_type, T.kg_Statement
-    yield node, T.rdf_subject, subject
-    yield node, T.rdf_predicate, predicate
-    if obj is not None:
-        yield node, T.rdf_object, obj
+    yield node, T.rdf_subject, statement.subject
+    yield node, T.rdf_predicate, statement.predicate
+    if statement.object is not None:
+        yield node, T.rdf_object, statement.object
     yield node, T.kg_document, doc_node
     yield node, T.kg_sentence, _string(relation.sentence)
     yield node, T.kg_startChar, _integer(relation.start)
@@ -332,26 +354,32 @@ def _statement_triples(base, doc_node, relation: Relation, subject, predicate, o
         yield node, T.kg_objectText, _string(relation.object.text)
     yield node, T.kg_relationText, _string(relation.relation_text)
     yield node, T.kg_passive, _boolean(relation.passive)
-    for qualifier in relation.qualifiers:
-        yield node, T.kg_qualifier, _string(qualifier.text)
-        if qualifier.kind == "time":
-            yield node, T.kg_time, _string(qualifier.text)
-            value = qualifier.time
-            if value is not None and value.value is not None:
-                yield node, T.kg_date, ox.Literal(value.value, datatype=_node(str(XSD[value.datatype])))
-            elif value is not None:
-                yield node, T.kg_startDate, ox.Literal(value.start, datatype=T.xsd_date)
-                yield node, T.kg_endDate, ox.Literal(value.end, datatype=T.xsd_date)
-    for place in places:
+    yield from _qualifier_triples(node, relation)
+    for place in statement.places:
         yield node, T.kg_place, place
-    if typed is not None:
-        yield node, T.kg_relationType, typed
-    yield node, T.kg_extractor, _extractor()
+    if statement.typed is not None:
+        yield node, T.kg_relationType, statement.typed
+    yield node, T.kg_extractor, _EXTRACTOR
     yield node, T.kg_pattern, _string(relation.pattern)
     yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
     yield node, T.kg_negated, _boolean(relation.negated)
-    yield node, T.kg_asserted, _boolean(relation.is_factual and obj is not None)
+    yield node, T.kg_asserted, _boolean(relation.is_factual and statement.object is not None)
     if relation.modality:
         yield node, T.kg_modality, _string(relation.modality)
-    if attribution is not None:
-        yield node, T.kg_attributedTo, attribution
+    if statement.attribution is not None:
+        yield node, T.kg_attributedTo, statement.attribution
+
+
+def _qualifier_triples(node: ox.NamedNode, relation: Relation) -> Iterator[Triple]:
+    """A statement's circumstances as written, and its times on the calendar when known."""
+    for qualifier in relation.qualifiers:
+        yield node, T.kg_qualifier, _string(qualifier.text)
+        if qualifier.kind != "time":
+            continue
+        yield node, T.kg_time, _string(qualifier.text)
+        value = qualifier.time
+        if value is not None and value.value is not None:
+            yield node, T.kg_date, ox.Literal(value.value, datatype=_node(str(PREFIXES["xsd"][value.datatype or ""])))
+        elif value is not None and value.start is not None and value.end is not None:
+            yield node, T.kg_startDate, ox.Literal(value.start, datatype=T.xsd_date)
+            yield node, T.kg_endDate, ox.Literal(value.end, datatype=T.xsd_date)

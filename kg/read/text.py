@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..errors import InputWarning, ReadError
 from ..model import Document
+from ..text.clean import clean_text
 
-__all__ = ["read_text_file", "read_text", "document_from_text", "decode_text", "clean_text"]
+__all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -85,22 +86,6 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(text: str) -> str:
-    """``text`` with the characters no output format can carry replaced one for one
-    (control characters by a space, lone surrogates and non-characters by U+FFFD), so
-    that offsets into it still point at the same places.
-
-    >>> clean_text("Tri\\x00poli\\x07")
-    'Tri poli '
-    """
-    if text.isprintable():
-        return text
-    return _UNSAFE.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
-
-
 def check_date(value: str | None, source: str) -> str | None:
     """Return ``value`` if it is a YYYY-MM-DD date (or None), else raise ``ReadError``."""
     import datetime
@@ -129,7 +114,7 @@ def dateline(text: str) -> str | None:
     >>> dateline("Libya truce\nThursday 30 April 2020\nTripoli ..."), dateline("Headline\nText.")
     ('2020-04-30', None)
     """
-    from ..resolve.time import normalise_time
+    from ..text.time import normalise_time
 
     lines = text.split("\n", 2)
     if len(lines) < 2 or len(lines[1]) > 60:

@@ -8,21 +8,13 @@ pyoxigraph store (much faster on big files, see :func:`kg.render.load_for_view`)
 
 from __future__ import annotations
 
-from rdflib.namespace import RDFS
-
 import functools
 
-from ..rdf.vocab import KG
+from ..vocab import KG, entity_classes, sparql_prefixes
 
 __all__ = ["to_networkx", "node_classes"]
 
-_PREFIXES = """
-PREFIX kg: <https://example.org/kg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+_PREFIXES = "\n" + sparql_prefixes()
 _NODES = _PREFIXES + """
 SELECT ?node ?class ?label ?mentions WHERE {
   VALUES ?class { %s }
@@ -49,31 +41,8 @@ _RELATION_LABELS = _PREFIXES + "SELECT ?p ?label WHERE { [] rdf:predicate ?p . ?
 
 @functools.lru_cache(maxsize=1)
 def node_classes() -> dict[str, str]:
-    """The ontology's entity classes, ``kg:Concept`` and ``kg:Proposition`` (IRI → label).
-
-    Read with pyoxigraph: no rdflib graph is made, so drawing a big file never pays for
-    rdflib's plugin lookup.
-    """
-    import pyoxigraph
-
-    from ..rdf.vocab import ontology_path
-
-    parent, label = {}, {}
-    for triple in pyoxigraph.parse(ontology_path().read_bytes(), pyoxigraph.RdfFormat.TURTLE):
-        if triple.predicate.value == str(RDFS.subClassOf) and isinstance(triple.object, pyoxigraph.NamedNode):
-            parent.setdefault(triple.subject.value, []).append(triple.object.value)
-        elif triple.predicate.value == str(RDFS.label):
-            label[triple.subject.value] = triple.object.value
-
-    def is_entity(cls: str, seen=()) -> bool:
-        return cls == str(KG.Entity) or any(p not in seen and is_entity(p, (*seen, cls)) for p in parent.get(cls, ()))
-
-    classes = {str(KG.Concept): "Concept", str(KG.Proposition): "Proposition"}
-    for cls in parent:
-        if is_entity(cls):
-            classes[cls] = label.get(cls, cls.split("#")[-1])
-    classes.setdefault(str(KG.Entity), label.get(str(KG.Entity), "Entity"))
-    return classes
+    """The ontology's entity classes, ``kg:Concept`` and ``kg:Proposition`` (IRI → label)."""
+    return {str(KG.Concept): "Concept", str(KG.Proposition): "Proposition", **entity_classes()}
 
 
 def _fetch(graph, name: str, query: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KgError
+from ..vocab import KG_NS
 
 __all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
            "facts_from_store"]
@@ -98,19 +99,19 @@ def facts_from_store(store) -> "DrawingFacts":
     return facts
 
 
+_KG = str(KG_NS)
 _DRAWN_PREDICATES = frozenset({
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#altLabel", "https://example.org/kg/ontology#mentionCount",
+    "http://www.w3.org/2004/02/skos/core#altLabel", _KG + "mentionCount",
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "https://example.org/kg/ontology#document",
-    "https://example.org/kg/ontology#negated", "https://example.org/kg/ontology#modality",
-    "https://example.org/kg/ontology#confidence", "https://example.org/kg/ontology#sentence",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", _KG + "document",
+    _KG + "negated", _KG + "modality",
+    _KG + "confidence", _KG + "sentence",
     "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/identifier",
 })
 
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_KG = "https://example.org/kg/ontology#"
 _STATEMENT_PROPERTIES = {"negated": _KG + "negated", "modality": _KG + "modality", "confidence": _KG + "confidence",
                          "sentence": _KG + "sentence", "document": _KG + "document"}
 _DOCUMENT_PROPERTIES = {"title": "http://purl.org/dc/terms/title", "identifier": "http://purl.org/dc/terms/identifier"}

@@ -2,7 +2,6 @@
 
 from .aliases import parse_aliases, read_aliases
 from .link import Aliases, EntityTable, KnownEntity, link_entities, name_keys, type_family
-from .normalise import normalise_name, strip_honorific
 
 __all__ = ["link_entities", "EntityTable", "KnownEntity", "Aliases", "read_aliases", "parse_aliases",
-           "normalise_name", "strip_honorific", "type_family", "name_keys"]
+           "type_family", "name_keys"]

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from networkx.utils import UnionFind
 
 from ..model import Entity, Extraction, Mention
-from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
+from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
 __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family", "name_keys"]
 

@@ -18,17 +18,12 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from ..rdf.vocab import KG
+from ..vocab import KG, sparql_prefixes
 from ..resolve import KnownEntity
 
 __all__ = ["document_graphs", "known_entities", "write_documents", "PREFIXES"]
 
-PREFIXES = """PREFIX kg: <https://example.org/kg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+PREFIXES = sparql_prefixes()
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 _MENTION_COUNT = str(KG.mentionCount)
@@ -119,7 +114,7 @@ def _without(store, entities: list[KnownEntity], replacing: set[str]) -> list[Kn
 
 
 def _entities(store, values: str) -> list[KnownEntity]:
-    from ..rdf.existing import label_for_class
+    from ..vocab import label_for_class
 
     names: dict[str, list[str]] = defaultdict(list)
     for row in store.rows(PREFIXES + f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"):

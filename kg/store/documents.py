@@ -54,7 +54,7 @@ def document_graphs(dataset: Dataset) -> dict[str, URIRef]:
     """Document id → the IRI of its named graph, for the documents of an rdflib ``dataset``."""
     from rdflib.namespace import DCTERMS, RDF
 
-    from ..rdf.vocab import KG
+    from ..vocab import KG
 
     found = {}
     for graph in dataset.graphs():
@@ -254,10 +254,9 @@ class _Removal:
         """The operations that write the neighbourhood's new descriptions, and map again the
         documents where a mention now names another node or joined it by another rule."""
         from ..model import Entity
-        from ..rdf.existing import label_for_class
         from ..rdf.mapping import quad_batches
-        from ..rdf.vocab import class_for_label
         from ..resolve import EntityTable
+        from ..vocab import class_for_label, label_for_class
 
         def new(mention) -> tuple[str, str]:
             entity = relinked.entities[relinked.key_of(mention)]
@@ -305,7 +304,8 @@ class _Removal:
         """Operations that remove the ``concepts`` nothing refers to any more, and describe again
         those with several labels from the remaining documents that refer to them (which label is
         the most frequent may have changed; a concept with one label keeps it)."""
-        from ..rdf.mapping import concept_labels, concept_quads
+        from ..rdf.mapping import concept_quads
+        from ..resolve.concepts import ConceptTable
 
         where = f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} {self.elsewhere}"
         used = self.select("c", sorted(concepts), where)
@@ -322,8 +322,8 @@ class _Removal:
             extractions = [self.records[g] for g in sorted(referring[concept])]
             if any(e is None for e in extractions):
                 continue  # no record to count labels from: the concept stays as it is
-            for labels in concept_labels(extractions).values():
-                quads = concept_quads(labels, base=self.base)
+            for found in ConceptTable.from_extractions(extractions):
+                quads = concept_quads(found, base=self.base)
                 if quads[0].subject.value == concept:
                     insert += quads
                     described.add(concept)

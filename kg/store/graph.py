@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
 
 from ..errors import GraphFileError
-from ..rdf.vocab import KG, KGR
+from ..rdf.terms import new_dataset
+from ..vocab import PREFIXES as _PREFIXES
 
 __all__ = ["new_graph", "load_graph", "save_graph", "serialize", "union", "jsonld_context", "FORMATS",
            "QUAD_FORMATS", "format_for"]
@@ -32,10 +32,6 @@ _SUFFIX_FORMATS = {
     ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
     ".trig": "trig", ".nq": "nquads", ".n3": "n3",
 }
-_PREFIXES = {
-    "kg": KG._NS, "kgr": KGR, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD,
-    "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
-}
 
 
 def new_graph() -> Dataset:
@@ -51,11 +47,7 @@ def new_graph() -> Dataset:
     >>> dict(g.namespaces())["kg"]
     rdflib.term.URIRef('https://example.org/kg/ontology#')
     """
-    dataset = Dataset(default_union=True)
-    dataset.namespace_manager = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
-    for prefix, namespace in _PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    return dataset
+    return new_dataset()
 
 
 def prefixes() -> dict[str, str]:

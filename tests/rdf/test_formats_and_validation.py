@@ -6,7 +6,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 import kg
-from kg.rdf.vocab import KG, KGR
+from kg.vocab import KG, KGR
 from kg.store import FORMATS, load_graph, serialize, union
 from kg.validate import validate
 from tests.conftest import EXAMPLE

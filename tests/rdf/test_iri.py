@@ -39,7 +39,7 @@ def test_base_must_be_an_absolute_iri():
 @settings(max_examples=300, deadline=None)
 @given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
 def test_names_that_normalise_differently_get_different_iris(a, b):
-    from kg.resolve import normalise_name
+    from kg.text.names import normalise_name
 
     if normalise_name(a) != normalise_name(b):
         assert iri.slug(a) != iri.slug(b)

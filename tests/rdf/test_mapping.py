@@ -4,7 +4,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.rdf.vocab import ontology_graph, KG, KGR
+from kg.vocab import ontology_graph, KG, KGR
 from kg.store import serialize
 
 pytestmark = pytest.mark.model

@@ -3,7 +3,7 @@
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.rdf.vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
+from kg.vocab import KG, ONTOLOGY_IRI, class_for_label, ontology_graph
 
 
 def test_every_vocab_term_is_declared_in_the_ontology_and_vice_versa():

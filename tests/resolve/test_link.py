@@ -227,7 +227,7 @@ FORMAT_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
                                                    max_size=5))
 def test_format_characters_never_change_a_name_key_or_iri(name, insertions):
     from kg.rdf import iri
-    from kg.resolve import normalise_name
+    from kg.text.names import normalise_name
 
     lookalike = name
     for position, character in insertions:

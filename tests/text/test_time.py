@@ -3,7 +3,7 @@
 import pytest
 
 from kg.read import document_from_text
-from kg.resolve.time import normalise_time
+from kg.text.time import normalise_time
 
 ARTICLE = "2020-04-30"  # a Thursday
 

@@ -1,0 +1,279 @@
+"""The kg ontology as Python: namespaces and prefixes, the ``KG`` terms, spaCy label groups, typed relations.
+
+Everything here is read from the data files of ``ontology/`` (installed as the package
+``kg.ontology``): ``kg.ttl`` is parsed once, at import, and ``KG`` is built from the terms it
+declares, so a new class or property needs no Python edit; a term missing from the ontology
+still raises ``AttributeError`` where it is written (``tests/rdf/test_vocab.py``).
+``relations.tsv`` says which open relation is which typed relation (:func:`typed_relation`).
+This is the bottom of kg's layers: it imports nothing of kg but :mod:`kg.errors`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from importlib.resources import files
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = ["KG", "KGR", "KG_NS", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "ontology_path", "ontology_triples",
+           "ontology_graph", "declared_terms", "closed_namespace", "class_for_label", "label_for_class", "entity_classes", "ENTITY_LABELS", "VALUE_LABELS",
+           "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS", "TypingRule", "relations_path", "typing_rules",
+           "typed_lemmas", "typed_relation", "subproperty_rules"]
+
+#: The namespace of the ontology's terms (the one place it is written out).
+KG_NS = Namespace("https://example.org/kg/ontology#")
+
+#: The ontology document itself (its named graph in every kg graph).
+ONTOLOGY_IRI = URIRef(str(KG_NS).rstrip("#"))
+
+#: Relation predicates minted from verb phrases ("reject", "call for") live here.
+KGR = Namespace("https://example.org/kg/relation/")
+
+#: The one prefix map: bound in every graph kg makes, declared in every query it runs.
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG_NS, "kgr": KGR, "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+}
+
+
+def sparql_prefixes() -> str:
+    """The ``PREFIX`` lines of :data:`PREFIXES`, to put in front of a SPARQL query.
+
+    >>> sparql_prefixes().splitlines()[0]
+    'PREFIX kg: <https://example.org/kg/ontology#>'
+    """
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
+def ontology_path() -> Traversable:
+    """Where the installed ontology file ``kg.ttl`` is."""
+    return files("kg.ontology").joinpath("kg.ttl")
+
+
+def relations_path() -> Traversable:
+    """Where the installed typed-relation rules ``relations.tsv`` are."""
+    return files("kg.ontology").joinpath("relations.tsv")
+
+
+@functools.cache
+def ontology_triples() -> tuple[ox.Triple, ...]:
+    """The ontology, parsed once (by pyoxigraph: rdflib's parse() looks its parser plugins up
+    through the installed packages' entry points, which takes most of a second on a big
+    environment). Every other view of the ontology is made from these triples."""
+    return tuple(ox.parse(ontology_path().read_bytes(), ox.RdfFormat.TURTLE))
+
+
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    if isinstance(term, ox.Triple):
+        raise ValueError("kg.ttl holds no RDF-star triple terms")
+    return term.value
+
+
+def _rdflib_term(value: Any) -> URIRef | BNode | Literal:
+    if isinstance(value, ox.NamedNode):
+        return URIRef(value.value)
+    if isinstance(value, ox.BlankNode):
+        return BNode(value.value)
+    if value.language:
+        return Literal(value.value, lang=value.language)
+    if value.datatype.value == str(XSD.string):
+        return Literal(value.value)
+    return Literal(value.value, datatype=URIRef(value.datatype.value))
+
+
+@functools.cache
+def ontology_graph() -> Graph:
+    """The ontology as an rdflib graph (cached; do not modify the returned graph)."""
+    graph = Graph(bind_namespaces="core")
+    for triple in ontology_triples():
+        graph.add((_rdflib_term(triple.subject), _rdflib_term(triple.predicate), _rdflib_term(triple.object)))
+    return graph
+
+
+def declared_terms(triples: tuple[ox.Triple, ...]) -> dict[str, type]:
+    """The local names of the terms an ontology declares (subjects of ``rdf:type`` in the kg namespace)."""
+    rdf_type = str(RDF.type)
+    names: dict[str, type] = {}
+    for triple in triples:
+        subject = triple.subject
+        if triple.predicate.value == rdf_type and isinstance(subject, ox.NamedNode) \
+                and subject.value.startswith(str(KG_NS)):
+            names[subject.value[len(KG_NS):]] = URIRef
+    return names
+
+
+def closed_namespace(triples: tuple[ox.Triple, ...]) -> type[DefinedNamespace]:
+    """A closed namespace of the terms ``triples`` declare: an unknown term raises ``AttributeError``."""
+    return type("KG", (DefinedNamespace,), {
+        "__doc__": "Terms of the kg ontology (built from ontology/kg.ttl).",
+        "__module__": __name__,
+        "_fail": True,
+        "_NS": KG_NS,
+        "__annotations__": declared_terms(triples),
+    })
+
+
+#: Terms of the kg ontology, made from ``kg.ttl`` at import: ``KG.Person``, ``KG["rejects"]``.
+KG = closed_namespace(ontology_triples())
+
+
+@functools.cache
+def _label_classes() -> dict[str, URIRef]:
+    spacy_label = str(KG.spacyLabel)
+    found: dict[str, URIRef] = {}
+    for triple in ontology_triples():
+        if triple.predicate.value == spacy_label and isinstance(triple.object, ox.Literal):
+            found.setdefault(triple.object.value, URIRef(_value(triple.subject)))
+    return found
+
+
+def class_for_label(label: str) -> URIRef:
+    """The ontology class a spaCy entity label maps to (``kg:Entity`` if none does).
+
+    >>> class_for_label("PERSON")
+    rdflib.term.URIRef('https://example.org/kg/ontology#Person')
+    """
+    return _label_classes().get(label, URIRef(KG.Entity))
+
+
+def label_for_class(cls: str) -> str | None:
+    """The spaCy label an ontology class stands for ("PERSON" for kg:Person), or None.
+
+    >>> label_for_class(KG.GeopoliticalEntity), label_for_class(KG.Concept)
+    ('GPE', None)
+    """
+    for label, found in _label_classes().items():
+        if found == cls:
+            return label
+    return None
+
+
+@functools.cache
+def entity_classes() -> dict[str, str]:
+    """``kg:Entity`` and every class below it (IRI → its ``rdfs:label``, or its local name)."""
+    parent: dict[str, list[str]] = {}
+    label: dict[str, str] = {}
+    for triple in ontology_triples():
+        if triple.predicate.value == str(RDFS.subClassOf) and isinstance(triple.object, ox.NamedNode):
+            parent.setdefault(_value(triple.subject), []).append(triple.object.value)
+        elif triple.predicate.value == str(RDFS.label):
+            label[_value(triple.subject)] = _value(triple.object)
+
+    def is_entity(cls: str, seen: tuple[str, ...] = ()) -> bool:
+        return cls == str(KG.Entity) or any(p not in seen and is_entity(p, (*seen, cls)) for p in parent.get(cls, ()))
+
+    classes = {cls: label.get(cls, cls.split("#")[-1]) for cls in parent if is_entity(cls)}
+    classes.setdefault(str(KG.Entity), label.get(str(KG.Entity), "Entity"))
+    return classes
+
+
+# --- spaCy label groups ---------------------------------------------------------------------------
+
+#: spaCy labels that name things (become entity nodes): those ``kg.ttl`` maps to a class.
+#: Dates, amounts and numbers are attributes, not things.
+ENTITY_LABELS: frozenset[str] = frozenset(_label_classes())
+
+#: spaCy labels of values: dates, times, amounts and numbers.
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+#: Labels of places: countries and cities, other locations, facilities (one type family).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Places that are areas ("Pasadena, California", "in Lancaster"), not buildings.
+AREA_LABELS = frozenset({"GPE", "LOC"})
+
+
+# --- typed relations (ontology/relations.tsv) -----------------------------------------------------
+
+#: What each class name of the rules file accepts (ontology class local names).
+CLASS_GROUPS = {
+    "Person": {"Person"},
+    "Organization": {"Organization"},
+    "Location": {"Location", "GeopoliticalEntity", "Facility"},
+    "Group": {"Group"},
+    "Entity": {"Person", "Organization", "Location", "GeopoliticalEntity", "Facility", "Group", "Event",
+               "Work", "Law", "Product", "Language", "Entity"},
+}
+
+
+@dataclass(frozen=True)
+class TypingRule:
+    """One line of ``relations.tsv``."""
+
+    lemma: str
+    relation: URIRef
+    subject: str  # a CLASS_GROUPS key or "*"
+    object: str  # a CLASS_GROUPS key, "*", or a concept label in quotes
+
+    def matches(self, lemma: str, subject_class: str | None, object_class: str | None,
+                object_label: str | None) -> bool:
+        """Whether the rule applies to an open relation between nodes of these classes."""
+        if lemma != self.lemma:
+            return False
+        if self.subject != "*" and subject_class not in CLASS_GROUPS[self.subject]:
+            return False
+        if self.object.startswith('"'):
+            return object_class == "Concept" and object_label == self.object.strip('"')
+        return self.object == "*" or object_class in CLASS_GROUPS[self.object]
+
+
+@functools.cache
+def typing_rules() -> tuple[TypingRule, ...]:
+    """The rules of ``relations.tsv``, in file order.
+
+    >>> typing_rules()[0].lemma, str(typing_rules()[0].relation)
+    ('reject', 'https://example.org/kg/ontology#rejects')
+    """
+    text = relations_path().read_text(encoding="utf-8")
+    declared = declared_terms(ontology_triples())
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[1].startswith("kg:"):
+            raise ValueError(f"relations.tsv:{number}: expected 'lemma<TAB>kg:relation<TAB>subject<TAB>object'")
+        lemma, relation, subject, obj = (part.strip() for part in parts)
+        for name in (subject, obj):
+            if name != "*" and not name.startswith('"') and name not in CLASS_GROUPS:
+                raise ValueError(f"relations.tsv:{number}: unknown class {name!r}")
+        if relation[3:] not in declared:  # read from the file, not KG, so that both files can change together
+            raise ValueError(f"relations.tsv:{number}: {relation} is not declared in kg.ttl")
+        rules.append(TypingRule(lemma, URIRef(KG_NS[relation[3:]]), subject, obj))
+    return tuple(rules)
+
+
+@functools.cache
+def typed_lemmas() -> frozenset[str]:
+    """The open relations some rule of ``relations.tsv`` types."""
+    return frozenset(rule.lemma for rule in typing_rules())
+
+
+def typed_relation(lemma: str, subject_class: str | None, object_class: str | None,
+                   object_label: str | None = None) -> URIRef | None:
+    """The typed relation an open relation maps to for these argument classes, or None.
+
+    >>> str(typed_relation("control", "Person", "GeopoliticalEntity"))
+    'https://example.org/kg/ontology#controlsTerritory'
+    >>> typed_relation("control", "Person", "Concept") is None
+    True
+    """
+    for rule in typing_rules():
+        if rule.matches(lemma, subject_class, object_class, object_label):
+            return rule.relation
+    return None
+
+
+def subproperty_rules() -> dict[str, URIRef]:
+    """Open relations that always mean a typed one (rules with ``*`` on both sides)."""
+    found: dict[str, URIRef] = {}
+    for rule in typing_rules():
+        if rule.subject == "*" and rule.object == "*":
+            found.setdefault(rule.lemma, rule.relation)
+    return found
