@@ -21,9 +21,9 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = ["KG", "KGR", "KG_NS", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "ontology_path", "ontology_triples",
-           "ontology_graph", "declared_terms", "closed_namespace", "class_for_label", "label_for_class", "entity_classes", "ENTITY_LABELS", "VALUE_LABELS",
-           "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS", "TypingRule", "relations_path", "typing_rules",
-           "typed_lemmas", "typed_relation", "subproperty_rules"]
+           "ontology_graph", "declared_terms", "closed_namespace", "class_for_label", "label_for_class",
+           "entity_classes", "ENTITY_LABELS", "VALUE_LABELS", "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS",
+           "TypingRule", "relations_path", "typing_rules", "typed_lemmas", "typed_relation", "subproperty_rules"]
 
 #: The namespace of the ontology's terms (the one place it is written out).
 KG_NS = Namespace("https://example.org/kg/ontology#")
@@ -71,7 +71,7 @@ def ontology_triples() -> tuple[ox.Triple, ...]:
 
 def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     if isinstance(term, ox.Triple):
-        raise ValueError("kg.ttl holds no RDF-star triple terms")
+        raise TypeError("kg.ttl holds no RDF-star triple terms")
     return term.value
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Argument, Qualifier
+from ..vocab import PLACE_LABELS
 from . import lexicon as lex
 from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
-from .syntax import DATE_LABELS, PLACE_LABELS, SUBJECT_DEPS, is_time, prep_object
+from .syntax import DATE_LABELS, SUBJECT_DEPS, is_time, prep_object
 
 __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label", "clause_argument", "qualifier_of"]
 

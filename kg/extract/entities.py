@@ -20,18 +20,10 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
+from ..vocab import AREA_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 from . import lexicon as lex
 
 __all__ = ["mentions", "values", "ENTITY_LABELS", "VALUE_LABELS", "mention_span", "name_type"]
-
-#: spaCy labels that name things (become entity nodes). Dates, amounts and
-#: numbers are attributes, not things.
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
-)
-
-#: spaCy labels of values: dates, times, amounts and numbers.
-VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 _LEADING = {"the", "a", "an"}
 _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "a.m.", "p.m.", "am", "pm"}
@@ -169,12 +161,12 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
     covered: dict[int, int] = {}  # token → the start of the last name covering it
     for other, _ in spans:
         covered.update((i, max(other.start, covered.get(i, -1))) for i in range(other.start, other.end))
-    places = {other.start for other, other_label in spans if other_label in ("GPE", "LOC")}
+    places = {other.start for other, other_label in spans if other_label in AREA_LABELS}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
         shape = name_type(words)
-        if shape is not None and (shape not in ("LOC", "FAC") or label not in ("GPE", "FAC", "LOC", "NORP")):
+        if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
             found.setdefault(name, (shape, "honorific" if shape == "PERSON" and _is_honorific(span[0]) else "name words"))
             continue
         root = span.root

@@ -28,13 +28,13 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
+from ..vocab import AREA_LABELS
 from .bounded import bound_sentences
 from .lexicon import DEVERBAL_NOUNS, NOT_ARGUMENT_LABELS, ROLE_PREPOSITIONS
 from .syntax import prep_object
 
 __all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
 
-_PLACE_LABELS = frozenset({"GPE", "LOC"})  # "Pasadena, California"; not facilities
 _TITLES = frozenset({"President", "Prime", "Minister", "General", "Gen.", "Marshal", "Field", "King", "Queen",
                      "Prince", "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Judge", "Pope", "Chancellor",
                      "Commander", "Colonel", "Col.", "Sheikh", "Emir", "Dr.", "Professor", "Secretary"})
@@ -148,7 +148,7 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         return None  # "9.75 %, 8.75 % ...": figures in a list
     if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
         return None  # "three colours: Black, Silver and Red": a list, not an identity
-    if subject.ent_type_ in _PLACE_LABELS and role.ent_type_ in _PLACE_LABELS:
+    if subject.ent_type_ in AREA_LABELS and role.ent_type_ in AREA_LABELS:  # not facilities
         return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
     for prep in role.children:
         pobj = prep_object(prep) if prep.dep_ == "prep" else None

@@ -25,6 +25,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocab import PLACE_LABELS
+
 __all__ = ["PAIR_RELATIONS", "PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
 
 #: Relation → (predicate lemma kg uses for it, subject type, object type); types are coarse
@@ -41,7 +43,7 @@ PAIR_RELATIONS = {
 #: names are stated close together; far pairs cost time and are almost never related).
 MAX_DISTANCE = 20
 
-_COARSE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+_COARSE = {"PERSON": "person", "ORG": "organisation", **dict.fromkeys(PLACE_LABELS, "place")}
 
 
 def coarse_type(label: str) -> str | None:

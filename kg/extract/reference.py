@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from ..vocab import PLACE_LABELS
 from .lexicon import PERSON_ROLE_NOUNS
 
 __all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
@@ -165,7 +166,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     mention = index.at(pobj)
-                    if pobj.dep_ == "pobj" and mention and mention.label in ("GPE", "LOC", "FAC"):
+                    if pobj.dep_ == "pobj" and mention and mention.label in PLACE_LABELS:
                         return mention
     determined = any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children

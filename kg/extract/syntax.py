@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from . import lexicon as lex
 
-__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
+__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
            "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
            "word_lemma"]
 
@@ -16,8 +16,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DATE_LABELS = ("DATE", "TIME")
 #: Hyphens and dashes that join the parts of a written word ("re-register", "co-operate").
 HYPHENS = frozenset("-\u2010\u2011")
-#: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def prep_object(prep: Token) -> Token | None:

@@ -26,7 +26,8 @@ from ..model import EXTRACTOR, Argument, Document, Extraction, Mention, Relation
 from ..resolve import EntityTable, name_keys
 from ..resolve.concepts import Concept, ConceptTable
 from ..text.clean import clean_text
-from ..vocab import KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules, typed_relation
+from ..vocab import (KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules,
+                     typed_relation)
 from . import iri
 from .record import encode_extraction
 from .terms import new_dataset, quad_to_rdflib
@@ -225,7 +226,8 @@ def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
     """The corpus graph's description of one concept (:class:`kg.resolve.concepts.ConceptTable`)."""
     corpus = _node(str(iri.corpus_graph_iri(base)))
     node = _node(str(iri.concept_iri(base, concept.label)))
-    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus), ox.Quad(node, T.rdfs_label, _string(concept.label), corpus)]
+    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus),
+             ox.Quad(node, T.rdfs_label, _string(concept.label), corpus)]
     found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in concept.alt_labels]
     return found
 

@@ -60,7 +60,7 @@ class ConceptTable:
     def __iter__(self) -> Iterator[Concept]:
         """The concepts, in the order they were first met."""
         for labels in self._counts.values():
-            label = sorted(labels.items(), key=lambda item: (-item[1], item[0]))[0][0]
+            label = min(labels.items(), key=lambda item: (-item[1], item[0]))[0]
             yield Concept(label, tuple(sorted(set(labels) - {label})))
 
     def __len__(self) -> int:

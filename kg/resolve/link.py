@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from networkx.utils import UnionFind
 
 from ..model import Entity, Extraction, Mention
+from ..vocab import PLACE_LABELS
 from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
 __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family", "name_keys"]
@@ -46,7 +47,7 @@ _ORG_SUFFIXES = {"Party", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", 
 _FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Madam", "Mme"}
 _MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Monsieur", "M"}
 _FEMALE_KEYS = {h.lower() for h in _FEMALE_HONORIFICS}
-_FAMILIES = {"GPE": "place", "LOC": "place", "FAC": "place"}
+_FAMILIES = dict.fromkeys(PLACE_LABELS, "place")
 
 
 def type_family(label: str) -> str:
