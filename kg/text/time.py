@@ -7,16 +7,30 @@ that need the article's date ("Thursday", "last week") are normalised only when
 it is known; absolute ones ("April 24, 2020", "2011") always are. What cannot be
 read is left as text (``None``).
 
-News conventions: a weekday is the latest such day on or before the article's
-date ("on Thursday" in a Thursday paper is that day); a day or month without a
-year is in the article's year, unless that would put it more than about six
-months after the article (then it is the year before).
+Relative expressions ("yesterday", "two days ago", "last Thursday", "last month",
+"a year ago") are read by ``dateparser`` against the article's date. kg keeps its
+own rules only where dateparser reads a news text differently or not at all:
+
+- a bare weekday is the latest such day on or before the article's date ("on
+  Thursday" in a Thursday paper is that day; dateparser takes the week before);
+- "the day before", "a day earlier", "the previous day", "the day after", "a day
+  later" (dateparser reads none of them);
+- "last week", "this week", "next week" are periods, Monday to Sunday (dateparser
+  gives one day);
+- a day or month without a year is in the article's year, unless that would put it
+  more than about six months after the article (then it is the year before), and
+  "April last year" is April of the year before (dateparser prefers the past, or
+  reads nothing);
+- absolute dates, two-digit years, and what is no date ("2.5 million", "the 1990s",
+  "may" the verb) keep kg's patterns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from typing import Any
 
 from ..model import TimeValue
 
@@ -28,9 +42,10 @@ _MONTHS = {name: number for number, names in enumerate([
     ("november", "nov"), ("december", "dec")], 1) for name in names}
 _WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
-_AGO = re.compile(r"(?P<count>\w+) (?P<unit>days?|weeks?|months?|years?) ago")
+#: Words that make a phrase relative to the article's date: only these phrases go to dateparser
+#: (it would read "in two days" or "two days later" from the article's date too, but a story's
+#: "later" counts from the event before it).
+_RELATIVE_CUES = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tonight|tomorrow|now)\b")
 _RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
 _LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -88,37 +103,50 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
 
 
 def _relative(phrase: str, day: dt.date) -> TimeValue | None:
+    """kg's own rules for relative expressions (see the module's docstring), then dateparser."""
     words = phrase.split()
-    if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
-        return _day(day)
-    if phrase in ("yesterday", "last night", "the day before", "day before", "a day earlier", "a day before",
-                  "the previous day", "the day earlier"):
+    # (a leading "the" is gone: _LEADING takes it with the preposition)
+    if phrase in ("day before", "a day earlier", "a day before", "previous day", "day earlier"):
         return _day(day - dt.timedelta(days=1))
-    if phrase in ("tomorrow", "the day after", "a day later"):
+    if phrase in ("day after", "a day later"):
         return _day(day + dt.timedelta(days=1))
-    ago = _AGO.fullmatch(phrase)
-    if ago is not None:
-        count = _NUMBERS.get(ago["count"]) or (int(ago["count"]) if ago["count"].isdigit() else None)
-        if count is not None and count < 1000:
-            unit = ago["unit"].rstrip("s")
-            if unit in ("day", "week"):
-                return _day(day - dt.timedelta(days=count * (7 if unit == "week" else 1)))
-            if unit == "month":
-                month_index = day.year * 12 + day.month - 1 - count
-                return TimeValue(value=f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", datatype="gYearMonth")
-            return TimeValue(value=f"{day.year - count:04d}", datatype="gYear")
     if len(words) == 1 and words[0] in _WEEKDAYS:
         return _day(day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[words[0]]) % 7))
-    if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] in ("week", "month", "year"):
+    if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] == "week":
         shift = {"last": -1, "this": 0, "next": 1}[words[0]]
-        if words[1] == "week":
-            monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
-            return TimeValue(start=monday.isoformat(), end=(monday + dt.timedelta(days=6)).isoformat())
-        if words[1] == "month":
-            month_index = day.year * 12 + day.month - 1 + shift
-            return TimeValue(value=f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", datatype="gYearMonth")
-        return TimeValue(value=f"{day.year + shift:04d}", datatype="gYear")
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
+        return TimeValue(start=monday.isoformat(), end=(monday + dt.timedelta(days=6)).isoformat())
+    if _RELATIVE_CUES.search(phrase) and not re.search(_MONTH + r"|\d{4}", phrase):
+        return _parsed(phrase, day)
     return None
+
+
+def _parsed(phrase: str, day: dt.date) -> TimeValue | None:
+    """dateparser's reading of a relative phrase, as precise as the phrase is (a day, month or year)."""
+    try:
+        data = _parser(day).get_date_data(phrase)
+    except (ValueError, OverflowError):  # "800000 days ago"
+        return None
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    if data.period in ("day", "week"):
+        return _day(found)
+    if data.period == "month":
+        return TimeValue(value=f"{found.year:04d}-{found.month:02d}", datatype="gYearMonth")
+    if data.period == "year":
+        return TimeValue(value=f"{found.year:04d}", datatype="gYear")
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _parser(day: dt.date) -> Any:
+    """A dateparser parser that counts from noon of the article's day ("an hour ago" is that day)."""
+    from dateparser.date import DateDataParser  # imported when first needed: it loads slowly (0.3 s)
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(day, dt.time(12)), "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False})
 
 
 def _absolute(name: str, match: re.Match, day: dt.date | None) -> TimeValue | None:

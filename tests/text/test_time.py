@@ -28,6 +28,37 @@ def test_expressions_with_the_article_date(text, value, datatype):
     assert (found.value, found.datatype) == (value, datatype)
 
 
+@pytest.mark.parametrize("text, value, datatype", [
+    # read by dateparser: kg had no rule for these
+    ("last Thursday", "2020-04-23", "date"),  # in a Thursday paper: the week before
+    ("last Thursday night", "2020-04-23", "date"),
+    ("next Monday", "2020-05-04", "date"),
+    ("the day before yesterday", "2020-04-28", "date"),
+    ("a fortnight ago", "2020-04-16", "date"),
+    ("three months ago", "2020-01", "gYearMonth"),
+    ("a year ago", "2019", "gYear"),
+])
+def test_relative_expressions_read_by_dateparser(text, value, datatype):
+    found = normalise_time(text, ARTICLE)
+    assert (found.value, found.datatype) == (value, datatype)
+
+
+@pytest.mark.parametrize("text, value", [
+    # kg's own rules, where dateparser reads a news text differently or not at all
+    ("on Thursday", "2020-04-30"),  # dateparser: 2020-04-23
+    ("the previous day", "2020-04-29"),  # dateparser: nothing
+    ("a day later", "2020-05-01"),  # dateparser: nothing
+    ("in May", "2020-05"),  # within six months of the article; dateparser: 2019-05
+])
+def test_news_conventions_dateparser_does_not_follow(text, value):
+    assert normalise_time(text, ARTICLE).value == value
+
+
+def test_later_counts_from_the_story_not_from_the_article():
+    # "two days later" follows an event of the story: dateparser would count from the article's date
+    assert normalise_time("two days later", ARTICLE) is None
+
+
 def test_a_week_is_a_period():
     found = normalise_time("last week", ARTICLE)
     assert (found.value, found.start, found.end) == (None, "2020-04-20", "2020-04-26")
