@@ -149,7 +149,7 @@ def label_for_class(cls: str) -> str | None:
     ('GPE', None)
     """
     for label, found in _label_classes().items():
-        if found == cls:
+        if str(found) == str(cls):  # an IRI as a URIRef or as a plain string
             return label
     return None
 

@@ -34,7 +34,7 @@ from .terms import new_dataset, quad_to_rdflib
 
 __all__ = ["to_graph", "quads", "quad_batches", "ontology_quads", "concept_quads"]
 
-Triple = tuple[ox.NamedNode, ox.NamedNode, object]
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
 class _Terms:

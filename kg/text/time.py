@@ -149,7 +149,7 @@ def _parser(day: dt.date) -> Any:
         "RETURN_AS_TIMEZONE_AWARE": False})
 
 
-def _absolute(name: str, match: re.Match, day: dt.date | None) -> TimeValue | None:
+def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue | None:
     groups = match.groupdict()
     month = _MONTHS.get(groups.get("month") or "") or (int(groups["mnum"]) if groups.get("mnum") else None)
     year = _year(groups.get("year"))
