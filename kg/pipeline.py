@@ -182,12 +182,16 @@ class _Inputs:
 
 def _read_inputs(sources: Iterable[str | Path] | str | Path, documents: Iterable[Document],
                  date: str | None) -> _Inputs:
-    """Read the files, add the in-memory documents, skip a repeated id."""
+    """Read the files, add the in-memory documents, skip a repeated id, and date the undated ones.
+
+    The default ``date`` is applied here only, after reading: a document's own date
+    (a JSONL ``date``, a date line after a text's headline, a Document's ``date``) wins.
+    """
     if isinstance(sources, (str, Path)):
         sources = [sources]
     inputs = _Inputs()
     seen: set[str] = set()
-    for item in [*iter_documents(sources, date=date), *documents]:
+    for item in [*iter_documents(sources), *documents]:
         if isinstance(item, InputWarning):
             inputs.warnings.append(item)
         elif isinstance(item, ReadError):
