@@ -43,29 +43,15 @@ class BuildReport:
     replaced: int = 0  # documents that were already in the graph added to, and were rebuilt
 
 
-def build(
-    sources: Iterable[str | Path] | str | Path = (),
-    *,
-    documents: Iterable[Document] = (),
-    model: str | None = None,
-    date: str | None = None,
-    base: str | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-    aliases: str | Path | Aliases | None = None,
-    into: KnowledgeGraph | None = None,
-    store=None,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> KnowledgeGraph:
-    """Build a knowledge graph from news files and/or documents.
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build runs: everything :func:`build` takes besides its inputs.
 
-    Parameters
+    :func:`build` fills one from its keyword arguments and the ``kg build`` command
+    from its options; the field defaults are the library's defaults, which the CLI shows.
+
+    Attributes
     ----------
-    sources : path or iterable of paths
-        Text files (first line: headline), JSONL files, or folders of them.
-    documents : iterable of Document
-        Documents made in memory (see :func:`kg.document`).
     model : str, optional
         spaCy pipeline to use (default: ``en_core_web_sm``, else its repackaging).
     date : str, optional
@@ -96,30 +82,6 @@ def build(
     scheduler : str, optional
         Address of a running Dask scheduler (implies ``engine="dask"``); without
         one, ``engine="dask"`` starts a ``LocalCluster`` of ``jobs`` workers.
-
-    Returns
-    -------
-    KnowledgeGraph
-        With ``.errors`` listing inputs that could not be read (skipped),
-        ``.warnings`` what was read with a guess (an encoding) or split, and
-        ``.report`` the counts and time.
-
-    Raises
-    ------
-    kg.errors.ModelError
-        If the spaCy pipeline cannot be loaded.
-    """
-    options = BuildOptions(model=model, date=date, base=base, jobs=jobs, progress=progress, aliases=aliases,
-                           into=into, store=store, engine=engine, scheduler=scheduler)
-    return run_build(sources, options, documents=documents)
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How a build runs: everything :func:`build` takes besides its inputs.
-
-    :func:`build` fills one from its keyword arguments and the ``kg build`` command
-    from its options; the field defaults are the library's defaults, which the CLI shows.
     """
 
     model: str | None = None
@@ -148,6 +110,51 @@ class BuildOptions:
         if aliases is not None and not isinstance(aliases, Aliases):
             aliases = read_aliases(aliases)
         return dataclasses.replace(self, date=date, base=base, model=model, aliases=aliases)
+
+
+def build(
+    sources: Iterable[str | Path] | str | Path = (),
+    *,
+    documents: Iterable[Document] = (),
+    model: str | None = None,
+    date: str | None = None,
+    base: str | None = None,
+    jobs: int = BuildOptions.jobs,
+    progress: Callable[[int, int], None] | None = None,
+    aliases: str | Path | Aliases | None = None,
+    into: KnowledgeGraph | None = None,
+    store=None,
+    engine: str = BuildOptions.engine,
+    scheduler: str | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from news files and/or documents.
+
+    Parameters
+    ----------
+    sources : path or iterable of paths
+        Text files (first line: headline), JSONL files, or folders of them.
+    documents : iterable of Document
+        Documents made in memory (see :func:`kg.document`).
+    model, date, base, jobs, progress, aliases, into, store, engine, scheduler
+        How the build runs: the fields of :class:`BuildOptions`, documented there
+        (a spaCy pipeline, the date of undated documents, the base IRI, processes,
+        a progress callback, an alias file, a graph or a store to add to, Dask).
+
+    Returns
+    -------
+    KnowledgeGraph
+        With ``.errors`` listing inputs that could not be read (skipped),
+        ``.warnings`` what was read with a guess (an encoding) or split, and
+        ``.report`` the counts and time.
+
+    Raises
+    ------
+    kg.errors.ModelError
+        If the spaCy pipeline cannot be loaded.
+    """
+    options = BuildOptions(model=model, date=date, base=base, jobs=jobs, progress=progress, aliases=aliases,
+                           into=into, store=store, engine=engine, scheduler=scheduler)
+    return run_build(sources, options, documents=documents)
 
 
 def run_build(sources: Iterable[str | Path] | str | Path, options: BuildOptions, *,
