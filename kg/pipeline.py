@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from .analyse.nlp import resolve_model_name
 from .analyse.run import analyse
@@ -91,7 +92,7 @@ class BuildOptions:
     progress: Callable[[int, int], None] | None = None
     aliases: str | Path | Aliases | None = None
     into: KnowledgeGraph | None = None
-    store: object = None
+    store: Any = None
     engine: str = "local"
     scheduler: str | None = None
 
@@ -165,13 +166,14 @@ def run_build(sources: Iterable[str | Path] | str | Path, options: BuildOptions,
     """
     started = time.perf_counter()
     options = options.checked()  # bad options fail before any work is done
+    base, aliases = cast(str, options.base), cast("Aliases | None", options.aliases)  # as checked() makes them
     inputs = _read_inputs(sources, documents, options.date)
     target = _open_target(options, [d.id for d in inputs.documents])
     extractions, words = _analyse(inputs, options)
     _log_phase("analysed", started)
-    entities, replaced = _link(extractions, options, target)
+    entities, replaced = _link(extractions, target, aliases=aliases, base=base)
     _log_phase("linked", started)
-    _write(target, extractions, entities, base=options.base, replaced=replaced)
+    _write(target, extractions, entities, base=base, replaced=replaced)
     _log_phase("written", started)
     report = BuildReport(documents=len(extractions), failed=len(inputs.errors), words=words,
                          seconds=time.perf_counter() - started, replaced=len(replaced))
@@ -217,7 +219,7 @@ class _Target:
     """Where the build writes: the store, whether it was empty, and the named graph of each
     document it already holds (by document id)."""
 
-    store: object
+    store: Any  # OxigraphStore or RemoteStore
     fresh: bool
     held: dict[str, str]
 
@@ -237,8 +239,9 @@ def _open_target(options: BuildOptions, ids: list[str]) -> _Target:
 def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], int]:
     """The extractions of the documents and their words; a document that fails becomes an error."""
     progress = options.progress
-    if hasattr(progress, "total"):
-        progress.total(len(inputs.documents))
+    total = getattr(progress, "total", None)  # a progress bar may want to know the number first
+    if total is not None:
+        total(len(inputs.documents))
     extractions: list[Extraction] = []
     words = 0
     sources_of = {d.id: d.source or d.id for d in inputs.documents}
@@ -254,14 +257,13 @@ def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], 
     return extractions, words
 
 
-def _link(extractions: list[Extraction], options: BuildOptions, target: _Target):
+def _link(extractions: list[Extraction], target: _Target, *, aliases: Aliases | None, base: str):
     """The entities of the extractions (linked to those the target holds), and the named graphs replaced."""
-    aliases = options.aliases
     names = [m.text for e in extractions for m in e.mentions]
     if aliases is not None:
         names += [*aliases.merge, *aliases.merge.values()]
     replaced = sorted({target.held[e.document.id] for e in extractions if e.document.id in target.held})
-    known = known_entities(target.store, names, base=options.base, replacing=replaced) if not target.fresh else ()
+    known = known_entities(target.store, names, base=base, replacing=replaced) if not target.fresh else ()
     return link_entities(extractions, aliases=aliases, known=known), replaced
 
 

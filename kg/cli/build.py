@@ -7,6 +7,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -14,7 +15,7 @@ from ..analyse.nlp import DEFAULT_MODELS
 from ..analyse.run import ENGINES
 from ..errors import KgError
 from ..graph import KnowledgeGraph, load
-from ..pipeline import BuildOptions, run_build
+from ..pipeline import BuildOptions, BuildReport, run_build
 from ..query import named_query
 from ..store import FORMATS, open_store
 from .common import errors_about
@@ -173,14 +174,14 @@ def _print_inputs(graph: KnowledgeGraph) -> None:
         click.echo(f"Warning: {warning}", err=True)
     for error in graph.errors:
         click.echo(f"Error: {error}", err=True)
-    if graph.report.documents == 0:
+    if cast(BuildReport, graph.report).documents == 0:
         raise click.ClickException("no document could be read; nothing written")
 
 
 def _print_summary(graph: KnowledgeGraph, store_location: str | None, written: list[Path]) -> None:
     """What was built (counts, time), the files written and the most mentioned entities."""
     stats = graph.stats()
-    report = graph.report
+    report = cast(BuildReport, graph.report)  # a built graph's report (KnowledgeGraph types it loosely)
     click.echo(
         f"Built {report.documents} document{'s' if report.documents != 1 else ''} "
         f"({report.words:,} words) in {report.seconds:.1f} s"
