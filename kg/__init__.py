@@ -27,6 +27,8 @@ __all__ = [
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+# The public API loads on first use, on purpose: `import kg` stays fast, while kg.pipeline and
+# kg.graph bring in rdflib and pyoxigraph (and a build spaCy).
 _LAZY = {
     "build": ("kg.pipeline", "build"),
     "build_text": ("kg.pipeline", "build_text"),

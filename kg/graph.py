@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import KgError
+from .errors import ConfigError, KgError
 from .query import result_to_dataframe, run_query
-from .store import load_graph, save_graph
+from .store import FORMATS, load_graph, save_graph, serialize, write_atomic
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -133,6 +134,39 @@ class KnowledgeGraph:
     def save(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the graph to ``path`` (format from ``fmt`` or the suffix), atomically."""
         return save_graph(self._source, path, fmt)
+
+    #: What :meth:`write` (and ``kg build``) writes when no formats are named.
+    WRITE_FORMATS = ("ttl", "trig")
+
+    def write(self, folder: str | Path, formats: Iterable[str] = WRITE_FORMATS, *, html: bool = True,
+              title: str = "kg graph") -> list[Path]:
+        """Write the graph into ``folder``: ``graph.<suffix>`` in each of ``formats`` (keys of
+        :data:`kg.store.FORMATS`), and the picture ``graph.html`` unless ``html=False``.
+
+        Everything is made before anything is written, and each file is replaced
+        atomically, so a failure leaves the earlier files as they were.
+
+        Returns
+        -------
+        list of Path
+            The files written, in the order of ``formats``, ``graph.html`` last.
+
+        Raises
+        ------
+        kg.errors.ConfigError
+            If a format is not one of :data:`kg.store.FORMATS`.
+        """
+        formats = list(formats)
+        unknown = [fmt for fmt in formats if fmt not in FORMATS]
+        if unknown:
+            raise ConfigError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        folder = Path(folder)
+        outputs = {folder / f"graph{FORMATS[fmt][1]}": serialize(self._source, fmt) for fmt in formats}
+        if html:
+            outputs[folder / "graph.html"] = self.to_html(title=title).encode("utf-8")
+        for path, data in outputs.items():
+            write_atomic(path, data)
+        return list(outputs)
 
     def stats(self) -> dict:
         """Counts: documents, entities, concepts, relation predicates, statements, triples."""

@@ -1,24 +1,36 @@
-"""``build()``: read → analyse → extract → resolve → map. The only orchestrator."""
+"""``build()``: read inputs → open target → analyse → link → write. The only orchestrator."""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
+import resource
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
+from .analyse.nlp import resolve_model_name
+from .analyse.run import analyse
 from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
 from .model import Document, Extraction
-from .resolve import Aliases
+from .rdf import DEFAULT_BASE
+from .rdf.iri import check_base, corpus_graph_iri
+from .rdf.mapping import ontology_quads, quad_batches
+from .read import document_from_text, iter_documents
+from .read.text import check_date
+from .resolve import Aliases, link_entities, read_aliases
+from .store import open_store
+from .store.corpus import document_graphs, known_entities, write_documents
+from .vocab import ONTOLOGY_IRI
 
-__all__ = ["build", "build_text", "BuildReport"]
+__all__ = ["BuildOptions", "BuildReport", "build", "build_text", "run_build"]
 
 logger = logging.getLogger(__name__)
-
 
 
 @dataclass
@@ -32,29 +44,15 @@ class BuildReport:
     replaced: int = 0  # documents that were already in the graph added to, and were rebuilt
 
 
-def build(
-    sources: Iterable[str | Path] | str | Path = (),
-    *,
-    documents: Iterable[Document] = (),
-    model: str | None = None,
-    date: str | None = None,
-    base: str | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-    aliases: str | Path | Aliases | None = None,
-    into: KnowledgeGraph | None = None,
-    store=None,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> KnowledgeGraph:
-    """Build a knowledge graph from news files and/or documents.
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build runs: everything :func:`build` takes besides its inputs.
 
-    Parameters
+    :func:`build` fills one from its keyword arguments and the ``kg build`` command
+    from its options; the field defaults are the library's defaults, which the CLI shows.
+
+    Attributes
     ----------
-    sources : path or iterable of paths
-        Text files (first line: headline), JSONL files, or folders of them.
-    documents : iterable of Document
-        Documents made in memory (see :func:`kg.document`).
     model : str, optional
         spaCy pipeline to use (default: ``en_core_web_sm``, else its repackaging).
     date : str, optional
@@ -85,6 +83,63 @@ def build(
     scheduler : str, optional
         Address of a running Dask scheduler (implies ``engine="dask"``); without
         one, ``engine="dask"`` starts a ``LocalCluster`` of ``jobs`` workers.
+    """
+
+    model: str | None = None
+    date: str | None = None
+    base: str | None = None
+    jobs: int = 1
+    progress: Callable[[int, int], None] | None = None
+    aliases: str | Path | Aliases | None = None
+    into: KnowledgeGraph | None = None
+    store: Any = None
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def checked(self) -> BuildOptions:
+        """These options with the date and base checked, the model named and the aliases read.
+
+        Raises
+        ------
+        kg.errors.KgError
+            For a bad date or base IRI, a missing model or an unreadable alias file.
+        """
+        aliases = self.aliases
+        date = check_date(self.date, "--date")
+        base = check_base(self.base or DEFAULT_BASE)
+        model = resolve_model_name(self.model)
+        if aliases is not None and not isinstance(aliases, Aliases):
+            aliases = read_aliases(aliases)
+        return dataclasses.replace(self, date=date, base=base, model=model, aliases=aliases)
+
+
+def build(
+    sources: Iterable[str | Path] | str | Path = (),
+    *,
+    documents: Iterable[Document] = (),
+    model: str | None = None,
+    date: str | None = None,
+    base: str | None = None,
+    jobs: int = BuildOptions.jobs,
+    progress: Callable[[int, int], None] | None = None,
+    aliases: str | Path | Aliases | None = None,
+    into: KnowledgeGraph | None = None,
+    store=None,
+    engine: str = BuildOptions.engine,
+    scheduler: str | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from news files and/or documents.
+
+    Parameters
+    ----------
+    sources : path or iterable of paths
+        Text files (first line: headline), JSONL files, or folders of them.
+    documents : iterable of Document
+        Documents made in memory (see :func:`kg.document`).
+    model, date, base, jobs, progress, aliases, into, store, engine, scheduler
+        How the build runs: the fields of :class:`BuildOptions`, documented there
+        (a spaCy pipeline, the date of undated documents, the base IRI, processes,
+        a progress callback, an alias file, a graph or a store to add to, Dask).
 
     Returns
     -------
@@ -98,82 +153,129 @@ def build(
     kg.errors.ModelError
         If the spaCy pipeline cannot be loaded.
     """
-    from .analyse.nlp import resolve_model_name
-    from .analyse.run import analyse
-    from .rdf import DEFAULT_BASE
-    from .rdf.iri import check_base, corpus_graph_iri
-    from .rdf.mapping import ontology_quads, quad_batches
-    from .vocab import ONTOLOGY_IRI
-    from .read import iter_documents
-    from .read.text import check_date
-    from .resolve import link_entities, read_aliases
-    from .store import open_store
-    from .store.corpus import document_graphs, known_entities, write_documents
+    options = BuildOptions(model=model, date=date, base=base, jobs=jobs, progress=progress, aliases=aliases,
+                           into=into, store=store, engine=engine, scheduler=scheduler)
+    return run_build(sources, options, documents=documents)
 
+
+def run_build(sources: Iterable[str | Path] | str | Path, options: BuildOptions, *,
+              documents: Iterable[Document] = ()) -> KnowledgeGraph:
+    """Build a knowledge graph with ``options``: read inputs → open target → analyse → link → write.
+
+    See :func:`build`, which takes the options as keyword arguments.
+    """
     started = time.perf_counter()
-    date = check_date(date, "--date")  # bad options fail before any work is done
-    base = check_base(base or DEFAULT_BASE)
-    model = resolve_model_name(model)
-    if aliases is not None and not isinstance(aliases, Aliases):
-        aliases = read_aliases(aliases)
+    options = options.checked()  # bad options fail before any work is done
+    base, aliases = cast(str, options.base), cast("Aliases | None", options.aliases)  # as checked() makes them
+    inputs = _read_inputs(sources, documents, options.date)
+    target = _open_target(options, [d.id for d in inputs.documents])
+    extractions, words = _analyse(inputs, options)
+    _log_phase("analysed", started)
+    entities, replaced = _link(extractions, target, aliases=aliases, base=base)
+    _log_phase("linked", started)
+    _write(target, extractions, entities, base=base, replaced=replaced)
+    _log_phase("written", started)
+    report = BuildReport(documents=len(extractions), failed=len(inputs.errors), words=words,
+                         seconds=time.perf_counter() - started, replaced=len(replaced))
+    return KnowledgeGraph(store=target.store, errors=inputs.errors, warnings=inputs.warnings, report=report)
+
+
+@dataclass
+class _Inputs:
+    """The documents to build, and what went wrong or was guessed reading (and analysing) them."""
+
+    documents: list[Document] = field(default_factory=list)
+    errors: list[KgError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
+
+
+def _read_inputs(sources: Iterable[str | Path] | str | Path, documents: Iterable[Document],
+                 date: str | None) -> _Inputs:
+    """Read the files, add the in-memory documents, skip a repeated id, and date the undated ones.
+
+    The default ``date`` is applied here only, after reading: a document's own date
+    (a JSONL ``date``, a date line after a text's headline, a Document's ``date``) wins.
+    """
     if isinstance(sources, (str, Path)):
         sources = [sources]
-    errors: list[KgError] = []
-    good: list[Document] = []
+    inputs = _Inputs()
     seen: set[str] = set()
-    warnings: list[InputWarning] = []
-    for item in [*iter_documents(sources, date=date), *documents]:
+    for item in [*iter_documents(sources), *documents]:
         if isinstance(item, InputWarning):
-            warnings.append(item)
+            inputs.warnings.append(item)
         elif isinstance(item, ReadError):
             logger.debug("cannot read %s", item)
-            errors.append(item)
+            inputs.errors.append(item)
         elif item.id in seen:
-            errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
+            inputs.errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
         else:
             seen.add(item.id)
-            good.append(item if item.date or not date else _with_date(item, date))
+            inputs.documents.append(item if item.date or not date else dataclasses.replace(item, date=date))
+    return inputs
 
-    if store is not None:
-        target = open_store(store) if isinstance(store, (str, Path)) else store
+
+@dataclass
+class _Target:
+    """Where the build writes: the store, whether it was empty, and the named graph of each
+    document it already holds (by document id)."""
+
+    store: Any  # OxigraphStore or RemoteStore
+    fresh: bool
+    held: dict[str, str]
+
+
+def _open_target(options: BuildOptions, ids: list[str]) -> _Target:
+    """The store to add to (``options.store``), or a new in-memory one holding ``options.into``."""
+    if options.store is not None:
+        store = open_store(options.store) if isinstance(options.store, (str, Path)) else options.store
     else:
-        target = open_store(None)
-        if into is not None:
-            into.copy_to(target)
-    fresh = target.is_empty()
-    held = document_graphs(target, [d.id for d in good]) if not fresh else {}
+        store = open_store(None)
+        if options.into is not None:
+            options.into.copy_to(store)
+    fresh = store.is_empty()
+    return _Target(store=store, fresh=fresh, held=document_graphs(store, ids) if not fresh else {})
 
-    if hasattr(progress, "total"):
-        progress.total(len(good))
+
+def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], int]:
+    """The extractions of the documents and their words; a document that fails becomes an error."""
+    progress = options.progress
+    total = getattr(progress, "total", None)  # a progress bar may want to know the number first
+    if total is not None:
+        total(len(inputs.documents))
     extractions: list[Extraction] = []
     words = 0
-    sources_of = {d.id: d.source or d.id for d in good}
-    for doc_id, extraction, count, notes in analyse(good, model=model, jobs=jobs, engine=engine,
-                                                    scheduler=scheduler, progress=progress):
+    sources_of = {d.id: d.source or d.id for d in inputs.documents}
+    for doc_id, extraction, count, notes in analyse(inputs.documents, model=options.model, jobs=options.jobs,
+                                                    engine=options.engine, scheduler=options.scheduler,
+                                                    progress=progress):
         if extraction is None:
-            errors.extend(ReadError(sources_of[doc_id], note) for note in notes)
+            inputs.errors.extend(ReadError(sources_of[doc_id], note) for note in notes)
             continue
-        warnings.extend(InputWarning(sources_of[doc_id], note) for note in notes)
+        inputs.warnings.extend(InputWarning(sources_of[doc_id], note) for note in notes)
         extractions.append(extraction)
         words += count
-    _log_phase("analysed", started)
+    return extractions, words
+
+
+def _link(extractions: list[Extraction], target: _Target, *, aliases: Aliases | None, base: str):
+    """The entities of the extractions (linked to those the target holds), and the named graphs replaced."""
     names = [m.text for e in extractions for m in e.mentions]
     if aliases is not None:
         names += [*aliases.merge, *aliases.merge.values()]
-    replaced = sorted({held[e.document.id] for e in extractions if e.document.id in held})
-    known = known_entities(target, names, base=base, replacing=replaced) if not fresh else ()
-    entities = link_entities(extractions, aliases=aliases, known=known)
-    _log_phase("linked", started)
-    loading = target.loading() if hasattr(target, "loading") else contextlib.nullcontext()
+    replaced = sorted({target.held[e.document.id] for e in extractions if e.document.id in target.held})
+    known = known_entities(target.store, names, base=base, replacing=replaced) if not target.fresh else ()
+    return link_entities(extractions, aliases=aliases, known=known), replaced
+
+
+def _write(target: _Target, extractions: list[Extraction], entities, *, base: str, replaced: list[str]) -> None:
+    """Map the extractions to quads and write them, with the ontology, into the target's store."""
+    store = target.store
+    loading = store.loading() if hasattr(store, "loading") else contextlib.nullcontext()
     with loading:
         batches = quad_batches(extractions, entities, base=base)
-        write_documents(target, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),
-                        corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=fresh)
-    target.flush()
-    _log_phase("written", started)
-    report = BuildReport(documents=len(extractions), failed=len(errors), words=words,
-                         seconds=time.perf_counter() - started, replaced=len(replaced))
-    return KnowledgeGraph(store=target, errors=errors, warnings=warnings, report=report)
+        write_documents(store, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),
+                        corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=target.fresh)
+    store.flush()
 
 
 def build_text(text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None,
@@ -186,8 +288,6 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
     >>> graph.report.documents, sorted(graph.stats().items())[0]
     (1, ('concepts', 2))
     """
-    from .read import document_from_text
-
     document = document_from_text(text, doc_id=doc_id, title=title, date=date)
     return build(documents=[document], **options)
 
@@ -195,13 +295,5 @@ def build_text(text: str, *, doc_id: str = "text", title: str | None = None, dat
 def _log_phase(name: str, started: float) -> None:
     """Log (at -v) how long the build has run and this process's peak memory so far."""
     if logger.isEnabledFor(logging.INFO):
-        import resource
-
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         logger.info("%s after %.1f s; peak memory of this process %.0f MB", name, time.perf_counter() - started, peak)
-
-
-def _with_date(document: Document, date: str) -> Document:
-    from dataclasses import replace
-
-    return replace(document, date=date)

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import REPO
+from .conftest import EXAMPLE, REPO
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Person }"
 
@@ -159,3 +159,68 @@ def test_plain_pytest_says_in_its_header_why_browser_and_data_tests_skip(found, 
             "KG_REQUIRE_BROWSER=1 makes that a failure)",
             f"kg: shared data not found at {tmp_path / 'shared'}: the tests that need it skip (KG_SHARED=/path names "
             "another place)"]
+
+
+SMALL_TRIG = """@prefix kg: <https://example.org/kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/kg/graph/d1> {
+  <https://example.org/kg/entity/haftar> a kg:Person ; rdfs:label "Khalifa Haftar" ; kg:mentionCount 2 .
+}
+"""
+
+
+@pytest.fixture
+def small_trig(tmp_path):
+    path = tmp_path / "small.trig"
+    path.write_text(SMALL_TRIG, encoding="utf-8")
+    return path
+
+
+def test_a_system_error_is_one_line_naming_the_file(small_trig, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(small_trig), str(tmp_path / "a-file" / "out.ttl")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'a-file'}: File exists\n"
+
+
+def test_a_system_error_without_a_file_names_what_the_command_was_doing(small_trig):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", str(small_trig), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_a_kg_error_of_render_names_the_graph_once(small_trig, tmp_path):
+    result = CliRunner().invoke(main, ["render", str(small_trig), "--focus", "Nobody", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {small_trig}: no node named 'Nobody' in the graph (try kg entities GRAPH)\n"
+    missing = tmp_path / "missing.trig"
+    result = CliRunner().invoke(main, ["render", str(missing), "-o", str(tmp_path / "p.html")])
+    assert result.output == f"Error: {missing}: no such graph file\n"
+    assert not (tmp_path / "p.html").exists()
+
+
+def test_an_unknown_build_format_is_refused_before_any_work(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path), "--format", "ttl,rdfa"])
+    assert result.exit_code == 2
+    assert ("Error: Invalid value for --format: unknown format 'rdfa'; choose from ttl, nt, jsonld, xml, trig, nq"
+            in result.output)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.model
+def test_build_formats_may_be_comma_separated_or_repeated(tmp_path):
+    outputs = {}
+    for name, formats in (("commas", ["--format", "nq,ttl"]), ("repeated", ["--format", "nq", "--format", "ttl"])):
+        result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / name), "--no-html", *formats])
+        assert result.exit_code == 0, result.output
+        assert [line.split("/")[-1] for line in result.output.splitlines() if "wrote" in line] == ["graph.nq",
+                                                                                                    "graph.ttl"]
+        outputs[name] = {path.name: path.read_bytes() for path in (tmp_path / name).iterdir()}
+    assert outputs["commas"] == outputs["repeated"]
+    assert sorted(outputs["commas"]) == ["graph.nq", "graph.ttl"]

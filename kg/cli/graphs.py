@@ -1,0 +1,247 @@
+"""The ``kg`` commands that read, change or serve a built graph: query, entities, stats, validate,
+render, convert, remove, serve."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from ..errors import KgError
+from ..query import RESULT_FORMATS, check_query, format_result, named_query
+from ..query.endpoint import make_server
+from ..query.limits import DEFAULT_TIMEOUT, run_limited
+from ..query.offline import cut_network
+from ..render import DEFAULT_MAX_NODES, load_for_view, render_html, view_graph
+from ..store import (
+    FORMATS,
+    OxigraphStore,
+    is_store_path,
+    is_store_url,
+    load_graph,
+    open_store,
+    remove_documents,
+    save_graph,
+    write_atomic,
+)
+from ..store.graph import prefixes
+from ..validate import validate as check_graph
+from .common import errors_about, open_graph, prefixed
+
+__all__ = ["convert", "entities", "query", "remove", "render", "serve", "stats", "validate"]
+
+GRAPH = click.argument("graph_file", metavar="GRAPH_OR_STORE")
+RESULT_FORMAT = click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default=RESULT_FORMATS[0],
+                             show_default=True)
+
+
+class _PrefixesHelp(click.Command):
+    """A command whose help ends with the prefixes its queries may use undeclared (read from kg, so never stale)."""
+
+    def format_epilog(self, ctx, formatter):
+        """Write the predeclared prefixes after the options."""
+        with formatter.section("Predeclared prefixes (no PREFIX line needed)"):
+            formatter.write_dl([(f"{name}:", iri) for name, iri in prefixes().items()])
+        super().format_epilog(ctx, formatter)
+
+
+@click.command(cls=_PrefixesHelp)
+@GRAPH
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@RESULT_FORMAT
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE and FROM <url>, which fetch over the network.")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(0, None),
+              help="Stop the query after this many seconds (0: no limit).")
+def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
+    """Run a SPARQL query on GRAPH_OR_STORE and print the result.
+
+    Exits with status 1 if the query is malformed, refused, fails or runs past --timeout.
+    """
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query either as an argument or with -f FILE (exactly one)")
+
+    def answer() -> str:
+        # All within --timeout: reading the query, rdflib's check (seconds on a long query), loading, running.
+        text = sparql
+        if query_file is not None:
+            try:
+                text = query_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise KgError(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
+        check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
+        graph = open_graph(graph_file)
+        return format_result(graph.query(text, allow_network=allow_network), fmt, graph=prefixed(graph))
+
+    text = run_limited(answer, timeout, offline=not allow_network and not is_store_url(str(graph_file)))
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@click.command()
+@GRAPH
+@click.option("--merges", is_flag=True, help="Show each entity's surface forms and the rule that merged them.")
+@RESULT_FORMAT
+def entities(graph_file, merges, fmt):
+    """List the entities of GRAPH with their mention counts; --merges shows how names were merged."""
+    graph = open_graph(graph_file)
+    result = graph.query(named_query("merges" if merges else "entities"))
+    click.echo(format_result(result, fmt, graph=prefixed(graph)), nl=False)
+
+
+@click.command()
+@GRAPH
+def stats(graph_file):
+    """Print counts of GRAPH: documents, entities, concepts, relations, statements."""
+    graph = open_graph(graph_file)
+    for name, value in graph.stats().items():
+        click.echo(f"{name.replace('_', ' '):>14}  {value}")
+
+
+@click.command()
+@GRAPH
+def validate(graph_file):
+    """Check GRAPH against kg's contract (SHACL shapes, ontology/shapes.ttl).
+
+    Prints one line per violation and exits with status 1 if there is any.
+    """
+    graph = open_graph(graph_file)
+    violations = check_graph(graph.graph)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"{graph_file}: {len(violations)} violation{'s' if len(violations) != 1 else ''}", err=True)
+        sys.exit(1)
+    click.echo(f"{graph_file}: conforms ({len(graph)} triples)")
+
+
+@click.command()
+@GRAPH
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
+@click.option("--title", default=None, help="Page title (default: the graph file's name).")
+@click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="How far --focus reaches (needs --focus).")
+@click.option("--max-nodes", default=None, type=click.IntRange(1, None),
+              help=f"Keep at most this many nodes, the most connected (default {DEFAULT_MAX_NODES}); the page says "
+                   "what was left out.")
+@click.option("--query", "query_file", default=None, type=click.Path(path_type=Path),
+              help="A SPARQL CONSTRUCT (.rq file): draw the nodes its triples name.")
+def render(graph_file, output, title, focus, hops, max_nodes, query_file):
+    """Draw GRAPH as an interactive HTML page (offline, one file)."""
+    if focus is None and click.get_current_context().get_parameter_source("hops") != ParameterSource.DEFAULT:
+        raise click.UsageError("--hops needs --focus NAME: it says how far the drawing reaches from that node")
+    errors_about(path=output, source=graph_file)
+    query = query_file.read_text(encoding="utf-8") if query_file is not None else None
+    if is_store_url(graph_file) or is_store_path(graph_file):
+        graph = open_graph(graph_file)._drawable()
+    else:
+        # A query runs on rdflib; otherwise the faster pyoxigraph reader loads the file.
+        graph = load_graph(graph_file) if query is not None else load_for_view(graph_file)
+    nxgraph, note = view_graph(graph, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+    page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
+    write_atomic(output, page.encode("utf-8"))
+    click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges, "
+               f"{len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else ""))
+
+
+@click.command()
+@click.argument("source", metavar="GRAPH_OR_STORE")
+@click.argument("target", metavar="OUTPUT", type=click.Path(path_type=Path))
+def convert(source, target):
+    """Write GRAPH in the format OUTPUT's suffix names (.ttl .nt .jsonld .rdf .trig .nq).
+
+    TriG and N-Quads keep the named graphs; converting them to another format writes their union.
+    """
+    fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == target.suffix.lower()), None)
+    if fmt is None:
+        suffixes = ", ".join(suffix for _, suffix in FORMATS.values())
+        raise click.ClickException(f"{target}: unknown output format {target.suffix or '(no suffix)'!r}; "
+                                   f"use one of {suffixes}")
+    errors_about(path=target)
+    graph = open_graph(source)
+    graph.save(target, fmt)
+    click.echo(f"wrote {target} ({len(graph)} triples)")
+
+
+@click.command()
+@GRAPH
+@click.argument("doc_ids", metavar="DOC_ID...", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the result here, a .trig or .nq file (default: GRAPH; a store is changed in place).")
+@click.option("--aliases", type=click.Path(path_type=Path),
+              help="The alias file the graph was built with (names linked again follow it).")
+def remove(graph_file, doc_ids, output, aliases):
+    """Remove documents from GRAPH_OR_STORE (a .trig or .nq file, a store folder or URL).
+
+    What only they supported goes too: the graph is left as building the remaining
+    documents alone makes it (names they shared with the removed ones are linked again).
+    Exits with status 1 if a DOC_ID is not in the graph; the others are still removed.
+    """
+    on_store = is_store_url(graph_file) or is_store_path(graph_file)
+    target = output or Path(graph_file)
+    _check_removable(graph_file, target, on_store, output)
+    errors_about(path=target)
+    if on_store:
+        store = open_store(graph_file)
+        removed = remove_documents(store, doc_ids, aliases=aliases)
+        store.close()
+    else:
+        store = OxigraphStore()
+        store.load_file(graph_file)
+        removed = remove_documents(store, doc_ids, aliases=aliases)
+        save_graph(store, target, "trig" if target.suffix.lower() == ".trig" else "nq")
+    for doc_id in removed:
+        click.echo(f"removed {doc_id}")
+    missing = [d for d in doc_ids if d not in removed]
+    for doc_id in missing:
+        click.echo(f"Error: {graph_file}: no document {doc_id!r} in the graph", err=True)
+    if missing:
+        sys.exit(1)
+
+
+def _check_removable(graph_file: str, target: Path, on_store: bool, output: Path | None) -> None:
+    """Refuse what kg remove cannot change: -o with a store, a missing file, a file without named graphs."""
+    if on_store and output is not None:
+        raise click.UsageError("a store is changed in place; -o is for graph files")
+    if not on_store and not Path(graph_file).exists():
+        raise click.ClickException(f"{graph_file}: no such graph file or store")
+    if not on_store and (Path(graph_file).suffix.lower() not in (".trig", ".nq")
+                         or target.suffix.lower() not in (".trig", ".nq")):
+        raise click.ClickException(f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
+                                   "named graph per document, or on a store")
+
+
+@click.command()
+@GRAPH
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update on /update (a store is then opened for writing).")
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE, FROM <url> and LOAD, which fetch over the network.")
+def serve(graph_file, host, port, writable, allow_network):
+    """Serve GRAPH_OR_STORE as a SPARQL 1.1 endpoint (http://HOST:PORT/query) until Ctrl-C.
+
+    A graph file is loaded into memory (updates are then lost on exit); a store
+    folder is opened read-only unless --writable.
+    """
+    if is_store_url(graph_file):
+        raise KgError(f"{graph_file}: already a SPARQL endpoint; kg serve serves a graph file or a store folder")
+    errors_about(path=f"cannot listen on {host}:{port}")
+    if is_store_path(graph_file):
+        store = OxigraphStore(graph_file, read_only=not writable)
+    else:
+        store = OxigraphStore()
+        store.load_file(graph_file)
+    server = make_server(store, host=host, port=port, writable=writable, allow_network=allow_network)
+    if not allow_network:
+        cut_network()  # answers come from this thread; its listening socket stays where it was made
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
+               f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
