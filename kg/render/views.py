@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import KgError
+import pyoxigraph
+
+from ..errors import GraphFileError, KgError
+from ..query import run_query
+from ..store import Store, as_store, load_graph
+from ..store.foreign import read_quads
+from ..store.graph import graph_file
 
 __all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
            "facts_from_store"]
@@ -50,10 +56,13 @@ def most_important(nxgraph, max_nodes: int):
 
 
 def construct_nodes(graph, query: str) -> set[str]:
-    """The IRIs a SPARQL CONSTRUCT (or DESCRIBE) over ``graph`` returns, as subjects or objects."""
-    from ..query import run_query
-
-    result = run_query(getattr(graph, "source", None) or graph, query)
+    """The IRIs a SPARQL CONSTRUCT (or DESCRIBE) over ``graph`` (a store, or the facts read from
+    one) returns, as subjects or objects."""
+    if isinstance(graph, DrawingFacts):
+        if graph.source is None:
+            raise KgError("a --query runs on the graph itself, not on the facts read from its file for drawing")
+        graph = graph.source
+    result = run_query(graph, query)
     if result.type not in ("CONSTRUCT", "DESCRIBE"):
         raise KgError("--query needs a CONSTRUCT (or DESCRIBE) query: its triples name the nodes to draw")
     return {str(term) for triple in result.graph for term in (triple[0], triple[2])}
@@ -63,13 +72,6 @@ def load_for_view(path: str | Path):
     """A graph file read for drawing: its facts, parsed with pyoxigraph when it reads the
     format (much faster than rdflib on big files; see :class:`DrawingFacts`), else an
     rdflib dataset."""
-    import pyoxigraph
-
-    from ..errors import GraphFileError
-    from ..store import load_graph
-    from ..store.foreign import read_quads
-    from ..store.graph import graph_file
-
     formats = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".rdf": "xml"}
     path = graph_file(path)
     rdf_format = formats.get(path.suffix.lower())
@@ -88,7 +90,7 @@ def load_for_view(path: str | Path):
     return facts
 
 
-def facts_from_store(store) -> "DrawingFacts":
+def facts_from_store(store: Store) -> DrawingFacts:
     """The facts the picture reads, fetched from a store one drawn predicate at a time."""
     facts = DrawingFacts()
     facts.source = store  # a --query CONSTRUCT runs on the store itself
@@ -123,7 +125,7 @@ class DrawingFacts:
 
     def __init__(self):
         self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
-        self.source = None  # the store the facts were read from, if any
+        self.source: Store | None = None  # the store the facts were read from, if any
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         """Record one triple (duplicates across named graphs are kept once)."""

@@ -1,0 +1,145 @@
+"""A kg graph held in an rdflib dataset (as :func:`kg.load` reads a graph file), as a :class:`Store`.
+
+rdflib answers the queries here (so a file's own prefixes may be used undeclared,
+and results are what rdflib's SPARQL engine gives); everything else kg does with a
+graph (drawing it, removing documents, writing it) goes through the same
+:class:`kg.store.base.Store` methods as on Oxigraph and remote stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+from ..errors import KgError
+from ..rdf.terms import quad_to_rdflib, to_oxigraph
+from .base import Row, Store
+
+__all__ = ["DatasetStore", "rdflib_quads"]
+
+
+class DatasetStore(Store):
+    """An rdflib dataset (or plain graph) seen as a :class:`~kg.store.base.Store`; changes go to it.
+
+    Examples
+    --------
+    >>> from kg.store import new_graph
+    >>> store = DatasetStore(new_graph())
+    >>> store.add([ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b"),
+    ...                    ox.NamedNode("http://x/g"))])
+    >>> [row["o"] for row in store.rows("SELECT ?o WHERE { ?s ?p ?o }")]
+    ['b']
+    """
+
+    def __init__(self, dataset: Graph, location: str | None = None):
+        self.dataset = dataset
+        self.location = location
+
+    def __repr__(self) -> str:
+        return f"DatasetStore({self.location!r})" if self.location else "DatasetStore(in memory)"
+
+    def __len__(self) -> int:
+        return sum(1 for _ in rdflib_quads(self.dataset))
+
+    def rows(self, sparql: str) -> Iterator[Row]:
+        """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
+        result = self.query(sparql)
+        names = [str(name) for name in result.vars or ()]
+        for row in result:
+            yield {name: None if value is None else str(value) for name, value in zip(names, row)}
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result:
+        """Run a SPARQL query with rdflib; its ``Result``, evaluated (so that errors surface here)."""
+        try:
+            result = self.dataset.query(sparql, initNs=dict(prefixes or self.prefixes()),
+                                        initBindings=dict(bindings or {}))
+            if result.type == "SELECT":
+                result.bindings  # evaluated now: rdflib evaluates lazily
+            elif result.type in ("CONSTRUCT", "DESCRIBE"):
+                len(result.graph)
+        except Exception as error:  # rdflib's evaluator raises many unrelated types
+            raise KgError(f"query failed: {' '.join(str(error).split())[:300] or type(error).__name__}") from None
+        return result
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update, in Oxigraph on a copy of the dataset, which then takes the result.
+
+        rdflib's own SPARQL Update writes the literals it inserts anew (``"0.60"^^xsd:decimal``
+        becomes ``"0.6"``), so what ``kg remove`` maps again would differ from a build's.
+        """
+        copy = ox.Store()
+        copy.extend(self.quads())
+        try:
+            copy.update(sparql)
+        except (SyntaxError, ValueError, OSError, RuntimeError) as error:
+            raise KgError(f"update failed: {' '.join(str(error).split())[:300]}") from None
+        if isinstance(self.dataset, Dataset):
+            for graph in list(self.dataset.graphs()):
+                self.dataset.remove_graph(graph)
+        self.dataset.remove((None, None, None))
+        self.add(copy)
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (a quad in the default graph becomes a triple of the dataset's default graph)."""
+        for quad in list(quads):  # all converted first: a bad term adds nothing
+            subject, predicate, obj, name = quad_to_rdflib(quad)
+            if name is None or not isinstance(self.dataset, Dataset):
+                self.dataset.add((subject, predicate, obj))
+            else:
+                self.dataset.add((subject, predicate, obj, self.dataset.graph(name)))
+
+    def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads (of one predicate, of one named graph, when given)."""
+        wanted = URIRef(predicate) if predicate else None
+        for s, p, o, name in rdflib_quads(self.dataset, wanted):
+            if graph is None or (name is not None and str(name) == graph):
+                yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(name))
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs and everything in them."""
+        if isinstance(self.dataset, Dataset):
+            for name in names:
+                self.dataset.remove_graph(self.dataset.graph(URIRef(name)))
+
+    def is_empty(self) -> bool:
+        """Whether the dataset holds no triple."""
+        return next(iter(self.dataset.triples((None, None, None))), None) is None
+
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes bound in the dataset (those its file declared, and kg's)."""
+        return {str(prefix): str(namespace) for prefix, namespace in self.dataset.namespaces()}
+
+    def to_dataset(self) -> Graph:
+        """The dataset itself."""
+        return self.dataset
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        """The content as N-Quads (a plain graph: N-Triples), unsorted; other formats: see
+        :func:`kg.store.serialize`."""
+        if fmt != "nq":
+            raise ValueError(f"DatasetStore.dump writes N-Quads only, not {fmt!r}; use kg.store.serialize")
+        if isinstance(self.dataset, Dataset):
+            return self.dataset.serialize(format="nquads", encoding="utf-8")
+        return self.dataset.serialize(format="nt", encoding="utf-8")
+
+    def flush(self) -> None:
+        """Nothing to do: the dataset is in memory."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def rdflib_quads(dataset: Graph, predicate: URIRef | None = None) -> Iterator[tuple]:
+    """``(s, p, o, graph name or None)`` of an rdflib graph or dataset; None is the default graph."""
+    if not isinstance(dataset, Dataset):
+        for s, p, o in dataset.triples((None, predicate, None)):
+            yield s, p, o, None
+        return
+    for s, p, o, graph in dataset.quads((None, predicate, None, None)):
+        name = getattr(graph, "identifier", graph)
+        yield s, p, o, (None if name is None or str(name).startswith("urn:x-rdflib:default") else name)
