@@ -11,6 +11,7 @@ from .errors import KgError
 from .query import result_to_dataframe, run_query
 from .render import to_networkx, view_html
 from .store import DatasetStore, Store, load_graph, save_graph, write_atomic
+from .store.sparql import PREFIXES
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -125,11 +126,7 @@ class KnowledgeGraph:
     def stats(self) -> dict:
         """Counts: documents, entities, concepts, relation predicates, statements, triples."""
         counts = self.query(
-            """
-            PREFIX kg: <https://example.org/kg/ontology#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX owl: <http://www.w3.org/2002/07/owl#>
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIXES + """
             SELECT
               (COUNT(DISTINCT ?doc) AS ?documents)
               (COUNT(DISTINCT ?entity) AS ?entities)

@@ -186,7 +186,8 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+        answer = bool(result.askAnswer)
+        return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     names = [str(v) for v in result.vars]

@@ -5,7 +5,8 @@ from .html import DEFAULT_MAX_NODES, render_html, write_html
 from .nx import to_networkx
 from .views import construct_nodes, focus, load_for_view, most_important
 
-__all__ = ["to_networkx", "render_html", "write_html", "view_html", "view_graph", "focus", "most_important", "construct_nodes",
+__all__ = ["to_networkx", "render_html", "write_html", "view_html", "view_graph", "focus", "most_important",
+           "construct_nodes",
            "load_for_view", "DEFAULT_MAX_NODES"]
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..errors import GraphFileError, KgError
 from ..query import run_query
 from ..store import Store, as_store, load_graph
 from ..store.foreign import read_quads
+from ..rdf.vocab import KG
 from ..store.graph import graph_file
 
 __all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
@@ -100,22 +102,15 @@ def facts_from_store(store: Store) -> DrawingFacts:
     return facts
 
 
+_STATEMENT_PROPERTIES = {name: str(getattr(KG, name))
+                         for name in ("negated", "modality", "confidence", "sentence", "document")}
+_DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}
 _DRAWN_PREDICATES = frozenset({
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#altLabel", "https://example.org/kg/ontology#mentionCount",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "https://example.org/kg/ontology#document",
-    "https://example.org/kg/ontology#negated", "https://example.org/kg/ontology#modality",
-    "https://example.org/kg/ontology#confidence", "https://example.org/kg/ontology#sentence",
-    "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/identifier",
+    str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount), str(RDF.subject), str(RDF.predicate),
+    str(RDF.object), *_STATEMENT_PROPERTIES.values(), *_DOCUMENT_PROPERTIES.values(),
 })
-
-
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_KG = "https://example.org/kg/ontology#"
-_STATEMENT_PROPERTIES = {"negated": _KG + "negated", "modality": _KG + "modality", "confidence": _KG + "confidence",
-                         "sentence": _KG + "sentence", "document": _KG + "document"}
-_DOCUMENT_PROPERTIES = {"title": "http://purl.org/dc/terms/title", "identifier": "http://purl.org/dc/terms/identifier"}
+_TYPE, _LABEL, _ALT_LABEL, _MENTION_COUNT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount)
+_STATEMENT, _DOCUMENT = str(KG.Statement), str(KG.Document)
 
 
 class DrawingFacts:
@@ -139,38 +134,34 @@ class DrawingFacts:
 
     def rows(self, name: str):
         """The rows of the named query (see :func:`kg.render.nx._fetch`)."""
-        types = self.values[_RDF + "type"]
+        types = self.values[_TYPE]
         if name == "nodes":
             for node, classes in types.items():
                 for cls in classes:
-                    yield {"node": node, "class": cls, "label": self._one(RDFS_LABEL, node),
-                           "mentions": self._one(_KG + "mentionCount", node)}
+                    yield {"node": node, "class": cls, "label": self._one(_LABEL, node),
+                           "mentions": self._one(_MENTION_COUNT, node)}
         elif name == "alt_labels":
-            for node, alts in self.values[SKOS_ALT].items():
+            for node, alts in self.values[_ALT_LABEL].items():
                 for alt in alts:
                     yield {"node": node, "alt": alt}
         elif name == "statements":
             for statement, classes in types.items():
-                if _KG + "Statement" not in classes:
+                if _STATEMENT not in classes:
                     continue
-                s, p, o = (self._one(_RDF + part, statement) for part in ("subject", "predicate", "object"))
+                s, p, o = (self._one(str(RDF[part]), statement) for part in ("subject", "predicate", "object"))
                 if s is not None and p is not None and o is not None:
                     yield {"statement": statement, "s": s, "p": p, "o": o}
         elif name.startswith("statement "):
             for statement, values in self.values[_STATEMENT_PROPERTIES[name.split()[1]]].items():
-                if _KG + "Statement" in types.get(statement, ()):
+                if _STATEMENT in types.get(statement, ()):
                     yield {"statement": statement, "value": values[0]}
         elif name.startswith("document "):
             for document, values in self.values[_DOCUMENT_PROPERTIES[name.split()[1]]].items():
-                if _KG + "Document" in types.get(document, ()):
+                if _DOCUMENT in types.get(document, ()):
                     yield {"document": document, "value": values[0]}
         elif name == "relation labels":
-            used = {values[0] for values in self.values[_RDF + "predicate"].values()}
+            used = {values[0] for values in self.values[str(RDF.predicate)].values()}
             for predicate in used:
-                label = self._one(RDFS_LABEL, predicate)
+                label = self._one(_LABEL, predicate)
                 if label is not None:
                     yield {"p": predicate, "label": label}
-
-
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"

@@ -76,7 +76,8 @@ def known_entities(store: Store, names: Iterable[str] | None = None, *, base: st
     candidates: set[str] = set()
     for chunk in chunks(keys):
         values = " ".join(string(key) for key in chunk)
-        query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
+        query = (PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
+                 f"GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}")
         candidates.update(row["e"] for row in store.rows(query))
     found = []
     for chunk in chunks(sorted(candidates)):

@@ -249,7 +249,7 @@ class _Removal:
             values = iris(chunk)
             operations += [f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
                            f"GRAPH <{g}> {{ ?e ?p ?o }} }}" for g in (self.corpus, self.names)]
-        return operations + ([insert_data(insert)] if insert else [])
+        return operations + _inserts(insert)
 
     def describe_concepts(self, concepts: set[str]) -> list[str]:
         """Operations that remove the ``concepts`` nothing refers to any more, and describe again
@@ -276,7 +276,7 @@ class _Removal:
                     insert += quads
                     described.add(concept)
         # Described again from the records, or referred to by nothing any more: the old description goes.
-        return self.delete_descriptions(sorted(described | (concepts - used))) + ([insert_data(insert)] if insert else [])
+        return self.delete_descriptions(sorted(described | (concepts - used))) + _inserts(insert)
 
     def drop_unused(self, predicates: set[str]) -> list[str]:
         """Operations that remove the declarations of ``predicates`` no remaining statement uses."""
@@ -310,3 +310,8 @@ def _near(mentions, wanted) -> tuple:
     "Tony Blair" where "Cherie Blair" is named too), so those others are linked with them."""
     keys = set().union(set(), *(name_keys(m.text) for m in mentions if wanted(m)))
     return tuple(m for m in mentions if wanted(m) or not keys.isdisjoint(name_keys(m.text)))
+
+
+def _inserts(quads: list[ox.Quad]) -> list[str]:
+    """The update operation adding ``quads``, if there are any."""
+    return [insert_data(quads)] if quads else []

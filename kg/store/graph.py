@@ -90,7 +90,8 @@ def format_for(path: str | Path) -> str:
         return _SUFFIX_FORMATS[suffix]
     except KeyError:
         known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}") from None
+        raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; "
+                             f"expected one of {known}") from None
 
 
 #: The graph files a build folder may hold, in the order they are read: those that keep
