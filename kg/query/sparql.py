@@ -15,12 +15,12 @@ import json
 from importlib.resources import files
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from ..errors import KgError, QueryError
 from ..store import as_store
+from ..store.dataset import parsed_query
 from .guard import canonical, network_words
 
 __all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
@@ -107,9 +107,9 @@ def checked_query(sparql: str, namespaces: dict | None = None, *, allow_network:
 
 @functools.lru_cache(maxsize=8)
 def _prepare(text: str, namespaces: tuple, allow_network: bool):
-    # Cached: kg query checks before it loads the graph, then runs (rdflib takes seconds on a long query).
+    # rdflib's parse is cached too (parsed_query): a graph read from a file runs the very query parsed here.
     try:
-        prepared = prepareQuery(text, initNs=dict(namespaces))
+        prepared = parsed_query(text, namespaces)
     except Exception as error:
         raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
     if not allow_network:

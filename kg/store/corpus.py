@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace as replaced
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDFS, SKOS, URIRef
@@ -24,6 +25,7 @@ from ..rdf.iri import corpus_graph_base, names_graph_iri
 from ..rdf.vocab import KG
 from ..resolve import KnownEntity, name_keys
 from .base import Store
+from .open import as_store
 from .sparql import PREFIXES, chunks, insert_data, iris, string
 
 __all__ = ["document_graphs", "known_entities", "write_documents", "recount", "recount_update"]
@@ -34,13 +36,14 @@ _MENTION_COUNT = str(KG.mentionCount)
 _MENTION_OF = str(KG.mentionOf)
 
 
-def document_graphs(store: Store, ids: Iterable[str] | None = None) -> dict[str, str]:
+def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, str]:
     """Document id → the IRI of the named graph holding what it says (of the documents
-    ``ids`` only, when given).
+    ``ids`` only, when given), in a store or anything :func:`kg.store.as_store` takes.
 
     Only named graphs count: a document whose triples are in the default graph (read
     from a Turtle file, say) cannot be told apart from the others, so it has none.
     """
+    store = as_store(store)
     query = "SELECT DISTINCT ?id ?g WHERE { %s GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
     if ids is None:
         return {row["id"]: row["g"] for row in store.rows(PREFIXES + query % "")}

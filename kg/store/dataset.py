@@ -8,18 +8,21 @@ graph (drawing it, removing documents, writing it) goes through the same
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from ..errors import KgError
 from ..rdf.terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
 
-__all__ = ["DatasetStore", "rdflib_quads"]
+__all__ = ["DatasetStore", "rdflib_quads", "parsed_query"]
 
 
 class DatasetStore(Store):
@@ -55,9 +58,9 @@ class DatasetStore(Store):
     def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
               prefixes: Mapping[str, str] | None = None) -> Result:
         """Run a SPARQL query with rdflib; its ``Result``, evaluated (so that errors surface here)."""
+        namespaces = tuple(sorted((prefixes or self.prefixes()).items()))
         try:
-            result = self.dataset.query(sparql, initNs=dict(prefixes or self.prefixes()),
-                                        initBindings=dict(bindings or {}))
+            result = self.dataset.query(parsed_query(sparql, namespaces), initBindings=dict(bindings or {}))
             if result.type == "SELECT":
                 result.bindings  # evaluated now: rdflib evaluates lazily
             elif result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -69,8 +72,9 @@ class DatasetStore(Store):
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update, in Oxigraph on a copy of the dataset, which then takes the result.
 
-        rdflib's own SPARQL Update writes the literals it inserts anew (``"0.60"^^xsd:decimal``
-        becomes ``"0.6"``), so what ``kg remove`` maps again would differ from a build's.
+        So the update writes what it would write in a build's store: Oxigraph keeps some literals
+        in canonical form (``"0.60"^^xsd:decimal`` as ``"0.6"``) where rdflib's own SPARQL Update
+        keeps them as written, and ``kg remove`` on a dataset would otherwise differ from a build.
         """
         copy = ox.Store()
         copy.extend(self.quads())
@@ -143,3 +147,13 @@ def rdflib_quads(dataset: Graph, predicate: URIRef | None = None) -> Iterator[tu
     for s, p, o, graph in dataset.quads((None, predicate, None, None)):
         name = getattr(graph, "identifier", graph)
         yield s, p, o, (None if name is None or str(name).startswith("urn:x-rdflib:default") else name)
+
+
+@functools.lru_cache(maxsize=8)
+def parsed_query(text: str, namespaces: tuple[tuple[str, str], ...]) -> Query:
+    """rdflib's parse of a SPARQL query, with ``namespaces`` (prefix, IRI) usable undeclared.
+
+    Cached: ``kg query`` checks a query (:func:`kg.query.checked_query`) before it loads the
+    graph, then runs the same text, and rdflib takes seconds to parse a long query.
+    """
+    return prepareQuery(text, initNs=dict(namespaces))
