@@ -10,9 +10,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..errors import GraphFileError, KgError
 from ..query import run_query
-from ..store import Store, as_store, load_graph
-from ..store.foreign import read_quads
 from ..rdf.vocab import KG
+from ..store import Store, load_graph
+from ..store.foreign import read_quads
 from ..store.graph import graph_file
 
 __all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",

@@ -26,7 +26,7 @@ from rdflib.query import Result
 from ..errors import GraphFileError, KgError
 from ..rdf.terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
-from .dataset import DatasetStore, rdflib_quads
+from .dataset import DatasetStore
 from .foreign import check_cost
 from .graph import graph_file, load_graph, new_graph, prefixes
 from .markers import INCOMPLETE, WRITING, open_read_only, raced, running_builder, this_process

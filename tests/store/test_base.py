@@ -11,10 +11,25 @@ import pytest
 from rdflib import Literal
 
 from kg.errors import KgError
-from kg.rdf.iri import corpus_graph_base, corpus_graph_iri, document_graph_base, document_graph_iri
+from kg.rdf.iri import (
+    corpus_graph_base,
+    corpus_graph_iri,
+    document_graph_base,
+    document_graph_iri,
+)
 from kg.render import to_networkx
-from kg.store import (DatasetStore, OxigraphStore, RemoteStore, Store, as_store, document_graphs, load_graph,
-                      new_graph, remove_documents, serialize)
+from kg.store import (
+    DatasetStore,
+    OxigraphStore,
+    RemoteStore,
+    Store,
+    as_store,
+    document_graphs,
+    load_graph,
+    new_graph,
+    remove_documents,
+    serialize,
+)
 
 BASE = "https://example.org/kg/id/"
 #: Two people, a relation between them stated in one document, in the named graphs kg writes.
