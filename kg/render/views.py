@@ -114,9 +114,10 @@ _STATEMENT, _DOCUMENT = str(KG.Statement), str(KG.Document)
 
 
 class DrawingFacts:
-    """What :func:`kg.render.to_networkx` reads of a graph file, indexed by predicate
-    (faster than a store and SPARQL for one drawing). ``rows(name)`` answers the
-    named queries of :mod:`kg.render.nx` with the same rows."""
+    """What :func:`kg.render.to_networkx` reads of a graph (a file's, or a store's), indexed by
+    predicate: one pass over the drawn predicates' triples, faster than SPARQL for one drawing.
+    ``rows(name)`` gives what :mod:`kg.render.nx` asks for by name ("nodes", "alt_labels",
+    "statements", "statement negated" ...), as rows of plain strings."""
 
     def __init__(self):
         self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
@@ -133,7 +134,7 @@ class DrawingFacts:
         return found[0] if found else None
 
     def rows(self, name: str):
-        """The rows of the named query (see :func:`kg.render.nx._fetch`)."""
+        """The rows of one named part of the drawing (see the class docstring)."""
         types = self.values[_TYPE]
         if name == "nodes":
             for node, classes in types.items():

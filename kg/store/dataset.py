@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
@@ -146,7 +147,7 @@ def rdflib_quads(dataset: Graph, predicate: URIRef | None = None) -> Iterator[tu
         return
     for s, p, o, graph in dataset.quads((None, predicate, None, None)):
         name = getattr(graph, "identifier", graph)
-        yield s, p, o, (None if name is None or str(name).startswith("urn:x-rdflib:default") else name)
+        yield s, p, o, (None if name is None or name == DATASET_DEFAULT_GRAPH_ID else name)
 
 
 @functools.lru_cache(maxsize=8)
