@@ -14,6 +14,7 @@ import urllib.request
 import pytest
 
 import kg
+from kg.query.endpoint import make_server
 from kg.store import OxigraphStore, RemoteStore
 from tests.query.test_sparql import TRIG
 
@@ -29,8 +30,6 @@ def _store(tmp_path) -> OxigraphStore:
 
 
 def _serving(store, **options):
-    from kg.query.endpoint import make_server
-
     server = make_server(store, port=0, **options)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

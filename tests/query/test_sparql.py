@@ -22,7 +22,7 @@ from kg.query import (
     run_named_query,
     run_query,
 )
-from kg.store import OxigraphStore, load_graph
+from kg.store import OxigraphStore, load_graph, new_graph
 
 #: One document saying that the GNA rejected the truce (and did not trust Haftar), as kg maps it.
 TRIG = """
@@ -178,6 +178,4 @@ def test_named_queries(graph):
 
 def load_graph_prefixes():
     """An rdflib graph with kg's prefixes bound, as ``kg query`` hands to format_result."""
-    from kg.store import new_graph
-
     return new_graph()
