@@ -32,7 +32,7 @@ __all__ = ["Store", "Row"]
 
 #: One solution of a SELECT: variable name -> the value as a plain string (an IRI, a
 #: literal's lexical form, a blank node's id), or None when the variable is unbound.
-Row = dict[str, "str | None"]
+Row = dict[str, str | None]
 
 
 @runtime_checkable
