@@ -10,7 +10,8 @@ from rdflib import Graph
 
 from .errors import ConfigError, KgError
 from .query import result_to_dataframe, run_query
-from .store import FORMATS, load_graph, save_graph, serialize, write_atomic
+from .render import to_networkx, view_html
+from .store import FORMATS, DatasetStore, Store, load_graph, save_graph, serialize, write_atomic
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -60,21 +61,13 @@ class KnowledgeGraph:
         return self._graph
 
     @property
-    def _source(self):
-        """What queries run on: the store when there is one, else the rdflib graph."""
-        return self.store if self.store is not None else self._graph
+    def _source(self) -> Store:
+        """What queries, pictures and copies read: the store, or the rdflib graph seen as one."""
+        return self.store if self.store is not None else DatasetStore(self._graph)
 
-    def copy_to(self, store) -> None:
+    def copy_to(self, store: Store) -> None:
         """Add every quad of this graph to ``store``."""
-        from .rdf.terms import to_oxigraph
-        from .store.oxigraph import _rdflib_quads
-
-        if self.store is not None:
-            store.add(self.store.quads())
-        else:
-            import pyoxigraph as ox
-
-            store.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(self._graph))
+        store.add(self._source.quads())
 
     def __len__(self) -> int:
         """The number of distinct triples, over all named graphs: what a Turtle or N-Triples
@@ -103,9 +96,7 @@ class KnowledgeGraph:
 
     def to_networkx(self):
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
-        from .render import to_networkx
-
-        return to_networkx(self._drawable())
+        return to_networkx(self._source)
 
     def to_html(self, path: str | Path | None = None, *, title: str = "kg graph", focus: str | None = None,
                 hops: int = 1, max_nodes: int | None = None, query: str | None = None) -> str:
@@ -116,10 +107,7 @@ class KnowledgeGraph:
         name; ``max_nodes`` (default :data:`kg.render.html.DEFAULT_MAX_NODES`) keeps
         the most connected nodes and says on the page what was left out.
         """
-        from .render import view_html
-        from .store import write_atomic
-
-        page = view_html(self._drawable(), title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+        page = view_html(self._source, title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
         if path is not None:
             write_atomic(path, page.encode("utf-8"))
         return page
@@ -190,13 +178,9 @@ class KnowledgeGraph:
         result["triples"] = len(self)
         return result
 
-    def _drawable(self):
-        """What the picture reads: the rdflib graph, or the drawn facts of the store."""
-        if self.store is None:
-            return self._graph
-        from .render.views import facts_from_store
-
-        return facts_from_store(self.store)
+    def _drawable(self) -> Store:
+        """What the picture reads (:meth:`_source`; kept for ``kg render``)."""
+        return self._source
 
     def _repr_html_(self):
         return self.show()._repr_html_()

@@ -20,8 +20,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pyoxigraph as ox
+from rdflib.plugins.sparql import prepareUpdate
 
 from ..errors import KgError, QueryError
+from ..store import OxigraphStore
 from .guard import canonical, network_words
 from .sparql import _network_use, checked_query
 
@@ -47,8 +49,6 @@ _MAX_BODY = 10 * 2**20
 def check_update(sparql: str, *, allow_network: bool = False) -> str:
     """Parse a SPARQL Update and refuse ``LOAD`` and ``SERVICE`` (which fetch URLs) unless the network
     is allowed; the text to run, which is the text checked (see :mod:`kg.query.guard`)."""
-    from rdflib.plugins.sparql import prepareUpdate
-
     text = canonical(sparql)
     try:
         update = prepareUpdate(text)
@@ -77,81 +77,97 @@ def _answer(store, sparql: str, namespaces: dict, accept: str) -> tuple[str, byt
     return media, result.serialize(format=_RESULT_TYPES[media])
 
 
-def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
+def make_server(store: OxigraphStore, *, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
                 allow_network: bool = False) -> HTTPServer:
     """An HTTP server answering SPARQL on ``store`` (an :class:`kg.store.OxigraphStore`); not started."""
-    from ..store.graph import prefixes
-
-    namespaces = prefixes()
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg-sparql"
-
-        def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-            logger.info("%s %s", self.address_string(), format % args)
-
-        def do_GET(self):
-            url = urllib.parse.urlsplit(self.path)
-            params = urllib.parse.parse_qs(url.query)
-            if url.path in ("/", "") and "query" not in params:
-                self._send(HTTPStatus.OK, "text/plain; charset=utf-8",
-                           f"kg SPARQL endpoint on {store}: GET or POST /query"
-                           f"{' and POST /update' if writable else ' (read-only)'}\n".encode())
-            elif url.path in ("/query", "/sparql", "/") and "query" in params:
-                self._query(params["query"][0])
-            else:
-                self._error(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; use /query")
-
-        def do_POST(self):
-            url = urllib.parse.urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > _MAX_BODY:
-                return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
-            body = self.rfile.read(length).decode("utf-8", "replace")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            form = urllib.parse.parse_qs(body) if kind == "application/x-www-form-urlencoded" else {}
-            if url.path in ("/query", "/sparql", "/") and (kind == "application/sparql-query" or "query" in form):
-                return self._query(form["query"][0] if "query" in form else body)
-            if url.path in ("/update", "/") and (kind == "application/sparql-update" or "update" in form):
-                if not writable:
-                    return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only (kg serve --writable)")
-                return self._update(form["update"][0] if "update" in form else body)
-            self._error(HTTPStatus.BAD_REQUEST, "POST a query to /query (application/sparql-query or a form)")
-
-        def _query(self, sparql: str):
-            try:
-                text, _ = checked_query(sparql, namespaces, allow_network=allow_network)
-                media, body = _answer(store, text, namespaces, self.headers.get("Accept") or "")
-            except KgError as error:
-                return self._error(HTTPStatus.BAD_REQUEST, str(error))
-            except (OSError, SyntaxError, ValueError) as error:  # Oxigraph reads results lazily: run-time errors
-                return self._error(HTTPStatus.BAD_REQUEST, f"query failed: {' '.join(str(error).split())[:300]}")
-            self._send(HTTPStatus.OK, media, body)
-
-        def _update(self, sparql: str):
-            try:
-                store.update(check_update(sparql, allow_network=allow_network))
-            except (KgError, SyntaxError, OSError) as error:
-                return self._error(HTTPStatus.BAD_REQUEST, " ".join(str(error).split())[:300])
-            self._send(HTTPStatus.NO_CONTENT, "text/plain", b"")
-
-        def _error(self, status, message: str):
-            self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
-
-        def _send(self, status, media: str, body: bytes):
-            self.send_response(status)
-            self.send_header("Content-Type", media)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if body:
-                self.wfile.write(body)
-
     # One request at a time: pyoxigraph's objects belong to the thread that made them,
     # and a local endpoint for one user's tools needs no more.
-    return HTTPServer((host, port), Handler)
+    server = _Server((host, port), _Handler)
+    server.store, server.writable, server.allow_network = store, writable, allow_network
+    server.namespaces = store.prefixes()
+    return server
 
 
-def serve(store, **options) -> None:
+class _Server(HTTPServer):
+    """The HTTP server, holding what its handlers answer from."""
+
+    store: OxigraphStore
+    writable: bool
+    allow_network: bool
+    namespaces: dict[str, str]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """One request to the endpoint: ``/query`` (GET or POST) and, when writable, ``/update``."""
+
+    server: _Server
+    server_version = "kg-sparql"
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        """Log requests through logging (at -v), not on stderr."""
+        logger.info("%s %s", self.address_string(), format % args)
+
+    def do_GET(self):
+        """A query as ``?query=``; the root without one says what the endpoint is."""
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query)
+        if url.path in ("/", "") and "query" not in params:
+            self._send(HTTPStatus.OK, "text/plain; charset=utf-8",
+                       f"kg SPARQL endpoint on {self.server.store}: GET or POST /query"
+                       f"{' and POST /update' if self.server.writable else ' (read-only)'}\n".encode())
+        elif url.path in ("/query", "/sparql", "/") and "query" in params:
+            self._query(params["query"][0])
+        else:
+            self._error(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; use /query")
+
+    def do_POST(self):
+        """A query (``application/sparql-query`` or a form) or, when writable, an update."""
+        url = urllib.parse.urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > _MAX_BODY:
+            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        form = urllib.parse.parse_qs(body) if kind == "application/x-www-form-urlencoded" else {}
+        if url.path in ("/query", "/sparql", "/") and (kind == "application/sparql-query" or "query" in form):
+            return self._query(form["query"][0] if "query" in form else body)
+        if url.path in ("/update", "/") and (kind == "application/sparql-update" or "update" in form):
+            if not self.server.writable:
+                return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only (kg serve --writable)")
+            return self._update(form["update"][0] if "update" in form else body)
+        self._error(HTTPStatus.BAD_REQUEST, "POST a query to /query (application/sparql-query or a form)")
+
+    def _query(self, sparql: str):
+        namespaces = self.server.namespaces
+        try:
+            text, _ = checked_query(sparql, namespaces, allow_network=self.server.allow_network)
+            media, body = _answer(self.server.store, text, namespaces, self.headers.get("Accept") or "")
+        except KgError as error:
+            return self._error(HTTPStatus.BAD_REQUEST, str(error))
+        except (OSError, SyntaxError, ValueError) as error:  # Oxigraph reads results lazily: run-time errors
+            return self._error(HTTPStatus.BAD_REQUEST, f"query failed: {' '.join(str(error).split())[:300]}")
+        self._send(HTTPStatus.OK, media, body)
+
+    def _update(self, sparql: str):
+        try:
+            self.server.store.update(check_update(sparql, allow_network=self.server.allow_network))
+        except (KgError, SyntaxError, OSError) as error:
+            return self._error(HTTPStatus.BAD_REQUEST, " ".join(str(error).split())[:300])
+        self._send(HTTPStatus.NO_CONTENT, "text/plain", b"")
+
+    def _error(self, status, message: str):
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+    def _send(self, status, media: str, body: bytes):
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+
+def serve(store: OxigraphStore, **options) -> None:
     """Serve ``store`` until interrupted (see :func:`make_server` for the options)."""
     server = make_server(store, **options)
     try:

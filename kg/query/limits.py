@@ -12,6 +12,7 @@ import multiprocessing
 from collections.abc import Callable
 
 from ..errors import KgError, QueryError
+from .offline import cut_network
 
 __all__ = ["run_limited", "DEFAULT_TIMEOUT"]
 
@@ -61,8 +62,6 @@ def run_limited(work: Callable[[], str], timeout: float | None, *, offline: bool
 def _child(work, sender, offline: bool) -> None:
     try:
         if offline:
-            from .offline import cut_network
-
             cut_network()
         sender.send(("ok", work()))
     except KgError as error:

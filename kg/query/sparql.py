@@ -15,11 +15,12 @@ import json
 from importlib.resources import files
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from ..errors import KgError, QueryError
+from ..store import as_store
+from ..store.dataset import parsed_query
 from .guard import canonical, network_words
 
 __all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
@@ -49,7 +50,7 @@ def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network
 
     Parameters
     ----------
-    graph : rdflib.Graph or a kg store (OxigraphStore, RemoteStore)
+    graph : kg.store.Store, or anything :func:`kg.store.as_store` takes (an rdflib graph)
     sparql : str
     bindings : dict, optional
         Values for variables (``{"name": Literal("Haftar")}``); never paste values
@@ -61,34 +62,22 @@ def run_query(graph, sparql: str, *, bindings: dict | None = None, allow_network
     ------
     QueryError
         If the query does not parse (the message has the line and column), is an
-        update, or needs the network without ``allow_network``.
+        update, needs the network without ``allow_network``, or fails as it runs.
+
+    Examples
+    --------
+    >>> from kg.store import OxigraphStore
+    >>> run_query(OxigraphStore(), "ASK { ?s kg:mentionCount ?n }").askAnswer
+    False
     """
-    from ..store import is_store
-
-    if not sparql or not sparql.strip():
-        raise QueryError("empty SPARQL query")
-    if is_store(graph):
-        from ..store.graph import prefixes
-
-        namespaces = prefixes()
-    else:
-        namespaces = dict(graph.namespaces())
-    text, prepared = checked_query(sparql, namespaces, allow_network=allow_network)
-    if is_store(graph):
-        # Oxigraph (or the endpoint) runs the query itself, from the very text rdflib checked.
-        try:
-            return graph.query(text, bindings=bindings, prefixes=namespaces)
-        except KgError as error:
-            raise QueryError(str(error)) from None
+    store = as_store(graph)
+    namespaces = store.prefixes()
+    text, _ = checked_query(sparql, namespaces, allow_network=allow_network)
+    # The store (rdflib, Oxigraph or the endpoint) runs the very text that was checked.
     try:
-        result = graph.query(prepared, initBindings=dict(bindings or {}))
-        if result.type == "SELECT":
-            result.bindings  # evaluate now, so that run-time errors surface here
-        elif result.type in ("CONSTRUCT", "DESCRIBE"):
-            len(result.graph)
-    except Exception as error:  # rdflib's evaluator raises many unrelated types
-        raise QueryError(f"query failed: {' '.join(str(error).split())[:300] or type(error).__name__}") from None
-    return result
+        return store.query(text, bindings=bindings, prefixes=namespaces)
+    except KgError as error:
+        raise QueryError(str(error)) from None
 
 
 def check_query(sparql: str, namespaces: dict | None = None, *, allow_network: bool = False):
@@ -118,9 +107,9 @@ def checked_query(sparql: str, namespaces: dict | None = None, *, allow_network:
 
 @functools.lru_cache(maxsize=8)
 def _prepare(text: str, namespaces: tuple, allow_network: bool):
-    # Cached: kg query checks before it loads the graph, then runs (rdflib takes seconds on a long query).
+    # rdflib's parse is cached too (parsed_query): a graph read from a file runs the very query parsed here.
     try:
-        prepared = prepareQuery(text, initNs=dict(namespaces))
+        prepared = parsed_query(text, namespaces)
     except Exception as error:
         raise QueryError(f"invalid SPARQL: {_parse_message(error)}") from None
     if not allow_network:
@@ -197,7 +186,8 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+        answer = bool(result.askAnswer)
+        return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     names = [str(v) for v in result.vars]

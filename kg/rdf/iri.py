@@ -91,6 +91,45 @@ def names_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/names")
 
 
+def corpus_graph_base(graph: str) -> str:
+    """The instance base of a corpus graph's IRI: the inverse of :func:`corpus_graph_iri`.
+
+    Raises
+    ------
+    ValueError
+        If ``graph`` is not the IRI of a corpus graph.
+
+    Examples
+    --------
+    >>> corpus_graph_base("http://x.org/kg/graph/corpus")
+    'http://x.org/kg/'
+    """
+    suffix = str(corpus_graph_iri(""))
+    if not graph.endswith(suffix):
+        raise ValueError(f"not the IRI of a kg corpus graph: {graph!r}")
+    return graph[: -len(suffix)]
+
+
+def document_graph_base(graph: str, doc_id: str) -> str:
+    """The instance base of the named graph of document ``doc_id``: the inverse of
+    :func:`document_graph_iri`.
+
+    Raises
+    ------
+    ValueError
+        If ``graph`` is not the IRI of that document's graph.
+
+    Examples
+    --------
+    >>> document_graph_base(str(document_graph_iri("http://x.org/", "a/b c")), "a/b c")
+    'http://x.org/'
+    """
+    suffix = str(document_graph_iri("", doc_id))
+    if not graph.endswith(suffix):
+        raise ValueError(f"not the IRI of the graph of document {doc_id!r}: {graph!r}")
+    return graph[: -len(suffix)]
+
+
 def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a named mention, a hash of its document and offsets."""
     digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")).hexdigest()[:20]

@@ -1,18 +1,21 @@
 """Views of a graph: networkx, and an interactive HTML page."""
 
+from . import views
 from .html import DEFAULT_MAX_NODES, render_html, write_html
 from .nx import to_networkx
 from .views import construct_nodes, focus, load_for_view, most_important
 
-__all__ = ["to_networkx", "render_html", "write_html", "view_html", "view_graph", "focus", "most_important", "construct_nodes",
+__all__ = ["to_networkx", "render_html", "write_html", "view_html", "view_graph", "focus", "most_important",
+           "construct_nodes",
            "load_for_view", "DEFAULT_MAX_NODES"]
 
 
 def view_html(graph, *, title: str = "kg graph", focus: str | None = None, hops: int = 1,
               max_nodes: int | None = None, query: str | None = None) -> str:
-    """The page for ``graph`` (rdflib graph or pyoxigraph store), cut to a readable part.
+    """The page for ``graph`` (a :class:`kg.store.Store`, an rdflib graph, or a file's facts read by
+    :func:`load_for_view`), cut to a readable part.
 
-    ``query`` keeps the nodes a SPARQL CONSTRUCT names (run on rdflib graphs);
+    ``query`` keeps the nodes a SPARQL CONSTRUCT names;
     ``focus``/``hops`` keeps an ego network; ``max_nodes`` keeps the most important
     nodes. What was left out is said on the page.
     """
@@ -23,8 +26,6 @@ def view_html(graph, *, title: str = "kg graph", focus: str | None = None, hops:
 def view_graph(graph, *, focus: str | None = None, hops: int = 1, max_nodes: int | None = None,
                query: str | None = None):
     """The networkx graph :func:`view_html` draws, and its note (what was left out, or None)."""
-    from . import views
-
     nxgraph = to_networkx(graph)
     total = nxgraph.number_of_nodes()
     notes = []

@@ -17,6 +17,9 @@ import math
 from collections import Counter, deque
 from pathlib import Path
 
+from ..store import write_atomic
+from .views import importance
+
 __all__ = ["render_html", "write_html", "isolated", "CLASS_COLOURS"]
 
 #: Node colour of each class (by class label); colour-blind-safe Tableau 10.
@@ -200,9 +203,7 @@ def _layout(nxgraph) -> dict:
     groups (news graphs have many names mentioned without a relation) go on a
     grid beneath.
     """
-    import networkx as nx
-
-    from .views import importance
+    import networkx as nx  # lazily, as in kg.render.nx
 
     undirected = nx.Graph(nxgraph)
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
@@ -286,6 +287,4 @@ def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) ->
 
 def write_html(nxgraph, path: str | Path, *, title: str = "kg graph", note: str | None = None) -> Path:
     """Write the page of :func:`render_html` to ``path`` (atomically)."""
-    from ..store import write_atomic
-
     return write_atomic(path, render_html(nxgraph, title=title, note=note).encode("utf-8"))

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import KgError
-from ..vocab import KG_NS
+import pyoxigraph
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from ..errors import GraphFileError, KgError
+from ..query import run_query
+from ..vocab import KG
+from ..store import Store, load_graph
+from ..store.foreign import read_quads
+from ..store.graph import graph_file
 
 __all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
            "facts_from_store"]
@@ -51,10 +58,13 @@ def most_important(nxgraph, max_nodes: int):
 
 
 def construct_nodes(graph, query: str) -> set[str]:
-    """The IRIs a SPARQL CONSTRUCT (or DESCRIBE) over ``graph`` returns, as subjects or objects."""
-    from ..query import run_query
-
-    result = run_query(getattr(graph, "source", None) or graph, query)
+    """The IRIs a SPARQL CONSTRUCT (or DESCRIBE) over ``graph`` (a store, or the facts read from
+    one) returns, as subjects or objects."""
+    if isinstance(graph, DrawingFacts):
+        if graph.source is None:
+            raise KgError("a --query runs on the graph itself, not on the facts read from its file for drawing")
+        graph = graph.source
+    result = run_query(graph, query)
     if result.type not in ("CONSTRUCT", "DESCRIBE"):
         raise KgError("--query needs a CONSTRUCT (or DESCRIBE) query: its triples name the nodes to draw")
     return {str(term) for triple in result.graph for term in (triple[0], triple[2])}
@@ -64,13 +74,6 @@ def load_for_view(path: str | Path):
     """A graph file read for drawing: its facts, parsed with pyoxigraph when it reads the
     format (much faster than rdflib on big files; see :class:`DrawingFacts`), else an
     rdflib dataset."""
-    import pyoxigraph
-
-    from ..errors import GraphFileError
-    from ..store import load_graph
-    from ..store.foreign import read_quads
-    from ..store.graph import graph_file
-
     formats = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".rdf": "xml"}
     path = graph_file(path)
     rdf_format = formats.get(path.suffix.lower())
@@ -89,7 +92,7 @@ def load_for_view(path: str | Path):
     return facts
 
 
-def facts_from_store(store) -> "DrawingFacts":
+def facts_from_store(store: Store) -> DrawingFacts:
     """The facts the picture reads, fetched from a store one drawn predicate at a time."""
     facts = DrawingFacts()
     facts.source = store  # a --query CONSTRUCT runs on the store itself
@@ -99,32 +102,26 @@ def facts_from_store(store) -> "DrawingFacts":
     return facts
 
 
-_KG = str(KG_NS)
+_STATEMENT_PROPERTIES = {name: str(getattr(KG, name))
+                         for name in ("negated", "modality", "confidence", "sentence", "document")}
+_DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}
 _DRAWN_PREDICATES = frozenset({
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#altLabel", _KG + "mentionCount",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", _KG + "document",
-    _KG + "negated", _KG + "modality",
-    _KG + "confidence", _KG + "sentence",
-    "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/identifier",
+    str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount), str(RDF.subject), str(RDF.predicate),
+    str(RDF.object), *_STATEMENT_PROPERTIES.values(), *_DOCUMENT_PROPERTIES.values(),
 })
-
-
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_STATEMENT_PROPERTIES = {"negated": _KG + "negated", "modality": _KG + "modality", "confidence": _KG + "confidence",
-                         "sentence": _KG + "sentence", "document": _KG + "document"}
-_DOCUMENT_PROPERTIES = {"title": "http://purl.org/dc/terms/title", "identifier": "http://purl.org/dc/terms/identifier"}
+_TYPE, _LABEL, _ALT_LABEL, _MENTION_COUNT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount)
+_STATEMENT, _DOCUMENT = str(KG.Statement), str(KG.Document)
 
 
 class DrawingFacts:
-    """What :func:`kg.render.to_networkx` reads of a graph file, indexed by predicate
-    (faster than a store and SPARQL for one drawing). ``rows(name)`` answers the
-    named queries of :mod:`kg.render.nx` with the same rows."""
+    """What :func:`kg.render.to_networkx` reads of a graph (a file's, or a store's), indexed by
+    predicate: one pass over the drawn predicates' triples, faster than SPARQL for one drawing.
+    ``rows(name)`` gives what :mod:`kg.render.nx` asks for by name ("nodes", "alt_labels",
+    "statements", "statement negated" ...), as rows of plain strings."""
 
     def __init__(self):
         self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
-        self.source = None  # the store the facts were read from, if any
+        self.source: Store | None = None  # the store the facts were read from, if any
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         """Record one triple (duplicates across named graphs are kept once)."""
@@ -137,39 +134,35 @@ class DrawingFacts:
         return found[0] if found else None
 
     def rows(self, name: str):
-        """The rows of the named query (see :func:`kg.render.nx._fetch`)."""
-        types = self.values[_RDF + "type"]
+        """The rows of one named part of the drawing (see the class docstring)."""
+        types = self.values[_TYPE]
         if name == "nodes":
             for node, classes in types.items():
                 for cls in classes:
-                    yield {"node": node, "class": cls, "label": self._one(RDFS_LABEL, node),
-                           "mentions": self._one(_KG + "mentionCount", node)}
+                    yield {"node": node, "class": cls, "label": self._one(_LABEL, node),
+                           "mentions": self._one(_MENTION_COUNT, node)}
         elif name == "alt_labels":
-            for node, alts in self.values[SKOS_ALT].items():
+            for node, alts in self.values[_ALT_LABEL].items():
                 for alt in alts:
                     yield {"node": node, "alt": alt}
         elif name == "statements":
             for statement, classes in types.items():
-                if _KG + "Statement" not in classes:
+                if _STATEMENT not in classes:
                     continue
-                s, p, o = (self._one(_RDF + part, statement) for part in ("subject", "predicate", "object"))
+                s, p, o = (self._one(str(RDF[part]), statement) for part in ("subject", "predicate", "object"))
                 if s is not None and p is not None and o is not None:
                     yield {"statement": statement, "s": s, "p": p, "o": o}
         elif name.startswith("statement "):
             for statement, values in self.values[_STATEMENT_PROPERTIES[name.split()[1]]].items():
-                if _KG + "Statement" in types.get(statement, ()):
+                if _STATEMENT in types.get(statement, ()):
                     yield {"statement": statement, "value": values[0]}
         elif name.startswith("document "):
             for document, values in self.values[_DOCUMENT_PROPERTIES[name.split()[1]]].items():
-                if _KG + "Document" in types.get(document, ()):
+                if _DOCUMENT in types.get(document, ()):
                     yield {"document": document, "value": values[0]}
         elif name == "relation labels":
-            used = {values[0] for values in self.values[_RDF + "predicate"].values()}
+            used = {values[0] for values in self.values[str(RDF.predicate)].values()}
             for predicate in used:
-                label = self._one(RDFS_LABEL, predicate)
+                label = self._one(_LABEL, predicate)
                 if label is not None:
                     yield {"p": predicate, "label": label}
-
-
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"

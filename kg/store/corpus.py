@@ -14,47 +14,46 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace as replaced
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import RDFS, SKOS, URIRef
 
-from ..vocab import KG, sparql_prefixes
-from ..resolve import KnownEntity
+from ..rdf.iri import corpus_graph_base, names_graph_iri
+from ..vocab import KG, label_for_class
+from ..resolve import KnownEntity, name_keys
+from .base import Store
+from .open import as_store
+from .sparql import PREFIXES, chunks, insert_data, iris, string
 
-__all__ = ["document_graphs", "known_entities", "write_documents", "PREFIXES"]
+__all__ = ["document_graphs", "known_entities", "write_documents", "recount", "recount_update"]
 
-PREFIXES = sparql_prefixes()
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_LABEL = str(RDFS.label)
+_ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
 _MENTION_COUNT = str(KG.mentionCount)
 _MENTION_OF = str(KG.mentionOf)
-#: IRIs per VALUES block (keeps each request to an endpoint small).
-_CHUNK = 500
 
 
-def document_graphs(store, ids: Iterable[str] | None = None) -> dict[str, str]:
+def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, str]:
     """Document id → the IRI of the named graph holding what it says (of the documents
-    ``ids`` only, when given)."""
+    ``ids`` only, when given), in a store or anything :func:`kg.store.as_store` takes.
+
+    Only named graphs count: a document whose triples are in the default graph (read
+    from a Turtle file, say) cannot be told apart from the others, so it has none.
+    """
+    store = as_store(store)
     query = "SELECT DISTINCT ?id ?g WHERE { %s GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
     if ids is None:
         return {row["id"]: row["g"] for row in store.rows(PREFIXES + query % "")}
     found = {}
-    for chunk in _chunks(sorted(set(ids))):
-        values = "VALUES ?id { %s }" % " ".join(_string(i) for i in chunk)
+    for chunk in chunks(sorted(set(ids))):
+        values = "VALUES ?id { %s }" % " ".join(string(i) for i in chunk)
         found.update((row["id"], row["g"]) for row in store.rows(PREFIXES + query % values))
     return found
 
 
-def _string(value: str) -> str:
-    """A SPARQL string literal."""
-    import json
-
-    # JSON's escapes are SPARQL's for strings; characters beyond the BMP stay as they are
-    # (ensure_ascii would write them as surrogate pairs, which SPARQL does not accept).
-    return json.dumps(value, ensure_ascii=False)
-
-
-def known_entities(store, names: Iterable[str] | None = None, *, base: str | None = None,
+def known_entities(store: Store, names: Iterable[str] | None = None, *, base: str | None = None,
                    replacing: Iterable[str] = ()) -> list[KnownEntity]:
     """The entity nodes of the store with their names, for linking new mentions to them.
 
@@ -67,9 +66,6 @@ def known_entities(store, names: Iterable[str] | None = None, *, base: str | Non
     it gives (and rebuilding everything gives what the first build gave, merge rules
     included), rather than linking the document to its own earlier version.
     """
-    from ..rdf.iri import names_graph_iri
-    from ..resolve import name_keys
-
     replacing = set(replacing)
     if replacing:
         return _without(store, known_entities(store, names, base=base), replacing)
@@ -80,25 +76,24 @@ def known_entities(store, names: Iterable[str] | None = None, *, base: str | Non
         return _entities(store, "")  # a graph made before the index existed: read every entity
     keys = sorted(set().union(set(), *(name_keys(name) for name in names)))
     candidates: set[str] = set()
-    for chunk in _chunks(keys):
-        values = " ".join(_string(key) for key in chunk)
-        query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
+    for chunk in chunks(keys):
+        values = " ".join(string(key) for key in chunk)
+        query = (PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
+                 f"GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}")
         candidates.update(row["e"] for row in store.rows(query))
     found = []
-    for chunk in _chunks(sorted(candidates)):
-        found += _entities(store, "VALUES ?e { %s }" % " ".join(f"<{e}>" for e in chunk))
+    for chunk in chunks(sorted(candidates)):
+        found += _entities(store, "VALUES ?e { %s }" % iris(chunk))
     return sorted(found, key=lambda entity: entity.iri)
 
 
-def _without(store, entities: list[KnownEntity], replacing: set[str]) -> list[KnownEntity]:
+def _without(store: Store, entities: list[KnownEntity], replacing: set[str]) -> list[KnownEntity]:
     """``entities`` with only the names that mentions outside the graphs ``replacing`` give
     them; an entity no other graph mentions is left out."""
-    from dataclasses import replace
-
     surfaces: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
-    for chunk in _chunks([entity.iri for entity in entities]):
-        values = " ".join(f"<{e}>" for e in chunk)
+    for chunk in chunks([entity.iri for entity in entities]):
+        values = iris(chunk)
         query = (PREFIXES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
                  "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface")
         for row in store.rows(query):
@@ -109,13 +104,12 @@ def _without(store, entities: list[KnownEntity], replacing: set[str]) -> list[Kn
     for entity in entities:
         if entity.iri in surfaces:
             names = (entity.label, *sorted(surfaces[entity.iri] - {entity.label}))
-            kept.append(replace(entity, names=names, mention_count=counts[entity.iri]))
+            kept.append(replaced(entity, names=names, mention_count=counts[entity.iri]))
     return kept
 
 
-def _entities(store, values: str) -> list[KnownEntity]:
-    from ..vocab import label_for_class
-
+def _entities(store: Store, values: str) -> list[KnownEntity]:
+    """The entities of the corpus graph (those ``values`` binds ``?e`` to, when given) with their names."""
     names: dict[str, list[str]] = defaultdict(list)
     for row in store.rows(PREFIXES + f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"):
         names[row["e"]].append(row["alt"])
@@ -134,13 +128,13 @@ def _entities(store, values: str) -> list[KnownEntity]:
     return sorted(found, key=lambda entity: entity.iri)
 
 
-def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corpus_graph: str,
+def write_documents(store: Store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corpus_graph: str,
                     replace: Iterable[str] = (), fresh: bool = False) -> None:
     """Write the quads of a build into ``store``.
 
     Parameters
     ----------
-    store : OxigraphStore or RemoteStore
+    store : Store
     batches : iterable of (graph IRI, list of pyoxigraph.Quad)
         From :func:`kg.rdf.mapping.quad_batches`: the corpus graph and the names graph,
         then each document's graph (and the ontology's).
@@ -161,7 +155,7 @@ def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corp
     never a statement about a node without a label.
     """
     replace = set(replace)
-    names_graph = corpus_graph[: -len("corpus")] + "names"
+    names_graph = str(names_graph_iri(corpus_graph_base(corpus_graph)))
     described: dict[str, list[ox.Quad]] = defaultdict(list)  # node -> its corpus and names quads, unwritten
     for name, batch in batches:
         if name in (corpus_graph, names_graph):
@@ -172,10 +166,8 @@ def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corp
         nodes = {term.value for quad in batch for term in (quad.subject, quad.predicate, quad.object)
                  if isinstance(term, ox.NamedNode) and term.value in described}
         descriptions = [quad for node in sorted(nodes) for quad in described.pop(node)]
-        if fresh and hasattr(store, "loading"):
+        if fresh:
             store.add(batch + descriptions)  # one transaction (or part of a first build's bulk load)
-        elif fresh:
-            store.update(_insert_data(batch + descriptions))  # one request, one transaction
         elif batch or name in replace:
             _replace_graph(store, name, batch, descriptions, corpus_graph, replacing=name in replace)
         replace.discard(name)
@@ -188,7 +180,7 @@ def write_documents(store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corp
         _replace_graph(store, None, [], rest, corpus_graph, replacing=False)
 
 
-def _replace_graph(store, name: str | None, batch: list[ox.Quad], descriptions: list[ox.Quad], corpus_graph: str,
+def _replace_graph(store: Store, name: str | None, batch: list[ox.Quad], descriptions: list[ox.Quad], corpus_graph: str,
                    *, replacing: bool) -> None:
     """In one transaction: drop the graph ``name`` (``replacing``), add ``batch``, merge the
     ``descriptions`` into the corpus and names graphs and count the mentions of the entities
@@ -210,37 +202,27 @@ def _replace_graph(store, name: str | None, batch: list[ox.Quad], descriptions: 
         merged.append(quad)
     operations = [f"DROP SILENT GRAPH <{name}>"] if replacing else []
     if batch or merged:
-        operations.append(_insert_data(batch + merged))
-    operations += [_recount_update(chunk, corpus_graph) for chunk in _chunks(sorted(touched))]
+        operations.append(insert_data(batch + merged))
+    operations += [recount_update(chunk, corpus_graph) for chunk in chunks(sorted(touched))]
     if operations:
         store.update(PREFIXES + " ;\n".join(operations))
 
 
-def _insert_data(quads: list[ox.Quad]) -> str:
-    """A SPARQL ``INSERT DATA`` of ``quads`` (N-Triples terms are SPARQL terms)."""
-    by_graph: dict[str, list[str]] = defaultdict(list)
-    for quad in quads:
-        by_graph[str(quad.graph_name)].append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    parts = [f"GRAPH {graph} {{\n" + "\n".join(triples) + "\n}" if graph.startswith("<") else "\n".join(triples)
-             for graph, triples in by_graph.items()]
-    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
-
-
-def _mentioned_entities(store, graphs: list[str]) -> set[str]:
+def _mentioned_entities(store: Store, graphs: list[str]) -> set[str]:
     """The entities that the mentions in ``graphs`` name."""
     found = set()
-    for chunk in _chunks(graphs):
-        values = " ".join(f"<{g}>" for g in chunk)
+    for chunk in chunks(graphs):
+        values = iris(chunk)
         query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }}"
         found.update(row["e"] for row in store.rows(query))
     return found
 
 
-def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, set[str]]:
+def _labelled(store: Store, subjects: set[str], corpus_graph: str) -> dict[str, set[str]]:
     """The labels the store already gives ``subjects`` in the corpus graph."""
     found: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(sorted(subjects)):
-        values = " ".join(f"<{s}>" for s in chunk)
+    for chunk in chunks(sorted(subjects)):
+        values = iris(chunk)
         query = (PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
                  f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}")
         for row in store.rows(query):
@@ -248,18 +230,18 @@ def _labelled(store, subjects: set[str], corpus_graph: str) -> dict[str, set[str
     return found
 
 
-def _recount(store, entities: list[str], corpus_graph: str) -> None:
+def recount(store: Store, entities: list[str], corpus_graph: str) -> None:
     """Count mentions and alternative labels of ``entities`` again from the mentions in
     the store; an entity no mention names any more is removed from the corpus graph
     (and its name keys from the names graph)."""
-    for chunk in _chunks(entities):
-        store.update(PREFIXES + _recount_update(chunk, corpus_graph))
+    for chunk in chunks(entities):
+        store.update(PREFIXES + recount_update(chunk, corpus_graph))
 
 
-def _recount_update(entities: list[str], corpus_graph: str) -> str:
-    """The SPARQL Update operations of :func:`_recount` for a few ``entities`` (without prefixes)."""
-    names_graph = corpus_graph[: -len("corpus")] + "names"
-    values = " ".join(f"<{e}>" for e in entities)
+def recount_update(entities: list[str], corpus_graph: str) -> str:
+    """The SPARQL Update operations of :func:`recount` for a few ``entities`` (without prefixes)."""
+    names_graph = str(names_graph_iri(corpus_graph_base(corpus_graph)))
+    values = iris(entities)
     return f"""
 DELETE {{ GRAPH <{corpus_graph}> {{ ?e kg:mentionCount ?n }} }}
 WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e kg:mentionCount ?n }} }} ;
@@ -278,8 +260,3 @@ DELETE {{ GRAPH <{corpus_graph}> {{ ?e ?p ?o }} }}
 WHERE {{ VALUES ?e {{ {values} }} GRAPH <{corpus_graph}> {{ ?e ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kg:mentionOf ?e }} }} }}
 """
-
-
-def _chunks(items: list[str]):
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]

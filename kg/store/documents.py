@@ -37,49 +37,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
+from ..model import Entity, Extraction
 from ..rdf import iri
-from .corpus import PREFIXES, _chunks, _recount, _string
-from .corpus import document_graphs as _store_document_graphs
+from ..rdf.mapping import concept_quads, quad_batches
+from ..rdf.record import decode_extraction
+from ..resolve.concepts import ConceptTable
+from ..vocab import class_for_label, label_for_class
+from ..resolve import Aliases, EntityTable, link_entities, name_keys, read_aliases
+from .base import Store
+from .corpus import document_graphs, recount
+from .open import as_store
+from .sparql import PREFIXES, chunks, insert_data, iris, string
 
-__all__ = ["document_graphs", "remove_documents", "graph_base"]
-
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def document_graphs(dataset: Dataset) -> dict[str, URIRef]:
-    """Document id → the IRI of its named graph, for the documents of an rdflib ``dataset``."""
-    from rdflib.namespace import DCTERMS, RDF
-
-    from ..vocab import KG
-
-    found = {}
-    for graph in dataset.graphs():
-        for document in graph.subjects(RDF.type, KG.Document):
-            identifier = graph.value(document, DCTERMS.identifier)
-            if identifier is not None:
-                found[str(identifier)] = graph.identifier
-    return found
+__all__ = ["remove_documents"]
 
 
-def graph_base(dataset: Dataset) -> str | None:
-    """The instance base IRI a kg dataset was built with (from its corpus graph's IRI)."""
-    for graph in dataset.graphs():
-        if str(graph.identifier).endswith("graph/corpus"):
-            return str(graph.identifier)[: -len("graph/corpus")]
-    return None
-
-
-def remove_documents(target, doc_ids: Iterable[str], *, aliases=None) -> list[str]:
-    """Remove the documents ``doc_ids`` from ``target`` (a store, or an rdflib dataset,
-    changed in place), and bring the rest up to date (see the module docstring).
+def remove_documents(target: Any, doc_ids: Iterable[str], *, aliases: Any = None) -> list[str]:
+    """Remove the documents ``doc_ids`` from ``target`` (changed in place), and bring the rest
+    up to date (see the module docstring).
 
     Parameters
     ----------
-    target : OxigraphStore, RemoteStore or rdflib.Dataset
+    target : Store, or anything :func:`kg.store.as_store` takes (an rdflib dataset)
     doc_ids : iterable of str
     aliases : path or Aliases, optional
         The alias file the graph was built with, so that re-linked names follow it too.
@@ -89,44 +73,21 @@ def remove_documents(target, doc_ids: Iterable[str], *, aliases=None) -> list[st
     list of str
         The ids that were found and removed; unknown ids are ignored (the caller reports them).
     """
-    from . import is_store
-
-    if not is_store(target):
-        return _remove_from_dataset(target, doc_ids, aliases=aliases)
-    if aliases is not None:
-        from ..resolve import Aliases, read_aliases
-
-        aliases = aliases if isinstance(aliases, Aliases) else read_aliases(aliases)
-    graphs = _store_document_graphs(target, doc_ids)
+    store = as_store(target)
+    if aliases is not None and not isinstance(aliases, Aliases):
+        aliases = read_aliases(aliases)
+    graphs = document_graphs(store, doc_ids)
     if not graphs:
         return []
-    doc_id, graph = next(iter(sorted(graphs.items())))
-    base = graph[: len(graph) - len(str(iri.document_graph_iri("", doc_id)))]
-    _Removal(target, base, sorted(set(graphs.values())), aliases).run()
+    doc_id, graph = min(graphs.items())
+    _Removal(store, iri.document_graph_base(graph, doc_id), sorted(set(graphs.values())), aliases).run()
     return sorted(graphs)
-
-
-def _remove_from_dataset(dataset: Dataset, doc_ids: Iterable[str], *, aliases=None) -> list[str]:
-    """:func:`remove_documents` on an rdflib dataset: done in an in-memory store, then copied back."""
-    from ..rdf.terms import quad_to_rdflib, to_oxigraph
-    from .oxigraph import OxigraphStore, _rdflib_quads
-
-    store = OxigraphStore()
-    store.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(dataset))
-    removed = remove_documents(store, doc_ids, aliases=aliases)
-    if removed:
-        for graph in list(dataset.graphs()):
-            dataset.remove_graph(graph)
-        dataset.remove((None, None, None, None))
-        for quad in store.quads():
-            dataset.add(quad_to_rdflib(quad))
-    return removed
 
 
 class _Removal:
     """One removal: what it reads from the store, and the one update that writes it."""
 
-    def __init__(self, store, base: str, gone: list[str], aliases):
+    def __init__(self, store: Store, base: str, gone: list[str], aliases):
         self.store, self.base, self.gone, self.aliases = store, base, gone, aliases
         self.corpus = str(iri.corpus_graph_iri(base))
         self.names = str(iri.names_graph_iri(base))
@@ -143,8 +104,8 @@ class _Removal:
     def select(self, variable: str, values: list[str], where: str, *, out: str | None = None) -> set[str]:
         """The values of ``out`` (default ``variable``) over ``values`` of ``variable``, in chunks."""
         found: set[str] = set()
-        for chunk in _chunks(sorted(values)):
-            bound = " ".join(f"<{v}>" for v in chunk)
+        for chunk in chunks(sorted(values)):
+            bound = iris(chunk)
             found.update(row[out or variable] for row in self.rows(
                 f"SELECT DISTINCT ?{out or variable} WHERE {{ VALUES ?{variable} {{ {bound} }} {where} }}"))
         return found
@@ -162,7 +123,7 @@ class _Removal:
             update += relinked
         self.apply(update + self.describe_concepts(concepts) + self.drop_unused(predicates))
         if relinked is None:  # a graph made before extraction records: recount what is left
-            _recount(self.store, sorted(named), self.corpus)
+            recount(self.store, sorted(named), self.corpus)
 
     def apply(self, operations: list[str]) -> None:
         """Run ``operations`` as one SPARQL Update request (one transaction)."""
@@ -171,12 +132,10 @@ class _Removal:
 
     def read_records(self, graphs: list[str]) -> None:
         """Read the extraction records of ``graphs`` (those not read yet)."""
-        from ..rdf.record import decode_extraction
-
         wanted = [g for g in graphs if g not in self.records]
         self.records.update((g, None) for g in wanted)
-        for chunk in _chunks(wanted):
-            values = " ".join(f"<{g}>" for g in chunk)
+        for chunk in chunks(wanted):
+            values = iris(chunk)
             query = f"SELECT ?g ?r WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?d kg:extraction ?r }} }}"
             for row in self.rows(query):
                 self.records[row["g"]] = decode_extraction(row["r"])
@@ -203,8 +162,8 @@ class _Removal:
         """The entities with a name key (names graph) among ``keys_of(name)`` for ``names``."""
         keys = sorted(set().union(set(), *(keys_of(name) for name in names)))
         found: set[str] = set()
-        for chunk in _chunks(keys):
-            values = " ".join(_string(key) for key in chunk)
+        for chunk in chunks(keys):
+            values = " ".join(string(key) for key in chunk)
             found.update(row["e"] for row in self.rows(f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
                                                        f"GRAPH <{self.names}> {{ ?e kg:nameKey ?k }} }}"))
         return found
@@ -213,9 +172,6 @@ class _Removal:
         """Link the neighbourhood's mentions anew, as a build of the remaining documents would, and
         map again the documents where a name now stands for another node (or joined it by another
         rule); the update operations that write the result (None without extraction records)."""
-        from ..model import Extraction
-        from ..resolve import link_entities
-
         neighbours = self.neighbourhood(named)
         linked: dict[str, tuple[str, str]] = {}  # mention IRI -> (entity IRI, rule), as stored
         while True:
@@ -243,8 +199,8 @@ class _Removal:
 
     def read_links(self, graphs: list[str], linked: dict) -> None:
         """The entity and rule of each mention of ``graphs``, as stored, into ``linked``."""
-        for chunk in _chunks(graphs):
-            values = " ".join(f"<{g}>" for g in chunk)
+        for chunk in chunks(graphs):
+            values = iris(chunk)
             for row in self.rows(f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
                                  "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"):
                 linked[row["m"]] = (row["e"], row["rule"])
@@ -253,11 +209,6 @@ class _Removal:
     def rewrite(self, extractions, relinked, neighbours, described, old) -> list[str]:
         """The operations that write the neighbourhood's new descriptions, and map again the
         documents where a mention now names another node or joined it by another rule."""
-        from ..model import Entity
-        from ..rdf.mapping import quad_batches
-        from ..resolve import EntityTable
-        from ..vocab import class_for_label, label_for_class
-
         def new(mention) -> tuple[str, str]:
             entity = relinked.entities[relinked.key_of(mention)]
             node = str(iri.entity_iri(self.base, class_for_label(entity.type).split("#")[-1], entity.label))
@@ -267,8 +218,8 @@ class _Removal:
         # The other mentions keep their entities: stand-ins with the same IRI, label, class and rules.
         kept = {old(m)[0] for e in changed for m in e.mentions} - neighbours
         labelled = {}
-        for chunk in _chunks(sorted(kept)):
-            values = " ".join(f"<{e}>" for e in chunk)
+        for chunk in chunks(sorted(kept)):
+            values = iris(chunk)
             for row in self.rows(f"SELECT ?e ?label ?class WHERE {{ VALUES ?e {{ {values} }} "
                                  f"GRAPH <{self.corpus}> {{ ?e rdfs:label ?label ; a ?class }} }}"):
                 labelled[row["e"]] = (row["label"], label_for_class(URIRef(row["class"])) or "ENTITY")
@@ -294,25 +245,22 @@ class _Removal:
         for _, quads in quad_batches([], own, base=self.base):
             insert += quads
         operations = [f"DROP SILENT GRAPH <{iri.document_graph_iri(self.base, e.document.id)}>" for e in changed]
-        for chunk in _chunks(sorted(neighbours)):
-            values = " ".join(f"<{e}>" for e in chunk)
+        for chunk in chunks(sorted(neighbours)):
+            values = iris(chunk)
             operations += [f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
                            f"GRAPH <{g}> {{ ?e ?p ?o }} }}" for g in (self.corpus, self.names)]
-        return operations + _insert(insert)
+        return operations + _inserts(insert)
 
     def describe_concepts(self, concepts: set[str]) -> list[str]:
         """Operations that remove the ``concepts`` nothing refers to any more, and describe again
         those with several labels from the remaining documents that refer to them (which label is
         the most frequent may have changed; a concept with one label keeps it)."""
-        from ..rdf.mapping import concept_quads
-        from ..resolve.concepts import ConceptTable
-
         where = f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} {self.elsewhere}"
         used = self.select("c", sorted(concepts), where)
         several = self.select("c", sorted(used), f"GRAPH <{self.corpus}> {{ ?c skos:altLabel ?alt }}")
         referring: dict[str, set[str]] = defaultdict(set)
-        for chunk in _chunks(sorted(several)):
-            values = " ".join(f"<{c}>" for c in chunk)
+        for chunk in chunks(sorted(several)):
+            values = iris(chunk)
             for row in self.rows(f"SELECT DISTINCT ?c ?g WHERE {{ VALUES ?c {{ {values} }} {where} }}"):
                 referring[row["c"]].add(row["g"])
         self.read_records(sorted(set().union(set(), *referring.values())))
@@ -328,7 +276,7 @@ class _Removal:
                     insert += quads
                     described.add(concept)
         # Described again from the records, or referred to by nothing any more: the old description goes.
-        return self.delete_descriptions(sorted(described | (concepts - used))) + _insert(insert)
+        return self.delete_descriptions(sorted(described | (concepts - used))) + _inserts(insert)
 
     def drop_unused(self, predicates: set[str]) -> list[str]:
         """Operations that remove the declarations of ``predicates`` no remaining statement uses."""
@@ -338,8 +286,8 @@ class _Removal:
     def delete_descriptions(self, nodes: list[str]) -> list[str]:
         """Operations that delete what the corpus graph says about ``nodes``."""
         return [f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
-                f"{' '.join(f'<{n}>' for n in chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
-                for chunk in _chunks(nodes)]
+                f"{iris(chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
+                for chunk in chunks(nodes)]
 
 
 def _rule_keys(name: str) -> set[str]:
@@ -347,8 +295,6 @@ def _rule_keys(name: str) -> set[str]:
     the same name; for a longer name, its surname, its acronym and its short form alone
     ("=blair", "=tb", "=tony" for "Tony Blair"); for a one-word name, the longer names that hold
     it or whose initials spell it ("blair", "^blair")."""
-    from ..resolve import name_keys
-
     keys = name_keys(name)
     whole = min(k for k in keys if k.startswith("="))
     words = whole[1:].split()
@@ -362,17 +308,10 @@ def _near(mentions, wanted) -> tuple:
     """The ``wanted`` mentions of a document, and the others that share a name key with one
     of them: within a document, names are grouped by what the others are ("Mr Blair" is not
     "Tony Blair" where "Cherie Blair" is named too), so those others are linked with them."""
-    from ..resolve import name_keys
-
     keys = set().union(set(), *(name_keys(m.text) for m in mentions if wanted(m)))
     return tuple(m for m in mentions if wanted(m) or not keys.isdisjoint(name_keys(m.text)))
 
 
-def _insert(quads: list[ox.Quad]) -> list[str]:
-    """INSERT DATA operations adding ``quads`` (terms written as N-Triples, which SPARQL reads)."""
-    by_graph: dict[str, list[str]] = defaultdict(list)
-    for quad in quads:
-        by_graph[quad.graph_name.value].append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    return [f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(triples) + "\n} }"
-            for graph, triples in sorted(by_graph.items())]
-
+def _inserts(quads: list[ox.Quad]) -> list[str]:
+    """The update operation adding ``quads``, if there are any."""
+    return [insert_data(quads)] if quads else []

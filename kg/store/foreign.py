@@ -21,8 +21,8 @@ import pyoxigraph as ox
 
 from ..errors import GraphFileError
 
-__all__ = ["READ_LIMITS", "DEFAULT_READ_LIMITS", "set_read_limits", "refuse_doctype", "read_quads", "check_cost", "check_size",
-           "OX_FORMATS"]
+__all__ = ["READ_LIMITS", "DEFAULT_READ_LIMITS", "set_read_limits", "refuse_doctype", "read_quads", "check_cost",
+           "check_size", "OX_FORMATS"]
 
 #: The most a graph file may cost: its size in bytes and the triples (or quads) in it.
 #: 2 million triples take 3 to 4.5 GB in rdflib (500,000 took 0.7 to 1.1 GB: short numbers, kg's labels)

@@ -1,4 +1,4 @@
-"""The one place that creates rdflib graphs, reads them from files and writes them."""
+"""The one place that creates rdflib graphs and reads them from files; atomic writes."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from ..errors import GraphFileError
-from ..rdf.terms import new_dataset
+from ..rdf.terms import new_dataset, quad_to_rdflib
 from ..vocab import PREFIXES as _PREFIXES
+from .foreign import read_quads
 
-__all__ = ["new_graph", "load_graph", "save_graph", "serialize", "union", "jsonld_context", "FORMATS",
-           "QUAD_FORMATS", "format_for"]
+__all__ = ["new_graph", "load_graph", "union", "jsonld_context", "FORMATS", "QUAD_FORMATS", "format_for",
+           "graph_file", "prefixes", "write_atomic"]
 
 #: Output format names (``--format``) → rdflib serializer names, and file suffixes.
 FORMATS = {
@@ -80,7 +81,8 @@ def format_for(path: str | Path) -> str:
         return _SUFFIX_FORMATS[suffix]
     except KeyError:
         known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}") from None
+        raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; "
+                             f"expected one of {known}") from None
 
 
 #: The graph files a build folder may hold, in the order they are read: those that keep
@@ -130,9 +132,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         If the file is missing, unreadable, too big or does not parse; the
         message names the file and, where the parser says, the line.
     """
-    from ..rdf.terms import quad_to_rdflib
-    from .foreign import read_quads
-
     path = graph_file(path)
     rdf_format = format_for(path)
     if not path.is_file():
@@ -149,52 +148,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
     return graph
 
 
-def serialize(graph, fmt: str = "ttl") -> bytes:
-    """The graph (an rdflib graph or one of kg's stores) in one of :data:`FORMATS`.
-
-    TriG and N-Quads keep the named graphs; the other formats write their union.
-    N-Triples and N-Quads lines are sorted, so equal graphs give equal bytes.
-    JSON-LD is compacted with kg's context, written inline (never a URL to fetch).
-    """
-    try:
-        rdflib_format, _ = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    from . import is_store
-
-    if is_store(graph) and fmt in ("jsonld", "xml"):
-        graph = graph.to_dataset()
-    if fmt == "jsonld":
-        return union(graph).serialize(format="json-ld", encoding="utf-8", context=jsonld_context(),
-                                      auto_compact=True)
-    if fmt == "xml":
-        return union(graph).serialize(format=rdflib_format, encoding="utf-8")
-    # rdflib writes N-Quads quickly but Turtle and TriG slowly (PERFORMANCE.md: ~26x slower than
-    # Oxigraph): the others go through N-Quads into pyoxigraph's writers.
-    if is_store(graph):
-        quads = graph.dump("nq")
-    else:
-        quads = graph.serialize(format="nquads", encoding="utf-8") if isinstance(graph, Dataset) else \
-            graph.serialize(format="nt", encoding="utf-8")
-    lines = sorted(set(line for line in quads.decode("utf-8").split("\n") if line))
-    if fmt == "nq":
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    import pyoxigraph
-
-    try:
-        parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
-    except MemoryError:
-        raise GraphFileError(f"cannot write {fmt}: a term (a literal or an IRI) is longer than 16 MiB, the most "
-                             "kg's writer takes; write N-Quads (.nq) instead") from None
-    prefixes = {prefix: str(namespace) for prefix, namespace in _PREFIXES.items()}
-    if fmt == "trig":
-        return pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
-    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in parsed}, key=str)
-    if fmt == "nt":
-        return "".join(f"{triple} .\n" for triple in triples).encode("utf-8")
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
-
-
 def jsonld_context() -> dict:
     """kg's JSON-LD context (prefixes), shipped in the package as ``kg/rdf/context.jsonld``."""
     import json
@@ -202,18 +155,6 @@ def jsonld_context() -> dict:
 
     text = resources.files("kg.rdf").joinpath("context.jsonld").read_text(encoding="utf-8")
     return json.loads(text)["@context"]
-
-
-def save_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
-    """Write ``graph`` to ``path`` atomically (temporary file, then rename).
-
-    The format is ``fmt`` (a key of :data:`FORMATS`) or follows the suffix.
-    A failure leaves any earlier file at ``path`` untouched.
-    """
-    path = Path(path)
-    if fmt is None:
-        fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == path.suffix.lower()), "ttl")
-    return write_atomic(path, serialize(graph, fmt))
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

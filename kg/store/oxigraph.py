@@ -5,32 +5,37 @@ takes ~17 s, and answers SPARQL 10-1000x faster (PERFORMANCE.md). Queries see
 the union of the named graphs (one per document, the corpus graph, the
 ontology), as the files kg writes do.
 
-A store and a :class:`kg.store.remote.RemoteStore` answer the same methods
-(``add``, ``update``, ``select``, ``quads``, ``dump``, ...), which is all the
-build, ``kg query``, ``kg render`` and ``kg stats`` use.
+It implements :class:`kg.store.base.Store`, as :class:`kg.store.remote.RemoteStore`
+and :class:`kg.store.dataset.DatasetStore` do: that is all the build, ``kg query``,
+``kg render``, ``kg remove`` and ``kg stats`` use.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
+from rdflib import Dataset
+from rdflib.query import Result
 
 from ..errors import GraphFileError, KgError
+from ..rdf.terms import quad_to_rdflib, to_oxigraph
+from .base import Row, Store
+from .dataset import DatasetStore
+from .foreign import check_cost
+from .graph import graph_file, load_graph, new_graph, prefixes
+from .markers import INCOMPLETE, WRITING, open_read_only, raced, running_builder, this_process
+from .results import json_rows, to_rdflib_result
 
-__all__ = ["OxigraphStore", "is_store_path"]
+__all__ = ["OxigraphStore", "is_store_path", "INCOMPLETE", "WRITING"]
 
 #: A file in every folder that holds an Oxigraph (RocksDB) store.
 _MARKER = "CURRENT"
-#: Left in a store's folder while a first build bulk-loads it (naming the builder's process);
-#: still there when that process has ended means it was interrupted.
-INCOMPLETE = "KG-INCOMPLETE"
-#: Left in a store's folder while a build adds documents to it (naming the builder's process).
-WRITING = "KG-WRITING"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
 
@@ -44,7 +49,7 @@ def is_store_path(path: str | Path) -> bool:
     return path.is_dir() and (path / _MARKER).is_file()
 
 
-class OxigraphStore:
+class OxigraphStore(Store):
     """A kg graph kept in Oxigraph.
 
     Parameters
@@ -71,37 +76,29 @@ class OxigraphStore:
         #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
         self.restarted = False
         #: For a store opened read-only while a build adds to it: that build's process ("pid N").
-        self.being_written = _running_builder(Path(path) / WRITING) if path is not None and read_only else None
+        self.being_written = running_builder(Path(path) / WRITING) if path is not None and read_only else None
         interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
         if interrupted and read_only:
-            builder = _running_builder(Path(path) / INCOMPLETE)
+            builder = running_builder(Path(path) / INCOMPLETE)
             if builder is not None:
                 raise GraphFileError(f"{path}: a build is still writing this store ({builder}); "
                                      "try again when it ends")
             raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
                                  "build into it again (kg build ... --store PATH) to finish it")
-        try:
-            if path is None:
-                self.store = ox.Store()
-            elif read_only:
-                if not is_store_path(path):
-                    raise GraphFileError(f"{path}: no kg store here (kg build --store {path} makes one)")
-                self.store = _open_read_only(path)
-            else:
-                Path(path).mkdir(parents=True, exist_ok=True)
-                self.store = ox.Store(str(path))
-        except OSError as error:
-            message = " ".join(str(error).split())
-            if "lock" in message.lower():
-                raise GraphFileError(f"{path}: the store is open for writing elsewhere (another kg build?); "
-                                     "wait for it, or read it while it is written with kg query/stats/render") from None
-            raise GraphFileError(f"{path}: cannot open the store: {message[:200]}") from None
+        self.store: ox.Store | None = _open(path, read_only)
         if interrupted:
             # It holds part of a first build and nothing else: empty it, so that this build starts over.
             self.store.clear()
             self.store.flush()
             (Path(path) / INCOMPLETE).unlink()
             self.restarted = True
+
+    @classmethod
+    def wrapping(cls, store: ox.Store) -> OxigraphStore:
+        """A pyoxigraph ``Store`` made elsewhere, seen as a kg store (queries read the union of its graphs)."""
+        wrapped = cls()
+        wrapped.store = store
+        return wrapped
 
     def __repr__(self) -> str:
         return f"OxigraphStore({self.location!r})" if self.location else "OxigraphStore(in memory)"
@@ -133,8 +130,7 @@ class OxigraphStore:
             raise GraphFileError(f"{self.location or 'the in-memory store'}: writing the store failed ({reason}); "
                                  "what was written before stays whole: run the same build again to finish") from None
 
-    @contextlib.contextmanager
-    def loading(self):
+    def loading(self) -> contextlib.AbstractContextManager[None]:
         """Within this block, a new (empty) on-disk store is bulk-loaded.
 
         Oxigraph's transactional writes cost ~20 µs a quad on disk; its bulk
@@ -154,23 +150,27 @@ class OxigraphStore:
         naming this process, so that readers can say a build is adding to it.
         """
         if self.location is None:
-            yield
-            return
-        if not self.is_empty():
-            marker = Path(self.location) / WRITING
-            with contextlib.suppress(OSError):  # a note for readers: a full disk must not stop the build here
-                marker.write_text("a kg build is adding to this store\n" + _this_process(), encoding="utf-8")
-            try:
-                yield
-            finally:
-                with contextlib.suppress(OSError):
-                    marker.unlink(missing_ok=True)
-            return
-        from concurrent.futures import ThreadPoolExecutor
+            return contextlib.nullcontext()
+        return self._adding() if not self.is_empty() else self._bulk_loading()
 
+    @contextlib.contextmanager
+    def _adding(self) -> Iterator[None]:
+        """:meth:`loading` into a store that holds data: a ``KG-WRITING`` marker while it runs."""
+        marker = Path(self.location) / WRITING
+        with contextlib.suppress(OSError):  # a note for readers: a full disk must not stop the build here
+            marker.write_text("a kg build is adding to this store\n" + this_process(), encoding="utf-8")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                marker.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def _bulk_loading(self) -> Iterator[None]:
+        """:meth:`loading` into a new on-disk store: bulk loads, and a ``KG-INCOMPLETE`` marker until done."""
         marker = Path(self.location) / INCOMPLETE
         try:
-            marker.write_text("a first kg build is loading this store, or was interrupted\n" + _this_process(),
+            marker.write_text("a first kg build is loading this store, or was interrupted\n" + this_process(),
                               encoding="utf-8")
         except OSError as error:
             raise GraphFileError(f"{marker}: cannot write it ({error.strerror or error}); nothing was written "
@@ -238,17 +238,12 @@ class OxigraphStore:
     def load_file(self, path: str | Path) -> None:
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
         or of a build folder's graph file."""
-        from .foreign import check_cost
-        from .graph import graph_file, load_graph
-
         path = graph_file(path)
         suffix = path.suffix.lower()
         formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE,
                    ".nt": ox.RdfFormat.N_TRIPLES}
         if suffix not in formats:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)
-            from ..rdf.terms import to_oxigraph
-
-            self.add(ox.Quad(*(to_oxigraph(t) for t in quad)) for quad in _rdflib_quads(load_graph(path)))
+            self.add(DatasetStore(load_graph(path)).quads())
             return
         if not Path(path).is_file():
             raise GraphFileError(f"{path}: no such graph file")
@@ -278,33 +273,32 @@ class OxigraphStore:
             try:
                 return self.store.query(sparql, use_default_graph_as_union=True, **options)
             except (OSError, RuntimeError) as error:
-                if not (self.read_only and _raced(error)):
+                if not (self.read_only and raced(error)):
                     raise
-                self.store = _open_read_only(self.location)  # a newer view, whose files are all there
+                self.store = open_read_only(self.location)  # a newer view, whose files are all there
                 return self.store.query(sparql, use_default_graph_as_union=True, **options)
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
-    def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result:
         """Run a SPARQL query; an rdflib ``Result`` (rows, graph or boolean), as rdflib's own queries give.
 
         ``bindings`` gives variables values (rdflib terms); ``prefixes`` may be used undeclared.
         """
-        from ..rdf.terms import to_oxigraph
-
         substitutions = {ox.Variable(str(k)): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        return _to_rdflib_result(self.raw_query(sparql, substitutions=substitutions or None, prefixes=prefixes))
+        return to_rdflib_result(self.raw_query(sparql, substitutions=substitutions or None,
+                                               prefixes=dict(prefixes) if prefixes else None))
 
-    def rows(self, sparql: str) -> Iterator[dict]:
+    def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
-        import json
-
         # Serialised by Oxigraph and read by the json module: ten times faster than
         # reading each solution's terms from Python.
-        result = json.loads(self.raw_query(sparql).serialize(format=ox.QueryResultsFormat.JSON))
-        names = result["head"]["vars"]
-        for binding in result["results"]["bindings"]:
-            yield {name: binding[name]["value"] if name in binding else None for name in names}
+        return json_rows(json.loads(self.raw_query(sparql).serialize(format=ox.QueryResultsFormat.JSON)))
+
+    def prefixes(self) -> dict[str, str]:
+        """kg's prefixes (``kg:``, ``rdfs:`` ...)."""
+        return prefixes()
 
     def is_empty(self) -> bool:
         """Whether the store holds no quad (without counting them)."""
@@ -315,11 +309,8 @@ class OxigraphStore:
         return self.store.quads_for_pattern(None, ox.NamedNode(predicate) if predicate else None, None,
                                             ox.NamedNode(graph) if graph else None)
 
-    def to_dataset(self):
+    def to_dataset(self) -> Dataset:
         """The store's content as an rdflib dataset (for the Python API; slow on big stores)."""
-        from ..rdf.terms import quad_to_rdflib
-        from .graph import new_graph
-
         dataset = new_graph()
         for quad in self.store:
             subject, predicate, obj, name = quad_to_rdflib(quad)
@@ -335,100 +326,20 @@ class OxigraphStore:
         return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
 
 
-def _open_read_only(path) -> ox.Store:
-    """Open the store at ``path`` read-only, as a build may be writing to it.
-
-    pyoxigraph leaves reading a store another process writes undefined: RocksDB may
-    delete a file the reader's view lists (after a compaction) before the reader opens
-    it, and the reader fails with "Corruption ... No such file". Opening again gives a
-    newer view; a few tries, then the error is reported (as an OSError)."""
-    import time
-
-    for attempt in range(6):
-        try:
-            return ox.Store.read_only(str(path))
-        except (OSError, RuntimeError) as error:
-            if attempt == 5 or not _raced(error):
-                raise OSError(str(error)) from None
-            time.sleep(0.02 * 2 ** attempt)
-    raise AssertionError("unreachable")
-
-
-def _raced(error: Exception) -> bool:
-    """Whether ``error`` is a reader's view losing a file to the writer (see :func:`_open_read_only`)."""
-    return "No such file" in str(error) or "Corruption" in str(error)
-
-
-def _this_process() -> str:
-    """This process, as a marker file names it (see :func:`_running_builder`)."""
-    return f"host {socket.gethostname()}\npid {os.getpid()}\nstarted {_start_time(os.getpid())}\n"
-
-
-def _start_time(pid: int) -> str | None:
-    """When process ``pid`` started (in clock ticks since boot, from /proc), so that a
-    process id used again by another program is not taken for the builder; "ended" for
-    a process that has ended but not yet been waited for; None where there is no /proc."""
+def _open(path: str | Path | None, read_only: bool) -> ox.Store:
+    """The pyoxigraph store at ``path`` (in memory for None), or a clear error."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    fields = stat.rsplit(")", 1)[-1].split()  # the command name before ")" may hold spaces
-    return "ended" if fields[0] in ("Z", "X") else fields[19]  # state, then field 22: the start time
-
-
-def _running_builder(marker: Path) -> str | None:
-    """Which process the build that left ``marker`` runs in ("pid N", "pid N on HOST"), if it
-    is still running (or may be: one on another machine); None if it has ended."""
-    try:
-        fields = dict(line.split(" ", 1) for line in marker.read_text(encoding="utf-8").splitlines()
-                      if line.startswith(("host ", "pid ", "started ")))
-        pid = int(fields["pid"])
-    except (OSError, ValueError, KeyError):
-        return None  # a marker from an older kg, or one that has just gone: the build is over
-    if fields.get("host", socket.gethostname()) != socket.gethostname():
-        return f"pid {pid} on {fields['host']}"  # cannot be checked from here
-    try:
-        os.kill(pid, 0)  # signal 0: is there such a process?
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        pass  # there is, run by another user
-    now = _start_time(pid)
-    if now == "ended" or fields.get("started", "None") not in ("None", now) and now is not None:
-        return None  # the builder has ended, and maybe its id went to another process
-    return f"pid {pid}"
-
-
-def _rdflib_quads(dataset):
-    for s, p, o, graph in dataset.quads((None, None, None, None)):
-        name = getattr(graph, "identifier", graph)
-        yield s, p, o, (None if name is None or str(name).startswith("urn:x-rdflib:default") else name)
-
-
-def _to_rdflib_result(result):
-    """pyoxigraph's query result as an rdflib ``Result``."""
-    from rdflib import Graph, Variable
-    from rdflib.query import Result
-
-    from ..rdf.terms import to_rdflib
-
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        converted = Result("ASK")
-        converted.askAnswer = bool(result)
-        return converted
-    if isinstance(result, ox.QuerySolutions):
-        names = [Variable(v.value) for v in result.variables]
-        converted = Result("SELECT")
-        converted.vars = names
-        converted.bindings = [
-            {name: to_rdflib(solution[name.toPython()[1:]]) for name in names
-             if solution[name.toPython()[1:]] is not None}
-            for solution in result
-        ]
-        return converted
-    converted = Result("CONSTRUCT")
-    graph = Graph()
-    for triple in result:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
-    converted.graph = graph
-    return converted
+        if path is None:
+            return ox.Store()
+        if read_only:
+            if not is_store_path(path):
+                raise GraphFileError(f"{path}: no kg store here (kg build --store {path} makes one)")
+            return open_read_only(path)
+        Path(path).mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as error:
+        message = " ".join(str(error).split())
+        if "lock" in message.lower():
+            raise GraphFileError(f"{path}: the store is open for writing elsewhere (another kg build?); "
+                                 "wait for it, or read it while it is written with kg query/stats/render") from None
+        raise GraphFileError(f"{path}: cannot open the store: {message[:200]}") from None

@@ -17,16 +17,25 @@ Nothing else is ever fetched: only the URL the user gave is contacted.
 
 from __future__ import annotations
 
+import io
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.query import Result
 
 from ..errors import KgError
+from .base import Row, Store
+from .graph import prefixes
+from .oxigraph import OxigraphStore
+from .results import json_rows
+from .sparql import insert_data
 
 __all__ = ["RemoteStore", "is_store_url"]
 
@@ -41,8 +50,8 @@ def is_store_url(location: str) -> bool:
     return str(location).startswith(("http://", "https://"))
 
 
-class RemoteStore:
-    """A SPARQL 1.1 endpoint holding a kg graph (same methods as :class:`OxigraphStore`).
+class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint holding a kg graph (a :class:`kg.store.base.Store`).
 
     Parameters
     ----------
@@ -101,10 +110,15 @@ class RemoteStore:
     # --- writing ------------------------------------------------------------------------
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads: one Graph Store Protocol POST of N-Triples per named graph."""
+        """Add quads in one request, so all of them or none: a Graph Store Protocol POST of
+        N-Triples when they are in one graph, else one SPARQL ``INSERT DATA``."""
+        quads = list(quads)
         by_graph: dict[object, list[ox.Triple]] = defaultdict(list)
         for quad in quads:
             by_graph[quad.graph_name].append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if len(by_graph) > 1:
+            self.update(insert_data(quads))
+            return
         for name, triples in by_graph.items():
             target = (f"{self.store_url}?graph={urllib.parse.quote(name.value, safe='')}"
                       if isinstance(name, ox.NamedNode) else f"{self.store_url}?default")
@@ -135,10 +149,9 @@ class RemoteStore:
                              "application/sparql-results+json")
         return json.loads(body)
 
-    def query(self, sparql: str, *, bindings: dict | None = None, prefixes: dict | None = None):
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+              prefixes: Mapping[str, str] | None = None) -> Result:
         """Run a SPARQL query; an rdflib ``Result``. ``prefixes`` may be used undeclared."""
-        from rdflib.query import Result
-
         if bindings:
             raise KgError("query bindings are not supported on a remote store; put the values in the query")
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
@@ -147,21 +160,18 @@ class RemoteStore:
         body = self._request(url, sparql.encode("utf-8"), "application/sparql-query",
                              "application/sparql-results+json, application/n-triples;q=0.9")
         if body.lstrip().startswith(b"{"):
-            import io
-
             return Result.parse(io.BytesIO(body), format="json")
-        from rdflib import Graph
-
         converted = Result("CONSTRUCT")
         converted.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
         return converted
 
-    def rows(self, sparql: str) -> Iterator[dict]:
+    def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
-        result = self._select_json(sparql)
-        names = result["head"]["vars"]
-        for binding in result["results"]["bindings"]:
-            yield {name: binding[name]["value"] if name in binding else None for name in names}
+        return json_rows(self._select_json(sparql))
+
+    def prefixes(self) -> dict[str, str]:
+        """kg's prefixes (declared in each query sent: the endpoint may not know them)."""
+        return prefixes()
 
     def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads (of one predicate, of one named graph, when given)."""
@@ -172,18 +182,14 @@ class RemoteStore:
             yield ox.Quad(_term(binding["s"]), ox.NamedNode(predicate) if predicate else _term(binding["p"]),
                           _term(binding["o"]), ox.NamedNode(graph) if graph else _term(binding["g"]))
 
-    def to_dataset(self):
+    def to_dataset(self) -> Dataset:
         """The store's content as an rdflib dataset (everything is fetched)."""
-        from .oxigraph import OxigraphStore
-
         copy = OxigraphStore()
         copy.add(self.quads())
         return copy.to_dataset()
 
     def dump(self, fmt: str = "nq") -> bytes:
         """The store's content (see :meth:`OxigraphStore.dump`)."""
-        from .oxigraph import OxigraphStore
-
         copy = OxigraphStore()
         copy.add(self.quads())
         return copy.dump(fmt)

@@ -6,7 +6,7 @@ import os
 
 from click.testing import CliRunner
 
-import kg.query.sparql
+import kg.store.dataset
 from kg.cli import main
 
 
@@ -22,7 +22,7 @@ def test_the_query_is_checked_within_the_timeout(tmp_path, monkeypatch):
 
         time.sleep(30)
 
-    monkeypatch.setattr(kg.query.sparql, "prepareQuery", slow_parse)
+    monkeypatch.setattr(kg.store.dataset, "prepareQuery", slow_parse)
     graph = tmp_path / "g.ttl"
     graph.write_text("<http://x/a> <http://x/p> <http://x/b> .\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["query", str(graph), "--timeout", "1", "SELECT * WHERE { ?s ?p ?o }"])

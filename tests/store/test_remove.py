@@ -23,8 +23,8 @@ import kg
 from kg.cli import main
 from kg.vocab import KG
 from kg.store import OxigraphStore, RemoteStore, remove_documents, serialize
-from tests.store.test_stores import oxigraph_server  # noqa: F401 (a fixture)
 from tests.conftest import EXAMPLE, shared_path
+from tests.store.test_stores import oxigraph_server  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.model
 

@@ -165,7 +165,8 @@ def test_the_marker_names_a_running_builder_only_while_that_process_runs(tmp_pat
     import os
     import socket
 
-    from kg.store.oxigraph import _running_builder, _start_time
+    from kg.store.markers import running_builder as _running_builder
+    from kg.store.markers import start_time as _start_time
 
     marker, host, pid = tmp_path / "KG-INCOMPLETE", socket.gethostname(), os.getpid()
     marker.write_text(f"a first kg build is loading this store\nhost {host}\npid {pid}\nstarted {_start_time(pid)}\n")

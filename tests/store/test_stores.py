@@ -1,4 +1,5 @@
-"""Persistent and remote stores, incremental adds, the SPARQL endpoint, and parallel builds.
+"""Persistent and remote stores and incremental adds (kg serve: tests/query/test_serve.py; Dask:
+tests/analyse/test_dask.py).
 
 Every build here goes through the real pipeline on real articles (the example
 and a few BBC articles); the "same graph" checks compare sorted N-Quads.
@@ -9,9 +10,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import threading
 import time
-import urllib.parse
 import urllib.request
 
 import pytest
@@ -240,47 +239,6 @@ def test_an_unreachable_store_is_one_clear_line(articles):
     assert result.exit_code == 1
     assert f"127.0.0.1:{port}" in result.output and "cannot reach the store" in result.output
     assert "Traceback" not in result.output
-
-
-# --- kg serve ---------------------------------------------------------------------------
-
-@pytest.fixture
-def endpoint(memory_build):
-    from kg.query.endpoint import make_server
-
-    server = make_server(memory_build.store, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_kg_serve_answers_sparql_protocol_queries_read_only(endpoint, memory_build):
-    served = RemoteStore(endpoint)
-    query = "PREFIX kg: <https://example.org/kg/ontology#> SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Statement }"
-    assert list(served.rows(query)) == list(memory_build.store.rows(query))
-    # GET with ?query=, CSV by Accept: what curl or a notebook would send
-    request = urllib.request.Request(
-        f"{endpoint}/query?" + urllib.parse.urlencode({"query": "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }"}),
-        headers={"Accept": "text/csv"})
-    body = urllib.request.urlopen(request).read().decode("utf-8")
-    assert body.splitlines()[0] == "l" and "Khalifa Haftar" in body
-    with pytest.raises(kg.errors.KgError, match="403.*read-only"):
-        served.update("CLEAR ALL")
-    with pytest.raises(kg.errors.KgError, match="400.*SERVICE"):
-        list(served.rows("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"))
-    assert list(served.rows(query)) == list(memory_build.store.rows(query))  # nothing was cleared
-
-
-# --- Dask ---------------------------------------------------------------------------------
-
-def test_dask_local_cluster_builds_the_same_graph(articles, memory_build):
-    pytest.importorskip("dask.distributed", reason="dask[distributed] is in the test extras")
-    built = kg.build(articles, engine="dask", jobs=2)
-    assert nquads(built.store) == nquads(memory_build.store)
 
 
 def test_adding_documents_whose_ids_and_names_are_beyond_the_basic_plane(tmp_path):
