@@ -29,24 +29,21 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ModelError
+from ..lang import lexicon_of
 from ..model import Argument, Mention, Relation
-from . import lexicon as lex
 from .arguments import argument_of, clause_argument, concept_label, qualifier_of, speaker_of
 from .bounded import bound_sentences
 from .confidence import confidence
 from .nominal import nominal_matches
 from .reference import MentionIndex
 from .semantics import attribution_of, is_negated, modality_of
-from .syntax import (DATE_LABELS, clause_marker, conjuncts, hyphen_joined, is_time, object_controlled,
+from .syntax import (DATE_LABELS, NOT_ARGUMENT_LABELS, clause_marker, conjuncts, hyphen_joined, is_time, object_controlled,
                      own_subject, prep_object, subjects_of, word_lemma)
 
 __all__ = ["relations", "EXTRACTOR"]
 
 #: Name and version written on every statement this module produces.
 EXTRACTOR = "kg.extract.relations/0.2"
-
-_ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "resume", "go"})
-
 
 def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
               keep_unresolved: bool = False) -> Iterator[Relation]:
@@ -176,13 +173,14 @@ class _Core:
 def _core(verb: Token) -> _Core | None:
     """The relation a predicate states, or None when it states none by itself."""
     children = list(verb.children)
+    lex = lexicon_of(verb)
     words, lemma = _verb_words(verb)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb) and not (
             object_controlled(verb)) and _is_word(verb.head):
         # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
         head_words, head_lemma = _verb_words(verb.head)
         words = head_words + words
-        if verb.head.lemma_.lower() not in _ASPECTUAL:
+        if verb.head.lemma_.lower() not in lex.aspectual_verbs:
             to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else ""
             lemma = f"{head_lemma} {to}{lemma}"
     elif any(c.dep_ == "xcomp" and not own_subject(c) for c in children) and not _has_object(verb):
@@ -190,7 +188,7 @@ def _core(verb: Token) -> _Core | None:
     preps = [c for c in children if c.dep_ == "prep" and prep_object(c) is not None]
     extras = [c for c in children if _is_time_expression(c)]
     # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
-    preps = [p for p in preps if prep_object(p).lower_ not in lex.RELATIVE_PRONOUNS]
+    preps = [p for p in preps if prep_object(p).lower_ not in lex.relative_pronouns]
 
     if _is_passive(verb):
         agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -205,12 +203,12 @@ def _core(verb: Token) -> _Core | None:
         return _Core(f"be {verb.lower_}", words, None, preps + extras, "passive-intransitive")
 
     objects = [c for c in children if c.dep_ == "dobj"]
-    if verb.dep_ == "relcl" and any(o.lower_ in lex.RELATIVE_PRONOUNS for o in objects):
+    if verb.dep_ == "relcl" and any(o.lower_ in lex.relative_pronouns for o in objects):
         objects = [verb.head]  # "the war which Haftar lost"
     if objects:
         obj = objects[0]
         light = _light_verb_prep(verb, obj)
-        if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.LIGHT_VERB_NOUNS:
+        if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns:
             # "put an end to the curfew", with "to" parsed as the verb's
             light = next((p for p in preps if p.i > obj.i and not is_time(p, prep_object(p))), None)
             preps = [p for p in preps if p != light]
@@ -261,13 +259,14 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
     """The words of a verb group as written (auxiliaries, negation, adverbs inside it,
     the verb, its particle) and its lemma with the particle ("lay down")."""
     words = [verb]
+    unattached = lexicon_of(verb).unattached_adverbs
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
             words.append(child)
         elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
             words.append(child)  # "lay down", "have fallen through"
-        elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and child.lower_ not in (
-                "where", "when", "how", "why", "also", "however", "still", "then"):
+        elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (
+                child.lower_ not in unattached):
             words.append(child)
     particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
     return words, " ".join([word_lemma(verb), *particles])
@@ -316,13 +315,13 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     prep = next((p for p in obj.children if p.dep_ == "prep" and prep_object(p) is not None), None)
     if prep is None:
         return None
-    if (verb.lemma_.lower(), obj.lemma_.lower()) in lex.LIGHT_VERB_NOUNS:
+    if (verb.lemma_.lower(), obj.lemma_.lower()) in lexicon_of(verb).light_verb_nouns:
         return prep
     determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
     if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
         return None
     pobj = prep_object(prep)
-    if is_time(prep, pobj) or pobj.ent_type_ in lex.NOT_ARGUMENT_LABELS:
+    if is_time(prep, pobj) or pobj.ent_type_ in NOT_ARGUMENT_LABELS:
         return None
     return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
 
@@ -334,7 +333,7 @@ def _complement(verb: Token) -> tuple[Token, Token | None] | None:
             return child, clause_marker(child)
         if child.dep_ == "advcl" and clause_marker(child) is not None and clause_marker(child).lower_ == "for":
             return child, clause_marker(child)
-    if verb.lemma_.lower() in lex.SAY_VERBS:
+    if verb.lemma_.lower() in lexicon_of(verb).say_verbs:
         # "said in a statement that it will continue": the parser hangs the clause on "statement".
         for prep in verb.children:
             pobj = prep_object(prep) if prep.dep_ == "prep" else None
@@ -436,4 +435,4 @@ def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, relation_te
         passive=passive,
         qualifiers=qualifiers,
     )
-    return replace(relation, confidence=confidence(relation, len(sentence)))
+    return replace(relation, confidence=confidence(relation, len(sentence), lexicon_of(sentence)))

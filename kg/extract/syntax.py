@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from . import lexicon as lex
+from ..lang import lexicon_of
 
-__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
+__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "NOT_ARGUMENT_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
            "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
            "word_lemma"]
 
@@ -18,6 +18,8 @@ DATE_LABELS = ("DATE", "TIME")
 HYPHENS = frozenset("-\u2010\u2011")
 #: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Entity labels that are values, not things: never the node of an argument.
+NOT_ARGUMENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
 def prep_object(prep: Token) -> Token | None:
@@ -36,7 +38,7 @@ def is_time(token: Token, pobj: Token | None) -> bool:
     """Whether a modifier says when: a date or time, or "since/until/during ..."."""
     if token.ent_type_ in DATE_LABELS or (pobj is not None and pobj.ent_type_ in DATE_LABELS):
         return True
-    return token.lower_ in lex.TIME_PREPOSITIONS
+    return token.lower_ in lexicon_of(token).time_prepositions
 
 
 def subjects_of(verb: Token) -> list[Token]:
@@ -44,7 +46,7 @@ def subjects_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         subject = own[0]
-        if verb.dep_ == "relcl" and subject.lower_ in lex.RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl" and subject.lower_ in lexicon_of(verb).relative_pronouns:
             if verb.head.dep_ == "attr":
                 copula_subjects = subjects_of(verb.head.head)
                 if copula_subjects:
@@ -78,7 +80,7 @@ def subjects_of(verb: Token) -> list[Token]:
 def object_controlled(verb: Token) -> bool:
     """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lex.OBJECT_CONTROL_VERBS
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
             and any(c.dep_ == "dobj" for c in head.children))
 
 

@@ -31,9 +31,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from networkx.utils import UnionFind
 
+from ..lang import lexicon
 from ..model import Entity, Extraction, Mention
 from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
@@ -41,12 +43,13 @@ __all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_famil
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
 _RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
-_ORG_SUFFIXES = {"Party", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "Company", "Co.",
-                 "Group", "Movement", "Front"}
-_FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Madam", "Mme"}
-_MALE_HONORIFICS = {"Mr", "Sir", "Lord", "Monsieur", "M"}
-_FEMALE_KEYS = {h.lower() for h in _FEMALE_HONORIFICS}
 _FAMILIES = {"GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+@cache
+def _female_keys() -> frozenset[str]:
+    """Women's honorifics as name keys have them (lower case): "mrs howard"."""
+    return frozenset(h.lower() for h in lexicon().female_honorifics)
 
 
 def type_family(label: str) -> str:
@@ -240,7 +243,7 @@ def _name_key(name: str, *, keep_female: bool = True) -> str:
     ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
     visible = strip_format(name)
     words = visible.split()
-    if keep_female and len(words) == 2 and words[0].rstrip(".") in _FEMALE_HONORIFICS:
+    if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
     # A name that normalises to nothing ("_", "the", a lone soft hyphen) is its own key (found by the
     # fuzz test): the rules below read a key's words.
@@ -255,7 +258,7 @@ def _majority(counter: Counter) -> str:
 def _is_short_key(key: str, family: str) -> bool:
     """A name key that is only a surname (or an honorific and a surname) or an acronym."""
     words = key.split()
-    if family == "PERSON" and (len(words) == 1 or (len(words) == 2 and words[0] in _FEMALE_KEYS)):
+    if family == "PERSON" and (len(words) == 1 or (len(words) == 2 and words[0] in _female_keys())):
         return True
     return len(words) == 1 and _is_acronym(key.upper())
 
@@ -268,8 +271,9 @@ def _is_acronym(name: str) -> bool:
 def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Group]:
     """One document's mentions grouped by the thing they name."""
     mentions = list(mentions)
+    female, male = _female_keys(), lexicon().male_honorifics
     men = {m.text.split()[-1] for m in mentions if len(m.text.split()) == 2
-           and m.text.split()[0].rstrip(".") in _MALE_HONORIFICS}
+           and m.text.split()[0].rstrip(".") in male}
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
@@ -301,12 +305,12 @@ def _document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[_Gro
             longer = [k for k in by_initials.get(surface.replace(".", ""), ()) if k != key and len(k) > len(key)]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")
-        elif label == "PERSON" and (" " not in key or key.split()[0] in _FEMALE_KEYS):
+        elif label == "PERSON" and (" " not in key or key.split()[0] in female):
             surname = key.split()[-1]
-            if key.split()[0] in _FEMALE_KEYS and surname in men_keys:
+            if key.split()[0] in female and surname in men_keys:
                 continue  # "Mrs Howard" where a "Mr Howard" is named too: not him, nor his full name
             longer = [k for k in by_last_word.get(surname, ()) if k != key and k.endswith(" " + surname)
-                      and k.split()[0] not in _FEMALE_KEYS]
+                      and k.split()[0] not in female]
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")
 
@@ -401,7 +405,7 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
                     full_names[("initials", initials(surface))].add(root)
                     if groups[i].family == "PERSON":
                         full_names[("surname", _name_key(surface).split()[-1])].add(root)
-                    elif groups[i].family == "ORG" and surface.split()[-1] in _ORG_SUFFIXES:
+                    elif groups[i].family == "ORG" and surface.split()[-1] in lexicon().organisation_suffixes:
                         full_names[("short", normalise_name(" ".join(surface.split()[:-1])))].add(root)
     for root, members in sorted(components.items()):
         surfaces = {s for i in members for s in groups[i].names}
@@ -409,7 +413,7 @@ def _join(groups: list[_Group], aliases: Aliases) -> list[list[int]]:
             continue
         surface = next(iter(surfaces))
         family = groups[members[0]].family
-        if any(key.split()[0] in _FEMALE_KEYS for i in members for key in groups[i].keys if key):
+        if any(key.split()[0] in _female_keys() for i in members for key in groups[i].keys if key):
             continue  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
         if _is_acronym(surface) and family in {type_family(t) for t in _ACRONYM_TYPES}:
             candidates = full_names.get(("initials", surface.replace(".", "")), set()) - {root}

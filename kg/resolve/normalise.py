@@ -69,10 +69,11 @@ def strip_honorific(name: str) -> str:
     >>> strip_honorific("Mrs. Quayle"), strip_honorific("President Kennedy"), strip_honorific("Mr.")
     ('Quayle', 'Kennedy', 'Mr.')
     """
-    from ..extract.lexicon import HONORIFICS
+    from ..lang import lexicon
 
+    honorifics = lexicon().honorifics
     words = name.split()
     start = 0
-    while start < len(words) - 1 and words[start].rstrip(".") in HONORIFICS:
+    while start < len(words) - 1 and words[start].rstrip(".") in honorifics:
         start += 1
     return " ".join(words[start:]) if start else name
