@@ -12,8 +12,7 @@ from pathlib import Path
 
 from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
-from .model import Document, Extraction
-from .resolve import Aliases
+from .model import Aliases, Document, Extraction
 
 __all__ = ["build", "build_text", "BuildReport"]
 

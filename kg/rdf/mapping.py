@@ -24,8 +24,8 @@ import pyoxigraph as ox
 from rdflib import Dataset
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from ..model import Argument, Extraction, Relation
-from ..resolve import EntityTable, name_keys, normalise_name
+from ..model import Argument, EntityTable, Extraction, Relation
+from ..resolve import name_keys, normalise_name
 from . import iri
 from .record import encode_extraction
 from .typed import subproperty_rules, typed_relation

@@ -19,7 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ConfigError
-from .link import Aliases, _name_key
+from ..model import Aliases
+from .link import _name_key
 
 __all__ = ["read_aliases", "parse_aliases"]
 

@@ -29,17 +29,17 @@ longest, then alphabetical.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from networkx.utils import UnionFind
 
 from ..lang import lexicon
-from ..model import Entity, Extraction, Mention
+from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, Mention
 from .normalise import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
-__all__ = ["EntityTable", "KnownEntity", "Aliases", "link_entities", "type_family", "name_keys"]
+__all__ = ["link_entities", "type_family", "name_keys"]
 
 _ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
 _RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
@@ -56,54 +56,6 @@ def type_family(label: str) -> str:
     """Types that may name the same thing: places (GPE, LOC, FAC) are one family;
     every other label is its own ("PERSON", "ORG", ...)."""
     return _FAMILIES.get(label, label)
-
-
-@dataclass(frozen=True)
-class KnownEntity:
-    """An entity already in a graph: new mentions with one of its names join it."""
-
-    iri: str
-    label: str
-    type: str  # spaCy label of its class
-    names: tuple[str, ...]  # label and alternative labels
-    mention_count: int = 0
-
-
-@dataclass(frozen=True)
-class Aliases:
-    """A user's alias file: names to merge into a canonical name, and merges to refuse.
-
-    ``merge`` maps a normalised surface form to its canonical name;
-    ``forbid`` holds pairs of normalised names that must stay apart.
-    """
-
-    merge: Mapping[str, str] = field(default_factory=dict)
-    forbid: frozenset[frozenset[str]] = frozenset()
-
-
-@dataclass(frozen=True)
-class EntityTable:
-    """The entities of a corpus, and which entity each mention belongs to."""
-
-    entities: dict[str, Entity]
-    _by_name: dict[tuple[str, str], str]
-
-    def key_of(self, mention: Mention) -> str:
-        """The key of the entity ``mention`` was merged into."""
-        return self._by_name[(mention.doc_id, mention.text)]
-
-    def rule_of(self, mention: Mention) -> str:
-        """The rule by which ``mention``'s surface form joined its entity ("canonical" for its label)."""
-        entity = self.entities[self.key_of(mention)]
-        if mention.text == entity.label:
-            return "canonical"
-        return dict(entity.merges).get(mention.text, "exact")
-
-    def __len__(self) -> int:
-        return len(self.entities)
-
-    def __iter__(self):
-        return iter(self.entities.values())
 
 
 @dataclass

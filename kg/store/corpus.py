@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from ..rdf.vocab import KG
-from ..resolve import KnownEntity
+from ..model import KnownEntity
 
 __all__ = ["document_graphs", "known_entities", "write_documents", "PREFIXES"]
 

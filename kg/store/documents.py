@@ -94,7 +94,8 @@ def remove_documents(target, doc_ids: Iterable[str], *, aliases=None) -> list[st
     if not is_store(target):
         return _remove_from_dataset(target, doc_ids, aliases=aliases)
     if aliases is not None:
-        from ..resolve import Aliases, read_aliases
+        from ..model import Aliases
+        from ..resolve import read_aliases
 
         aliases = aliases if isinstance(aliases, Aliases) else read_aliases(aliases)
     graphs = _store_document_graphs(target, doc_ids)
@@ -257,7 +258,7 @@ class _Removal:
         from ..rdf.existing import label_for_class
         from ..rdf.mapping import quad_batches
         from ..rdf.vocab import class_for_label
-        from ..resolve import EntityTable
+        from ..model import EntityTable
 
         def new(mention) -> tuple[str, str]:
             entity = relinked.entities[relinked.key_of(mention)]
