@@ -99,6 +99,7 @@ def build(
     """
     from .analyse.nlp import resolve_model_name
     from .analyse.run import analyse
+    from .extract import extract  # lazy, like the imports around it: it imports spaCy
     from .rdf import DEFAULT_BASE
     from .rdf.iri import check_base, corpus_graph_iri
     from .rdf.mapping import ontology_quads, quad_batches
@@ -147,7 +148,7 @@ def build(
     extractions: list[Extraction] = []
     words = 0
     sources_of = {d.id: d.source or d.id for d in good}
-    for doc_id, extraction, count, notes in analyse(good, model=model, jobs=jobs, engine=engine,
+    for doc_id, extraction, count, notes in analyse(good, work=extract, model=model, jobs=jobs, engine=engine,
                                                     scheduler=scheduler, progress=progress):
         if extraction is None:
             errors.extend(ReadError(sources_of[doc_id], note) for note in notes)

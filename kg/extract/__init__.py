@@ -3,11 +3,11 @@
 import re
 from dataclasses import replace
 
+from ..analyse.bounded import bound_sentences
 from ..lang import lexicon_of
 from ..model import Argument, Extraction, Relation
 from ..rdf.typed import typed_lemmas
 from ..resolve.time import normalise_time
-from .bounded import bound_sentences
 from .entities import ENTITY_LABELS, mentions, values
 from .pairs import pair_relations
 from .relations import relations

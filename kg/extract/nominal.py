@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
+from ..analyse.bounded import bound_sentences
 from ..lang import Lexicon, lexicon, lexicon_of
-from .bounded import bound_sentences
 from .syntax import NOT_ARGUMENT_LABELS, prep_object
 
 __all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
@@ -72,8 +72,8 @@ def nominal_matches(doc: Doc) -> list[NominalMatch]:
     The matcher runs over the whole ``Doc`` (its spans would each copy the whole
     document), and pairs candidate tokens within one dependency tree, that is one
     sentence: its work per word grows with the sentence's length. A ``doc`` with
-    sentences over :data:`kg.extract.bounded.MAX_SENTENCE_TOKENS` is first cut
-    into bounded pieces (:func:`kg.extract.bounded.bound_sentences`), so the
+    sentences over :data:`kg.analyse.bounded.MAX_SENTENCE_TOKENS` is first cut
+    into bounded pieces (:func:`kg.analyse.bounded.bound_sentences`), so the
     tokens returned then belong to that copy (same positions, same text).
 
     >>> import spacy

@@ -28,11 +28,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analyse.bounded import bound_sentences
 from ..errors import ModelError
 from ..lang import lexicon_of
 from ..model import Argument, Mention, Relation
 from .arguments import argument_of, clause_argument, concept_label, qualifier_of, speaker_of
-from .bounded import bound_sentences
 from .confidence import confidence
 from .nominal import nominal_matches
 from .reference import MentionIndex
