@@ -84,7 +84,8 @@ def _owner(token: Token) -> tuple[Token | None, str | None]:
     lemma, lex = token.lemma_.lower(), lexicon_of(token)
     if lemma in lex.group_nouns:
         for child in token.lefts:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
+            if child.dep_ == "poss" or (
+                    child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
                 return child, "possessive"
     if lemma in lex.partitive_nouns:
         for prep in _preps(token):

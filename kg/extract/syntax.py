@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 
 from ..lang import lexicon_of
 
-__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "NOT_ARGUMENT_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
+__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "NOT_ARGUMENT_LABELS", "prep_object", "clause_marker",
+           "own_subject", "is_time", "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
            "word_lemma"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
