@@ -1,7 +1,8 @@
 """Resolution: merge mentions into entities, within and across documents."""
 
 from .aliases import parse_aliases, read_aliases
-from .link import link_entities, name_keys, type_family
+from .groups import type_family
+from .link import link_entities, name_keys
 from .normalise import normalise_name, strip_honorific
 
 __all__ = ["link_entities", "read_aliases", "parse_aliases",
