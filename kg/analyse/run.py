@@ -4,8 +4,9 @@ Each worker parses a chunk of documents with ``nlp.pipe`` and hands each spaCy
 ``Doc`` at once to the per-document function it was given (the pipeline gives
 :func:`kg.extract.extract`; the runner imports no extraction), so a ``Doc`` lives
 only while its own document is read and only plain records
-(:class:`kg.model.Extraction`, a few kB per article) travel back. With ``jobs > 1`` the chunks go to a :class:`concurrent.futures.ProcessPoolExecutor`
-(parse and extraction run in the workers, side by side); with ``engine="dask"`` to
+(:class:`kg.model.Extraction`, a few kB per article) travel back. With ``jobs > 1``
+the chunks go to a :class:`concurrent.futures.ProcessPoolExecutor` (parse and
+extraction run in the workers, side by side); with ``engine="dask"`` to
 a ``dask.distributed`` cluster (a ``LocalCluster`` unless a scheduler address is
 given). The results come back in any order: what is built from them does not
 depend on it (entity linking is order-independent).

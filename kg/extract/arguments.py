@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import lexicon_of
 from ..model import Argument, Qualifier
 from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
-from .syntax import DATE_LABELS, NOT_ARGUMENT_LABELS, PLACE_LABELS, SUBJECT_DEPS, is_time, prep_object
+from .syntax import DATE_LABELS, PLACE_LABELS, SUBJECT_DEPS, VALUE_LABELS, is_time, prep_object
 
 __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label", "clause_argument", "qualifier_of"]
 
@@ -45,7 +45,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
             if index.keep_unresolved and token.dep_ != "poss":
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
             return None
-    elif mention is None and token.ent_type_ in NOT_ARGUMENT_LABELS:
+    elif mention is None and token.ent_type_ in VALUE_LABELS:
         if token.dep_ in SUBJECT_DEPS or token.ent_type_ in DATE_LABELS:
             return None
         # "agreed to pay $6.25 a share": a value is an object, named by what it says.

@@ -21,17 +21,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention
+from .syntax import VALUE_LABELS
 
-__all__ = ["mentions", "values", "ENTITY_LABELS", "VALUE_LABELS", "mention_span", "name_type"]
+__all__ = ["mentions", "values", "ENTITY_LABELS", "mention_span", "name_type"]
 
 #: spaCy labels that name things (become entity nodes). Dates, amounts and
 #: numbers are attributes, not things.
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 )
-
-#: spaCy labels of values: dates, times, amounts and numbers.
-VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 
 

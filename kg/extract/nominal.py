@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..analyse.bounded import bound_sentences
 from ..lang import Lexicon, lexicon, lexicon_of
-from .syntax import NOT_ARGUMENT_LABELS, prep_object
+from .syntax import VALUE_LABELS, prep_object
 
 __all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
 
@@ -133,7 +133,7 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     subject, role = bound["subject"], bound["role"]
     if role.left_edge.i and role.doc[role.left_edge.i - 1].text == "(":
         return None  # "Government of National Accord (GNA)": an alias, not a fact
-    if any(t.ent_type_ in NOT_ARGUMENT_LABELS for t in (subject, role)):
+    if any(t.ent_type_ in VALUE_LABELS for t in (subject, role)):
         return None  # "9.75 %, 8.75 % ...": figures in a list
     if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
         return None  # "three colours: Black, Silver and Red": a list, not an identity

@@ -15,8 +15,17 @@ from spacy.tokens import Token
 
 from ..lang import lexicon_of
 from .arguments import clause_argument
-from .syntax import (DATE_LABELS, NOT_ARGUMENT_LABELS, clause_marker, conjuncts, is_time, object_controlled,
-                     own_subject, prep_object, word_lemma)
+from .syntax import (
+    DATE_LABELS,
+    VALUE_LABELS,
+    clause_marker,
+    conjuncts,
+    is_time,
+    object_controlled,
+    own_subject,
+    prep_object,
+    word_lemma,
+)
 
 __all__ = ["Core", "predicate_core", "is_word"]
 
@@ -217,7 +226,7 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
         return None
     pobj = prep_object(prep)
-    if is_time(prep, pobj) or pobj.ent_type_ in NOT_ARGUMENT_LABELS:
+    if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
         return None
     return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang import lexicon_of
 
-__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "NOT_ARGUMENT_LABELS", "prep_object", "clause_marker",
+__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "PLACE_LABELS", "VALUE_LABELS", "prep_object", "clause_marker",
            "own_subject", "is_time", "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
            "word_lemma"]
 
@@ -18,8 +18,8 @@ DATE_LABELS = ("DATE", "TIME")
 HYPHENS = frozenset("-\u2010\u2011")
 #: Entity labels of places (a "place" qualifier, "X-based", "Pasadena, California").
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: Entity labels that are values, not things: never the node of an argument.
-NOT_ARGUMENT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+#: spaCy labels of values (dates, times, amounts and numbers): attributes, never the node of an argument.
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 
 def prep_object(prep: Token) -> Token | None:
