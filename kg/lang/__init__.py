@@ -54,6 +54,22 @@ def _words(source: Source) -> frozenset[str]:
     return frozenset(line for _, line in _entries(source))
 
 
+def _flagged(source: Source, flag: str | None = None, *, flags: frozenset[str],
+             without: str | None = None) -> frozenset[str]:
+    """The words of a list whose lines are ``word [flag ...]`` (space-separated): all of them but those
+    marked ``without``, or with ``flag`` those marked with it (``flags``: the marks the file may use)."""
+    found = set()
+    for number, line in _entries(source):
+        word, *marks = line.split()
+        unknown = set(marks) - flags
+        if unknown:
+            raise ConfigError(f"{source}:{number}: unknown mark {' '.join(sorted(unknown))!r} "
+                              f"(expected {', '.join(sorted(flags))})")
+        if (flag is None and without not in marks) or (flag is not None and flag in marks):
+            found.add(word)
+    return frozenset(found)
+
+
 def _rows(source: Source, width: int) -> list[tuple[str, ...]]:
     rows = []
     for number, line in _entries(source):
@@ -108,6 +124,22 @@ def _list(name: str) -> Any:
     return _data(f"{name}.txt", _words)
 
 
+_HONORIFIC_MARKS = frozenset({"title", "role", "female", "male"})
+_ORGANISATION_MARKS = frozenset({"suffix"})
+
+
+def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: str | None = None) -> Any:
+    """A field holding the words of ``name``.txt (marked ``flag``, when given; else all but those
+    marked ``without``)."""
+    return _data(f"{name}.txt", partial(_flagged, flag=flag, flags=flags, without=without))
+
+
+def _titles(source: Source) -> frozenset[str]:
+    """The words of honorifics.txt that state a role: those marked "title" or "role"."""
+    return (_flagged(source, "title", flags=_HONORIFIC_MARKS)
+            | _flagged(source, "role", flags=_HONORIFIC_MARKS))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The language resources of one language (see the comments of each file for what a list is for)."""
@@ -144,13 +176,13 @@ class Lexicon:
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
     # --- names
-    honorifics: frozenset[str] = _list("honorifics")
-    female_honorifics: frozenset[str] = _list("female_honorifics")
-    male_honorifics: frozenset[str] = _list("male_honorifics")
-    titles: frozenset[str] = _list("titles")
+    honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without="role")
+    female_honorifics: frozenset[str] = _marked("honorifics", "female", _HONORIFIC_MARKS)
+    male_honorifics: frozenset[str] = _marked("honorifics", "male", _HONORIFIC_MARKS)
+    titles: frozenset[str] = _data("honorifics.txt", _titles)
     person_role_nouns: frozenset[str] = _list("person_role_nouns")
-    organisation_words: frozenset[str] = _list("organisation_words")
-    organisation_suffixes: frozenset[str] = _list("organisation_suffixes")
+    organisation_words: frozenset[str] = _marked("organisation_words", None, _ORGANISATION_MARKS)
+    organisation_suffixes: frozenset[str] = _marked("organisation_words", "suffix", _ORGANISATION_MARKS)
     place_words: frozenset[str] = _list("place_words")
     place_first_words: frozenset[str] = _list("place_first_words")
     facility_words: frozenset[str] = _list("facility_words")

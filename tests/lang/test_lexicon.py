@@ -63,6 +63,21 @@ def test_the_patterns_name_word_lists_that_are_filled_in():
     assert sorted(lexicon().deverbal_nouns) in lemmas
 
 
+def test_honorifics_titles_and_organisation_suffixes_are_each_one_list_with_marks():
+    en = lexicon()
+    assert {"Mrs", "Madam"} <= en.female_honorifics <= en.honorifics and "Mr" in en.male_honorifics
+    assert "President" in en.titles & en.honorifics  # "President Kennedy": a name and a role
+    assert "Prime" in en.titles and "Prime" not in en.honorifics  # a role's word, no honorific by itself
+    assert "Party" in en.organisation_suffixes <= en.organisation_words and "Ministry" not in en.organisation_suffixes
+
+
+def test_an_unknown_mark_fails_naming_the_line(edited):
+    edited.edit("honorifics.txt", "Mrs female", "Mrs femail")
+    expected = r"honorifics.txt:\d+: unknown mark 'femail' \(expected female, male, role, title\)$"
+    with pytest.raises(ConfigError, match=expected):
+        edited.load()
+
+
 def test_a_missing_file_fails_with_one_line_naming_it(edited):
     (edited.path / "say_verbs.txt").unlink()
     with pytest.raises(ConfigError) as error:
