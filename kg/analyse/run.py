@@ -64,7 +64,7 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
     spaCy pipeline is loaded once per process.
     """
     nlp = load_nlp(model)
-    found = []
+    found: list[tuple[str, Extraction | None, int, tuple[str, ...]]] = []
     for document, doc, notes in _parsed(nlp, documents):
         try:
             if isinstance(doc, Exception):
@@ -123,7 +123,8 @@ def _pipe(nlp, texts: list[str]):
 def _batches(texts: list[str]) -> Iterator[list[str]]:
     """``texts`` in order, in batches of at most :data:`CHUNK_SIZE` texts and, unless a text is
     longer by itself, :data:`BATCH_CHARACTERS` characters."""
-    batch, length = [], 0
+    batch: list[str] = []
+    length = 0
     for text in texts:
         if batch and (len(batch) == CHUNK_SIZE or length + len(text) > BATCH_CHARACTERS):
             yield batch

@@ -18,8 +18,9 @@ softmax run here.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,7 +50,7 @@ class PairRelation:
     probability: float
 
 
-def load_model(lex: Lexicon | None = None) -> dict:
+def load_model(lex: Lexicon | None = None) -> Mapping[str, Any]:
     """The trained model of ``lex`` (default: English): {"labels", "bias", "weights", "source"}."""
     return (lex or lexicon()).pair_model
 
@@ -81,7 +82,7 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
                     yield PairRelation(best, head, tail, round(scores[best], 3))
 
 
-def _probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
+def _probabilities(model: Mapping[str, Any], features: dict[str, float]) -> dict[str, float]:
     logits = {}
     for label in model["labels"]:
         weights = model["weights"][label]

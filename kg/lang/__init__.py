@@ -81,11 +81,11 @@ def _rows(source: Source, width: int) -> list[tuple[str, ...]]:
 
 
 def _pairs(source: Source) -> frozenset[tuple[str, str]]:
-    return frozenset(_rows(source, 2))
+    return frozenset((first, second) for first, second in _rows(source, 2))
 
 
 def _mapping(source: Source) -> dict[str, str]:
-    return dict(_rows(source, 2))
+    return {first: second for first, second in _rows(source, 2)}
 
 
 def _numbers(source: Source) -> dict[str, int]:
@@ -118,6 +118,11 @@ def _json(source: Source) -> Any:
 def _data(file: str, read: Callable[[Source], Any]) -> Any:
     """A field of :class:`Lexicon` read from ``file`` of the language's folder by ``read``."""
     return field(metadata={"file": file, "read": read})
+
+
+def _derived() -> Any:
+    """A field :func:`load_lexicon` computes from other fields (typed ``Any`` like the others, for type checkers)."""
+    return field()
 
 
 def _list(name: str) -> Any:
@@ -190,15 +195,15 @@ class Lexicon:
     articles: frozenset[str] = _list("articles")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
-    months: frozenset[str] = field()  # the names of month_numbers
+    months: frozenset[str] = _derived()  # the names of month_numbers
     weekday_numbers: Mapping[str, int] = _data("weekdays.txt", partial(_positions, first=0))
-    weekdays: frozenset[str] = field()  # the names of weekday_numbers
+    weekdays: frozenset[str] = _derived()  # the names of weekday_numbers
     number_words: Mapping[str, int] = _data("number_words.tsv", _numbers)
     large_numbers: frozenset[str] = _list("large_numbers")
     time_zones: frozenset[str] = _list("time_zones")
     value_hedges: frozenset[str] = _list("value_hedges")
     # --- rules and models
-    patterns: Mapping[str, tuple[dict, ...]] = field()  # patterns/<name>.json by name
+    patterns: Mapping[str, tuple[dict, ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
     pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
     confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)

@@ -165,7 +165,7 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
         label, label_type = known.label, known.type
     else:
         label = _canonical(names, aliases)
-        strong_types = Counter()
+        strong_types: Counter = Counter()
         for group in members:
             if group.strong:
                 strong_types.update(group.types)
