@@ -5,7 +5,7 @@ it matches a gold tuple of its sentence (CaRB's token-level precision against
 the best gold tuple is at least ``--match``, scored with the benchmark's own
 scorer), fits a logistic regression (scikit-learn) of that label on the
 features of :func:`kg.extract.confidence.features`, and writes the weights to
-``kg/extract/confidence.json``:
+``kg/lang/en/confidence.json``:
 
     pip install '.[bench]'
     python bench/calibrate.py --sentences ../shared/data/eval/carb/dev.txt \\
@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS = ROOT / "kg" / "extract" / "confidence.json"
+WEIGHTS = ROOT / "kg" / "lang" / "en" / "confidence.json"
 
 
 def _load_scorer(path: Path):

@@ -6,7 +6,7 @@ relation (person → organisation: works for; person → place: lives in; organi
 is the gold relation or "none". Features are :func:`kg.extract.pairs.pair_features`
 on spaCy's parse (the pipeline kg uses, CoNLL's tokens kept). A multinomial
 logistic regression (scikit-learn) is fitted and its weights are written, as data,
-to ``kg/extract/pair_model.json``, which ``kg build`` uses:
+to ``kg/lang/en/pair_model.json``, which ``kg build`` uses:
 
     pip install '.[bench]'
     python bench/train_pairs.py --train ../shared/data/eval/conll04/train.jsonl
@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "kg" / "extract" / "pair_model.json"
+MODEL = ROOT / "kg" / "lang" / "en" / "pair_model.json"
 LABELS = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE"}
 
 
@@ -33,7 +33,8 @@ def examples(path: Path, nlp):
     """(features, label) for every candidate pair of gold entities in the file."""
     from spacy.tokens import Doc
 
-    from kg.extract.pairs import PAIR_RELATIONS, coarse_type, pair_features
+    from kg.extract.pairs import coarse_type, pair_features
+    from kg.lang import lexicon
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = nlp.pipe((Doc(nlp.vocab, words=r["tokens"]) for r in records), batch_size=64)
@@ -49,7 +50,7 @@ def examples(path: Path, nlp):
                 if head.start == tail.start:
                     continue
                 if not any(s == coarse_type(head_label) and o == coarse_type(tail_label)
-                           for _, s, o in PAIR_RELATIONS.values()):
+                           for _, s, o in lexicon().pair_relations.values()):
                     continue
                 key = ((head.start, head.end), (tail.start, tail.end))
                 assert key[0] in index and key[1] in index

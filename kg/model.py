@@ -6,11 +6,12 @@ They are frozen so that a stage cannot change what an earlier stage produced.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 __all__ = ["Document", "Mention", "Argument", "TimeValue", "Qualifier", "Relation", "Extraction", "Entity",
-           "EXTRACTOR", "Via", "QualifierKind", "Modality", "ClausePattern", "Pattern"]
+           "EXTRACTOR", "EntityTable", "KnownEntity", "Aliases", "Via", "QualifierKind", "Modality", "ClausePattern", "Pattern"]
 
 #: Name and version of the extractor, written on every statement (``kg:extractor``); bumped when
 #: what extraction produces changes. Defined with the records so that mapping them needs no extraction.
@@ -192,3 +193,51 @@ class Entity:
     documents: tuple[str, ...] = ()
     merges: tuple[tuple[str, str], ...] = ()
     iri: str | None = None  # set when the entity is already a node of the graph being added to
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity already in a graph: new mentions with one of its names join it."""
+
+    iri: str
+    label: str
+    type: str  # spaCy label of its class
+    names: tuple[str, ...]  # label and alternative labels
+    mention_count: int = 0
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """A user's alias file: names to merge into a canonical name, and merges to refuse.
+
+    ``merge`` maps a normalised surface form to its canonical name;
+    ``forbid`` holds pairs of normalised names that must stay apart.
+    """
+
+    merge: Mapping[str, str] = field(default_factory=dict)
+    forbid: frozenset[frozenset[str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class EntityTable:
+    """The entities of a corpus, and which entity each mention belongs to."""
+
+    entities: dict[str, Entity]
+    _by_name: dict[tuple[str, str], str]
+
+    def key_of(self, mention: Mention) -> str:
+        """The key of the entity ``mention`` was merged into."""
+        return self._by_name[(mention.doc_id, mention.text)]
+
+    def rule_of(self, mention: Mention) -> str:
+        """The rule by which ``mention``'s surface form joined its entity ("canonical" for its label)."""
+        entity = self.entities[self.key_of(mention)]
+        if mention.text == entity.label:
+            return "canonical"
+        return dict(entity.merges).get(mention.text, "exact")
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities.values())

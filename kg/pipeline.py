@@ -17,13 +17,13 @@ from .analyse.nlp import resolve_model_name
 from .analyse.run import analyse
 from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
-from .model import Document, Extraction
+from .model import Aliases, Document, Extraction
 from .rdf import DEFAULT_BASE
 from .rdf.iri import check_base, corpus_graph_iri
 from .rdf.mapping import ontology_quads, quad_batches
 from .read import document_from_text, iter_documents
 from .read.text import check_date
-from .resolve import Aliases, link_entities, read_aliases
+from .resolve import link_entities, read_aliases
 from .store import open_store
 from .store.corpus import document_graphs, known_entities, write_documents
 from .vocab import ONTOLOGY_IRI
@@ -244,10 +244,12 @@ def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], 
         total(len(inputs.documents))
     extractions: list[Extraction] = []
     words = 0
+    from .extract import extract  # lazily: it loads spaCy, which `kg --help` and queries never need
+
     sources_of = {d.id: d.source or d.id for d in inputs.documents}
-    for doc_id, extraction, count, notes in analyse(inputs.documents, model=options.model, jobs=options.jobs,
-                                                    engine=options.engine, scheduler=options.scheduler,
-                                                    progress=progress):
+    for doc_id, extraction, count, notes in analyse(inputs.documents, work=extract, model=options.model,
+                                                    jobs=options.jobs, engine=options.engine,
+                                                    scheduler=options.scheduler, progress=progress):
         if extraction is None:
             inputs.errors.extend(ReadError(sources_of[doc_id], note) for note in notes)
             continue

@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNa
 
 __all__ = ["KG", "KGR", "KG_NS", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "ontology_path", "ontology_triples",
            "ontology_graph", "declared_terms", "closed_namespace", "class_for_label", "label_for_class",
-           "entity_classes", "ENTITY_LABELS", "VALUE_LABELS", "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS",
+           "entity_classes", "ENTITY_LABELS", "VALUE_LABELS", "DATE_LABELS", "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS",
            "TypingRule", "relations_path", "typing_rules", "typed_lemmas", "typed_relation", "subproperty_rules"]
 
 #: The namespace of the ontology's terms (the one place it is written out).
@@ -181,6 +181,9 @@ ENTITY_LABELS: frozenset[str] = frozenset(_label_classes())
 
 #: spaCy labels of values: dates, times, amounts and numbers.
 VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+#: spaCy labels of points and spans of time (a value that can be a time qualifier).
+DATE_LABELS = frozenset({"DATE", "TIME"})
 
 #: Labels of places: countries and cities, other locations, facilities (one type family).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

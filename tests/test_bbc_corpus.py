@@ -27,10 +27,11 @@ def bbc_files(per_category: int) -> list:
 def relations_of_500():
     """Every relation of 500 articles (100 per category), analysed once for the module."""
     from kg.analyse.run import analyse
+    from kg.extract import extract
     from kg.read import read_text_file
 
     found = []
-    for doc_id, extraction, _, notes in analyse([read_text_file(f) for f in bbc_files(100)], jobs=2):
+    for doc_id, extraction, _, notes in analyse([read_text_file(f) for f in bbc_files(100)], work=extract, jobs=2):
         assert extraction is not None, (doc_id, notes)
         found.extend(extraction.relations)
     return found

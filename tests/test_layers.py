@@ -23,13 +23,7 @@ LAYERS = {
 
 #: Known upward imports, to be removed as the code they name is moved (each one: importing
 #: file, imported module, why it is still here). Empty when the layering is complete.
-EXCEPTIONS = {
-    # Honorifics move into the language data (kg/lang); strip_honorific will read them there.
-    ("kg/text/names.py", "kg.extract.lexicon"),
-    # Parts of issue 15 done on other branches (the runner takes the per-document function,
-    # the store and the picture read through one protocol): removed when they are merged.
-    ("kg/analyse/run.py", "kg.extract"),
-}
+EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def layer_of(module: str) -> float:

@@ -58,7 +58,7 @@ def load_nlp(name: str | None = None):
     """
     import spacy
 
-    from . import components  # noqa: F401  (registers kg_line_sentences)
+    from . import components  # noqa: F401  (registers kg_line_sentences; lazy: it imports spaCy)
 
     model = resolve_model_name(name)
     try:

@@ -1,10 +1,12 @@
 """Analyse documents into extractions: in this process, in worker processes, or on Dask.
 
-Each worker parses a chunk of documents with ``nlp.pipe`` and extracts from each
-spaCy ``Doc`` at once, so a ``Doc`` lives only while its own document is read and
-only plain records (:class:`kg.model.Extraction`, a few kB per article) travel
-back. With ``jobs > 1`` the chunks go to a :class:`concurrent.futures.ProcessPoolExecutor`
-(parse and extraction run in the workers, side by side); with ``engine="dask"`` to
+Each worker parses a chunk of documents with ``nlp.pipe`` and hands each spaCy
+``Doc`` at once to the per-document function it was given (the pipeline gives
+:func:`kg.extract.extract`; the runner imports no extraction), so a ``Doc`` lives
+only while its own document is read and only plain records
+(:class:`kg.model.Extraction`, a few kB per article) travel back. With ``jobs > 1``
+the chunks go to a :class:`concurrent.futures.ProcessPoolExecutor` (parse and
+extraction run in the workers, side by side); with ``engine="dask"`` to
 a ``dask.distributed`` cluster (a ``LocalCluster`` unless a scheduler address is
 given). The results come back in any order: what is built from them does not
 depend on it (entity linking is order-independent).
@@ -13,11 +15,18 @@ depend on it (entity linking is order-independent).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 
-from ..model import Document, Extraction
+from spacy.tokens import Doc
 
-__all__ = ["analyse", "analyse_chunk", "split_text", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH", "BATCH_CHARACTERS"]
+from ..errors import ConfigError
+from ..model import Document, Extraction
+from .bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences
+from .nlp import load_nlp
+
+__all__ = ["analyse", "analyse_chunk", "split_text", "Work", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH",
+           "BATCH_CHARACTERS"]
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +34,10 @@ logger = logging.getLogger(__name__)
 #: (PERFORMANCE.md: 32-64 is fastest; larger batches cost memory).
 CHUNK_SIZE = 32
 ENGINES = ("local", "dask")
+
+#: The per-document function: a document and its spaCy ``Doc`` → what is kept of it. It must be
+#: picklable (a module-level function) to reach worker processes and Dask workers.
+Work = Callable[[Document, Doc], Extraction]
 
 
 #: Characters per spaCy call. Longer texts are parsed in pieces cut at paragraph or
@@ -39,8 +52,8 @@ PIECE_LENGTH = 100_000
 BATCH_CHARACTERS = PIECE_LENGTH
 
 
-def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> list[tuple]:
-    """Parse and extract a chunk of documents: ``(document id, extraction, words, notes)``
+def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None = None) -> list[tuple]:
+    """Parse a chunk of documents and run ``work`` on each: ``(document id, extraction, words, notes)``
     for each, in order.
 
     ``notes`` are messages about the document (a long text split into pieces). A
@@ -50,12 +63,8 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
     Runs wherever it is called (this process, a pool worker, a Dask worker); the
     spaCy pipeline is loaded once per process.
     """
-    from ..extract import extract
-    from ..extract.bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences
-    from .nlp import load_nlp
-
     nlp = load_nlp(model)
-    found = []
+    found: list[tuple[str, Extraction | None, int, tuple[str, ...]]] = []
     for document, doc, notes in _parsed(nlp, documents):
         try:
             if isinstance(doc, Exception):
@@ -69,7 +78,7 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
                 notes = (*notes, f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
                                  f"tokens (text without full stops?) read in pieces of at most "
                                  f"{MAX_SENTENCE_TOKENS}; relations across the cuts are not found")
-            found.append((document.id, extract(document, doc), words, notes))
+            found.append((document.id, work(document, doc), words, notes))
         except Exception as error:  # one document's failure must not stop the batch
             logger.debug("analysis of %s failed", document.id, exc_info=True)
             found.append((document.id, None, 0, (f"analysis failed ({type(error).__name__}: "
@@ -79,7 +88,6 @@ def analyse_chunk(documents: Sequence[Document], model: str | None = None) -> li
 
 def _parsed(nlp, documents: Sequence[Document]):
     """``(document, Doc or the exception that parsing raised, notes)`` for each document, in order."""
-    from spacy.tokens import Doc
 
     short = [d for d in documents if len(d.text) <= PIECE_LENGTH]
     parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short])))
@@ -115,7 +123,8 @@ def _pipe(nlp, texts: list[str]):
 def _batches(texts: list[str]) -> Iterator[list[str]]:
     """``texts`` in order, in batches of at most :data:`CHUNK_SIZE` texts and, unless a text is
     longer by itself, :data:`BATCH_CHARACTERS` characters."""
-    batch, length = [], 0
+    batch: list[str] = []
+    length = 0
     for text in texts:
         if batch and (len(batch) == CHUNK_SIZE or length + len(text) > BATCH_CHARACTERS):
             yield batch
@@ -136,8 +145,6 @@ def split_text(text: str, length: int) -> list[str]:
     >>> split_text("One. Two.\n\nThree four five.", 12)
     ['One. Two.\n\n', 'Three four ', 'five.']
     """
-    import re
-
     pieces, start = [], 0
     while len(text) - start > length:
         window = text[start:start + length]
@@ -157,6 +164,7 @@ def split_text(text: str, length: int) -> list[str]:
 def analyse(
     documents: Sequence[Document],
     *,
+    work: Work,
     model: str | None = None,
     jobs: int = 1,
     engine: str = "local",
@@ -169,6 +177,10 @@ def analyse(
     Parameters
     ----------
     documents : sequence of Document
+    work : callable
+        What to make of each parsed document: ``work(document, doc)`` (the pipeline
+        passes :func:`kg.extract.extract`); a module-level function, so that it
+        can be sent to worker processes.
     model : str, optional
         The spaCy pipeline (see :func:`kg.analyse.load_nlp`).
     jobs : int
@@ -180,29 +192,25 @@ def analyse(
         Called with ``(documents, words)`` as each chunk finishes.
     """
     if engine not in ENGINES:
-        from ..errors import ConfigError
-
         raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
     if not chunks:
         return
     if engine == "dask" or scheduler:
-        results = _on_dask(chunks, model, jobs, scheduler)
+        results = _on_dask(chunks, work, model, jobs, scheduler)
     elif jobs > 1 and len(chunks) > 1:
-        results = _in_processes(chunks, model, jobs)
+        results = _in_processes(chunks, work, model, jobs)
     else:
-        results = (analyse_chunk(chunk, model) for chunk in chunks)
+        results = (analyse_chunk(chunk, work, model) for chunk in chunks)
     for result in results:
         yield from result
         if progress is not None:
             progress(len(result), sum(words for _, _, words, _ in result))
 
 
-def _in_processes(chunks, model, jobs) -> Iterator[list]:
+def _in_processes(chunks, work: Work, model, jobs) -> Iterator[list]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-
-    from .nlp import load_nlp
 
     # As spaCy's own n_process does: load the pipeline once here and fork the workers,
     # which inherit it (a spawned worker would spend seconds loading it again).
@@ -212,7 +220,7 @@ def _in_processes(chunks, model, jobs) -> Iterator[list]:
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context)
     try:
-        yield from pool.map(analyse_chunk, chunks, [model] * len(chunks))
+        yield from pool.map(analyse_chunk, chunks, [work] * len(chunks), [model] * len(chunks))
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM) or failed: drop the chunks not started, do not wait for them.
         pool.shutdown(wait=False, cancel_futures=True)
@@ -220,12 +228,10 @@ def _in_processes(chunks, model, jobs) -> Iterator[list]:
     pool.shutdown()
 
 
-def _on_dask(chunks, model, jobs, scheduler) -> Iterator[list]:
+def _on_dask(chunks, work: Work, model, jobs, scheduler) -> Iterator[list]:
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster, as_completed  # lazy: an optional dependency
     except ImportError:
-        from ..errors import ConfigError
-
         raise ConfigError("--engine dask needs dask.distributed: pip install 'kg[dask]'") from None
     cluster = None
     if scheduler:
@@ -236,7 +242,7 @@ def _on_dask(chunks, model, jobs, scheduler) -> Iterator[list]:
         client = Client(cluster)
     try:
         logger.info("analysing %d chunks on %s", len(chunks), client)
-        futures = client.map(analyse_chunk, chunks, model=model, pure=False)
+        futures = client.map(analyse_chunk, chunks, work=work, model=model, pure=False)
         for future, result in as_completed(futures, with_results=True):
             future.release()
             yield result

@@ -1,8 +1,15 @@
 """Extraction: spaCy ``Doc`` → plain records (mentions and relations)."""
 
 import re
+from dataclasses import replace
 
-from .entities import ENTITY_LABELS, mentions, values
+from ..analyse.bounded import bound_sentences
+from ..lang import lexicon_of
+from ..model import Argument, Extraction, Relation
+from ..text.time import normalise_time
+from ..vocab import ENTITY_LABELS, typed_lemmas
+from .entities import mentions, values
+from .pairs import pair_relations
 from .relations import relations
 
 __all__ = ["mentions", "values", "relations", "extract", "ENTITY_LABELS"]
@@ -22,16 +29,11 @@ def extract(document, doc):
     -------
     kg.model.Extraction
     """
-    from ..model import Extraction
-    from .bounded import bound_sentences
-
     doc = bound_sentences(doc)  # the work per word is bounded whatever the sentence length
     found = mentions(doc, doc_id=document.id)
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
     # relation (one of ontology/relations.tsv) keeps the rule's reading.
-    from ..vocab import typed_lemmas
-
     related = {(r.start, r.subject.label, r.object.label) for r in read
                if r.object is not None and r.predicate in typed_lemmas()}
     related |= {(start, o, s) for start, s, o in related}
@@ -46,9 +48,7 @@ def extract(document, doc):
 
 def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
     """The classifier's typed relations between the named ``found`` mentions, as Relations."""
-    from ..model import Argument, Relation
-    from .pairs import PAIR_RELATIONS, pair_relations
-
+    table = lexicon_of(doc).pair_relations
     spans = []
     for mention in found:
         span = doc.char_span(mention.start, mention.end)
@@ -63,7 +63,7 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
         sentence = pair.head.sent
         text = sentence.text
         leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
-        predicate = PAIR_RELATIONS[pair.relation][0]
+        predicate = table[pair.relation][0]
         results.append(Relation(
             doc_id=doc_id,
             subject=Argument(text=head.text, label=head.text, start=head.start, end=head.end, mention=head),
@@ -82,10 +82,6 @@ def _dated(relation, document):
     """``relation`` with its time qualifiers put on the calendar, relative to the article's
     date. Time phrases written one after the other are read together: "in April" +
     "last year" is April of last year."""
-    from dataclasses import replace
-
-    from ..text.time import normalise_time
-
     qualifiers = list(relation.qualifiers)
     times = sorted((i for i, q in enumerate(qualifiers) if q.kind == "time"), key=lambda i: qualifiers[i].start)
     if not times:

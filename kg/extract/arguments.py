@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import lexicon_of
 from ..model import Argument, Qualifier
-from ..vocab import PLACE_LABELS
-from . import lexicon as lex
 from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
-from .syntax import DATE_LABELS, SUBJECT_DEPS, is_time, prep_object
+from ..vocab import DATE_LABELS, PLACE_LABELS, VALUE_LABELS
+from .syntax import SUBJECT_DEPS, is_time, prep_object
 
 __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label", "clause_argument", "qualifier_of"]
 
@@ -28,9 +28,10 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
     span = phrase_of(token)
     text, start, end = span.text, span.start_char, span.end_char
     mention, via = index.at(token), None
+    lex = lexicon_of(token)
     if mention is None and token.pos_ == "PRON":
         # Object "it" is mostly expletive ("make it so we ..."): resolve subjects only.
-        if token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in lex.WH_WORDS or (
+        if token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in lex.wh_words or (
                 token.lower_ == "it" and token.dep_ != "nsubj"):
             return None
         mention, via = resolve_pronoun(token, index), "pronoun"
@@ -45,7 +46,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
             if index.keep_unresolved and token.dep_ != "poss":
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
             return None
-    elif mention is None and token.ent_type_ in lex.NOT_ARGUMENT_LABELS:
+    elif mention is None and token.ent_type_ in VALUE_LABELS:
         if token.dep_ in SUBJECT_DEPS or token.ent_type_ in DATE_LABELS:
             return None
         # "agreed to pay $6.25 a share": a value is an object, named by what it says.
@@ -72,7 +73,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
 
 def speaker_of(token: Token, attribution: Argument | None) -> Argument | None:
     """In reported speech, "we"/"I" is whoever said it ("we do not trust ...," the GNA said)."""
-    if attribution is None or attribution.mention is None or token.lower_ not in lex.FIRST_PERSON:
+    if attribution is None or attribution.mention is None or token.lower_ not in lexicon_of(token).first_person:
         return None
     return Argument(text=token.text, label=attribution.label, start=token.idx, end=token.idx + len(token),
                     mention=attribution.mention, via="speaker")
@@ -81,12 +82,13 @@ def speaker_of(token: Token, attribution: Argument | None) -> Argument | None:
 def _owner(token: Token) -> tuple[Token | None, str | None]:
     """For "Haftar's forces" / "GNA forces" the owner (Haftar, GNA); for "swathes of
     southern Libya" the whole (Libya): the token the argument stands for."""
-    lemma = token.lemma_.lower()
-    if lemma in lex.GROUP_NOUNS:
+    lemma, lex = token.lemma_.lower(), lexicon_of(token)
+    if lemma in lex.group_nouns:
         for child in token.lefts:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
+            if child.dep_ == "poss" or (
+                    child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
                 return child, "possessive"
-    if lemma in lex.PARTITIVE_NOUNS:
+    if lemma in lex.partitive_nouns:
         for prep in _preps(token):
             if prep.lower_ == "of" and prep_object(prep) is not None:
                 return prep_object(prep), "partitive"
@@ -164,10 +166,11 @@ def _balanced_quote(token: Token, span: Span) -> bool:
 def concept_label(token: Token) -> str:
     """A concept's name: its compounds and adjectives, then its head noun's lemma, lower-cased."""
     words = []
+    vague = lexicon_of(token).vague_adjectives
     for child in token.lefts:
         if child.dep_ == "compound" and child.is_alpha:
             words.append(child.text)
-        elif child.dep_ == "amod" and child.lower_ not in lex.VAGUE_ADJECTIVES:
+        elif child.dep_ == "amod" and child.lower_ not in vague:
             modifier = token.doc[child.left_edge.i:child.i + 1]  # keeps "eastern-based"
             if all(t.is_alpha or t.text == "-" for t in modifier):
                 words.append(modifier.text)
@@ -201,7 +204,7 @@ def qualifier_of(token: Token, index: MentionIndex) -> Qualifier:
     kind, place = "other", None
     if is_time(token, pobj):
         kind = "time"
-    elif pobj is not None and token.lower_ in lex.PLACE_PREPOSITIONS:
+    elif pobj is not None and token.lower_ in lexicon_of(token).place_prepositions:
         mention = index.at(pobj) or resolve_nominal(pobj, index)
         if mention is not None and mention.label in PLACE_LABELS:
             kind, place = "place", mention

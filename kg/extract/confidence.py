@@ -2,30 +2,24 @@
 
 A logistic model over features that predict correctness (the rule that fired,
 whether the arguments are names, how they were resolved, their length, the
-sentence's length ...). Its weights are data (``confidence.json`` beside this
-module), fitted on CaRB's dev split by ``bench/calibrate.py``: a confidence of
+sentence's length ...). Its weights are data (the language's ``confidence.json``,
+``kg/lang/en/``), fitted on CaRB's dev split by ``bench/calibrate.py``: a confidence of
 0.8 means that about 80% of dev assertions with that score matched a gold
 tuple. Thresholding on it trades recall for precision.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
-from importlib import resources
 
+from ..lang import Lexicon, lexicon
 from ..model import Relation
 
 __all__ = ["confidence", "features", "load_weights"]
 
 
-_FUNCTION_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "has", "had", "have", "to", "of", "in",
-                             "for", "by", "with", "on", "at", "from", "as", "that", "not", "'s"})
-
-
-def features(relation: Relation, sentence_length: int) -> dict[str, float]:
-    """The features of ``relation`` the confidence model weighs (all numeric)."""
+def features(relation: Relation, sentence_length: int, lex: Lexicon | None = None) -> dict[str, float]:
+    """The features of ``relation`` the confidence model of ``lex`` (default: English) weighs (all numeric)."""
     subject, obj = relation.subject, relation.object
     found = {
         f"pattern={relation.pattern}": 1.0,
@@ -42,7 +36,7 @@ def features(relation: Relation, sentence_length: int) -> dict[str, float]:
         "passive": float(relation.passive),
     }
     for word in relation.relation_text.lower().split()[:3]:
-        if word in _FUNCTION_WORDS:
+        if word in (lex or lexicon()).confidence_words:
             found[f"relation_has={word}"] = 1.0
     if relation.modality:
         found[f"modality={relation.modality}"] = 1.0
@@ -56,16 +50,15 @@ def features(relation: Relation, sentence_length: int) -> dict[str, float]:
     return found
 
 
-@lru_cache(maxsize=1)
-def load_weights() -> dict[str, float]:
-    """The fitted weights (feature name → weight; "bias" is the intercept)."""
-    text = resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8")
-    return json.loads(text)["weights"]
+def load_weights(lex: Lexicon | None = None) -> dict[str, float]:
+    """The fitted weights of ``lex`` (default: English): feature name → weight; "bias" is the intercept."""
+    return (lex or lexicon()).confidence_weights["weights"]
 
 
-def confidence(relation: Relation, sentence_length: int) -> float:
-    """The probability that ``relation`` is correct, rounded to three decimals."""
-    weights = load_weights()
+def confidence(relation: Relation, sentence_length: int, lex: Lexicon | None = None) -> float:
+    """The probability that ``relation`` is correct, rounded to three decimals, by the model of ``lex``."""
+    lex = lex or lexicon()
+    weights = load_weights(lex)
     score = weights.get("bias", 0.0) + sum(
-        weights.get(name, 0.0) * value for name, value in features(relation, sentence_length).items())
+        weights.get(name, 0.0) * value for name, value in features(relation, sentence_length, lex).items())
     return round(1.0 / (1.0 + math.exp(-score)), 3)

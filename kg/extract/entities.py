@@ -19,26 +19,20 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention
 from ..vocab import AREA_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
-from . import lexicon as lex
 
-__all__ = ["mentions", "values", "ENTITY_LABELS", "VALUE_LABELS", "mention_span", "name_type"]
-
-_LEADING = {"the", "a", "an"}
-_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "a.m.", "p.m.", "am", "pm"}
-_VALUE_LEADING = {"the", "a", "an", "about", "around", "approximately", "nearly", "almost", "some", "over",
-                  "under", "estimated", "more", "less", "than", "up", "to", "roughly", "shortly", "just",
-                  "after", "before", "only", "at", "least", "most", "early", "late", "mid"}
-
+__all__ = ["mentions", "values", "mention_span", "name_type"]
 
 def mention_span(ent: Span) -> Span | None:
     """The name in a spaCy entity span: no leading article or trailing possessive; for a
     person named by one word, with the honorific or title written just before it
     ("Mrs. Quayle", "President Kennedy"; but "Mitch McConnell" in "Sen. Mitch McConnell")."""
     doc = ent.doc
+    lex = lexicon_of(doc)
     start, end = ent.start, ent.end
-    while start < end and doc[start].lower_ in _LEADING:
+    while start < end and doc[start].lower_ in lex.articles:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
@@ -46,34 +40,37 @@ def mention_span(ent: Span) -> Span | None:
         return None
     if ent.label_ == "PERSON" and end - start == 1:
         # "Mrs. Quayle" is a name, "Quayle" alone is ambiguous; "Sen. Mitch McConnell" is a title + name.
-        while start > 0 and _is_honorific(doc[start - 1]):
+        while start > 0 and _is_honorific(doc[start - 1], lex):
             start -= 1
     return doc[start:end]
 
 
-def _is_honorific(token: Token) -> bool:
-    return token.text in lex.HONORIFICS or (token.text.rstrip(".") in lex.HONORIFICS and token.text.endswith("."))
+def _is_honorific(token: Token, lex: Lexicon) -> bool:
+    return token.text in lex.honorifics or (token.text.rstrip(".") in lex.honorifics and token.text.endswith("."))
 
 
-def name_type(words: list[str]) -> str | None:
+def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
     """The type a name's own words give it, or None: "Libyan National Army" → ORG,
     "Nile River" → LOC, "Ahmad al Mesmari" → PERSON, "Mrs. Quayle" → PERSON.
+
+    ``lex`` is the language's lexicon (default: English).
 
     >>> name_type(["Ahmad", "al", "Mesmari"]), name_type(["Muslim", "Brotherhood"]), name_type(["Tripoli"])
     ('PERSON', 'ORG', None)
     """
     if not words:
         return None
-    if words[0] in lex.HONORIFICS or words[0].rstrip(".") in lex.HONORIFICS:
+    lex = lex or lexicon()
+    if words[0] in lex.honorifics or words[0].rstrip(".") in lex.honorifics:
         return "PERSON"
-    if any(w in lex.ORGANISATION_WORDS for w in words[1:]) or (len(words) > 1 and words[-1] in lex.ORGANISATION_WORDS):
+    if any(w in lex.organisation_words for w in words[1:]) or (len(words) > 1 and words[-1] in lex.organisation_words):
         return "ORG"
-    if len(words) > 1 and words[-1] in lex.FACILITY_WORDS:
+    if len(words) > 1 and words[-1] in lex.facility_words:
         return "FAC"
-    if len(words) > 1 and (words[-1] in lex.PLACE_WORDS or words[0] in lex.PLACE_FIRST_WORDS):
+    if len(words) > 1 and (words[-1] in lex.place_words or words[0] in lex.place_first_words):
         return "LOC"
-    if 3 <= len(words) <= 4 and any(w.lower() in lex.NAME_PARTICLES for w in words[1:-1]) and all(
-            w[:1].isupper() or w.lower() in lex.NAME_PARTICLES for w in words):
+    if 3 <= len(words) <= 4 and any(w.lower() in lex.name_particles for w in words[1:-1]) and all(
+            w[:1].isupper() or w.lower() in lex.name_particles for w in words):
         return "PERSON"
     return None
 
@@ -116,7 +113,8 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
 def _plain(span: Span) -> str:
     """A mention's name without its honorific: "Mrs. Quayle" and "Quayle" vote together."""
     words = [t.text for t in span]
-    while len(words) > 1 and _is_honorific(span[len(span) - len(words)]):
+    lex = lexicon_of(span)
+    while len(words) > 1 and _is_honorific(span[len(span) - len(words)], lex):
         words.pop(0)
     return " ".join(words)
 
@@ -157,6 +155,7 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
 def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, str]]:
     """Types that the text itself gives names, beyond spaCy's label: name → (type, reason)."""
     found: dict[str, tuple[str, str]] = {}
+    lex = lexicon_of(doc)
     # Looked up once per name: scanning ``spans`` for each would cost the square of their number.
     covered: dict[int, int] = {}  # token → the start of the last name covering it
     for other, _ in spans:
@@ -165,25 +164,26 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
-        shape = name_type(words)
+        shape = name_type(words, lex)
         if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
-            found.setdefault(name, (shape, "honorific" if shape == "PERSON" and _is_honorific(span[0]) else "name words"))
+            reason = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
+            found.setdefault(name, (shape, reason))
             continue
         root = span.root
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.dep_ == "compound" and before.head == root and (
-                before.lower_ in lex.PERSON_ROLE_NOUNS):
+                before.lower_ in lex.person_role_nouns):
             found.setdefault(name, ("PERSON", "title"))  # "warlord Khalifa Haftar"
-        elif any(c.dep_ == "appos" and c.lemma_.lower() in lex.PERSON_ROLE_NOUNS for c in root.children):
+        elif any(c.dep_ == "appos" and c.lemma_.lower() in lex.person_role_nouns for c in root.children):
             found.setdefault(name, ("PERSON", "role"))  # "Ahmad al Mesmari, a spokesman for Haftar"
-        elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.PERSON_ROLE_NOUNS and (
+        elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.person_role_nouns and (
                 root.head.pos_ == "NOUN"):
             found.setdefault(name, ("PERSON", "role"))  # "the spokesman, Ahmad al Mesmari"
         elif label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and root.tag_ != "NNPS" and root.dep_ in (
                 "nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, covered):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif label == "ORG" and len(span) == 1 and _place_context(span, places) and not (
-                span.text.isupper() and len(span.text) <= 5) and span.text not in lex.ORGANISATION_WORDS:
+                span.text.isupper() and len(span.text) <= 5) and span.text not in lex.organisation_words:
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
     return found
 
@@ -193,6 +193,7 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     with no other name in between that could be its antecedent (``covered`` maps each token of
     a name to the start of the last name covering it)."""
     doc = span.doc
+    lex = lexicon_of(doc)
     sentence = span.sent
     end = min(len(doc), sentence.end + 40)
     following = doc[sentence.end:].sents if sentence.end < len(doc) else iter(())
@@ -204,7 +205,7 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
             return False
         if token.dep_ in ("nsubj", "nsubjpass"):
             # "Japan, he said, would ...": the speaker of a parenthetical is someone else
-            return token.lower_ in ("he", "she") and token.head.lemma_.lower() not in lex.SAY_VERBS
+            return token.lower_ in ("he", "she") and token.head.lemma_.lower() not in lex.say_verbs
     return False
 
 
@@ -213,7 +214,7 @@ def _place_context(span: Span, places: set[int]) -> bool:
     follows an organisation's name ("Waste Disposal Co. of Randolph"), or before ", <place>"
     (``places``: the first tokens of the names of places)."""
     doc, root = span.doc, span.root
-    if root.dep_ == "pobj" and root.head.lower_ in lex.PLACE_ONLY_PREPOSITIONS:
+    if root.dep_ == "pobj" and root.head.lower_ in lexicon_of(doc).place_only_prepositions:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "ORG":
         return True
@@ -225,31 +226,32 @@ def values(doc: Doc) -> list[Span]:
     """The value expressions of ``doc`` that say something on their own: dates, times
     and amounts with a digit or a month name, and large numbers, without hedges
     ("about", "an estimated") or a leading article."""
+    lex = lexicon_of(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ not in VALUE_LABELS or ent.label_ == "ORDINAL":
             continue
-        if not any(ch.isdigit() for ch in ent.text) and not any(t.lower_ in lex.MONTHS for t in ent):
+        if not any(ch.isdigit() for ch in ent.text) and not any(t.lower_ in lex.months for t in ent):
             continue  # "this week", "Monday", "hours": relative, kept only as the text of a qualifier
         start, end = ent.start, ent.end
-        while start < end - 1 and doc[start].lower_ in _VALUE_LEADING:
+        while start < end - 1 and doc[start].lower_ in lex.value_hedges:
             start += 1
         while end - 1 > start and doc[end - 1].is_alpha and doc[end - 1].text[:1].isupper() and (
-                doc[end - 1].lower_ not in lex.MONTHS):
+                doc[end - 1].lower_ not in lex.months):
             end -= 1  # "21 Feb 94 Morning Edition": a dateline's programme name
-        while end < len(doc) and doc[end].text in _TIME_ZONES:
+        while end < len(doc) and doc[end].text in lex.time_zones:
             end += 1  # "1700 GMT"
         span = doc[start:end]
         if ent.label_ in ("DATE", "TIME") and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
         has_digit = any(ch.isdigit() for ch in span.text)
         if ent.label_ == "CARDINAL" and not (has_digit and (
-                any(t.lower_ in ("million", "billion", "trillion") for t in span)
+                any(t.lower_ in lex.large_numbers for t in span)
                 or any(t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
                        for t in span))):
             continue
         if ent.label_ in ("DATE", "TIME") and not (has_digit or any(
-                t.lower_ in lex.MONTHS or t.lower_ in lex.WEEKDAYS for t in span)):
+                t.lower_ in lex.months or t.lower_ in lex.weekdays for t in span)):
             continue
         found.append(span)
     return sorted(found + _day_month_year(doc, found), key=lambda span: span.start)
@@ -259,10 +261,11 @@ def _day_month_year(doc: Doc, found: list[Span]) -> list[Span]:
     """Dates written "5 Feb 94" (news-wire datelines) that the small model misses."""
     taken = {i for span in found for i in range(span.start, span.end)} | {
         i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ == "DATE"}
+    months = lexicon_of(doc).months
     dates = []
     for token in doc[:-2]:
         month, year = doc[token.i + 1], doc[token.i + 2]
-        if (token.is_digit and len(token) <= 2 and month.lower_.rstrip(".") in lex.MONTHS
+        if (token.is_digit and len(token) <= 2 and month.lower_.rstrip(".") in months
                 and year.is_digit and len(year) in (2, 4)
                 and not taken & {token.i, month.i, year.i}):
             dates.append(doc[token.i:token.i + 3])

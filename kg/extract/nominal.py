@@ -1,6 +1,6 @@
 """Facts stated by noun phrases, read with spaCy ``DependencyMatcher`` patterns kept as data.
 
-The patterns are in ``patterns/nominal.json``, one entry per construction::
+The patterns are in the language's ``patterns/nominal.json`` (``kg/lang/en/``), one entry per construction::
 
     {"name": "based-in", "comment": "...", "predicate": "based in", "text": "is based in",
      "pattern": [<DependencyMatcher pattern binding "subject" and "object">]}
@@ -8,8 +8,8 @@ The patterns are in ``patterns/nominal.json``, one entry per construction::
 ``predicate`` (the relation's lemma) and ``text`` (the relation as the phrase
 implies it) are templates over the bound tokens: ``{prep.lower}``,
 ``{adjective.lemma}``, ``{act.text}``, and ``{act.act}`` (the verb of an act noun,
-from :data:`kg.extract.lexicon.DEVERBAL_NOUNS`, which also fills a
-``"$DEVERBAL_NOUNS"`` lemma list). An entry may name a ``check`` (a condition
+from the language's ``deverbal_nouns.tsv``, which also fills a
+``"$DEVERBAL_NOUNS"`` lemma list: see :mod:`kg.lang`). An entry may name a ``check`` (a condition
 the pattern language cannot say) or a ``build`` (a construction that needs code),
 both registered below. A new construction is a pattern plus a test; the
 patterns are validated when loaded (``MatchPatternError`` lists bad ones). See
@@ -18,26 +18,20 @@ https://spacy.io/usage/rule-based-matching#dependencymatcher.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from ..vocab import AREA_LABELS
-from .bounded import bound_sentences
-from .lexicon import DEVERBAL_NOUNS, NOT_ARGUMENT_LABELS, ROLE_PREPOSITIONS
+from ..analyse.bounded import bound_sentences
+from ..lang import Lexicon, lexicon, lexicon_of
+from ..vocab import AREA_LABELS, VALUE_LABELS
 from .syntax import prep_object
 
 __all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
 
-_TITLES = frozenset({"President", "Prime", "Minister", "General", "Gen.", "Marshal", "Field", "King", "Queen",
-                     "Prince", "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Judge", "Pope", "Chancellor",
-                     "Commander", "Colonel", "Col.", "Sheikh", "Emir", "Dr.", "Professor", "Secretary"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,31 +45,25 @@ class NominalMatch:
     text: str  # the relation as the phrase implies it ("is a spokesman for")
 
 
-@lru_cache(maxsize=1)
-def load_patterns() -> tuple[dict, ...]:
-    """The entries of ``patterns/nominal.json``, with ``$DEVERBAL_NOUNS`` filled in."""
-    text = resources.files(__package__).joinpath("patterns/nominal.json").read_text(encoding="utf-8")
-    entries = json.loads(text)
-    for entry in entries:
-        for node in entry["pattern"]:
-            lemma = node.get("RIGHT_ATTRS", {}).get("LEMMA")
-            if isinstance(lemma, dict) and lemma.get("IN") == "$DEVERBAL_NOUNS":
-                lemma["IN"] = sorted(DEVERBAL_NOUNS)
-    return tuple(entries)
+def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
+    """The entries of the language's ``patterns/nominal.json`` (default: English), with
+    ``$DEVERBAL_NOUNS`` filled in."""
+    return (lex or lexicon()).patterns["nominal"]
 
 
-_MATCHERS: dict[int, tuple[object, DependencyMatcher]] = {}
+_MATCHERS: dict[int, tuple[object, tuple[dict, ...], DependencyMatcher]] = {}
 
 
-def _matcher(vocab) -> DependencyMatcher:
-    # Keyed by id, but the vocab is kept and compared, so a new vocab at a reused id gets its own.
+def _matcher(vocab, patterns: tuple[dict, ...]) -> DependencyMatcher:
+    # Keyed by id, but the vocab and patterns are kept and compared, so a new vocab at a reused id
+    # (or another language's patterns) gets its own.
     cached = _MATCHERS.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
+    if cached is None or cached[0] is not vocab or cached[1] is not patterns:
         matcher = DependencyMatcher(vocab, validate=True)
-        for entry in load_patterns():
+        for entry in patterns:
             matcher.add(entry["name"], [entry["pattern"]])
-        cached = _MATCHERS[id(vocab)] = (vocab, matcher)
-    return cached[1]
+        cached = _MATCHERS[id(vocab)] = (vocab, patterns, matcher)
+    return cached[2]
 
 
 def nominal_matches(doc: Doc) -> list[NominalMatch]:
@@ -84,8 +72,8 @@ def nominal_matches(doc: Doc) -> list[NominalMatch]:
     The matcher runs over the whole ``Doc`` (its spans would each copy the whole
     document), and pairs candidate tokens within one dependency tree, that is one
     sentence: its work per word grows with the sentence's length. A ``doc`` with
-    sentences over :data:`kg.extract.bounded.MAX_SENTENCE_TOKENS` is first cut
-    into bounded pieces (:func:`kg.extract.bounded.bound_sentences`), so the
+    sentences over :data:`kg.analyse.bounded.MAX_SENTENCE_TOKENS` is first cut
+    into bounded pieces (:func:`kg.analyse.bounded.bound_sentences`), so the
     tokens returned then belong to that copy (same positions, same text).
 
     >>> import spacy
@@ -95,9 +83,10 @@ def nominal_matches(doc: Doc) -> list[NominalMatch]:
     if not doc.has_annotation("DEP"):
         return []
     doc = bound_sentences(doc)
-    entries = {entry["name"]: entry for entry in load_patterns()}
+    patterns = load_patterns(lexicon_of(doc))
+    entries = {entry["name"]: entry for entry in patterns}
     found = []
-    for match_id, token_ids in _matcher(doc.vocab)(doc):
+    for match_id, token_ids in _matcher(doc.vocab, patterns)(doc):
         entry = entries[doc.vocab.strings[match_id]]
         bound = {node["RIGHT_ID"]: doc[i] for node, i in zip(entry["pattern"], token_ids)}
         match = _read(entry, bound)
@@ -121,7 +110,7 @@ _ATTRIBUTES: dict[str, Callable[[Token], str]] = {
     "text": lambda t: t.text,
     "lower": lambda t: t.lower_,
     "lemma": lambda t: t.lemma_.lower(),
-    "act": lambda t: DEVERBAL_NOUNS[t.lemma_.lower()],
+    "act": lambda t: lexicon_of(t).deverbal_nouns[t.lemma_.lower()],
 }
 
 
@@ -132,7 +121,7 @@ def _fill(template: str, bound: dict[str, Token]) -> str:
 def _title_word(bound: dict[str, Token]) -> bool:
     """"warlord Khalifa Haftar", "President Bush": a lower-case noun or a title, before the name."""
     title = bound["object"]
-    return (title.is_lower or title.text in _TITLES) and title.i < bound["subject"].i
+    return (title.is_lower or title.text in lexicon_of(title).titles) and title.i < bound["subject"].i
 
 
 def _after_subject(bound: dict[str, Token]) -> bool:
@@ -144,7 +133,7 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     subject, role = bound["subject"], bound["role"]
     if role.left_edge.i and role.doc[role.left_edge.i - 1].text == "(":
         return None  # "Government of National Accord (GNA)": an alias, not a fact
-    if any(t.ent_type_ in NOT_ARGUMENT_LABELS for t in (subject, role)):
+    if any(t.ent_type_ in VALUE_LABELS for t in (subject, role)):
         return None  # "9.75 %, 8.75 % ...": figures in a list
     if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
         return None  # "three colours: Black, Silver and Red": a list, not an identity
@@ -152,7 +141,7 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
     for prep in role.children:
         pobj = prep_object(prep) if prep.dep_ == "prep" else None
-        if pobj is not None and prep.lower_ in ROLE_PREPOSITIONS:
+        if pobj is not None and prep.lower_ in lexicon_of(prep).role_prepositions:
             words = role.doc[role.left_edge.i:prep.i + 1].text
             return NominalMatch(name, subject, f"{role.lemma_.lower()} {prep.lower_}", pobj, f"is {words}")
     if subject.pos_ == "NOUN" and role.pos_ == "PROPN":  # "the doctor, Erasistratus": the name is the subject

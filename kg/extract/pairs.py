@@ -9,35 +9,25 @@ around, and the types says which relation holds, if any:
     works for (PERSON → ORG), lives in (PERSON → place), based in (ORG → place),
     located in (place → place), kills (PERSON → PERSON)
 
-The model is data (``pair_model.json`` beside this module), trained by
+The model and its relations are the language's data (``pair_model.json`` and
+``pair_relations.tsv`` in ``kg/lang/en/``; see :mod:`kg.lang`), trained by
 ``bench/train_pairs.py`` from CoNLL04's training split; only a dot product and a
 softmax run here.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import Lexicon, lexicon, lexicon_of
 from ..vocab import PLACE_LABELS
 
-__all__ = ["PAIR_RELATIONS", "PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
-
-#: Relation → (predicate lemma kg uses for it, subject type, object type); types are coarse
-#: ("person", "organisation", "place").
-PAIR_RELATIONS = {
-    "Work_For": ("work for", "person", "organisation"),
-    "Live_In": ("live in", "person", "place"),
-    "OrgBased_In": ("based in", "organisation", "place"),
-    "Located_In": ("located in", "place", "place"),
-    "Kill": ("kill", "person", "person"),
-}
+__all__ = ["PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
 
 #: Names further apart than this many tokens are not paired (news relations between two
 #: names are stated close together; far pairs cost time and are almost never related).
@@ -55,17 +45,15 @@ def coarse_type(label: str) -> str | None:
 class PairRelation:
     """A typed relation the classifier found between two name spans."""
 
-    relation: str  # a key of PAIR_RELATIONS
+    relation: str  # a label of the language's pair_relations.tsv
     head: Span
     tail: Span
     probability: float
 
 
-@lru_cache(maxsize=1)
-def load_model() -> dict:
-    """The trained model: {"labels", "bias", "weights", "source"}."""
-    text = resources.files(__package__).joinpath("pair_model.json").read_text(encoding="utf-8")
-    return json.loads(text)
+def load_model(lex: Lexicon | None = None) -> Mapping[str, Any]:
+    """The trained model of ``lex`` (default: English): {"labels", "bias", "weights", "source"}."""
+    return (lex or lexicon()).pair_model
 
 
 def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float = 0.5) -> Iterator[PairRelation]:
@@ -74,7 +62,8 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
     A pair gets the most probable relation when its probability is at least
     ``threshold`` and more probable than no relation.
     """
-    model = load_model()
+    lex = lexicon_of(doc)
+    model = load_model(lex)
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
     for span, label in names:
         if coarse_type(label) is not None:
@@ -84,7 +73,7 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
             for tail, tail_label in spans:
                 if head.start == tail.start or abs(head.start - tail.start) > MAX_DISTANCE:
                     continue
-                allowed = [r for r, (_, s, o) in PAIR_RELATIONS.items()
+                allowed = [r for r, (_, s, o) in lex.pair_relations.items()
                            if s == coarse_type(head_label) and o == coarse_type(tail_label)]
                 if not allowed:
                     continue
@@ -94,7 +83,7 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
                     yield PairRelation(best, head, tail, round(scores[best], 3))
 
 
-def _probabilities(model: dict, features: dict[str, float]) -> dict[str, float]:
+def _probabilities(model: Mapping[str, Any], features: dict[str, float]) -> dict[str, float]:
     logits = {}
     for label in model["labels"]:
         weights = model["weights"][label]

@@ -13,17 +13,13 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ..lang import lexicon_of
 from ..model import Mention
 from ..vocab import PLACE_LABELS
-from .lexicon import PERSON_ROLE_NOUNS
 
 __all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
 
-_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-_NEUTER = {"it", "its", "itself"}
 _NEUTER_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_SETTLEMENT_NOUNS = {"city", "town", "country", "province", "region", "capital", "village", "state", "port"}
-_DEFINITE = {"the", "this", "that", "these", "those"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
@@ -101,10 +97,11 @@ class MentionIndex:
         return self._spans.get(mention)
 
 
-def _compatible(pronoun: str, mention: Mention) -> bool:
-    if pronoun in _PERSONAL:
+def _compatible(pronoun: Token, mention: Mention) -> bool:
+    lex = lexicon_of(pronoun)
+    if pronoun.lower_ in lex.personal_pronouns:
         return mention.label == "PERSON"
-    if pronoun in _NEUTER:
+    if pronoun.lower_ in lex.neuter_pronouns:
         return mention.label in _NEUTER_LABELS
     return False
 
@@ -129,22 +126,22 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     PERSON, it/its to an organisation or place); plural and first/second person
     pronouns are left alone rather than guessed.
     """
-    pronoun = token.lower_
-    if pronoun not in _PERSONAL and pronoun not in _NEUTER:
+    lex = lexicon_of(token)
+    if token.lower_ not in lex.personal_pronouns and token.lower_ not in lex.neuter_pronouns:
         return None
     sentences = index.sentences
     position = index.sentence_of(token)
     current = sentences[position]
     for mention in _subject_mentions(current, index, token.i):
-        if _compatible(pronoun, mention):
+        if _compatible(token, mention):
             return mention
     for sentence in reversed(sentences[max(0, position - 3):position]):
         for mention in _subject_mentions(sentence, index, sentence.end):
-            if _compatible(pronoun, mention):
+            if _compatible(token, mention):
                 return mention
     # No compatible subject: the nearest compatible mention before the pronoun.
     window = sentences[max(0, position - 2)].start_char
-    candidates = [m for m in index.mentions_from(window, token.idx) if m.end <= token.idx and _compatible(pronoun, m)]
+    candidates = [m for m in index.mentions_from(window, token.idx) if m.end <= token.idx and _compatible(token, m)]
     return candidates[-1] if candidates else None
 
 
@@ -161,7 +158,8 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     """
     if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
         return None
-    if token.lemma_.lower() in _SETTLEMENT_NOUNS:
+    lex = lexicon_of(token)
+    if token.lemma_.lower() in lex.settlement_nouns:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -169,7 +167,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
                     if pobj.dep_ == "pobj" and mention and mention.label in PLACE_LABELS:
                         return mention
     determined = any(
-        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children
+        (c.dep_ == "det" and c.lower_ in lex.definite_determiners) or c.dep_ == "poss" for c in token.children
     )
     if not determined:
         return None
@@ -177,7 +175,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     named, starts = index._named_by_head(token)
     before = bisect_left(starts, token.idx)
     best = named[before - 1] if before else (named[0] if named else None)
-    if best is None and token.lemma_.lower() in PERSON_ROLE_NOUNS:
+    if best is None and token.lemma_.lower() in lex.person_role_nouns:
         best = _role_holder(token, index)
     return best
 
@@ -198,9 +196,6 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
     return people[-1] if people else None
 
 
-_PLURAL = {"they", "them", "their", "themselves"}
-
-
 def resolve_plural(token: Token, index: MentionIndex) -> Token | None:
     """The noun a plural pronoun ("they", "them") refers to, or None.
 
@@ -210,7 +205,7 @@ def resolve_plural(token: Token, index: MentionIndex) -> Token | None:
     Returns the noun's token, so the caller can resolve it in turn
     ("his militias" → Haftar).
     """
-    if token.lower_ not in _PLURAL:
+    if token.lower_ not in lexicon_of(token).plural_pronouns:
         return None
     own_verb = token.head
     sentences = index.sentences

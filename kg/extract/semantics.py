@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..lang import lexicon_of
 from ..model import Argument
-from . import lexicon as lex
 from .arguments import argument_of
 from .reference import MentionIndex
 from .syntax import clause_marker, object_controlled, own_subject, prep_object, subjects_of
@@ -20,10 +20,11 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in verb.children):
         return True  # "found no weapons", "no militia attacked"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.NEGATIVE_SUBJECTS or (
+    lex = lexicon_of(verb)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.negative_subjects or (
             c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))) for c in verb.children):
         return True  # "none of the militias attacked"
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.denial_verbs:
         return True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb):
         return is_negated(verb.head)  # "did not attack or capture the city", "did not agree to stop"
@@ -37,18 +38,19 @@ def modality_of(verb: Token, sentence: Span) -> str | None:
     "accused of attacking ...") or under a negated saying ("did not say that ...")."""
     if _unasserted(verb):
         return "unasserted"
+    lex = lexicon_of(verb)
     for child in verb.children:
         if child.dep_ == "aux" and child.tag_ == "MD":
             lemma = child.lemma_.lower()
             return "will" if lemma in ("wo", "'ll") else lemma
     marker = clause_marker(verb)
-    if marker is not None and marker.lower_ in lex.CONDITIONS:
+    if marker is not None and marker.lower_ in lex.conditions:
         return "if"
     head = verb.head
-    if verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in lex.DESIRE_VERBS and (
+    if verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in lex.desire_verbs and (
             verb.dep_ == "ccomp" or (marker is not None and marker.lower_ == "for")):
         return "desire"
-    if object_controlled(verb) and head.lemma_.lower() in lex.DESIRE_VERBS | lex.OBJECT_CONTROL_VERBS:
+    if object_controlled(verb) and head.lemma_.lower() in lex.desire_verbs | lex.object_control_verbs:
         return "desire"  # "urged Haftar to stop the offensive": Haftar has not stopped
     if verb.dep_ == "ROOT" and any(t.text == "?" for t in sentence[-3:]):
         return "question"
@@ -61,13 +63,14 @@ def _unasserted(verb: Token) -> bool:
     head = verb.head
     if head == verb:
         return False
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in lex.SAY_VERBS and is_negated(head):
+    lex = lexicon_of(verb)
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in lex.say_verbs and is_negated(head):
         return True  # "Haftar did not say that the GNA attacked Tripoli"
-    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in lex.CLAIM_NOUNS and (
+    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in lex.claim_nouns and (
             verb.dep_ != "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)):
         return True  # "claims that Haftar attacked Tripoli"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and (
-            head.head.lemma_.lower() in lex.CLAIM_VERBS or head.head.lemma_.lower() in lex.CLAIM_NOUNS):
+            head.head.lemma_.lower() in lex.claim_verbs or head.head.lemma_.lower() in lex.claim_nouns):
         return True  # "accused of attacking Tripoli", "the accusation of attacking"
     return False
 
@@ -75,12 +78,12 @@ def _unasserted(verb: Token) -> bool:
 def attribution_of(verb: Token, index: MentionIndex, sentence: Span) -> Argument | None:
     """Who reports the clause headed by ``verb``: the subject of a saying verb whose
     complement it is, or the object of "according to"."""
-    node = verb
+    node, say_verbs = verb, lexicon_of(verb).say_verbs
     while node.head != node:
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in lex.SAY_VERBS:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in say_verbs:
             return _first_argument(subjects_of(head), index)
-        if node.dep_ == "acl" and head.dep_ == "pobj" and head.head.head.lemma_.lower() in lex.SAY_VERBS:
+        if node.dep_ == "acl" and head.dep_ == "pobj" and head.head.head.lemma_.lower() in say_verbs:
             return _first_argument(subjects_of(head.head.head), index)  # "said in a statement that ..."
         if node.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
             break

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from . import lexicon as lex
+from ..lang import lexicon_of
+from ..vocab import DATE_LABELS
 
-__all__ = ["SUBJECT_DEPS", "DATE_LABELS", "prep_object", "clause_marker", "own_subject", "is_time",
-           "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
+__all__ = ["SUBJECT_DEPS", "prep_object", "clause_marker",
+           "own_subject", "is_time", "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
            "word_lemma"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-DATE_LABELS = ("DATE", "TIME")
 #: Hyphens and dashes that join the parts of a written word ("re-register", "co-operate").
 HYPHENS = frozenset("-\u2010\u2011")
 
@@ -34,7 +34,7 @@ def is_time(token: Token, pobj: Token | None) -> bool:
     """Whether a modifier says when: a date or time, or "since/until/during ..."."""
     if token.ent_type_ in DATE_LABELS or (pobj is not None and pobj.ent_type_ in DATE_LABELS):
         return True
-    return token.lower_ in lex.TIME_PREPOSITIONS
+    return token.lower_ in lexicon_of(token).time_prepositions
 
 
 def subjects_of(verb: Token) -> list[Token]:
@@ -42,7 +42,7 @@ def subjects_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         subject = own[0]
-        if verb.dep_ == "relcl" and subject.lower_ in lex.RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl" and subject.lower_ in lexicon_of(verb).relative_pronouns:
             if verb.head.dep_ == "attr":
                 copula_subjects = subjects_of(verb.head.head)
                 if copula_subjects:
@@ -76,7 +76,7 @@ def subjects_of(verb: Token) -> list[Token]:
 def object_controlled(verb: Token) -> bool:
     """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lex.OBJECT_CONTROL_VERBS
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
             and any(c.dep_ == "dobj" for c in head.children))
 
 

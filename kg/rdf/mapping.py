@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from ..model import EXTRACTOR, Argument, Document, Extraction, Mention, Relation
-from ..resolve import EntityTable, name_keys
+from ..model import EXTRACTOR, Argument, Document, EntityTable, Extraction, Mention, Relation
+from ..resolve import name_keys
 from ..resolve.concepts import Concept, ConceptTable
 from ..text.clean import clean_text
 from ..vocab import (KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules,

@@ -34,40 +34,41 @@ def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Documen
     seen: set[str] = set()
     any_line = False
     for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        any_line = True
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ReadError(where, f"invalid JSON ({error.msg} at column {error.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield ReadError(where, "expected a JSON object with a \"text\" field")
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield ReadError(where, "missing or non-string \"text\" field")
-            continue
-        doc_id = str(record["id"]) if record.get("id") not in (None, "") else f"{path.stem}-{number}"
-        if doc_id in seen:
-            yield ReadError(where, f"duplicate document id {doc_id!r}")
-            continue
-        seen.add(doc_id)
-        try:
-            yield document_from_text(
-                text,
-                doc_id=doc_id,
-                title=_optional_str(record.get("title")),
-                date=_optional_str(record.get("date")) or date,
-                url=_optional_str(record.get("url")),
-                source=where,
-            )
-        except ReadError as error:
-            yield error
+        if line.strip():
+            any_line = True
+            yield _line_document(line, f"{path}:{number}", f"{path.stem}-{number}", seen=seen, date=date)
     if not any_line:
         yield ReadError(str(path), "empty JSONL file (no records)")
+
+
+def _line_document(line: str, where: str, default_id: str, *, seen: set[str],
+                   date: str | None) -> Document | ReadError:
+    """The document of one JSONL line (``where``: its file and line), or what is wrong with it;
+    ``seen`` holds the ids of the file's earlier documents (this one's is added)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return ReadError(where, f"invalid JSON ({error.msg} at column {error.colno})")
+    if not isinstance(record, dict):
+        return ReadError(where, "expected a JSON object with a \"text\" field")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return ReadError(where, "missing or non-string \"text\" field")
+    doc_id = str(record["id"]) if record.get("id") not in (None, "") else default_id
+    if doc_id in seen:
+        return ReadError(where, f"duplicate document id {doc_id!r}")
+    seen.add(doc_id)
+    try:
+        return document_from_text(
+            text,
+            doc_id=doc_id,
+            title=_optional_str(record.get("title")),
+            date=_optional_str(record.get("date")) or date,
+            url=_optional_str(record.get("url")),
+            source=where,
+        )
+    except ReadError as error:
+        return error
 
 
 def _optional_str(value) -> str | None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ConfigError
-from .link import Aliases, _name_key
+from ..model import Aliases
+from .groups import name_key
 
 __all__ = ["read_aliases", "parse_aliases"]
 
@@ -55,9 +56,9 @@ def parse_aliases(text: str, *, source: str = "aliases") -> Aliases:
                               f"(or '<TAB>!name' to forbid a merge), got {raw.strip()!r}")
         surface, canonical = parts
         if canonical.startswith("!"):
-            forbid.add(frozenset((_name_key(surface), _name_key(canonical[1:].strip()))))
+            forbid.add(frozenset((name_key(surface), name_key(canonical[1:].strip()))))
             continue
-        key = _name_key(surface)
+        key = name_key(surface)
         if key in merge and merge[key] != canonical:
             raise ConfigError(f"{source}:{number}: {surface!r} is already an alias of {merge[key]!r}")
         merge[key] = canonical

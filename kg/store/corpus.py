@@ -22,7 +22,8 @@ from rdflib import RDFS, SKOS, URIRef
 
 from ..rdf.iri import corpus_graph_base, names_graph_iri
 from ..vocab import KG, label_for_class
-from ..resolve import KnownEntity, name_keys
+from ..model import KnownEntity
+from ..resolve import name_keys
 from .base import Store
 from .open import as_store
 from .sparql import PREFIXES, chunks, insert_data, iris, string

@@ -42,13 +42,13 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from ..model import Entity, Extraction
+from ..model import Aliases, Entity, EntityTable, Extraction
 from ..rdf import iri
 from ..rdf.mapping import concept_quads, quad_batches
 from ..rdf.record import decode_extraction
 from ..resolve.concepts import ConceptTable
 from ..vocab import class_for_label, label_for_class
-from ..resolve import Aliases, EntityTable, link_entities, name_keys, read_aliases
+from ..resolve import link_entities, name_keys, read_aliases
 from .base import Store
 from .corpus import document_graphs, recount
 from .open import as_store

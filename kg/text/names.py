@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lang import lexicon
+
 __all__ = ["normalise_name", "initials", "strip_honorific", "strip_format"]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
@@ -69,10 +71,9 @@ def strip_honorific(name: str) -> str:
     >>> strip_honorific("Mrs. Quayle"), strip_honorific("President Kennedy"), strip_honorific("Mr.")
     ('Quayle', 'Kennedy', 'Mr.')
     """
-    from ..extract.lexicon import HONORIFICS
-
+    honorifics = lexicon().honorifics
     words = name.split()
     start = 0
-    while start < len(words) - 1 and words[start].rstrip(".") in HONORIFICS:
+    while start < len(words) - 1 and words[start].rstrip(".") in honorifics:
         start += 1
     return " ".join(words[start:]) if start else name

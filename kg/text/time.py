@@ -32,16 +32,13 @@ import functools
 import re
 from typing import Any
 
+from ..lang import lexicon
 from ..model import TimeValue
 
 __all__ = ["normalise_time"]
 
-_MONTHS = {name: number for number, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")], 1) for name in names}
-_WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTHS = lexicon().month_numbers  # kg/lang/en/months.txt
+_WEEKDAYS = lexicon().weekday_numbers  # kg/lang/en/weekdays.txt
 #: Words that make a phrase relative to the article's date: only these phrases go to dateparser
 #: (it would read "in two days" or "two days later" from the article's date too, but a story's
 #: "later" counts from the event before it).

@@ -197,7 +197,7 @@ def test_according_to_is_attribution(nlp):
 # --- confidence and variants -----------------------------------------------------------
 
 def test_confidence_is_a_fitted_probability(example):
-    weights = json.loads(resources.files("kg.extract").joinpath("confidence.json").read_text())
+    weights = json.loads(resources.files("kg.lang").joinpath("en/confidence.json").read_text())
     assert "bench/calibrate.py" in weights["source"]
     assert len(weights["weights"]) > 10
     scores = [r.confidence for r in example]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import extract
-from kg.extract.bounded import MAX_SENTENCE_TOKENS, bound_sentences
+from kg.analyse.bounded import MAX_SENTENCE_TOKENS, bound_sentences
 from kg.model import Document
 from tests.conftest import EXAMPLE
 from tests.work import count_work
@@ -108,7 +108,7 @@ def test_a_long_unpunctuated_text_keeps_its_names_and_says_it_was_cut():
     from kg.analyse.run import analyse_chunk
 
     text = " ".join(["Khalifa Haftar met Fayez al Sarraj in Tripoli and they talked about the truce"] * 60)
-    [(_, extraction, _, notes)] = analyse_chunk([Document(id="transcript", text=text)])
+    [(_, extraction, _, notes)] = analyse_chunk([Document(id="transcript", text=text)], extract)
     assert any("longer than" in note and "pieces" in note for note in notes), notes
     names = {m.text for m in extraction.mentions}
     assert {"Khalifa Haftar", "Tripoli"} <= names

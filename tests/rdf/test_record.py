@@ -14,10 +14,11 @@ from tests.conftest import EXAMPLE, shared_path
 @pytest.mark.model
 def test_a_record_gives_back_the_extraction_it_was_made_from():
     from kg.analyse.run import analyse
+    from kg.extract import extract
     from kg.read import iter_documents
 
     files = [EXAMPLE, shared_path("data", "corpus", "bbc", "politics_194.txt")]
-    for _, extraction, _, _ in analyse([d for d in iter_documents(files) if hasattr(d, "text")]):
+    for _, extraction, _, _ in analyse([d for d in iter_documents(files) if hasattr(d, "text")], work=extract):
         assert extraction.relations and extraction.mentions
         back = decode_extraction(encode_extraction(extraction))
         # everything but the text, which mapping never reads (and the file it came from)

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.model import Document, Extraction, Mention
-from kg.resolve import Aliases, link_entities, name_keys
+from kg.model import Aliases, Document, Extraction, KnownEntity, Mention
+from kg.resolve import link_entities, name_keys
 
 
 def extraction(doc_id, *names):
@@ -99,8 +99,6 @@ def test_bad_alias_line_names_the_file_and_line(tmp_path):
 
 
 def test_names_already_in_a_graph_link_to_its_nodes():
-    from kg.resolve import KnownEntity
-
     known = [KnownEntity(iri="http://x/haftar", label="Khalifa Haftar", type="PERSON",
                          names=("Khalifa Haftar", "Haftar"), mention_count=9)]
     table = link_entities([extraction("new", ("Haftar", "PERSON"), ("Tripoli", "GPE"))], known=known)
@@ -141,8 +139,6 @@ def test_the_same_name_typed_differently_in_several_documents_does_not_depend_on
 
 
 def test_a_surname_matching_two_graph_nodes_stays_apart():
-    from kg.resolve import KnownEntity
-
     known = [KnownEntity("http://x/john", "John Smith", "PERSON", ("John Smith", "Smith")),
              KnownEntity("http://x/jane", "Jane Smith", "PERSON", ("Jane Smith", "Smith"))]
     table = link_entities([extraction("new", ("Smith", "PERSON"))], known=known)
@@ -159,7 +155,7 @@ def test_a_headline_casing_of_an_acronym_does_not_become_the_name():
 
 
 def test_only_the_known_entities_a_new_name_could_join_are_compared_and_the_result_is_the_same():
-    from kg.resolve import KnownEntity
+
     from kg.resolve.link import _candidates
 
     known = [KnownEntity(iri="http://x/gna", label="Government of National Accord", type="ORG",

@@ -61,10 +61,11 @@ def articles() -> dict[str, Path]:
 def replay(articles):
     """A build that takes each article's extraction from one spaCy run per session."""
     from kg.analyse import run as stage
+    from kg.extract import extract
     from kg.read import iter_documents
 
     documents = [d for d in iter_documents(list(articles.values())) if hasattr(d, "text")]
-    analysed = {doc_id: rest for doc_id, *rest in stage.analyse(documents)}
+    analysed = {doc_id: rest for doc_id, *rest in stage.analyse(documents, work=extract)}
 
     def analyse(documents, **options):
         for document in documents:

@@ -1,0 +1,248 @@
+"""What a predicate asserts: its relation words, its object(s) and its circumstances.
+
+The object is the first of: a direct object ("rejected a truce"), the noun of a
+light verb ("put an end to outlaw groups" → put end to), an attribute of "be"
+("is a warlord"), a reported clause ("said that it will continue ..."), a
+prepositional object ("called for a truce" → call for). Passives are turned active
+("a truce unilaterally called by Haftar" → Haftar – call – truce). Other
+prepositional phrases and time expressions are the predicate's circumstances
+(they become qualifiers). :mod:`kg.extract.relations` makes the assertions.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lang import lexicon_of
+from ..vocab import DATE_LABELS, VALUE_LABELS
+from .arguments import clause_argument
+from .syntax import (
+    clause_marker,
+    conjuncts,
+    is_time,
+    object_controlled,
+    own_subject,
+    prep_object,
+    word_lemma,
+)
+
+__all__ = ["Core", "predicate_core", "is_word"]
+
+
+def is_word(token: Token) -> bool:
+    """Whether ``token`` has a letter or digit: a hyphen or quote mark the tagger took for a
+    verb is no relation word."""
+    return any(ch.isalnum() for ch in token.text)
+
+
+class Core:
+    """What a predicate asserts: its relation words, object(s) and qualifiers (the tokens that head them)."""
+
+    __slots__ = ("predicate", "text", "objects", "clause", "qualifiers", "pattern", "passive")
+
+    def __init__(self, predicate, words, objects, qualifiers, pattern, *, clause=None, passive=False):
+        self.predicate = predicate
+        self.text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
+        self.objects = objects  # tokens heading the objects, or None
+        self.clause = clause  # a clause Argument when the object is a proposition
+        self.qualifiers = qualifiers
+        self.pattern = pattern
+        self.passive = passive  # the object tokens are the logical subject (agent)
+
+
+def predicate_core(verb: Token) -> Core | None:
+    """The relation a predicate states, or None when it states none by itself."""
+    group = _verb_group(verb)
+    if group is None:
+        return None
+    words, lemma = group
+    preps = [c for c in verb.children if c.dep_ == "prep" and prep_object(c) is not None]
+    extras = [c for c in verb.children if _is_time_expression(c)]
+    # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
+    preps = [p for p in preps if prep_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
+    if _is_passive(verb):
+        return _passive_core(verb, words, lemma, preps, extras)
+    for read in (_object_core, _copula_core, _complement_core):
+        core = read(verb, words, lemma, preps, extras)
+        if core is not None:
+            return core
+    prep = _first_argument_prep(preps)
+    if prep is not None:
+        rest = [p for p in preps if p != prep]
+        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]), rest + extras,
+                     "verb-prep")
+    return Core(lemma, words, None, preps + extras, "intransitive")
+
+
+def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
+    """The words and lemma of the predicate ``verb`` heads, with those of the verb it completes
+    ("vowed to put an end to"); None when an infinitive it governs states the relation instead."""
+    words, lemma = _verb_words(verb)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb) and not (
+            object_controlled(verb)) and is_word(verb.head):
+        # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
+        head_words, head_lemma = _verb_words(verb.head)
+        words = head_words + words
+        if verb.head.lemma_.lower() not in lexicon_of(verb).aspectual_verbs:
+            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else ""
+            lemma = f"{head_lemma} {to}{lemma}"
+    elif any(c.dep_ == "xcomp" and not own_subject(c) for c in verb.children) and not _has_object(verb):
+        return None  # "vowed to put an end to X" is stated by the xcomp
+    return words, lemma
+
+
+def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core:
+    """A passive: "a truce called by Haftar" (Haftar – call – truce), "was born in Tripoli"."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        by = next(c for c in verb.children if c.dep_ == "agent")
+        return Core(lemma, words + [by], conjuncts(agents), preps + extras, "passive", passive=True)
+    prep = _first_argument_prep(preps)
+    if prep is not None:
+        rest = [p for p in preps if p != prep]
+        return Core(f"be {verb.lower_} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]),
+                     rest + extras, "passive-prep")
+    return Core(f"be {verb.lower_}", words, None, preps + extras, "passive-intransitive")
+
+
+def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
+                 extras: list[Token]) -> Core | None:
+    """A direct object: "rejected a truce"; with a light verb, its noun: "put an end to X" → put end to."""
+    lex = lexicon_of(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl" and any(o.lower_ in lex.relative_pronouns for o in objects):
+        objects = [verb.head]  # "the war which Haftar lost"
+    if not objects:
+        return None
+    obj = objects[0]
+    light = _light_verb_prep(verb, obj)
+    if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns:
+        # "put an end to the curfew", with "to" parsed as the verb's
+        light = next((p for p in preps if p.i > obj.i and not is_time(p, prep_object(p))), None)
+        preps = [p for p in preps if p != light]
+    if light is not None:
+        light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
+        return Core(f"{lemma} {word_lemma(obj)} {light.lower_}", words + light_words,
+                     conjuncts([prep_object(light)]), preps + extras, "light-verb")
+    return Core(lemma, words, conjuncts(objects), preps + extras, "svo")
+
+
+def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
+                 extras: list[Token]) -> Core | None:
+    """An attribute: "is a warlord", "was an ally of X" (ally of), "is loyal to X" (be loyal to)."""
+    attrs = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.ent_type_ not in DATE_LABELS]
+    if attrs:  # "is a warlord", "became Master of the Rolls"
+        attr = attrs[0]
+        role = next((p for p in attr.children if p.dep_ == "prep" and prep_object(p) is not None), None)
+        if role is not None and role.lower_ in ("of", "for", "to") and attr.pos_ == "NOUN" and not any(
+                c.dep_ == "conj" for c in attr.children):
+            # "was an ally of the Human Tornado" → ally of, as "Mesmari, a spokesman for Haftar"
+            role_words = [t for t in attr.subtree if t.i <= role.i and t.i >= attr.left_edge.i]
+            return Core(f"{word_lemma(attr)} {role.lower_}", words + role_words, conjuncts([prep_object(role)]),
+                         preps + extras, "copula-role")
+        return Core(lemma, words, conjuncts(attrs), preps + extras, "copula")
+    acomps = [c for c in verb.children if c.dep_ == "acomp"] if verb.lemma_ == "be" else []
+    if not acomps:
+        return None
+    adjective = acomps[0]
+    prep = next((p for p in adjective.children if p.dep_ == "prep" and prep_object(p) is not None), None)
+    if prep is not None:
+        return Core(f"be {word_lemma(adjective)} {prep.lower_}", words + [adjective, prep],
+                     conjuncts([prep_object(prep)]), preps + extras, "copula-adjective")
+    return Core("be", words, [adjective], preps + extras, "copula-adjective")
+
+
+def _complement_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
+                     extras: list[Token]) -> Core | None:
+    """A reported or wished clause: "said (that) X", "called for X to Y" (call for)."""
+    complement = _complement(verb)
+    if complement is None:
+        return None
+    clause_verb, marker = complement
+    # "called for X to ...": "for" is part of the predicate; "said that ...": "that" is only written.
+    predicate = f"{lemma} {marker.lower_}" if marker is not None and marker.lower_ != "that" else lemma
+    return Core(predicate, words + ([marker] if marker is not None else []), None,
+                 preps + extras, "complement", clause=clause_argument(clause_verb))
+
+
+def _verb_words(verb: Token) -> tuple[list[Token], str]:
+    """The words of a verb group as written (auxiliaries, negation, adverbs inside it,
+    the verb, its particle) and its lemma with the particle ("lay down")."""
+    words = [verb]
+    unattached = lexicon_of(verb).unattached_adverbs
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
+            words.append(child)
+        elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
+            words.append(child)  # "lay down", "have fallen through"
+        elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (
+                child.lower_ not in unattached):
+            words.append(child)
+    particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
+    return words, " ".join([word_lemma(verb), *particles])
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or own_subject(verb):
+        return False
+    if verb.dep_ == "acl":  # "a truce called by Haftar"
+        return True
+    return verb.dep_ == "conj" and _is_passive(verb.head)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "attr", "ccomp") for c in verb.children)
+
+
+def _is_time_expression(token: Token) -> bool:
+    """A time expression attached to the verb without a preposition ("last week", "on Thursday")."""
+    return token.dep_ in ("npadvmod", "tmod", "advmod", "oprd") and token.ent_type_ in DATE_LABELS
+
+
+def _first_argument_prep(preps: list[Token]) -> Token | None:
+    """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase."""
+    for prep in preps:
+        if not is_time(prep, prep_object(prep)):
+            return prep
+    return None
+
+
+def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
+    """In "put an end to X" or "filed charges against X", the preposition that introduces X.
+
+    Listed light verbs ("put an end to") always qualify; otherwise a bare plural or
+    indefinite object whose preposition introduces a name ("filed charges against
+    Drogoul") is part of the relation too.
+    """
+    prep = next((p for p in obj.children if p.dep_ == "prep" and prep_object(p) is not None), None)
+    if prep is None:
+        return None
+    if (verb.lemma_.lower(), obj.lemma_.lower()) in lexicon_of(verb).light_verb_nouns:
+        return prep
+    determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
+    if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
+        return None
+    pobj = prep_object(prep)
+    if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
+        return None
+    return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
+
+
+def _complement(verb: Token) -> tuple[Token, Token | None] | None:
+    """The clause a verb reports or asks for, with its marker: "said (that) X", "called for X to Y"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            return child, clause_marker(child)
+        if child.dep_ == "advcl" and clause_marker(child) is not None and clause_marker(child).lower_ == "for":
+            return child, clause_marker(child)
+    if verb.lemma_.lower() in lexicon_of(verb).say_verbs:
+        # "said in a statement that it will continue": the parser hangs the clause on "statement".
+        for prep in verb.children:
+            pobj = prep_object(prep) if prep.dep_ == "prep" else None
+            for clause in (pobj.children if pobj is not None else ()):
+                marker = clause_marker(clause)
+                if clause.dep_ == "acl" and marker is not None and marker.lower_ == "that":
+                    return clause, marker
+    return None

@@ -1,0 +1,269 @@
+"""Language resources as data: the word lists, patterns and models extraction reads, one folder per language.
+
+``kg/lang/en/`` holds English: word lists as ``.txt`` files (one entry per line, ``#``
+starts a comment line), tables as ``.tsv`` (tab-separated fields), the noun-phrase
+patterns as ``patterns/*.json`` and the trained models as ``.json``. :func:`lexicon`
+reads a folder once into a frozen :class:`Lexicon`; extraction picks the one for the
+language of the spaCy ``Doc`` it reads (:func:`lexicon_of`).
+
+A new word is a line in a file; a new list is a file plus a field of :class:`Lexicon`;
+a new language is a folder with every file of ``en/``.
+
+>>> "say" in lexicon("en").say_verbs, lexicon("en").pair_relations["Work_For"]
+(True, ('work for', 'person', 'organisation'))
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import cache, partial
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "DEFAULT_LANGUAGE"]
+
+#: The language of a ``Doc`` that names none (a bare ``spacy.vocab.Vocab``).
+DEFAULT_LANGUAGE = "en"
+
+Source = Path | Traversable
+
+
+def _entries(source: Source) -> list[tuple[int, str]]:
+    """The entries of a data file with their line numbers: lines that are neither blank nor comments."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{source}: language data file missing") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{source}: cannot read language data ({error})") from None
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            found.append((number, line))
+    return found
+
+
+def _words(source: Source) -> frozenset[str]:
+    return frozenset(line for _, line in _entries(source))
+
+
+def _flagged(source: Source, flag: str | None = None, *, flags: frozenset[str],
+             without: str | None = None) -> frozenset[str]:
+    """The words of a list whose lines are ``word [flag ...]`` (space-separated): all of them but those
+    marked ``without``, or with ``flag`` those marked with it (``flags``: the marks the file may use)."""
+    found = set()
+    for number, line in _entries(source):
+        word, *marks = line.split()
+        unknown = set(marks) - flags
+        if unknown:
+            raise ConfigError(f"{source}:{number}: unknown mark {' '.join(sorted(unknown))!r} "
+                              f"(expected {', '.join(sorted(flags))})")
+        if (flag is None and without not in marks) or (flag is not None and flag in marks):
+            found.add(word)
+    return frozenset(found)
+
+
+def _rows(source: Source, width: int) -> list[tuple[str, ...]]:
+    rows = []
+    for number, line in _entries(source):
+        row = tuple(part.strip() for part in line.split("\t"))
+        if len(row) != width or not all(row):
+            raise ConfigError(f"{source}:{number}: expected {width} tab-separated fields, got {line!r}")
+        rows.append(row)
+    return rows
+
+
+def _pairs(source: Source) -> frozenset[tuple[str, str]]:
+    return frozenset((first, second) for first, second in _rows(source, 2))
+
+
+def _mapping(source: Source) -> dict[str, str]:
+    return {first: second for first, second in _rows(source, 2)}
+
+
+def _positions(source: Source, first: int = 1) -> dict[str, int]:
+    """Each word of a file of ordered lines (months, weekdays) with its line's position, counted from ``first``."""
+    return {word: position for position, (_, line) in enumerate(_entries(source), first) for word in line.split()}
+
+
+def _pair_relations(source: Source) -> dict[str, tuple[str, str, str]]:
+    return {label: (predicate, subject, obj) for label, predicate, subject, obj in _rows(source, 4)}
+
+
+def _json(source: Source) -> Any:
+    try:
+        return json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{source}: language data file missing") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ConfigError(f"{source}: cannot read language data ({' '.join(str(error).split())})") from None
+
+
+def _data(file: str, read: Callable[[Source], Any]) -> Any:
+    """A field of :class:`Lexicon` read from ``file`` of the language's folder by ``read``."""
+    return field(metadata={"file": file, "read": read})
+
+
+def _derived() -> Any:
+    """A field :func:`load_lexicon` computes from other fields (typed ``Any`` like the others, for type checkers)."""
+    return field()
+
+
+def _list(name: str) -> Any:
+    return _data(f"{name}.txt", _words)
+
+
+_HONORIFIC_MARKS = frozenset({"title", "role", "female", "male"})
+_ORGANISATION_MARKS = frozenset({"suffix"})
+
+
+def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: str | None = None) -> Any:
+    """A field holding the words of ``name``.txt (marked ``flag``, when given; else all but those
+    marked ``without``)."""
+    return _data(f"{name}.txt", partial(_flagged, flag=flag, flags=flags, without=without))
+
+
+def _titles(source: Source) -> frozenset[str]:
+    """The words of honorifics.txt that state a role: those marked "title" or "role"."""
+    return (_flagged(source, "title", flags=_HONORIFIC_MARKS)
+            | _flagged(source, "role", flags=_HONORIFIC_MARKS))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The language resources of one language (see the comments of each file for what a list is for)."""
+
+    language: str
+    # --- clauses: what verbs and their complements say
+    say_verbs: frozenset[str] = _list("say_verbs")
+    denial_verbs: frozenset[str] = _list("denial_verbs")
+    desire_verbs: frozenset[str] = _list("desire_verbs")
+    object_control_verbs: frozenset[str] = _list("object_control_verbs")
+    aspectual_verbs: frozenset[str] = _list("aspectual_verbs")
+    claim_nouns: frozenset[str] = _list("claim_nouns")
+    claim_verbs: frozenset[str] = _list("claim_verbs")
+    negative_subjects: frozenset[str] = _list("negative_subjects")
+    conditions: frozenset[str] = _list("conditions")
+    light_verb_nouns: frozenset[tuple[str, str]] = _data("light_verb_nouns.tsv", _pairs)
+    deverbal_nouns: Mapping[str, str] = _data("deverbal_nouns.tsv", _mapping)
+    unattached_adverbs: frozenset[str] = _list("unattached_adverbs")
+    # --- arguments and references
+    group_nouns: frozenset[str] = _list("group_nouns")
+    partitive_nouns: frozenset[str] = _list("partitive_nouns")
+    vague_adjectives: frozenset[str] = _list("vague_adjectives")
+    relative_pronouns: frozenset[str] = _list("relative_pronouns")
+    first_person: frozenset[str] = _list("first_person")
+    wh_words: frozenset[str] = _list("wh_words")
+    personal_pronouns: frozenset[str] = _list("personal_pronouns")
+    neuter_pronouns: frozenset[str] = _list("neuter_pronouns")
+    plural_pronouns: frozenset[str] = _list("plural_pronouns")
+    settlement_nouns: frozenset[str] = _list("settlement_nouns")
+    definite_determiners: frozenset[str] = _list("definite_determiners")
+    # --- prepositions
+    role_prepositions: frozenset[str] = _list("role_prepositions")
+    time_prepositions: frozenset[str] = _list("time_prepositions")
+    place_prepositions: frozenset[str] = _list("place_prepositions")
+    place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
+    # --- names
+    honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without="role")
+    female_honorifics: frozenset[str] = _marked("honorifics", "female", _HONORIFIC_MARKS)
+    male_honorifics: frozenset[str] = _marked("honorifics", "male", _HONORIFIC_MARKS)
+    titles: frozenset[str] = _data("honorifics.txt", _titles)
+    person_role_nouns: frozenset[str] = _list("person_role_nouns")
+    organisation_words: frozenset[str] = _marked("organisation_words", None, _ORGANISATION_MARKS)
+    organisation_suffixes: frozenset[str] = _marked("organisation_words", "suffix", _ORGANISATION_MARKS)
+    place_words: frozenset[str] = _list("place_words")
+    place_first_words: frozenset[str] = _list("place_first_words")
+    facility_words: frozenset[str] = _list("facility_words")
+    name_particles: frozenset[str] = _list("name_particles")
+    articles: frozenset[str] = _list("articles")
+    # --- values and time
+    month_numbers: Mapping[str, int] = _data("months.txt", _positions)
+    months: frozenset[str] = _derived()  # the names of month_numbers
+    weekday_numbers: Mapping[str, int] = _data("weekdays.txt", partial(_positions, first=0))
+    weekdays: frozenset[str] = _derived()  # the names of weekday_numbers
+    large_numbers: frozenset[str] = _list("large_numbers")
+    time_zones: frozenset[str] = _list("time_zones")
+    value_hedges: frozenset[str] = _list("value_hedges")
+    # --- rules and models
+    patterns: Mapping[str, tuple[dict, ...]] = _derived()  # patterns/<name>.json by name
+    pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
+    pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
+    confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)
+    confidence_words: frozenset[str] = _list("confidence_words")
+
+
+def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """Read the language resources in ``folder`` (uncached; see :func:`lexicon`).
+
+    Raises
+    ------
+    kg.errors.ConfigError
+        Naming the file (and line) that is missing or malformed.
+    """
+    values: dict[str, Any] = {"language": language}
+    for spec in fields(Lexicon):
+        if "file" in spec.metadata:
+            values[spec.name] = spec.metadata["read"](folder / spec.metadata["file"])
+    values["months"] = frozenset(values["month_numbers"])
+    values["weekdays"] = frozenset(values["weekday_numbers"])
+    values["patterns"] = _patterns(folder / "patterns", values)
+    unknown = set(values["pair_model"].get("labels", ())) - set(values["pair_relations"]) - {"none"}
+    if unknown:
+        raise ConfigError(f"{folder / 'pair_relations.tsv'}: no row for the pair model's labels "
+                          f"{', '.join(sorted(unknown))}")
+    return Lexicon(**values)
+
+
+def _patterns(folder: Source, values: dict[str, Any]) -> dict[str, tuple[dict, ...]]:
+    """The pattern files of ``folder`` by name; ``{"IN": "$NAME"}`` becomes the sorted entries of the
+    word list or table ``name`` (``"$DEVERBAL_NOUNS"``: the act nouns of ``deverbal_nouns.tsv``)."""
+    found = {}
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name) if (
+        folder.is_dir()) else []
+    for file in files:
+        entries = _json(file)
+        for entry in entries:
+            for node in entry.get("pattern", ()):
+                for attribute in node.get("RIGHT_ATTRS", {}).values():
+                    listed = attribute.get("IN") if isinstance(attribute, dict) else None
+                    if isinstance(listed, str) and listed.startswith("$"):
+                        name = listed[1:].lower()
+                        if name not in values:
+                            raise ConfigError(f"{file}: {listed} names no word list of the language")
+                        attribute["IN"] = sorted(values[name])
+        found[file.name.removesuffix(".json")] = tuple(entries)
+    return found
+
+
+@cache
+def lexicon(language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The language resources of ``language`` (a spaCy language code), read once.
+
+    Raises
+    ------
+    kg.errors.ConfigError
+        If kg has no resources for the language, or one of its files is missing or malformed.
+    """
+    root = resources.files(__package__)
+    folder = root / language
+    if not language.isidentifier() or not folder.is_dir():
+        available = sorted(item.name for item in root.iterdir() if item.is_dir() and item.name.isidentifier()
+                           and item.name != "__pycache__")
+        raise ConfigError(f"no language resources for {language!r} (kg/lang/{language}/); kg has: "
+                          f"{', '.join(available)}")
+    return load_lexicon(folder, language)
+
+
+def lexicon_of(text) -> Lexicon:
+    """The lexicon of the language of a spaCy ``Doc``, ``Span`` or ``Token``
+    (a ``Doc`` made with a bare ``Vocab`` names none: :data:`DEFAULT_LANGUAGE`)."""
+    doc = getattr(text, "doc", text)
+    return lexicon(doc.lang_ or DEFAULT_LANGUAGE)

@@ -1,0 +1,188 @@
+"""Join the name groups of all documents (and of the graph being added to) that name one thing.
+
+A union-find over the whole corpus, in three steps, so that the result does not
+depend on the order of the documents:
+
+1. the alias file's forced merges;
+2. the same full name in several documents (or on a node of the graph): within a
+   type family, then across families where one side's type is only spaCy's guess;
+3. an acronym, a bare surname or an organisation's short name alone in its
+   documents, and the only full name elsewhere that it fits.
+
+Names whose types conflict are never joined, two graph nodes stay two, and the
+alias file can forbid a merge.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from networkx.utils import UnionFind
+
+from ..lang import lexicon
+from ..model import Aliases
+from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
+from ..text.names import initials, normalise_name
+
+__all__ = ["join_groups"]
+
+
+def join_groups(groups: list[Group], aliases: Aliases) -> list[list[int]]:
+    """Join groups that name the same thing, across documents; returns the components
+    (lists of indices into ``groups``), ordered by their first member."""
+    joiner = _Joiner(groups, aliases)
+    joiner.forced()
+    joiner.same_names()
+    joiner.short_names()
+    return [sorted(members) for _, members in sorted(joiner.components().items(), key=lambda item: min(item[1]))]
+
+
+class _Joiner:
+    """The union-find over the groups, with the names of each component (for forbidden merges)."""
+
+    def __init__(self, groups: list[Group], aliases: Aliases):
+        self.groups = groups
+        self.aliases = aliases
+        self.union = UnionFind(range(len(groups)))
+        self.names: dict[int, set[str]] = {i: set(g.keys) for i, g in enumerate(groups)}  # by component root
+
+    def components(self) -> dict[int, list[int]]:
+        """Component root → its group indices, in order."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.groups)):
+            found[self.union[i]].append(i)
+        return found
+
+    def allowed(self, a: int, b: int, forced: bool) -> bool:
+        """Whether groups ``a`` and ``b`` may be joined (``forced``: by the alias file)."""
+        groups = self.groups
+        ra, rb = self.union[a], self.union[b]
+        if ra == rb:
+            return True
+        if groups[a].family != groups[b].family and not forced and not _retypable(groups[a], groups[b]):
+            return False
+        if groups[a].known is not None and groups[b].known is not None and groups[a].known != groups[b].known:
+            return False  # two nodes already in the graph stay two
+        left, right = self.names[ra], self.names[rb]
+        return not any(frozenset((x, y)) in self.aliases.forbid for x in left for y in right)
+
+    def join(self, a: int, b: int, rule: str, surfaces: Iterable[str]) -> None:
+        """Join ``a`` and ``b`` if allowed, recording ``rule`` for the ``surfaces`` that joined."""
+        if not self.allowed(a, b, forced=rule == "alias"):
+            return
+        ra, rb = self.union[a], self.union[b]
+        self.union.union(a, b)
+        self.names[self.union[a]] = self.names.get(ra, set()) | self.names.get(rb, set())
+        for i in (a, b):
+            for surface in surfaces:
+                if surface in self.groups[i].names:
+                    self.groups[i].rules.setdefault(surface, rule)
+
+    def forced(self) -> None:
+        """Step 1: the forced merges of the alias file."""
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, names in list(self.names.items()):
+            for key in names:
+                by_key[key].append(i)
+        for surface, canonical in sorted(self.aliases.merge.items()):
+            members = by_key.get(surface, []) + by_key.get(name_key(canonical), [])
+            for i in members:
+                for surface_form in self.groups[i].names:
+                    if name_key(surface_form) == surface:
+                        self.groups[i].rules[surface_form] = "alias"
+            for other in members[1:]:
+                self.join(members[0], other, "alias", ())
+
+    def same_names(self) -> None:
+        """Step 2: the same full name in several documents (or already in the graph): first within
+        a type family, then across families where one side's type is only spaCy's guess."""
+        groups = self.groups
+        linked: dict[str, list[int]] = defaultdict(list)
+        for i, group in enumerate(groups):
+            for key in group.link_keys:
+                linked[key].append(i)
+        for key, members in sorted(linked.items()):
+            if sum(groups[i].known is not None for i in members) > 1:
+                continue  # a name two graph nodes share ("Smith") says nothing about which one is meant
+            families: dict[str, list[int]] = defaultdict(list)
+            for i in members:
+                families[groups[i].family].append(i)
+            for _, same in sorted(families.items()):
+                for other in same[1:]:
+                    graph_rule = groups[same[0]].known is not None or groups[other].known is not None
+                    self.join(same[0], other, "graph" if graph_rule else "exact",
+                              [s for s in groups[other].names if name_key(s, keep_female=True) == key])
+            heads = [same[0] for _, same in sorted(families.items())]
+            for a in heads:
+                for b in heads:
+                    if a < b and _retypable(groups[a], groups[b]):
+                        self.join(a, b, "graph" if groups[a].known or groups[b].known else "exact", ())
+
+    def short_names(self) -> None:
+        """Step 3: acronyms, surnames and short names whose full name is in another document,
+        when only one fits."""
+        components = self.components()
+        full_names = self._full_names(components)
+        for root, members in sorted(components.items()):
+            found = self._short_name(root, members, full_names)
+            if found is None:
+                continue
+            rule, surface, candidates = found
+            if len(candidates) == 1:
+                # Any group of the full name's component may allow the join (a person's name there that
+                # the text typed): which group is the union-find root must not decide it (it depends on
+                # the other documents of the build, and kg remove re-links only some of them).
+                group = components[next(iter(candidates))]
+                self.join(members[0], next((i for i in group if self.allowed(members[0], i, False)), group[0]),
+                          rule, [surface])
+
+    def _full_names(self, components: dict[int, list[int]]) -> dict[tuple[str, str], set[int]]:
+        """(initials / surname / short name, key) → the roots of the components with such a full name."""
+        full_names = defaultdict(set)
+        suffixes = lexicon().organisation_suffixes
+        for root, members in components.items():
+            for i in members:
+                family = self.groups[i].family
+                for surface in self.groups[i].names:
+                    if " " not in surface.strip() or is_short_key(name_key(surface, keep_female=True), family):
+                        continue
+                    full_names[("initials", initials(surface))].add(root)
+                    if family == "PERSON":
+                        full_names[("surname", name_key(surface).split()[-1])].add(root)
+                    elif family == "ORG" and surface.split()[-1] in suffixes:
+                        full_names[("short", normalise_name(" ".join(surface.split()[:-1])))].add(root)
+        return full_names
+
+    def _short_name(self, root: int, members: list[int], full_names) -> tuple[str, str, set[int]] | None:
+        """For a component of one short surface form: (rule, the form, roots of the full names it fits)."""
+        groups = self.groups
+        surfaces = {s for i in members for s in groups[i].names}
+        if len(surfaces) != 1:
+            return None
+        surface = next(iter(surfaces))
+        family = groups[members[0]].family
+        if any(key.split()[0] in female_keys() for i in members for key in groups[i].keys if key):
+            return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
+        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_TYPES}:
+            return "acronym", surface, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
+        if family == "PERSON" and " " not in surface.strip():
+            return "surname", surface, full_names.get(("surname", name_key(surface)), set()) - {root}
+        if family == "ORG":  # "Labour" = "Labour Party"
+            return "short name", surface, full_names.get(("short", normalise_name(surface)), set()) - {root}
+        return None
+
+
+def _retypable(a: Group, b: Group) -> bool:
+    """Whether two groups of different types may still be one thing: a name the graph
+    already has, met again with only spaCy's guess at its type; or a one-word name
+    spaCy took for an organisation that is a person's name elsewhere ("forces loyal
+    to Haftar" with Haftar as ORG)."""
+    for strong, weak in ((a, b), (b, a)):
+        if not strong.strong or weak.strong:
+            continue
+        if strong.known is not None:
+            return True
+        if strong.family == "PERSON" and weak.family == "ORG" and all(" " not in n.strip() for n in weak.names):
+            return True
+    return False
