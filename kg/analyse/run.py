@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..model import Document, Extraction
-from .bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences
 from .nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["analyse", "analyse_chunk", "split_text", "Work", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH",
            "BATCH_CHARACTERS"]
@@ -37,7 +38,7 @@ ENGINES = ("local", "dask")
 
 #: The per-document function: a document and its spaCy ``Doc`` → what is kept of it. It must be
 #: picklable (a module-level function) to reach worker processes and Dask workers.
-Work = Callable[[Document, Doc], Extraction]
+Work = Callable[[Document, "Doc"], Extraction]
 
 
 #: Characters per spaCy call. Longer texts are parsed in pieces cut at paragraph or
@@ -63,6 +64,8 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
     Runs wherever it is called (this process, a pool worker, a Dask worker); the
     spaCy pipeline is loaded once per process.
     """
+    from .bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences  # lazily: it imports spaCy
+
     nlp = load_nlp(model)
     found: list[tuple[str, Extraction | None, int, tuple[str, ...]]] = []
     for document, doc, notes in _parsed(nlp, documents):
@@ -88,6 +91,7 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
 
 def _parsed(nlp, documents: Sequence[Document]):
     """``(document, Doc or the exception that parsing raised, notes)`` for each document, in order."""
+    from spacy.tokens import Doc  # lazily: importing the runner (kg --help) must not load spaCy
 
     short = [d for d in documents if len(d.text) <= PIECE_LENGTH]
     parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short])))

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputWarning, ReadError
 from ..model import Document
 from ..text.clean import clean_text
+from ..text.time import normalise_time
 
 __all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 
@@ -114,8 +115,6 @@ def dateline(text: str) -> str | None:
     >>> dateline("Libya truce\nThursday 30 April 2020\nTripoli ..."), dateline("Headline\nText.")
     ('2020-04-30', None)
     """
-    from ..text.time import normalise_time
-
     lines = text.split("\n", 2)
     if len(lines) < 2 or len(lines[1]) > 60:
         return None

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from networkx.utils import UnionFind
-
 from ..lang import lexicon
 from ..model import Aliases
 from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
@@ -44,6 +42,8 @@ class _Joiner:
     def __init__(self, groups: list[Group], aliases: Aliases):
         self.groups = groups
         self.aliases = aliases
+        from networkx.utils import UnionFind  # lazily: networkx costs 0.1 s of every `kg` command
+
         self.union = UnionFind(range(len(groups)))
         self.names: dict[int, set[str]] = {i: set(g.keys) for i, g in enumerate(groups)}  # by component root
 
