@@ -117,25 +117,34 @@ def main() -> int:
         listing = work / "files.txt"
         listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
         print(f"{len(files)} articles from {args.corpus}")
-        print(f"{'processes':>9}  {'spaCy words/s':>13}  {'kg words/s':>10}  {'ratio':>5}  "
-              f"{'spaCy peak mem':>14}  {'kg peak mem':>11}")
+        print(
+            f"{'processes':>9}  {'spaCy words/s':>13}  {'kg words/s':>10}  {'ratio':>5}  "
+            f"{'spaCy peak mem':>14}  {'kg peak mem':>11}"
+        )
         for jobs in [int(j) for j in args.jobs.split(",")]:
             spacy_seconds, spacy_rss, out, spacy_cpu = run_measured(
-                [sys.executable, "-c", RAW_SPACY, str(listing), str(jobs)])
+                [sys.executable, "-c", RAW_SPACY, str(listing), str(jobs)]
+            )
             words = int(out.strip().splitlines()[-1])
             store = work / f"store-{jobs}"
             kg_seconds, kg_rss, out, kg_cpu = run_measured(
-                [sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store),
-                 "--jobs", str(jobs)])
-            print(f"{jobs:>9}  {words / spacy_seconds:>13,.0f}  {words / kg_seconds:>10,.0f}  "
-                  f"{spacy_seconds / kg_seconds:>5.2f}  {spacy_rss / 2**20:>11,.0f} MB  {kg_rss / 2**20:>8,.0f} MB")
-            print(f"{'':>9}  ({words:,} words; spaCy {spacy_seconds:.1f} s, kg {kg_seconds:.1f} s; "
-                  f"kg said: {out.strip().splitlines()[0] if out.strip() else '?'})")
+                [sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store), "--jobs", str(jobs)]
+            )
+            print(
+                f"{jobs:>9}  {words / spacy_seconds:>13,.0f}  {words / kg_seconds:>10,.0f}  "
+                f"{spacy_seconds / kg_seconds:>5.2f}  {spacy_rss / 2**20:>11,.0f} MB  {kg_rss / 2**20:>8,.0f} MB"
+            )
+            print(
+                f"{'':>9}  ({words:,} words; spaCy {spacy_seconds:.1f} s, kg {kg_seconds:.1f} s; "
+                f"kg said: {out.strip().splitlines()[0] if out.strip() else '?'})"
+            )
             quads, load_cpu = load_cpu_seconds(store, work)
             spare = spacy_seconds / 0.85 - spacy_seconds  # what a ratio of 0.85 leaves kg beyond spaCy
-            print(f"{'':>9}  CPU seconds: spaCy {spacy_cpu:.1f}, kg {kg_cpu:.1f}; Oxigraph's bulk loader alone "
-                  f"takes {load_cpu:.1f} to write the {quads:,} quads to disk. A ratio of 0.85 leaves kg "
-                  f"{spare:.1f} s beyond spaCy's time: {spare * jobs:.1f} CPU s in {jobs} process(es)")
+            print(
+                f"{'':>9}  CPU seconds: spaCy {spacy_cpu:.1f}, kg {kg_cpu:.1f}; Oxigraph's bulk loader alone "
+                f"takes {load_cpu:.1f} to write the {quads:,} quads to disk. A ratio of 0.85 leaves kg "
+                f"{spare:.1f} s beyond spaCy's time: {spare * jobs:.1f} CPU s in {jobs} process(es)"
+            )
             shutil.rmtree(store, ignore_errors=True)
             sys.stdout.flush()
     finally:

@@ -56,8 +56,10 @@ def main() -> int:
     html_seconds = time.perf_counter() - started
 
     stats = graph.stats()
-    print(f"{len(documents)} articles, {words:,} words; {stats['statements']:,} statements, "
-          f"{stats['entities']:,} entities, {stats['triples']:,} triples")
+    print(
+        f"{len(documents)} articles, {words:,} words; {stats['statements']:,} statements, "
+        f"{stats['entities']:,} entities, {stats['triples']:,} triples"
+    )
     print(f"spaCy nlp.pipe alone : {words / spacy_seconds:8,.0f} words/s ({spacy_seconds:.1f} s)")
     print(f"kg build (in memory) : {words / build_seconds:8,.0f} words/s ({build_seconds:.1f} s)")
     print(f"ratio kg/spaCy       : {spacy_seconds / build_seconds:.2f}")

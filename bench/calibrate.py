@@ -92,8 +92,9 @@ def main() -> int:
     weights.update({name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, model.coef_[0])})
     # The reliability table uses 5-fold cross-validated predictions: each extraction is
     # scored by a model that did not see it, so the table is not flattered by the fit.
-    probabilities = cross_val_predict(LogisticRegression(C=args.regularisation, max_iter=2000), x, y,
-                                      cv=5, method="predict_proba")[:, 1]
+    probabilities = cross_val_predict(
+        LogisticRegression(C=args.regularisation, max_iter=2000), x, y, cv=5, method="predict_proba"
+    )[:, 1]
 
     print(f"{len(y)} extractions, {y.mean():.3f} match a gold tuple (precision >= {args.match})")
     print("reliability, 5-fold cross-validated (bin: mean confidence -> observed accuracy, n)")
@@ -101,11 +102,13 @@ def main() -> int:
     for b in range(10):
         chosen = bins == b
         if chosen.any():
-            print(f"  {b / 10:.1f}-{(b + 1) / 10:.1f}: {probabilities[chosen].mean():.3f} -> "
-                  f"{y[chosen].mean():.3f}  (n={int(chosen.sum())})")
+            print(
+                f"  {b / 10:.1f}-{(b + 1) / 10:.1f}: {probabilities[chosen].mean():.3f} -> "
+                f"{y[chosen].mean():.3f}  (n={int(chosen.sum())})"
+            )
     payload = {
         "source": f"bench/calibrate.py on {args.sentences.name} (CaRB), match = precision >= {args.match}, "
-                  f"logistic regression C={args.regularisation}, {len(y)} extractions",
+        f"logistic regression C={args.regularisation}, {len(y)} extractions",
         "weights": dict(sorted(weights.items())),
     }
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -30,8 +30,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CONLL_TYPES = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc", "EVENT": "Other",
-               "WORK_OF_ART": "Other", "LAW": "Other", "PRODUCT": "Other"}
+CONLL_TYPES = {
+    "PERSON": "Peop",
+    "ORG": "Org",
+    "GPE": "Loc",
+    "LOC": "Loc",
+    "FAC": "Loc",
+    "EVENT": "Other",
+    "WORK_OF_ART": "Other",
+    "LAW": "Other",
+    "PRODUCT": "Other",
+}
 
 
 def token_span(doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -51,8 +60,7 @@ def conll_relation(relation):
     and argument classes give the CoNLL04 type: affiliation → Work_For; location →
     Live_In / OrgBased_In / Located_In by the subject's class; kills → Kill.
     """
-    from kg.vocab import typed_relation
-    from kg.vocab import KG, class_for_label
+    from kg.vocab import KG, class_for_label, typed_relation
 
     if relation.subject.mention is None or relation.object is None or relation.object.mention is None:
         return None
@@ -63,7 +71,9 @@ def conll_relation(relation):
     if typed is None:
         return None
     if typed in (KG.worksFor, KG.memberOf, KG.leaderOf, KG.spokesmanFor) and (head_class, tail_class) == (
-            "Person", "Organization"):
+        "Person",
+        "Organization",
+    ):
         return head, tail, "Work_For"
     if typed == KG.employs and (head_class, tail_class) == ("Organization", "Person"):
         return tail, head, "Work_For"

@@ -37,6 +37,9 @@ def bbc_store(store: Path, corpus: Path = DEFAULT_CORPUS) -> bool:
     if files is None:
         return False
     print(f"building the store: kg build ({len(files)} articles) --store {store} --jobs 2")
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store), "--jobs", "2"],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *map(str, files), "--store", str(store), "--jobs", "2"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return True

@@ -50,8 +50,11 @@ def main() -> int:
             rows = sum(1 for _ in store.raw_query(query))
             times.append(time.perf_counter() - started)
         seconds = statistics.median(times[1:])
-        added = "" if previous is None else (
-            f"{(seconds - previous) * 1000:>9.1f} {(seconds - previous) / max(rows, 1) * 1e6:>9.1f}")
+        added = (
+            ""
+            if previous is None
+            else (f"{(seconds - previous) * 1000:>9.1f} {(seconds - previous) / max(rows, 1) * 1e6:>9.1f}")
+        )
         print(f"{name:<26} {rows:>5} {seconds * 1000:>8.1f} {added}")
         previous = seconds
     return 0

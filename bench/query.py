@@ -115,11 +115,14 @@ def main() -> int:
     memory.store.bulk_extend(store.store)  # kg's default build keeps the graph in memory
     started = time.perf_counter()
     dataset = store.to_dataset()
-    print(f"{len(store):,} quads; copied into rdflib's memory store in {time.perf_counter() - started:.0f} s",
-          flush=True)
+    print(
+        f"{len(store):,} quads; copied into rdflib's memory store in {time.perf_counter() - started:.0f} s", flush=True
+    )
 
-    print(f"{'query':<52} {'rdflib s':>9} {'Oxigraph s':>10} {'speed-up':>9}  rows  same"
-          f"  {'in memory s':>11} {'speed-up':>9}")
+    print(
+        f"{'query':<52} {'rdflib s':>9} {'Oxigraph s':>10} {'speed-up':>9}  rows  same"
+        f"  {'in memory s':>11} {'speed-up':>9}"
+    )
     speedups = []
     for name, query in QUERIES.items():
         query = PREFIXES + query
@@ -129,18 +132,29 @@ def main() -> int:
         rdflib_seconds, rdflib_rows = timed(lambda: dataset.query(query), args.repeat, args.limit)
         speedups.append(rdflib_seconds / ox_seconds)
         if rdflib_rows is None:
-            print(f"{name:<52} {'>' + str(int(args.limit)):>9} {ox_seconds:>10.4f} {'>' + format(rdflib_seconds / ox_seconds, '.0f'):>8}x "
-                  f"{len(ox_rows):>5}  rdflib stopped after {args.limit:.0f} s", flush=True)
+            print(
+                f"{name:<52} {'>' + str(int(args.limit)):>9} {ox_seconds:>10.4f} {'>' + format(rdflib_seconds / ox_seconds, '.0f'):>8}x "
+                f"{len(ox_rows):>5}  rdflib stopped after {args.limit:.0f} s",
+                flush=True,
+            )
             continue
         same = ox_rows == rdflib_rows
-        print(f"{name:<52} {rdflib_seconds:>9.3f} {ox_seconds:>10.4f} {rdflib_seconds / ox_seconds:>8.0f}x "
-              f"{len(ox_rows):>5}  {'yes' if same else 'NO':>4}  {memory_seconds:>11.4f} "
-              f"{rdflib_seconds / memory_seconds:>8.0f}x", flush=True)
+        print(
+            f"{name:<52} {rdflib_seconds:>9.3f} {ox_seconds:>10.4f} {rdflib_seconds / ox_seconds:>8.0f}x "
+            f"{len(ox_rows):>5}  {'yes' if same else 'NO':>4}  {memory_seconds:>11.4f} "
+            f"{rdflib_seconds / memory_seconds:>8.0f}x",
+            flush=True,
+        )
         if not same:
-            print(f"  rdflib {len(rdflib_rows)} rows, Oxigraph {len(ox_rows)}; first differences:",
-                  [r for r in ox_rows if r not in set(rdflib_rows)][:3], [r for r in rdflib_rows if r not in set(ox_rows)][:3])
-    print(f"smallest speed-up {min(speedups):.0f}x, geometric mean "
-          f"{statistics.geometric_mean(speedups):.0f}x (target: at least 10x on every query)")
+            print(
+                f"  rdflib {len(rdflib_rows)} rows, Oxigraph {len(ox_rows)}; first differences:",
+                [r for r in ox_rows if r not in set(rdflib_rows)][:3],
+                [r for r in rdflib_rows if r not in set(ox_rows)][:3],
+            )
+    print(
+        f"smallest speed-up {min(speedups):.0f}x, geometric mean "
+        f"{statistics.geometric_mean(speedups):.0f}x (target: at least 10x on every query)"
+    )
     return 0
 
 

@@ -74,12 +74,16 @@ def main() -> int:
             started = time.perf_counter()
             kg.build(args.corpus / f"{doc_id}.txt", store=work / doc_id).store.close()
             alone.append(time.perf_counter() - started)
-            print(f"  remove {doc_id}: {removals[-1]:.2f} s ({counts.get('read', 0)} records read, "
-                  f"{counts.get('mapped', 0)} documents mapped again); build it alone: {alone[-1]:.2f} s")
+            print(
+                f"  remove {doc_id}: {removals[-1]:.2f} s ({counts.get('read', 0)} records read, "
+                f"{counts.get('mapped', 0)} documents mapped again); build it alone: {alone[-1]:.2f} s"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"median removal {statistics.median(removals):.2f} s ÷ median build alone "
-          f"{statistics.median(alone):.2f} s = {statistics.median(removals) / statistics.median(alone):.1f}")
+    print(
+        f"median removal {statistics.median(removals):.2f} s ÷ median build alone "
+        f"{statistics.median(alone):.2f} s = {statistics.median(removals) / statistics.median(alone):.1f}"
+    )
     return 0
 
 

@@ -51,20 +51,30 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1):
     for d in range(0, len(pairs), per_document):
         doc_id = f"doc{d // per_document:05d}"
         mentions, relations, text = {}, [], []
-        for i, j in pairs[d:d + per_document]:
+        for i, j in pairs[d : d + per_document]:
             sentence = f"{names[i]} will {rng.choice(VERBS)} {names[j]}."
             start = sum(len(t) + 1 for t in text)
             text.append(sentence)
             for name, offset in ((names[i], start), (names[j], start + sentence.index(names[j]))):
-                mentions.setdefault((name, offset), Mention(doc_id, offset, offset + len(name), name,
-                                                            label_of[name], len(text) - 1))
+                mentions.setdefault(
+                    (name, offset), Mention(doc_id, offset, offset + len(name), name, label_of[name], len(text) - 1)
+                )
             subject, obj = mentions[(names[i], start)], mentions[(names[j], start + sentence.index(names[j]))]
             predicate = sentence.split(" will ")[1][: -len(names[j]) - 2]
-            relations.append(Relation(
-                doc_id=doc_id, subject=Argument(subject.text, subject.text, subject.start, subject.end, subject),
-                predicate=predicate, object=Argument(obj.text, obj.text, obj.start, obj.end, obj),
-                sentence=sentence, start=start, end=start + len(sentence), pattern="svo", confidence=0.8,
-                relation_text=f"will {predicate}"))
+            relations.append(
+                Relation(
+                    doc_id=doc_id,
+                    subject=Argument(subject.text, subject.text, subject.start, subject.end, subject),
+                    predicate=predicate,
+                    object=Argument(obj.text, obj.text, obj.start, obj.end, obj),
+                    sentence=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    pattern="svo",
+                    confidence=0.8,
+                    relation_text=f"will {predicate}",
+                )
+            )
         document = Document(id=doc_id, text=" ".join(text), title=f"Synthetic {doc_id}")
         extractions.append(Extraction(document, tuple(mentions.values()), tuple(relations)))
     return to_graph(extractions, link_entities(extractions))
@@ -89,8 +99,11 @@ def main() -> int:
 
     page = folder / "synthetic.html"
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "kg.cli", "render", str(graph_file), "-o", str(page),
-                             "--max-nodes", str(args.nodes)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "render", str(graph_file), "-o", str(page), "--max-nodes", str(args.nodes)],
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         print(result.stderr, file=sys.stderr)

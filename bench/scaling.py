@@ -60,7 +60,7 @@ def make_text(kind: str, size: int, prose: str) -> str:
     while len(text) < size:
         text = text + "\n\n" + text if kind in ("prose", "caps") else text + " " + text
     cut = text.rfind(" ", 0, size)
-    text = text[:cut if cut > 0 else size]
+    text = text[: cut if cut > 0 else size]
     return text.rstrip(",") + "." if kind == "commas" else text
 
 

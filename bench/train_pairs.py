@@ -39,7 +39,7 @@ def examples(path: Path, nlp):
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = nlp.pipe((Doc(nlp.vocab, words=r["tokens"]) for r in records), batch_size=64)
     for record, doc in zip(records, docs):
-        entities = [(doc[e["start"]:e["end"]], LABELS[e["type"]]) for e in record["entities"] if e["type"] in LABELS]
+        entities = [(doc[e["start"] : e["end"]], LABELS[e["type"]]) for e in record["entities"] if e["type"] in LABELS]
         index = {(e["start"], e["end"]): i for i, e in enumerate(record["entities"])}
         gold = {}
         for relation in record["relations"]:
@@ -49,8 +49,10 @@ def examples(path: Path, nlp):
             for tail, tail_label in entities:
                 if head.start == tail.start:
                     continue
-                if not any(s == coarse_type(head_label) and o == coarse_type(tail_label)
-                           for _, s, o in lexicon().pair_relations.values()):
+                if not any(
+                    s == coarse_type(head_label) and o == coarse_type(tail_label)
+                    for _, s, o in lexicon().pair_relations.values()
+                ):
                     continue
                 key = ((head.start, head.end), (tail.start, tail.end))
                 assert key[0] in index and key[1] in index
@@ -93,7 +95,7 @@ def main() -> int:
         weights[str(label)] = {names[i]: round(float(w), 4) for i, w in enumerate(coefficients) if abs(w) >= 1e-2}
     payload = {
         "source": f"bench/train_pairs.py on {args.train.name} (CoNLL04), logistic regression C={args.regularisation}, "
-                  f"{len(train)} pairs",
+        f"{len(train)} pairs",
         "labels": [str(label) for label in model.classes_],
         "bias": {str(label): round(float(b), 4) for label, b in zip(model.classes_, model.intercept_)},
         "weights": weights,

@@ -39,8 +39,15 @@ class KnowledgeGraph:
         Counts and time of the build that made the graph (None for a loaded graph).
     """
 
-    def __init__(self, graph: Graph | None = None, *, store=None, errors: list[KgError] | None = None,
-                 warnings: list | None = None, report: object = None):
+    def __init__(
+        self,
+        graph: Graph | None = None,
+        *,
+        store=None,
+        errors: list[KgError] | None = None,
+        warnings: list | None = None,
+        report: object = None,
+    ):
         if graph is None and store is None:
             raise TypeError("KnowledgeGraph needs a graph or a store")
         self._graph = graph
@@ -75,12 +82,15 @@ class KnowledgeGraph:
         two documents state is one triple (in two documents' graphs)."""
         if self.store is None:
             return len(self._graph)  # an rdflib Dataset counts distinct triples
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                               "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"))
+        rows = list(
+            self.query(
+                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+            )
+        )
         return int(rows[0][0]) if rows else 0
 
-    def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None,
-              allow_network: bool = False):
+    def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None, allow_network: bool = False):
         """Run a SPARQL query.
 
         Returns the rdflib result (iterate it for rows), or, with
@@ -98,8 +108,16 @@ class KnowledgeGraph:
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
         return to_networkx(self._source)
 
-    def to_html(self, path: str | Path | None = None, *, title: str = "kg graph", focus: str | None = None,
-                hops: int = 1, max_nodes: int | None = None, query: str | None = None) -> str:
+    def to_html(
+        self,
+        path: str | Path | None = None,
+        *,
+        title: str = "kg graph",
+        focus: str | None = None,
+        hops: int = 1,
+        max_nodes: int | None = None,
+        query: str | None = None,
+    ) -> str:
         """The interactive HTML page; also written to ``path`` when given.
 
         ``focus`` draws the ego network of the node with that name (``hops``
@@ -112,7 +130,7 @@ class KnowledgeGraph:
             write_atomic(path, page.encode("utf-8"))
         return page
 
-    def show(self, *, height: int = 600, title: str = "kg graph", **view) -> "InlineView":
+    def show(self, *, height: int = 600, title: str = "kg graph", **view) -> InlineView:
         """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe.
 
         ``view`` takes :meth:`to_html`'s ``focus``, ``hops``, ``max_nodes`` and ``query``.
@@ -126,8 +144,9 @@ class KnowledgeGraph:
     #: What :meth:`write` (and ``kg build``) writes when no formats are named.
     WRITE_FORMATS = ("ttl", "trig")
 
-    def write(self, folder: str | Path, formats: Iterable[str] = WRITE_FORMATS, *, html: bool = True,
-              title: str = "kg graph") -> list[Path]:
+    def write(
+        self, folder: str | Path, formats: Iterable[str] = WRITE_FORMATS, *, html: bool = True, title: str = "kg graph"
+    ) -> list[Path]:
         """Write the graph into ``folder``: ``graph.<suffix>`` in each of ``formats`` (keys of
         :data:`kg.store.FORMATS`), and the picture ``graph.html`` unless ``html=False``.
 

@@ -10,8 +10,25 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-__all__ = ["Document", "Mention", "Argument", "TimeValue", "Qualifier", "Relation", "Extraction", "Entity",
-           "EXTRACTOR", "EntityTable", "KnownEntity", "Aliases", "Via", "QualifierKind", "Modality", "ClausePattern", "Pattern"]
+__all__ = [
+    "Document",
+    "Mention",
+    "Argument",
+    "TimeValue",
+    "Qualifier",
+    "Relation",
+    "Extraction",
+    "Entity",
+    "EXTRACTOR",
+    "EntityTable",
+    "KnownEntity",
+    "Aliases",
+    "Via",
+    "QualifierKind",
+    "Modality",
+    "ClausePattern",
+    "Pattern",
+]
 
 #: Name and version of the extractor, written on every statement (``kg:extractor``); bumped when
 #: what extraction produces changes. Defined with the records so that mapping them needs no extraction.
@@ -24,13 +41,26 @@ Via: TypeAlias = Literal["pronoun", "unresolved", "nominal", "possessive", "part
 QualifierKind: TypeAlias = Literal["time", "place", "other"]
 
 #: How a clause holds: a modal verb's lemma, or a condition, a wish, a question, a reported claim.
-Modality: TypeAlias = Literal["will", "would", "shall", "should", "can", "could", "may", "might", "must",
-                              "if", "desire", "question", "unasserted"]
+Modality: TypeAlias = Literal[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "if", "desire", "question", "unasserted"
+]
 
 #: The clause shapes the relation rules read, and the pair classifier's readings.
-ClausePattern: TypeAlias = Literal["svo", "copula", "complement", "intransitive", "verb-prep", "passive",
-                                   "passive-prep", "passive-intransitive", "copula-adjective", "copula-role",
-                                   "light-verb", "classifier", "located-in"]
+ClausePattern: TypeAlias = Literal[
+    "svo",
+    "copula",
+    "complement",
+    "intransitive",
+    "verb-prep",
+    "passive",
+    "passive-prep",
+    "passive-intransitive",
+    "copula-adjective",
+    "copula-role",
+    "light-verb",
+    "classifier",
+    "located-in",
+]
 
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
 #: (``kg/extract/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.

@@ -153,13 +153,24 @@ def build(
     kg.errors.ModelError
         If the spaCy pipeline cannot be loaded.
     """
-    options = BuildOptions(model=model, date=date, base=base, jobs=jobs, progress=progress, aliases=aliases,
-                           into=into, store=store, engine=engine, scheduler=scheduler)
+    options = BuildOptions(
+        model=model,
+        date=date,
+        base=base,
+        jobs=jobs,
+        progress=progress,
+        aliases=aliases,
+        into=into,
+        store=store,
+        engine=engine,
+        scheduler=scheduler,
+    )
     return run_build(sources, options, documents=documents)
 
 
-def run_build(sources: Iterable[str | Path] | str | Path, options: BuildOptions, *,
-              documents: Iterable[Document] = ()) -> KnowledgeGraph:
+def run_build(
+    sources: Iterable[str | Path] | str | Path, options: BuildOptions, *, documents: Iterable[Document] = ()
+) -> KnowledgeGraph:
     """Build a knowledge graph with ``options``: read inputs → open target → analyse → link → write.
 
     See :func:`build`, which takes the options as keyword arguments.
@@ -175,8 +186,13 @@ def run_build(sources: Iterable[str | Path] | str | Path, options: BuildOptions,
     _log_phase("linked", started)
     _write(target, extractions, entities, base=base, replaced=replaced)
     _log_phase("written", started)
-    report = BuildReport(documents=len(extractions), failed=len(inputs.errors), words=words,
-                         seconds=time.perf_counter() - started, replaced=len(replaced))
+    report = BuildReport(
+        documents=len(extractions),
+        failed=len(inputs.errors),
+        words=words,
+        seconds=time.perf_counter() - started,
+        replaced=len(replaced),
+    )
     return KnowledgeGraph(store=target.store, errors=inputs.errors, warnings=inputs.warnings, report=report)
 
 
@@ -189,8 +205,9 @@ class _Inputs:
     warnings: list[InputWarning] = field(default_factory=list)
 
 
-def _read_inputs(sources: Iterable[str | Path] | str | Path, documents: Iterable[Document],
-                 date: str | None) -> _Inputs:
+def _read_inputs(
+    sources: Iterable[str | Path] | str | Path, documents: Iterable[Document], date: str | None
+) -> _Inputs:
     """Read the files, add the in-memory documents, skip a repeated id, and date the undated ones.
 
     The default ``date`` is applied here only, after reading: a document's own date
@@ -247,9 +264,15 @@ def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], 
     from .extract import extract  # lazily: it loads spaCy, which `kg --help` and queries never need
 
     sources_of = {d.id: d.source or d.id for d in inputs.documents}
-    for doc_id, extraction, count, notes in analyse(inputs.documents, work=extract, model=options.model,
-                                                    jobs=options.jobs, engine=options.engine,
-                                                    scheduler=options.scheduler, progress=progress):
+    for doc_id, extraction, count, notes in analyse(
+        inputs.documents,
+        work=extract,
+        model=options.model,
+        jobs=options.jobs,
+        engine=options.engine,
+        scheduler=options.scheduler,
+        progress=progress,
+    ):
         if extraction is None:
             inputs.errors.extend(ReadError(sources_of[doc_id], note) for note in notes)
             continue
@@ -275,13 +298,19 @@ def _write(target: _Target, extractions: list[Extraction], entities, *, base: st
     loading = store.loading() if hasattr(store, "loading") else contextlib.nullcontext()
     with loading:
         batches = quad_batches(extractions, entities, base=base)
-        write_documents(store, itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),
-                        corpus_graph=str(corpus_graph_iri(base)), replace=replaced, fresh=target.fresh)
+        write_documents(
+            store,
+            itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),
+            corpus_graph=str(corpus_graph_iri(base)),
+            replace=replaced,
+            fresh=target.fresh,
+        )
     store.flush()
 
 
-def build_text(text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None,
-               **options) -> KnowledgeGraph:
+def build_text(
+    text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None, **options
+) -> KnowledgeGraph:
     """Build a graph from one news text given as a string (first line: headline).
 
     Examples

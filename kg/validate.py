@@ -35,8 +35,7 @@ class Violation:
 def shapes_graph() -> Graph:
     """The SHACL shapes shipped with kg (``kg.ontology/shapes.ttl``)."""
     graph = Graph()
-    graph.parse(data=resources.files("kg.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8"),
-                format="turtle")
+    graph.parse(data=resources.files("kg.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
     return graph
 
 
@@ -47,21 +46,28 @@ def validate(graph: Graph) -> list[Violation]:
     """
     from pyshacl import validate as run_shacl  # imported when used: it loads slowly
 
-
-    _, report, _ = run_shacl(union(graph), shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                             inference="none", advanced=True, allow_warnings=True)
+    _, report, _ = run_shacl(
+        union(graph),
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
     found = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
         severity = report.value(result, SH.resultSeverity)
-        found.append(Violation(
-            focus=_short(report.value(result, SH.focusNode)),
-            path=_short(path) if isinstance(path, URIRef) else None,
-            message=str(report.value(result, SH.resultMessage) or "does not conform"),
-            value=_short(value) if value is not None else None,
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-        ))
+        found.append(
+            Violation(
+                focus=_short(report.value(result, SH.focusNode)),
+                path=_short(path) if isinstance(path, URIRef) else None,
+                message=str(report.value(result, SH.resultMessage) or "does not conform"),
+                value=_short(value) if value is not None else None,
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            )
+        )
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
 
 
@@ -70,5 +76,5 @@ def _short(term) -> str:
     for prefix in ("kg", "kgr", "rdf", "rdfs"):
         namespace = str(PREFIXES[prefix])
         if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text

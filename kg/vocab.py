@@ -20,10 +20,34 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-__all__ = ["KG", "KGR", "KG_NS", "ONTOLOGY_IRI", "PREFIXES", "sparql_prefixes", "ontology_path", "ontology_triples",
-           "ontology_graph", "declared_terms", "closed_namespace", "class_for_label", "label_for_class",
-           "entity_classes", "ENTITY_LABELS", "VALUE_LABELS", "DATE_LABELS", "PLACE_LABELS", "AREA_LABELS", "CLASS_GROUPS",
-           "TypingRule", "relations_path", "typing_rules", "typed_lemmas", "typed_relation", "subproperty_rules"]
+__all__ = [
+    "KG",
+    "KGR",
+    "KG_NS",
+    "ONTOLOGY_IRI",
+    "PREFIXES",
+    "sparql_prefixes",
+    "ontology_path",
+    "ontology_triples",
+    "ontology_graph",
+    "declared_terms",
+    "closed_namespace",
+    "class_for_label",
+    "label_for_class",
+    "entity_classes",
+    "ENTITY_LABELS",
+    "VALUE_LABELS",
+    "DATE_LABELS",
+    "PLACE_LABELS",
+    "AREA_LABELS",
+    "CLASS_GROUPS",
+    "TypingRule",
+    "relations_path",
+    "typing_rules",
+    "typed_lemmas",
+    "typed_relation",
+    "subproperty_rules",
+]
 
 #: The namespace of the ontology's terms (the one place it is written out).
 KG_NS = Namespace("https://example.org/kg/ontology#")
@@ -36,8 +60,14 @@ KGR = Namespace("https://example.org/kg/relation/")
 
 #: The one prefix map: bound in every graph kg makes, declared in every query it runs.
 PREFIXES: dict[str, Namespace] = {
-    "kg": KG_NS, "kgr": KGR, "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
+    "kg": KG_NS,
+    "kgr": KGR,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
     "prov": Namespace(str(PROV)),
 }
 
@@ -102,21 +132,28 @@ def declared_terms(triples: tuple[ox.Triple, ...]) -> dict[str, type]:
     names: dict[str, type] = {}
     for triple in triples:
         subject = triple.subject
-        if triple.predicate.value == rdf_type and isinstance(subject, ox.NamedNode) \
-                and subject.value.startswith(str(KG_NS)):
-            names[subject.value[len(KG_NS):]] = URIRef
+        if (
+            triple.predicate.value == rdf_type
+            and isinstance(subject, ox.NamedNode)
+            and subject.value.startswith(str(KG_NS))
+        ):
+            names[subject.value[len(KG_NS) :]] = URIRef
     return names
 
 
 def closed_namespace(triples: tuple[ox.Triple, ...]) -> type[DefinedNamespace]:
     """A closed namespace of the terms ``triples`` declare: an unknown term raises ``AttributeError``."""
-    return type("KG", (DefinedNamespace,), {
-        "__doc__": "Terms of the kg ontology (built from ontology/kg.ttl).",
-        "__module__": __name__,
-        "_fail": True,
-        "_NS": KG_NS,
-        "__annotations__": declared_terms(triples),
-    })
+    return type(
+        "KG",
+        (DefinedNamespace,),
+        {
+            "__doc__": "Terms of the kg ontology (built from ontology/kg.ttl).",
+            "__module__": __name__,
+            "_fail": True,
+            "_NS": KG_NS,
+            "__annotations__": declared_terms(triples),
+        },
+    )
 
 
 #: Terms of the kg ontology, made from ``kg.ttl`` at import: ``KG.Person``, ``KG["rejects"]``.
@@ -200,8 +237,20 @@ CLASS_GROUPS = {
     "Organization": {"Organization"},
     "Location": {"Location", "GeopoliticalEntity", "Facility"},
     "Group": {"Group"},
-    "Entity": {"Person", "Organization", "Location", "GeopoliticalEntity", "Facility", "Group", "Event",
-               "Work", "Law", "Product", "Language", "Entity"},
+    "Entity": {
+        "Person",
+        "Organization",
+        "Location",
+        "GeopoliticalEntity",
+        "Facility",
+        "Group",
+        "Event",
+        "Work",
+        "Law",
+        "Product",
+        "Language",
+        "Entity",
+    },
 }
 
 
@@ -214,8 +263,9 @@ class TypingRule:
     subject: str  # a CLASS_GROUPS key or "*"
     object: str  # a CLASS_GROUPS key, "*", or a concept label in quotes
 
-    def matches(self, lemma: str, subject_class: str | None, object_class: str | None,
-                object_label: str | None) -> bool:
+    def matches(
+        self, lemma: str, subject_class: str | None, object_class: str | None, object_label: str | None
+    ) -> bool:
         """Whether the rule applies to an open relation between nodes of these classes."""
         if lemma != self.lemma:
             return False
@@ -258,8 +308,9 @@ def typed_lemmas() -> frozenset[str]:
     return frozenset(rule.lemma for rule in typing_rules())
 
 
-def typed_relation(lemma: str, subject_class: str | None, object_class: str | None,
-                   object_label: str | None = None) -> URIRef | None:
+def typed_relation(
+    lemma: str, subject_class: str | None, object_class: str | None, object_label: str | None = None
+) -> URIRef | None:
     """The typed relation an open relation maps to for these argument classes, or None.
 
     >>> str(typed_relation("control", "Person", "GeopoliticalEntity"))

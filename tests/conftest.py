@@ -24,14 +24,19 @@ def pytest_report_header(config) -> list[str]:
     import importlib.util
 
     if not chromium_found():
-        browser = (f"Chromium not found at {CHROMIUM}: the browser tests skip (apt-get install -y chromium; "
-                   "KG_REQUIRE_BROWSER=1 makes that a failure)")
+        browser = (
+            f"Chromium not found at {CHROMIUM}: the browser tests skip (apt-get install -y chromium; "
+            "KG_REQUIRE_BROWSER=1 makes that a failure)"
+        )
     elif importlib.util.find_spec("playwright") is None:
         browser = f"Chromium found at {CHROMIUM}, but not playwright: the browser tests skip (pip install '.[test]')"
     else:
         browser = f"Chromium found at {CHROMIUM}: the browser tests run"
-    shared = (f"shared data found at {SHARED}" if (SHARED / "data").is_dir() else
-              f"shared data not found at {SHARED}: the tests that need it skip (KG_SHARED=/path names another place)")
+    shared = (
+        f"shared data found at {SHARED}"
+        if (SHARED / "data").is_dir()
+        else f"shared data not found at {SHARED}: the tests that need it skip (KG_SHARED=/path names another place)"
+    )
     return [f"kg: {browser}", f"kg: {shared}"]
 
 

@@ -59,8 +59,10 @@ def _junk(relation) -> bool:
     """Whether a word of the relation is a lone hyphen, dash or quote mark, or a part of a word."""
     if relation.predicate == "based in":
         return False  # the meaning of "-based" ("the Moscow-based lawyer"), read by design
-    return any((re.fullmatch(r"[\W_]+", word) and word != "%") or _fragment(word, relation.sentence)
-               for word in relation.predicate.split())
+    return any(
+        (re.fullmatch(r"[\W_]+", word) and word != "%") or _fragment(word, relation.sentence)
+        for word in relation.predicate.split()
+    )
 
 
 def test_no_relation_word_is_a_hyphen_or_a_word_fragment(relations_of_500):
@@ -74,8 +76,7 @@ def test_no_relation_word_is_a_hyphen_or_a_word_fragment(relations_of_500):
 def build_200(tmp_path_factory):
     """`kg build` of 200 articles, 40 of each category: (output folder, its summary)."""
     out = tmp_path_factory.mktemp("bbc200") / "out"
-    result = CliRunner().invoke(main, ["build", *map(str, bbc_files(40)), "-o", str(out), "--no-html",
-                                       "--jobs", "2"])
+    result = CliRunner().invoke(main, ["build", *map(str, bbc_files(40)), "-o", str(out), "--no-html", "--jobs", "2"])
     assert result.exit_code == 0, result.output
     return out, result.output
 

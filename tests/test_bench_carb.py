@@ -19,8 +19,12 @@ def test_carb_harness_output_is_scorable(tmp_path):
         "He served as the first Prime Minister of Australia .\n"
     )
     out = tmp_path / "pred.jsonl"
-    result = subprocess.run([sys.executable, str(REPO / "bench" / "carb.py"), "--sentences", str(sentences),
-                             "--out", str(out)], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "carb.py"), "--sentences", str(sentences), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["sentence"] for r in records] == sentences.read_text().splitlines()
@@ -34,17 +38,21 @@ def test_carb_harness_output_is_scorable(tmp_path):
 
 def test_harness_tuples_are_the_texts_in_the_graph(tmp_path, nlp):
     """What the harness scores is what kg stores on statement nodes, word for word."""
-    import kg
     from rdflib import RDF
 
+    import kg
     from kg.vocab import KG
 
     text = "Libya's government on Thursday rejected a truce called by Khalifa Haftar in Tripoli ."
     sentences = tmp_path / "s.txt"
     sentences.write_text(" ".join(t.text for t in nlp.tokenizer(text)) + "\n")
     out = tmp_path / "pred.jsonl"
-    subprocess.run([sys.executable, str(REPO / "bench" / "carb.py"), "--sentences", str(sentences),
-                    "--out", str(out)], check=True, capture_output=True, cwd=REPO)
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "carb.py"), "--sentences", str(sentences), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
     harness = {tuple(t) for t in json.loads(out.read_text())["triples"]}
 
     def words(phrase):  # the harness keeps CaRB's tokens, separated by spaces

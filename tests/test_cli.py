@@ -1,9 +1,9 @@
 """The command line: formats, errors, and batches with bad files."""
 
 import json
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -122,9 +122,20 @@ def test_render_and_stats_from_a_saved_graph(example_build, tmp_path):
 def test_other_formats_and_the_installed_command(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(EXAMPLE), "-o", str(out), "--format", "ttl,nt,jsonld,xml",
-         "--no-html"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(EXAMPLE),
+            "-o",
+            str(out),
+            "--format",
+            "ttl,nt,jsonld,xml",
+            "--no-html",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.nt", "graph.jsonld", "graph.rdf"}
@@ -197,6 +208,7 @@ def test_bad_date_is_refused_before_any_work(tmp_path):
 
 # --- entities, aliases, adding to a graph (issue 4) --------------------------------------
 
+
 @pytest.mark.model
 def test_entities_lists_counts_and_merges(example_build):
     out, _ = example_build
@@ -217,8 +229,10 @@ def test_append_links_new_documents_to_the_entities_already_there(tmp_path):
     out = tmp_path / "out"
     assert run("build", EXAMPLE, "-o", out).exit_code == 0
     follow_up = tmp_path / "follow-up.txt"
-    follow_up.write_text("Haftar's forces shell Tripoli\nForces loyal to Haftar shelled Tripoli on Friday, "
-                         "the GNA said.\n", encoding="utf-8")
+    follow_up.write_text(
+        "Haftar's forces shell Tripoli\nForces loyal to Haftar shelled Tripoli on Friday, the GNA said.\n",
+        encoding="utf-8",
+    )
     result = run("build", follow_up, "-o", out, "--append")
     assert result.exit_code == 0, result.output
     listing = run("entities", out / "graph.ttl", "--format", "csv").output.splitlines()
@@ -258,6 +272,7 @@ def test_alias_file_from_the_command_line(tmp_path):
 
 # --- rendering a part of a graph (issue 6) ------------------------------------------------
 
+
 @pytest.mark.model
 def test_render_focus_query_and_max_nodes(example_build, tmp_path):
     out, _ = example_build
@@ -269,8 +284,10 @@ def test_render_focus_query_and_max_nodes(example_build, tmp_path):
     cut = run("render", out / "graph.ttl", "--max-nodes", "10", "-o", tmp_path / "m.html")
     assert cut.exit_code == 0 and "(10 nodes," in cut.output and "less connected ones are left out" in cut.output
     query = tmp_path / "stance.rq"
-    query.write_text("PREFIX kg: <https://example.org/kg/ontology#>\n"
-                     "CONSTRUCT { ?s kg:rejects ?o } WHERE { ?s kg:rejects ?o }\n", encoding="utf-8")
+    query.write_text(
+        "PREFIX kg: <https://example.org/kg/ontology#>\nCONSTRUCT { ?s kg:rejects ?o } WHERE { ?s kg:rejects ?o }\n",
+        encoding="utf-8",
+    )
     queried = run("render", out / "graph.ttl", "--query", query, "-o", tmp_path / "q.html")
     assert queried.exit_code == 0, queried.output
     assert "the 3 nodes the query names" in queried.output  # the GNA, truce, Haftar's truce offer
@@ -281,9 +298,12 @@ def test_render_focus_query_and_max_nodes(example_build, tmp_path):
 
 @pytest.mark.model
 def test_render_bench_runs_small(tmp_path):
-    result = subprocess.run([sys.executable, "bench/render.py", "--nodes", "300", "--edges", "900",
-                             "--keep", str(tmp_path)], capture_output=True, text=True,
-                            cwd=Path(__file__).resolve().parents[1])
+    result = subprocess.run(
+        [sys.executable, "bench/render.py", "--nodes", "300", "--edges", "900", "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert result.returncode == 0, result.stderr
     assert "kg render:" in result.stdout and (tmp_path / "synthetic.html").stat().st_size > 100_000
 

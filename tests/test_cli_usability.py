@@ -25,8 +25,13 @@ def served(example_build, request):
     port): the URL it prints."""
     out, _ = example_build
     graph = out / "graph.trig" if request.param == "graph.trig" else out
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", "0"],
-                               cwd=REPO, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", "0"],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         line = process.stderr.readline()  # "Serving ... at http://127.0.0.1:PORT/query (read-only); ..."
         match = re.search(r"http://127\.0\.0\.1:\d+/query\b", line)
@@ -53,13 +58,21 @@ def test_a_query_endpoint_url_names_its_sibling_endpoints():
 
     store = RemoteStore("http://127.0.0.1:7878/query")
     assert (store.query_url, store.update_url, store.store_url) == (
-        "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update", "http://127.0.0.1:7878/store")
+        "http://127.0.0.1:7878/query",
+        "http://127.0.0.1:7878/update",
+        "http://127.0.0.1:7878/store",
+    )
     fuseki = RemoteStore("http://127.0.0.1:3030/ds/sparql")
-    assert (fuseki.query_url, fuseki.update_url) == ("http://127.0.0.1:3030/ds/sparql",
-                                                     "http://127.0.0.1:3030/ds/update")
+    assert (fuseki.query_url, fuseki.update_url) == (
+        "http://127.0.0.1:3030/ds/sparql",
+        "http://127.0.0.1:3030/ds/update",
+    )
     named = RemoteStore("http://127.0.0.1:3030/ds?query=sparql&update=update&store=data")
     assert (named.query_url, named.update_url, named.store_url) == (
-        "http://127.0.0.1:3030/ds/sparql", "http://127.0.0.1:3030/ds/update", "http://127.0.0.1:3030/ds/data")
+        "http://127.0.0.1:3030/ds/sparql",
+        "http://127.0.0.1:3030/ds/update",
+        "http://127.0.0.1:3030/ds/data",
+    )
 
 
 GRAPH_COMMANDS = {  # every command that reads a GRAPH_OR_STORE, with the rest of its arguments
@@ -106,8 +119,9 @@ def test_a_folder_without_a_graph_says_what_it_lacks(tmp_path):
     (tmp_path / "notes.txt").write_text("not a graph")
     result = CliRunner().invoke(main, ["stats", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {tmp_path}: a folder that is neither a kg store nor a build folder (no "
-                                    "graph.trig, graph.nq, graph.ttl")
+    assert result.output.startswith(
+        f"Error: {tmp_path}: a folder that is neither a kg store nor a build folder (no graph.trig, graph.nq, graph.ttl"
+    )
     assert "(no suffix)" not in result.output and len(result.output.splitlines()) == 1
 
 
@@ -118,8 +132,9 @@ def test_hops_without_focus_is_refused_and_writes_nothing(example_build, tmp_pat
     assert result.exit_code == 2
     assert "Error: --hops needs --focus NAME" in result.output
     assert not page.exists()
-    focused = CliRunner().invoke(main, ["render", str(out / "graph.trig"), "--focus", "Khalifa Haftar", "--hops", "2",
-                                        "-o", str(page)])
+    focused = CliRunner().invoke(
+        main, ["render", str(out / "graph.trig"), "--focus", "Khalifa Haftar", "--hops", "2", "-o", str(page)]
+    )
     assert focused.exit_code == 0, focused.output
     assert "Khalifa Haftar and its neighbours up to 2 relations away" in focused.output
 
@@ -145,8 +160,11 @@ def test_build_output_help_names_every_file_it_writes():
 def test_plain_pytest_says_in_its_header_why_browser_and_data_tests_skip(found, tmp_path):
     if found and not (Path("/usr/bin/chromium").exists() and (REPO.parent / "shared" / "data").is_dir()):
         pytest.skip("this machine lacks Chromium or ../shared, so the 'found' header cannot be seen")
-    env = {**os.environ, "KG_CHROMIUM": "/usr/bin/chromium" if found else str(tmp_path / "chromium"),
-           "KG_SHARED": str(REPO.parent / "shared") if found else str(tmp_path / "shared")}
+    env = {
+        **os.environ,
+        "KG_CHROMIUM": "/usr/bin/chromium" if found else str(tmp_path / "chromium"),
+        "KG_SHARED": str(REPO.parent / "shared") if found else str(tmp_path / "shared"),
+    }
     command = [sys.executable, "-m", "pytest", "--collect-only", "-p", "no:cacheprovider", "tests/conftest.py"]
     run = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     header = [line for line in run.stdout.splitlines() if line.startswith("kg: ")]
@@ -158,7 +176,8 @@ def test_plain_pytest_says_in_its_header_why_browser_and_data_tests_skip(found, 
             f"kg: Chromium not found at {tmp_path / 'chromium'}: the browser tests skip (apt-get install -y chromium; "
             "KG_REQUIRE_BROWSER=1 makes that a failure)",
             f"kg: shared data not found at {tmp_path / 'shared'}: the tests that need it skip (KG_SHARED=/path names "
-            "another place)"]
+            "another place)",
+        ]
 
 
 SMALL_TRIG = """@prefix kg: <https://example.org/kg/ontology#> .
@@ -208,8 +227,10 @@ def test_a_kg_error_of_render_names_the_graph_once(small_trig, tmp_path):
 def test_an_unknown_build_format_is_refused_before_any_work(tmp_path):
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path), "--format", "ttl,rdfa"])
     assert result.exit_code == 2
-    assert ("Error: Invalid value for --format: unknown format 'rdfa'; choose from ttl, nt, jsonld, xml, trig, nq"
-            in result.output)
+    assert (
+        "Error: Invalid value for --format: unknown format 'rdfa'; choose from ttl, nt, jsonld, xml, trig, nq"
+        in result.output
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -219,8 +240,10 @@ def test_build_formats_may_be_comma_separated_or_repeated(tmp_path):
     for name, formats in (("commas", ["--format", "nq,ttl"]), ("repeated", ["--format", "nq", "--format", "ttl"])):
         result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / name), "--no-html", *formats])
         assert result.exit_code == 0, result.output
-        assert [line.split("/")[-1] for line in result.output.splitlines() if "wrote" in line] == ["graph.nq",
-                                                                                                    "graph.ttl"]
+        assert [line.split("/")[-1] for line in result.output.splitlines() if "wrote" in line] == [
+            "graph.nq",
+            "graph.ttl",
+        ]
         outputs[name] = {path.name: path.read_bytes() for path in (tmp_path / name).iterdir()}
     assert outputs["commas"] == outputs["repeated"]
     assert sorted(outputs["commas"]) == ["graph.nq", "graph.ttl"]

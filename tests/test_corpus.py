@@ -25,17 +25,18 @@ def test_twenty_articles_build_without_errors(bbc_graph):
 
 def test_each_document_keeps_its_headline_as_title(bbc_graph):
     files, graph = bbc_graph
-    titles = {str(row.title) for row in graph.query(
-        "SELECT ?title WHERE { ?d a kg:Document ; dcterms:title ?title }")}
+    titles = {str(row.title) for row in graph.query("SELECT ?title WHERE { ?d a kg:Document ; dcterms:title ?title }")}
     expected = {f.read_text(encoding="utf-8").strip().split("\n", 1)[0].strip() for f in files}
     assert titles == expected
 
 
 def test_every_entity_still_has_exactly_one_label(bbc_graph):
     _, graph = bbc_graph
-    rows = list(graph.query("""
+    rows = list(
+        graph.query("""
         SELECT ?e (COUNT(?label) AS ?n) WHERE { ?e kg:mentionCount ?m ; rdfs:label ?label }
-        GROUP BY ?e HAVING (COUNT(?label) != 1)"""))
+        GROUP BY ?e HAVING (COUNT(?label) != 1)""")
+    )
     assert rows == []
 
 
@@ -52,10 +53,13 @@ def test_same_graph_whatever_the_order_of_the_articles(bbc_graph):
 
 def test_people_named_in_several_articles_are_one_node(bbc_graph):
     _, graph = bbc_graph
-    rows = graph.query("""
+    rows = graph.query(
+        """
         SELECT ?label (COUNT(DISTINCT ?d) AS ?documents) WHERE {
           ?e a kg:Person ; rdfs:label ?label ; kg:mentionedIn ?d .
-        } GROUP BY ?label HAVING (COUNT(DISTINCT ?d) > 1) ORDER BY DESC(?documents)""", dataframe=True)
+        } GROUP BY ?label HAVING (COUNT(DISTINCT ?d) > 1) ORDER BY DESC(?documents)""",
+        dataframe=True,
+    )
     labels = set(rows["label"])
     # Blair, Brown and Howard are in many of these politics articles, under full name and surname
     assert {"Tony Blair", "Gordon Brown", "Michael Howard"} <= labels

@@ -27,23 +27,48 @@ from kg.rdf.mapping import _string, quad_batches
 from kg.rdf.terms import quad_to_rdflib
 from kg.read import document_from_text
 from kg.resolve import link_entities
-from kg.store import FORMATS, OxigraphStore, QUAD_FORMATS, load_graph, serialize
+from kg.store import FORMATS, QUAD_FORMATS, OxigraphStore, load_graph, serialize
 from kg.store.corpus import write_documents
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
-SPECIAL = ["<img src=x onerror=alert(1)>", 'a "quoted" name', "back\\slash", "{curly|pipe^caret`tick}",
-           "new\nline", "nul\x00byte", "bell\x07", "emoji 🇱🇾 😀", "עברית مرحبا", "\ud800 lone", "\ufeffbom",
-           " ", "x" * 5000, "../../etc/passwd", "%2F%00", "\u202eright-to-left override"]
+SPECIAL = [
+    "<img src=x onerror=alert(1)>",
+    'a "quoted" name',
+    "back\\slash",
+    "{curly|pipe^caret`tick}",
+    "new\nline",
+    "nul\x00byte",
+    "bell\x07",
+    "emoji 🇱🇾 😀",
+    "עברית مرحبا",
+    "\ud800 lone",
+    "\ufeffbom",
+    " ",
+    "x" * 5000,
+    "../../etc/passwd",
+    "%2F%00",
+    "\u202eright-to-left override",
+]
 ANY_CHARACTER = st.characters(codec=None, categories=None)
 SHORT = st.text(ANY_CHARACTER, min_size=1, max_size=40)
-NAMES = st.one_of(st.sampled_from(SPECIAL), SHORT, SHORT, SHORT, SHORT,  # one in six is long
-                  st.text(ANY_CHARACTER, min_size=4000, max_size=5000))
+NAMES = st.one_of(
+    st.sampled_from(SPECIAL),
+    SHORT,
+    SHORT,
+    SHORT,
+    SHORT,  # one in six is long
+    st.text(ANY_CHARACTER, min_size=4000, max_size=5000),
+)
 TEXTS = st.text(ANY_CHARACTER, max_size=300)
 
 
-_STRICT = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-           "trig": ox.RdfFormat.TRIG}
+_STRICT = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +80,14 @@ def workspace():
 def graph_of(name: str, text: str, nlp):
     """The quads of a document holding ``text`` and ``name``, with ``name`` as a named entity."""
     try:
-        document = document_from_text(f"Fuzz headline\n{text}\nThe name {name} rejected the plan.",
-                                      doc_id=f"fuzz/{name[:50]}")
+        document = document_from_text(
+            f"Fuzz headline\n{text}\nThe name {name} rejected the plan.", doc_id=f"fuzz/{name[:50]}"
+        )
     except ReadError:
         return None
     # spaCy reads the random text; the name's line, added after it, is made an entity by hand
     # (parsing names of 5,000 random characters would only make the run slow).
-    head = document.text[:document.text.rindex("\nThe name ") + 1]
+    head = document.text[: document.text.rindex("\nThe name ") + 1]
     found = extract(replace(document, text=head), nlp(head))
     extraction = replace(found, document=document)
     # The name as an entity whatever spaCy made of it (the cleaned text holds it one for one).
@@ -73,17 +99,28 @@ def graph_of(name: str, text: str, nlp):
     mention = Mention(document.id, start, end, surface, "PERSON", 0)
     subject = Argument(text=surface, label=surface, start=start, end=end, mention=mention)
     plan = document.text.rindex("plan")
-    relation = Relation(doc_id=document.id, subject=subject, predicate="reject",
-                        object=Argument(text="plan", label="plan", start=plan, end=plan + 4),
-                        sentence=document.text[start - 9:], start=start - 9, end=len(document.text),
-                        pattern="fuzz", relation_text="rejected")
-    return Extraction(document=document, mentions=(*extraction.mentions, mention),
-                      relations=(*extraction.relations, relation)), mention
+    relation = Relation(
+        doc_id=document.id,
+        subject=subject,
+        predicate="reject",
+        object=Argument(text="plan", label="plan", start=plan, end=plan + 4),
+        sentence=document.text[start - 9 :],
+        start=start - 9,
+        end=len(document.text),
+        pattern="fuzz",
+        relation_text="rejected",
+    )
+    return Extraction(
+        document=document, mentions=(*extraction.mentions, mention), relations=(*extraction.relations, relation)
+    ), mention
 
 
-@settings(max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", 2000)), deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", 2000)),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(name=NAMES, text=TEXTS)
 def test_any_name_and_text_give_valid_rdf_in_every_format(nlp, workspace, name, text):
     made = graph_of(name, text, nlp)
@@ -97,17 +134,21 @@ def test_any_name_and_text_give_valid_rdf_in_every_format(nlp, workspace, name, 
     written = {quad_to_rdflib(q) for q in store.quads()}
     triples = {quad[:3] for quad in written}
     if mention is not None:  # the name is an entity's: its label or other name, as no format fails to hold
-        names = {str(o) for s, p, o, g in written
-                 if str(p) in (str(RDFS.label), str(SKOS.altLabel)) and "/entity/" in str(s)}
+        names = {
+            str(o) for s, p, o, g in written if str(p) in (str(RDFS.label), str(SKOS.altLabel)) and "/entity/" in str(s)
+        }
         assert _string(mention.text).value in names
     dataset = store.to_dataset()  # what the rdflib-written formats (JSON-LD, RDF/XML) are made from
     for fmt, (_, suffix) in FORMATS.items():
         data = serialize(store if fmt in _STRICT else dataset, fmt)
         if fmt in _STRICT:  # Oxigraph's parsers are strict (and fast): any invalid output fails here
-            read = {quad_to_rdflib(q) if isinstance(q, ox.Quad) else quad_to_rdflib(ox.Quad(*q, ox.DefaultGraph()))
-                    for q in ox.parse(data, _STRICT[fmt])}
+            read = {
+                quad_to_rdflib(q) if isinstance(q, ox.Quad) else quad_to_rdflib(ox.Quad(*q, ox.DefaultGraph()))
+                for q in ox.parse(data, _STRICT[fmt])
+            }
             assert (read if fmt in QUAD_FORMATS else {q[:3] for q in read}) == (
-                written if fmt in QUAD_FORMATS else triples), fmt
+                written if fmt in QUAD_FORMATS else triples
+            ), fmt
             continue
         path = workspace / f"graph{suffix}"
         path.write_bytes(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
@@ -36,6 +35,7 @@ def filler(characters: int, seed: int = 7) -> str:
 
 
 # --- documents --------------------------------------------------------------------------
+
 
 @pytest.mark.model
 def test_a_document_whose_analysis_fails_is_named_and_the_others_are_built(monkeypatch, tmp_path):
@@ -75,6 +75,7 @@ def test_a_text_longer_than_spacy_takes_is_split_and_read_to_its_end(tmp_path):
 
 # --- faults -------------------------------------------------------------------------------
 
+
 def start_and_stop(command: list[str], *, after: float, ready: Path | None = None) -> subprocess.CompletedProcess:
     """Start ``command``, send it SIGTERM ``after`` seconds later, and wait for it."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -102,24 +103,45 @@ def test_sigterm_leaves_earlier_outputs_and_the_store_whole_and_a_rerun_finishes
     stopped = start_and_stop([*KG, "build", *articles, "--store", str(store)], after=4)
     assert stopped.returncode == 143 and "run the same build again" in stopped.stderr, stopped.stderr
     # Readable, and the example article is still whole.
-    result = subprocess.run([*KG, "query", str(store), 'SELECT ?l WHERE { ?e rdfs:label ?l FILTER(?l = "Khalifa Haftar") }',
-                             "--format", "csv"], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            *KG,
+            "query",
+            str(store),
+            'SELECT ?l WHERE { ?e rdfs:label ?l FILTER(?l = "Khalifa Haftar") }',
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and "Khalifa Haftar" in result.stdout, result.stderr
     # Running the build again finishes it: the same graph as an uninterrupted run, nothing twice.
     subprocess.run([*KG, "build", *articles, "--store", str(store)], check=True, capture_output=True)
     clean = tmp_path / "clean"
     subprocess.run([*KG, "build", str(EXAMPLE), "--store", str(clean)], check=True, capture_output=True)
     subprocess.run([*KG, "build", *articles, "--store", str(clean)], check=True, capture_output=True)
-    assert serialize(OxigraphStore(store, read_only=True), "nq") == serialize(OxigraphStore(clean, read_only=True), "nq")
+    assert serialize(OxigraphStore(store, read_only=True), "nq") == serialize(
+        OxigraphStore(clean, read_only=True), "nq"
+    )
 
 
 # --- queries ------------------------------------------------------------------------------
 
+
 def test_a_query_that_runs_too_long_is_stopped_at_the_timeout(example_build):
     out, _ = example_build
     started = time.monotonic()
-    result = CliRunner().invoke(main, ["query", str(out / "graph.ttl"), "--timeout", "2",
-                                       "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "query",
+            str(out / "graph.ttl"),
+            "--timeout",
+            "2",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ],
+    )
     assert result.exit_code == 1
     assert "stopped after 2 s (--timeout)" in result.output
     assert time.monotonic() - started < 30
@@ -162,7 +184,8 @@ def listener():
 
 
 def test_queries_and_files_that_would_reach_the_network_are_refused_and_nothing_is_sent(
-        example_build, listener, tmp_path):
+    example_build, listener, tmp_path
+):
     out, _ = example_build
     url = f"http://127.0.0.1:{listener.port}"
     store = tmp_path / "store"
@@ -202,10 +225,14 @@ def test_queries_and_files_that_would_reach_the_network_are_refused_and_nothing_
         f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "{url}/secret">]>\n'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
         '<rdf:Description rdf:about="http://ex.org/s"><ex:p>&x;</ex:p></rdf:Description></rdf:RDF>\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for name in ("remote.jsonld", "entity.rdf"):
-        for command in (["query", str(tmp_path / name), "ASK { ?s ?p ?o }"], ["render", str(tmp_path / name)],
-                        ["stats", str(tmp_path / name)]):
+        for command in (
+            ["query", str(tmp_path / name), "ASK { ?s ?p ?o }"],
+            ["render", str(tmp_path / name)],
+            ["stats", str(tmp_path / name)],
+        ):
             result = runner.invoke(main, command)
             assert result.exit_code == 1 and "refused" in result.output, (command, result.output)
     time.sleep(0.5)
@@ -215,18 +242,24 @@ def test_queries_and_files_that_would_reach_the_network_are_refused_and_nothing_
 def test_rdf_xml_entity_expansion_is_refused_at_once(tmp_path):
     laughs = "".join(f'<!ENTITY l{i} "{"".join(f"&l{i - 1};" for _ in range(10))}">' for i in range(1, 10))
     path = tmp_path / "laughs.rdf"
-    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>\n'
-                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
-                    '<rdf:Description rdf:about="http://ex.org/s"><ex:p>&l9;</ex:p></rdf:Description></rdf:RDF>\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
+        '<rdf:Description rdf:about="http://ex.org/s"><ex:p>&l9;</ex:p></rdf:Description></rdf:RDF>\n',
+        encoding="utf-8",
+    )
     started = time.monotonic()
     result = CliRunner().invoke(main, ["stats", str(path)])
     assert result.exit_code == 1 and "DOCTYPE" in result.output
     assert time.monotonic() - started < 5
     # RDF/XML without a DOCTYPE reads in linear time (rdflib's parser took 17 s on 4 MB of &amp;)
-    path.write_text('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-                    'xmlns:ex="http://ex.org/"><rdf:Description rdf:about="http://ex.org/s"><ex:p>'
-                    + "&amp;" * 800_000 + "</ex:p></rdf:Description></rdf:RDF>\n", encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:ex="http://ex.org/"><rdf:Description rdf:about="http://ex.org/s"><ex:p>'
+        + "&amp;" * 800_000
+        + "</ex:p></rdf:Description></rdf:RDF>\n",
+        encoding="utf-8",
+    )
     started = time.monotonic()
     result = CliRunner().invoke(main, ["stats", str(path)])
     assert result.exit_code == 0 and "triples  1" in result.output, result.output
@@ -234,6 +267,7 @@ def test_rdf_xml_entity_expansion_is_refused_at_once(tmp_path):
 
 
 # --- the mixed corpus -------------------------------------------------------------------
+
 
 @pytest.mark.slow
 @pytest.mark.model
@@ -270,15 +304,22 @@ def test_a_corpus_of_200_files_with_every_bad_kind_builds_every_good_article(tmp
     bad("one_line_10mb.txt", ("Dump\n" + filler(10_000_000).replace("\n", " ")).encode(), readable=True)
     bad("over_max_length.txt", ("Long\n" + filler(1_100_000)).encode(), readable=True)
     jsonl = mixed / "feed.jsonl"
-    jsonl.write_text('{"id": "feed-ok", "text": "Feed item\\nThe Zorbland council met."}\n{"id": \n[1, 2]\n'
-                     '{"id": "no-text"}\n{"id": "bad-date", "text": "x\\ny", "date": "tomorrow"}\n', encoding="utf-8")
+    jsonl.write_text(
+        '{"id": "feed-ok", "text": "Feed item\\nThe Zorbland council met."}\n{"id": \n[1, 2]\n'
+        '{"id": "no-text"}\n{"id": "bad-date", "text": "x\\ny", "date": "tomorrow"}\n',
+        encoding="utf-8",
+    )
     inputs = [str(mixed), str(tmp_path / "missing.txt"), str(tmp_path / "dangling.txt")]
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
     files = len(list(mixed.iterdir())) + 2
     assert files >= 200
 
-    result = subprocess.run([*KG, "build", *inputs, "-o", str(tmp_path / "out"), "--format", "nq", "--no-html"],
-                            capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        [*KG, "build", *inputs, "-o", str(tmp_path / "out"), "--format", "nq", "--no-html"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 1, result.stderr  # documented: 1 when any input was skipped
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]

@@ -15,10 +15,26 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 #: Layers, bottom to top: a module may import modules of its own layer or of a lower one.
 #: Layer 0 is ordered within itself (errors < vocab < model < lang < text), hence the fractions.
 LAYERS = {
-    "kg.errors": 0.0, "kg.ontology": 0.0, "kg.vocab": 0.1, "kg.model": 0.2, "kg.lang": 0.3, "kg.text": 0.4,
-    "kg.read": 1, "kg.analyse": 2, "kg.extract": 3, "kg.resolve": 4, "kg.rdf": 5, "kg.store": 6,
-    "kg.query": 7, "kg.validate": 7, "kg.render": 8, "kg.graph": 9, "kg.pipeline": 10, "kg.cli": 11,
-    "kg.__main__": 11, "kg": 11,
+    "kg.errors": 0.0,
+    "kg.ontology": 0.0,
+    "kg.vocab": 0.1,
+    "kg.model": 0.2,
+    "kg.lang": 0.3,
+    "kg.text": 0.4,
+    "kg.read": 1,
+    "kg.analyse": 2,
+    "kg.extract": 3,
+    "kg.resolve": 4,
+    "kg.rdf": 5,
+    "kg.store": 6,
+    "kg.query": 7,
+    "kg.validate": 7,
+    "kg.render": 8,
+    "kg.graph": 9,
+    "kg.pipeline": 10,
+    "kg.cli": 11,
+    "kg.__main__": 11,
+    "kg": 11,
 }
 
 #: Known upward imports, to be removed as the code they name is moved (each one: importing
@@ -58,7 +74,7 @@ def imports_in(source: str, package: str) -> list[tuple[int, str]]:
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
@@ -97,8 +113,11 @@ def _has_layer(module: str) -> bool:
 
 
 def test_no_import_points_up():
-    wrong = [f"{file}:{line} (layer {own:g}) imports {name} (layer {target:g})"
-             for file, line, name, target, own in upward_imports() if _excepted(file, name) is None]
+    wrong = [
+        f"{file}:{line} (layer {own:g}) imports {name} (layer {target:g})"
+        for file, line, name, target, own in upward_imports()
+        if _excepted(file, name) is None
+    ]
     assert not wrong, "imports that point up a layer:\n" + "\n".join(wrong)
 
 
@@ -126,5 +145,10 @@ def draw():
     from . import mapping
 """
     assert [name for _, name in imports_in(source, "kg.rdf")] == [
-        "kg.store", "kg.render", "kg.store.graph", "kg.rdf", "kg.rdf.mapping"]
+        "kg.store",
+        "kg.render",
+        "kg.store.graph",
+        "kg.rdf",
+        "kg.rdf.mapping",
+    ]
     assert imports_in(source, "kg.rdf")[2][0] == 5

@@ -79,16 +79,25 @@ def test_write_with_an_unknown_format_writes_nothing(small_graph, tmp_path):
 
 @pytest.mark.model
 def test_the_default_date_dates_only_what_carries_no_date(tmp_path):
-    (tmp_path / "dated.txt").write_text("Rebels reject truce\n30 April 2020\nThe rebels rejected the truce.\n",
-                                        encoding="utf-8")
+    (tmp_path / "dated.txt").write_text(
+        "Rebels reject truce\n30 April 2020\nThe rebels rejected the truce.\n", encoding="utf-8"
+    )
     (tmp_path / "undated.txt").write_text("Rebels reject truce\nThe rebels rejected the truce.\n", encoding="utf-8")
-    (tmp_path / "feed.jsonl").write_text('{"id": "own", "text": "Rebels reject truce. They said no.", '
-                                         '"date": "2020-05-02"}\n{"id": "none", "text": "Rebels say no."}\n',
-                                         encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "own", "text": "Rebels reject truce. They said no.", '
+        '"date": "2020-05-02"}\n{"id": "none", "text": "Rebels say no."}\n',
+        encoding="utf-8",
+    )
     in_memory = document_from_text("Rebels reject truce\nThey said no.", doc_id="memory")
     graph = kg.build([tmp_path], documents=[in_memory], date="2021-01-01")
-    rows = graph.query("PREFIX dct: <http://purl.org/dc/terms/> "
-                       "SELECT ?id ?date WHERE { ?doc a kg:Document ; dct:identifier ?id ; dct:date ?date }")
+    rows = graph.query(
+        "PREFIX dct: <http://purl.org/dc/terms/> "
+        "SELECT ?id ?date WHERE { ?doc a kg:Document ; dct:identifier ?id ; dct:date ?date }"
+    )
     assert {str(row.id): str(row.date) for row in rows} == {
-        "dated": "2020-04-30", "undated": "2021-01-01", "own": "2020-05-02", "none": "2021-01-01",
-        "memory": "2021-01-01"}
+        "dated": "2020-04-30",
+        "undated": "2021-01-01",
+        "own": "2020-05-02",
+        "none": "2021-01-01",
+        "memory": "2021-01-01",
+    }

@@ -35,19 +35,14 @@ README = REPO / "README.md"
 
 #: Blocks that are not run (their first line), and why.
 NOT_RUN = {
-    "pip install '.[test]' && python -m pytest":
-        "the test suite itself, which this test is part of",
-    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store":
-        "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
-        "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles",
-    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl":
-        "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
-        "tests/test_bench_conll04.py runs the harness on a few sentences",
-    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl":
-        "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
-        "tests/test_bench_carb.py runs the harness on a few sentences",
-    "pip install '.[dask]'                                   # on every machine":
-        "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster",
+    "pip install '.[test]' && python -m pytest": "the test suite itself, which this test is part of",
+    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
+    "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles",
+    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl": "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
+    "tests/test_bench_conll04.py runs the harness on a few sentences",
+    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl": "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
+    "tests/test_bench_carb.py runs the harness on a few sentences",
+    "pip install '.[dask]'                                   # on every machine": "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster",
 }
 #: Timings, which differ from run to run.
 TIMING = re.compile(r"\bin \d+(?:\.\d+)? s\b")
@@ -61,7 +56,7 @@ class Block:
     text: str
     line: int
     end: int = 0
-    output: "Block | None" = None
+    output: Block | None = None
 
     @property
     def name(self) -> str:
@@ -86,8 +81,13 @@ def readme_blocks(text: str) -> list[Block]:
     paired = []
     for block in blocks:
         previous = paired[-1] if paired else None
-        if (previous is not None and block.language == "text" and previous.language == "bash"
-                and previous.output is None and not "".join(lines[previous.end:block.line - 2]).strip()):
+        if (
+            previous is not None
+            and block.language == "text"
+            and previous.language == "bash"
+            and previous.output is None
+            and not "".join(lines[previous.end : block.line - 2]).strip()
+        ):
             previous.output = block
         else:
             paired.append(block)
@@ -128,14 +128,20 @@ def folder(tmp_path_factory):
 def run(folder: Path, command: list[str], stdin: str) -> subprocess.CompletedProcess:
     """Run ``command`` in ``folder``, with this checkout's kg first on the paths."""
     paths = [str(REPO), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    env = {**os.environ, "PATH": f"{folder / '.bin'}{os.pathsep}{os.environ['PATH']}",
-           "PYTHONPATH": os.pathsep.join(paths)}
+    env = {
+        **os.environ,
+        "PATH": f"{folder / '.bin'}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": os.pathsep.join(paths),
+    }
     return subprocess.run(command, input=stdin, cwd=folder, env=env, capture_output=True, text=True, timeout=900)
 
 
 def test_every_bash_block_is_run_or_says_why_not():
-    unlisted = [block.name for block in BLOCKS
-                if block.language == "bash" and not block.output and block.text.splitlines()[0] not in NOT_RUN]
+    unlisted = [
+        block.name
+        for block in BLOCKS
+        if block.language == "bash" and not block.output and block.text.splitlines()[0] not in NOT_RUN
+    ]
     assert not unlisted, "README bash blocks with no output shown and no reason in NOT_RUN: " + "; ".join(unlisted)
     stale = set(NOT_RUN) - {block.text.splitlines()[0] for block in BLOCKS if block.language == "bash"}
     assert not stale, f"NOT_RUN names blocks the README no longer has: {sorted(stale)}"
@@ -154,8 +160,15 @@ def test_readme_block(block, folder):
     result = ran.get(block.line) or run(folder, ["bash", "-e", "-o", "pipefail"], script(block))
     assert result.returncode == 0, f"{block.name} exits with {result.returncode}:\n{result.stderr[-3000:]}"
     shown, printed = normalise(block.output.text), normalise(result.stdout)
-    diff = "\n".join(difflib.unified_diff(shown.splitlines(), printed.splitlines(),
-                                          f"README.md:{block.output.line} (shown)", "printed now", lineterm=""))
+    diff = "\n".join(
+        difflib.unified_diff(
+            shown.splitlines(),
+            printed.splitlines(),
+            f"README.md:{block.output.line} (shown)",
+            "printed now",
+            lineterm="",
+        )
+    )
     if printed != shown:  # the unified diff alone (pytest's own would repeat it, less clearly)
         pytest.fail(f"{block.name} prints something else than the README shows:\n{diff}", pytrace=False)
 

@@ -76,8 +76,9 @@ def bound_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
                 heads[i], deps[i] = top - i, (root if i == top else attached)
     array[:, attrs.index(HEAD)] = heads.astype(numpy.uint64)
     array[:, attrs.index(DEP)] = deps
-    bounded = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                  user_data=dict(doc.user_data))
+    bounded = Doc(
+        doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], user_data=dict(doc.user_data)
+    )
     bounded.from_array(attrs, array)
     bounded.tensor = doc.tensor
     return bounded

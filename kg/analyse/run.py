@@ -26,8 +26,16 @@ from .nlp import load_nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["analyse", "analyse_chunk", "split_text", "Work", "ENGINES", "CHUNK_SIZE", "PIECE_LENGTH",
-           "BATCH_CHARACTERS"]
+__all__ = [
+    "analyse",
+    "analyse_chunk",
+    "split_text",
+    "Work",
+    "ENGINES",
+    "CHUNK_SIZE",
+    "PIECE_LENGTH",
+    "BATCH_CHARACTERS",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -78,14 +86,26 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
                 # Text without full stops (transcripts, OCR, lists) reads as one huge sentence, and
                 # the work per word of a sentence grows with its length: read it in bounded pieces.
                 doc = bound_sentences(doc)
-                notes = (*notes, f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
-                                 f"tokens (text without full stops?) read in pieces of at most "
-                                 f"{MAX_SENTENCE_TOKENS}; relations across the cuts are not found")
+                notes = (
+                    *notes,
+                    f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
+                    f"tokens (text without full stops?) read in pieces of at most "
+                    f"{MAX_SENTENCE_TOKENS}; relations across the cuts are not found",
+                )
             found.append((document.id, work(document, doc), words, notes))
         except Exception as error:  # one document's failure must not stop the batch
             logger.debug("analysis of %s failed", document.id, exc_info=True)
-            found.append((document.id, None, 0, (f"analysis failed ({type(error).__name__}: "
-                                                 f"{' '.join(str(error).split())[:200]}); document skipped",)))
+            found.append(
+                (
+                    document.id,
+                    None,
+                    0,
+                    (
+                        f"analysis failed ({type(error).__name__}: "
+                        f"{' '.join(str(error).split())[:200]}); document skipped",
+                    ),
+                )
+            )
     return found
 
 
@@ -102,8 +122,10 @@ def _parsed(nlp, documents: Sequence[Document]):
         pieces = split_text(document.text, PIECE_LENGTH)
         docs = list(_pipe(nlp, pieces))
         failed = next((d for d in docs if isinstance(d, Exception)), None)
-        note = (f"long text ({len(document.text):,} characters): parsed in {len(pieces)} pieces of at most "
-                f"{PIECE_LENGTH:,}, cut at paragraph, sentence or word ends, and read as one")
+        note = (
+            f"long text ({len(document.text):,} characters): parsed in {len(pieces)} pieces of at most "
+            f"{PIECE_LENGTH:,}, cut at paragraph, sentence or word ends, and read as one"
+        )
         yield document, failed or Doc.from_docs(docs, ensure_whitespace=False), (note,)
 
 
@@ -151,7 +173,7 @@ def split_text(text: str, length: int) -> list[str]:
     """
     pieces, start = [], 0
     while len(text) - start > length:
-        window = text[start:start + length]
+        window = text[start : start + length]
         cut = None
         for pattern in (r"\n\s*\n", r"\n", r"[.!?][\"')\]]*\s", r"\s"):
             ends = [m.end() for m in re.finditer(pattern, window)]
@@ -159,7 +181,7 @@ def split_text(text: str, length: int) -> list[str]:
                 cut = ends[-1]
                 break
         cut = cut or length
-        pieces.append(text[start:start + cut])
+        pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
@@ -197,7 +219,7 @@ def analyse(
     """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+    chunks = [list(documents[i : i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
     if not chunks:
         return
     if engine == "dask" or scheduler:
@@ -241,8 +263,7 @@ def _on_dask(chunks, work: Work, model, jobs, scheduler) -> Iterator[list]:
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         logger.info("analysing %d chunks on %s", len(chunks), client)

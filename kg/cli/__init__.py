@@ -22,17 +22,23 @@ __all__ = ["main"]
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
-@click.option("--max-file-size", type=Size(), default=None,
-              help=f"Refuse graph files bigger than this (K, M, G) [default: {show_size(DEFAULT_READ_LIMITS['bytes'])}"
-                   "], so that a file cannot exhaust memory.")
-@click.option("--max-triples", type=click.IntRange(1, None), default=None,
-              help=f"Refuse graph files with more triples than this [default: {DEFAULT_READ_LIMITS['triples']}]; "
-                   "rdflib holds ~2 KB each.")
+@click.option(
+    "--max-file-size",
+    type=Size(),
+    default=None,
+    help=f"Refuse graph files bigger than this (K, M, G) [default: {show_size(DEFAULT_READ_LIMITS['bytes'])}"
+    "], so that a file cannot exhaust memory.",
+)
+@click.option(
+    "--max-triples",
+    type=click.IntRange(1, None),
+    default=None,
+    help=f"Refuse graph files with more triples than this [default: {DEFAULT_READ_LIMITS['triples']}]; "
+    "rdflib holds ~2 KB each.",
+)
 def main(verbose: int, max_file_size: int, max_triples: int) -> None:
     """Build a knowledge graph from news articles, query it with SPARQL, and draw it."""
-    logging.basicConfig(
-        level=logging.WARNING - 10 * min(verbose, 2), format="%(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=logging.WARNING - 10 * min(verbose, 2), format="%(levelname)s %(name)s: %(message)s")
     set_read_limits(max_bytes=max_file_size, max_triples=max_triples)  # None: the default
 
 

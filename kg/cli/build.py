@@ -33,8 +33,12 @@ class _Formats(click.Choice):
         parts = [part.strip() for part in str(value).split(",") if part.strip()]
         unknown = [part for part in parts if part not in self.choices]
         if unknown or not parts:
-            raise click.BadParameter(f"unknown format {', '.join(unknown) or value!r}; choose from "
-                                     f"{', '.join(self.choices)}", ctx=ctx, param=param, param_hint="--format")
+            raise click.BadParameter(
+                f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(self.choices)}",
+                ctx=ctx,
+                param=param,
+                param_hint="--format",
+            )
         return tuple(parts)
 
 
@@ -44,31 +48,70 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", default=None, type=click.Path(path_type=Path),
-              help="Folder to write the graph files into (graph.ttl and graph.trig; --format chooses) and "
-                   "graph.html [default: out, or nothing with --store].")
-@click.option("--store", "store_location", default=None, metavar="PATH|URL",
-              help="Add to a persistent store: a folder (on-disk Oxigraph store, created if missing) or the URL "
-                   "of a SPARQL 1.1 endpoint. Only the new documents are analysed.")
-@click.option("--format", "formats", multiple=True, type=_Formats(list(FORMATS)), callback=_flatten,
-              metavar="FORMAT[,...]", default=KnowledgeGraph.WRITE_FORMATS, show_default=True,
-              help=f"Graph formats to write, comma-separated or repeated: {', '.join(FORMATS)} (trig and nq keep "
-                   "one named graph per document; --append and kg remove need one).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Folder to write the graph files into (graph.ttl and graph.trig; --format chooses) and "
+    "graph.html [default: out, or nothing with --store].",
+)
+@click.option(
+    "--store",
+    "store_location",
+    default=None,
+    metavar="PATH|URL",
+    help="Add to a persistent store: a folder (on-disk Oxigraph store, created if missing) or the URL "
+    "of a SPARQL 1.1 endpoint. Only the new documents are analysed.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=_Formats(list(FORMATS)),
+    callback=_flatten,
+    metavar="FORMAT[,...]",
+    default=KnowledgeGraph.WRITE_FORMATS,
+    show_default=True,
+    help=f"Graph formats to write, comma-separated or repeated: {', '.join(FORMATS)} (trig and nq keep "
+    "one named graph per document; --append and kg remove need one).",
+)
 @click.option("--model", default=None, help=f"spaCy pipeline to use (default: {', else '.join(DEFAULT_MODELS)}).")
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
-@click.option("--jobs", default=BuildOptions.jobs, show_default=True, type=click.IntRange(1, 64),
-              help="Processes that parse and extract (or Dask workers of a new local cluster).")
-@click.option("--engine", type=click.Choice(ENGINES), default=BuildOptions.engine, show_default=True,
-              help="Analyse documents in local processes, or on a Dask cluster.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler to use (tcp://host:8786; implies --engine dask). Default: a LocalCluster.")
+@click.option(
+    "--jobs",
+    default=BuildOptions.jobs,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that parse and extract (or Dask workers of a new local cluster).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=BuildOptions.engine,
+    show_default=True,
+    help="Analyse documents in local processes, or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler to use (tcp://host:8786; implies --engine dask). Default: a LocalCluster.",
+)
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-@click.option("--aliases", type=click.Path(path_type=Path),
-              help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.")
-@click.option("--append", is_flag=True,
-              help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
-                   "and a document already in it is replaced.")
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path),
+    help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.",
+)
+@click.option(
+    "--append",
+    is_flag=True,
+    help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
+    "and a document already in it is replaced.",
+)
 def build(inputs, output, store_location, formats, no_html, append, **options):
     """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/ or a --store.
 
@@ -100,10 +143,15 @@ def _interruptible(*, kept_in_store: bool):
         yield
     except KeyboardInterrupt as interrupt:
         code = getattr(interrupt, "exit_code", 130)
-        click.echo(f"Error: interrupted ({'SIGTERM' if code == 143 else 'SIGINT'}): "
-                   + ("the store keeps the documents written so far, each whole; run the same build again "
-                      "to finish" if kept_in_store else "no file was written; earlier outputs are as they were"),
-                   err=True)
+        click.echo(
+            f"Error: interrupted ({'SIGTERM' if code == 143 else 'SIGINT'}): "
+            + (
+                "the store keeps the documents written so far, each whole; run the same build again to finish"
+                if kept_in_store
+                else "no file was written; earlier outputs are as they were"
+            ),
+            err=True,
+        )
         sys.exit(code)
 
 
@@ -128,9 +176,16 @@ class _BuildProgress:
         )
 
         console = Console(stderr=True)
-        self.bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True,
-                            console=console, disable=not console.is_terminal)
+        self.bar = Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            transient=True,
+            console=console,
+            disable=not console.is_terminal,
+        )
         self.words = 0
         self.started = time.perf_counter()
 
@@ -159,8 +214,10 @@ def _graph_to_append_to(output: Path) -> KnowledgeGraph | None:
         if (output / name).exists():
             return load(output / name)
     if (output / "graph.ttl").exists():
-        raise KgError(f"{output}: --append needs graph.trig or graph.nq (one named graph per document); "
-                      "graph.ttl alone cannot tell the documents apart: rebuild with --format ttl,trig")
+        raise KgError(
+            f"{output}: --append needs graph.trig or graph.nq (one named graph per document); "
+            "graph.ttl alone cannot tell the documents apart: rebuild with --format ttl,trig"
+        )
     return None
 
 
@@ -191,8 +248,11 @@ def _print_summary(graph: KnowledgeGraph, store_location: str | None, written: l
     click.echo(
         f"  {stats['entities']} entities, {stats['concepts']} concepts, {stats['relation_types']} relation types, "
         f"{stats['statements']} statements, {stats['triples']} triples"
-        + (f" (in {store_location}: {stats['documents']} document{'s' if stats['documents'] != 1 else ''})"
-           if store_location else "")
+        + (
+            f" (in {store_location}: {stats['documents']} document{'s' if stats['documents'] != 1 else ''})"
+            if store_location
+            else ""
+        )
     )
     for path in written:
         click.echo(f"  wrote {path}")

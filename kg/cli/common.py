@@ -75,8 +75,11 @@ def open_graph(location) -> KnowledgeGraph:
     if is_store_url(str(location)) or is_store_path(location):
         store = open_store(location, read_only=True)
         if getattr(store, "being_written", None):
-            click.echo(f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
-                       "holds the documents written so far, each whole", err=True)
+            click.echo(
+                f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
+                "holds the documents written so far, each whole",
+                err=True,
+            )
         return KnowledgeGraph(store=store)
     return load(location)
 

@@ -33,8 +33,9 @@ from .common import errors_about, open_graph, prefixed
 __all__ = ["convert", "entities", "query", "remove", "render", "serve", "stats", "validate"]
 
 GRAPH = click.argument("graph_file", metavar="GRAPH_OR_STORE")
-RESULT_FORMAT = click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default=RESULT_FORMATS[0],
-                             show_default=True)
+RESULT_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(RESULT_FORMATS), default=RESULT_FORMATS[0], show_default=True
+)
 
 
 class _PrefixesHelp(click.Command):
@@ -53,8 +54,13 @@ class _PrefixesHelp(click.Command):
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @RESULT_FORMAT
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and FROM <url>, which fetch over the network.")
-@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(0, None),
-              help="Stop the query after this many seconds (0: no limit).")
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(0, None),
+    help="Stop the query after this many seconds (0: no limit).",
+)
 def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
     """Run a SPARQL query on GRAPH_OR_STORE and print the result.
 
@@ -121,13 +127,23 @@ def validate(graph_file):
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
-@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10),
-              help="How far --focus reaches (needs --focus).")
-@click.option("--max-nodes", default=None, type=click.IntRange(1, None),
-              help=f"Keep at most this many nodes, the most connected (default {DEFAULT_MAX_NODES}); the page says "
-                   "what was left out.")
-@click.option("--query", "query_file", default=None, type=click.Path(path_type=Path),
-              help="A SPARQL CONSTRUCT (.rq file): draw the nodes its triples name.")
+@click.option(
+    "--hops", default=1, show_default=True, type=click.IntRange(0, 10), help="How far --focus reaches (needs --focus)."
+)
+@click.option(
+    "--max-nodes",
+    default=None,
+    type=click.IntRange(1, None),
+    help=f"Keep at most this many nodes, the most connected (default {DEFAULT_MAX_NODES}); the page says "
+    "what was left out.",
+)
+@click.option(
+    "--query",
+    "query_file",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="A SPARQL CONSTRUCT (.rq file): draw the nodes its triples name.",
+)
 def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     """Draw GRAPH as an interactive HTML page (offline, one file)."""
     if focus is None and click.get_current_context().get_parameter_source("hops") != ParameterSource.DEFAULT:
@@ -142,8 +158,10 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     nxgraph, note = view_graph(graph, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
     page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
     write_atomic(output, page.encode("utf-8"))
-    click.echo(f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges, "
-               f"{len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else ""))
+    click.echo(
+        f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges, "
+        f"{len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else "")
+    )
 
 
 @click.command()
@@ -157,8 +175,9 @@ def convert(source, target):
     fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == target.suffix.lower()), None)
     if fmt is None:
         suffixes = ", ".join(suffix for _, suffix in FORMATS.values())
-        raise click.ClickException(f"{target}: unknown output format {target.suffix or '(no suffix)'!r}; "
-                                   f"use one of {suffixes}")
+        raise click.ClickException(
+            f"{target}: unknown output format {target.suffix or '(no suffix)'!r}; use one of {suffixes}"
+        )
     errors_about(path=target)
     graph = open_graph(source)
     graph.save(target, fmt)
@@ -168,10 +187,17 @@ def convert(source, target):
 @click.command()
 @GRAPH
 @click.argument("doc_ids", metavar="DOC_ID...", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the result here, a .trig or .nq file (default: GRAPH; a store is changed in place).")
-@click.option("--aliases", type=click.Path(path_type=Path),
-              help="The alias file the graph was built with (names linked again follow it).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the result here, a .trig or .nq file (default: GRAPH; a store is changed in place).",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path),
+    help="The alias file the graph was built with (names linked again follow it).",
+)
 def remove(graph_file, doc_ids, output, aliases):
     """Remove documents from GRAPH_OR_STORE (a .trig or .nq file, a store folder or URL).
 
@@ -207,10 +233,13 @@ def _check_removable(graph_file: str, target: Path, on_store: bool, output: Path
         raise click.UsageError("a store is changed in place; -o is for graph files")
     if not on_store and not Path(graph_file).exists():
         raise click.ClickException(f"{graph_file}: no such graph file or store")
-    if not on_store and (Path(graph_file).suffix.lower() not in (".trig", ".nq")
-                         or target.suffix.lower() not in (".trig", ".nq")):
-        raise click.ClickException(f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
-                                   "named graph per document, or on a store")
+    if not on_store and (
+        Path(graph_file).suffix.lower() not in (".trig", ".nq") or target.suffix.lower() not in (".trig", ".nq")
+    ):
+        raise click.ClickException(
+            f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
+            "named graph per document, or on a store"
+        )
 
 
 @click.command()
@@ -237,8 +266,11 @@ def serve(graph_file, host, port, writable, allow_network):
     if not allow_network:
         cut_network()  # answers come from this thread; its listening socket stays where it was made
     bound_host, bound_port = server.server_address[:2]
-    click.echo(f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
-               f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops", err=True)
+    click.echo(
+        f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
+        f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops",
+        err=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -34,11 +34,17 @@ def extract(document, doc):
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
     # relation (one of ontology/relations.tsv) keeps the rule's reading.
-    related = {(r.start, r.subject.label, r.object.label) for r in read
-               if r.object is not None and r.predicate in typed_lemmas()}
+    related = {
+        (r.start, r.subject.label, r.object.label)
+        for r in read
+        if r.object is not None and r.predicate in typed_lemmas()
+    }
     related |= {(start, o, s) for start, s, o in related}
-    read += [r for r in pair_relations_of(doc, document.id, found)
-             if (r.start, r.subject.label, r.object.label) not in related]
+    read += [
+        r
+        for r in pair_relations_of(doc, document.id, found)
+        if (r.start, r.subject.label, r.object.label) not in related
+    ]
     return Extraction(
         document=document,
         mentions=tuple(found),
@@ -64,14 +70,20 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
         text = sentence.text
         leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
         predicate = table[pair.relation][0]
-        results.append(Relation(
-            doc_id=doc_id,
-            subject=Argument(text=head.text, label=head.text, start=head.start, end=head.end, mention=head),
-            predicate=predicate,
-            object=Argument(text=tail.text, label=tail.text, start=tail.start, end=tail.end, mention=tail),
-            sentence=text.strip(), start=sentence.start_char + leading, end=sentence.end_char - trailing,
-            pattern="classifier", confidence=pair.probability, relation_text=predicate,
-        ))
+        results.append(
+            Relation(
+                doc_id=doc_id,
+                subject=Argument(text=head.text, label=head.text, start=head.start, end=head.end, mention=head),
+                predicate=predicate,
+                object=Argument(text=tail.text, label=tail.text, start=tail.start, end=tail.end, mention=tail),
+                sentence=text.strip(),
+                start=sentence.start_char + leading,
+                end=sentence.end_char - trailing,
+                pattern="classifier",
+                confidence=pair.probability,
+                relation_text=predicate,
+            )
+        )
     return results
 
 
@@ -89,7 +101,7 @@ def _dated(relation, document):
     runs = [[times[0]]]
     for i in times[1:]:
         previous = qualifiers[runs[-1][-1]]
-        if not document.text[previous.end:qualifiers[i].start].strip():
+        if not document.text[previous.end : qualifiers[i].start].strip():
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -97,7 +109,7 @@ def _dated(relation, document):
         end = qualifiers[run[-1]].end
         # "the day" + "before", "two days" + "ago": the parser often leaves the last word out
         following = _TIME_TAIL.match(document.text, end)
-        text = document.text[qualifiers[run[0]].start:following.end() if following else end]
+        text = document.text[qualifiers[run[0]].start : following.end() if following else end]
         value = normalise_time(text, document.date)
         for i in run:
             qualifiers[i] = replace(qualifiers[i], time=value)

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import lexicon_of
 from ..model import Argument, Qualifier
-from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
 from ..vocab import DATE_LABELS, PLACE_LABELS, VALUE_LABELS
+from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
 from .syntax import SUBJECT_DEPS, is_time, prep_object
 
 __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label", "clause_argument", "qualifier_of"]
@@ -31,8 +31,11 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
     lex = lexicon_of(token)
     if mention is None and token.pos_ == "PRON":
         # Object "it" is mostly expletive ("make it so we ..."): resolve subjects only.
-        if token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in lex.wh_words or (
-                token.lower_ == "it" and token.dep_ != "nsubj"):
+        if (
+            token.tag_ in ("WDT", "WP", "WP$", "WRB")
+            or token.lower_ in lex.wh_words
+            or (token.lower_ == "it" and token.dep_ != "nsubj")
+        ):
             return None
         mention, via = resolve_pronoun(token, index), "pronoun"
         if mention is None and depth == 0:
@@ -40,8 +43,9 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
             if antecedent is not None:
                 found = argument_of(antecedent, index, depth + 1)
                 if found is not None:
-                    return Argument(text=text, label=found.label, start=start, end=end,
-                                    mention=found.mention, via="pronoun")
+                    return Argument(
+                        text=text, label=found.label, start=start, end=end, mention=found.mention, via="pronoun"
+                    )
         if mention is None:
             if index.keep_unresolved and token.dep_ != "poss":
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
@@ -59,8 +63,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
             if owner is not None:
                 found = argument_of(owner, index, depth + 1)
                 if found is not None and (found.is_entity or via == "partitive"):
-                    return Argument(text=text, label=found.label, start=start, end=end,
-                                    mention=found.mention, via=via)
+                    return Argument(text=text, label=found.label, start=start, end=end, mention=found.mention, via=via)
     if mention is not None:
         return Argument(text=text, label=mention.text, start=start, end=end, mention=mention, via=via)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -75,8 +78,14 @@ def speaker_of(token: Token, attribution: Argument | None) -> Argument | None:
     """In reported speech, "we"/"I" is whoever said it ("we do not trust ...," the GNA said)."""
     if attribution is None or attribution.mention is None or token.lower_ not in lexicon_of(token).first_person:
         return None
-    return Argument(text=token.text, label=attribution.label, start=token.idx, end=token.idx + len(token),
-                    mention=attribution.mention, via="speaker")
+    return Argument(
+        text=token.text,
+        label=attribution.label,
+        start=token.idx,
+        end=token.idx + len(token),
+        mention=attribution.mention,
+        via="speaker",
+    )
 
 
 def _owner(token: Token) -> tuple[Token | None, str | None]:
@@ -86,7 +95,8 @@ def _owner(token: Token) -> tuple[Token | None, str | None]:
     if lemma in lex.group_nouns:
         for child in token.lefts:
             if child.dep_ == "poss" or (
-                    child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
+                child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+            ):
                 return child, "possessive"
     if lemma in lex.partitive_nouns:
         for prep in _preps(token):
@@ -130,7 +140,7 @@ def phrase_of(token: Token, *, coordinated: bool = False) -> Span:
         left -= 1
     while right + 1 in keep:
         right += 1
-    return trimmed(doc[left:right + 1], doc, anchor=token)
+    return trimmed(doc[left : right + 1], doc, anchor=token)
 
 
 def trimmed(tokens, doc: Doc, anchor: Token | None = None) -> Span:
@@ -140,12 +150,18 @@ def trimmed(tokens, doc: Doc, anchor: Token | None = None) -> Span:
     low = anchor.i if anchor is not None else right
     high = anchor.i if anchor is not None else left
     while True:
-        span = doc[left:right + 1]
-        if left < low and (doc[left].dep_ == "cc" or doc[left].is_space
-                           or (doc[left].is_punct and not _balanced_quote(doc[left], span))):
+        span = doc[left : right + 1]
+        if left < low and (
+            doc[left].dep_ == "cc"
+            or doc[left].is_space
+            or (doc[left].is_punct and not _balanced_quote(doc[left], span))
+        ):
             left += 1
-        elif right > high and (doc[right].dep_ in ("cc", "case") or doc[right].is_space
-                               or (doc[right].is_punct and not _balanced_quote(doc[right], span))):
+        elif right > high and (
+            doc[right].dep_ in ("cc", "case")
+            or doc[right].is_space
+            or (doc[right].is_punct and not _balanced_quote(doc[right], span))
+        ):
             right -= 1
         else:
             return span
@@ -171,7 +187,7 @@ def concept_label(token: Token) -> str:
         if child.dep_ == "compound" and child.is_alpha:
             words.append(child.text)
         elif child.dep_ == "amod" and child.lower_ not in vague:
-            modifier = token.doc[child.left_edge.i:child.i + 1]  # keeps "eastern-based"
+            modifier = token.doc[child.left_edge.i : child.i + 1]  # keeps "eastern-based"
             if all(t.is_alpha or t.text == "-" for t in modifier):
                 words.append(modifier.text)
     head = token.text if token.pos_ == "PROPN" else token.lemma_
@@ -198,7 +214,7 @@ def qualifier_of(token: Token, index: MentionIndex) -> Qualifier:
     pobj = prep_object(token) if token.dep_ == "prep" else None
     if pobj is not None:
         phrase = phrase_of(pobj, coordinated=True)
-        span = token.doc[min(token.i, phrase.start):max(token.i + 1, phrase.end)]
+        span = token.doc[min(token.i, phrase.start) : max(token.i + 1, phrase.end)]
     else:
         span = phrase_of(token)
     kind, place = "other", None

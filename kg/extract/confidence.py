@@ -60,5 +60,6 @@ def confidence(relation: Relation, sentence_length: int, lex: Lexicon | None = N
     lex = lex or lexicon()
     weights = load_weights(lex)
     score = weights.get("bias", 0.0) + sum(
-        weights.get(name, 0.0) * value for name, value in features(relation, sentence_length, lex).items())
+        weights.get(name, 0.0) * value for name, value in features(relation, sentence_length, lex).items()
+    )
     return round(1.0 / (1.0 + math.exp(-score)), 3)

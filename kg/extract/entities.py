@@ -25,6 +25,7 @@ from ..vocab import AREA_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
 
+
 def mention_span(ent: Span) -> Span | None:
     """The name in a spaCy entity span: no leading article or trailing possessive; for a
     person named by one word, with the honorific or title written just before it
@@ -69,8 +70,11 @@ def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
         return "FAC"
     if len(words) > 1 and (words[-1] in lex.place_words or words[0] in lex.place_first_words):
         return "LOC"
-    if 3 <= len(words) <= 4 and any(w.lower() in lex.name_particles for w in words[1:-1]) and all(
-            w[:1].isupper() or w.lower() in lex.name_particles for w in words):
+    if (
+        3 <= len(words) <= 4
+        and any(w.lower() in lex.name_particles for w in words[1:-1])
+        and all(w[:1].isupper() or w.lower() in lex.name_particles for w in words)
+    ):
         return "PERSON"
     return None
 
@@ -101,12 +105,17 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
     sentence_starts = [s.start for s in doc.sents]
     found = []
     for span, _ in spans:
-        found.append(Mention(
-            doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text,
-            label=consolidated[_plain(span)][0],
-            sentence=max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
-            typed_by=consolidated[_plain(span)][1],
-        ))
+        found.append(
+            Mention(
+                doc_id=doc_id,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=consolidated[_plain(span)][0],
+                sentence=max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
+                typed_by=consolidated[_plain(span)][1],
+            )
+        )
     return found
 
 
@@ -147,7 +156,7 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
                 run.append(token)
                 continue
             if len(run) >= 2:
-                found.append((doc[run[0].i:run[-1].i + 1], "ORG"))
+                found.append((doc[run[0].i : run[-1].i + 1], "ORG"))
             run = []
     return found
 
@@ -171,19 +180,31 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             continue
         root = span.root
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.dep_ == "compound" and before.head == root and (
-                before.lower_ in lex.person_role_nouns):
+        if (
+            before is not None
+            and before.dep_ == "compound"
+            and before.head == root
+            and (before.lower_ in lex.person_role_nouns)
+        ):
             found.setdefault(name, ("PERSON", "title"))  # "warlord Khalifa Haftar"
         elif any(c.dep_ == "appos" and c.lemma_.lower() in lex.person_role_nouns for c in root.children):
             found.setdefault(name, ("PERSON", "role"))  # "Ahmad al Mesmari, a spokesman for Haftar"
-        elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.person_role_nouns and (
-                root.head.pos_ == "NOUN"):
+        elif root.dep_ == "appos" and root.head.lemma_.lower() in lex.person_role_nouns and (root.head.pos_ == "NOUN"):
             found.setdefault(name, ("PERSON", "role"))  # "the spokesman, Ahmad al Mesmari"
-        elif label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and root.tag_ != "NNPS" and root.dep_ in (
-                "nsubj", "nsubjpass") and _followed_by_personal_pronoun(span, covered):
+        elif (
+            label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART")
+            and root.tag_ != "NNPS"
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and _followed_by_personal_pronoun(span, covered)
+        ):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
-        elif label == "ORG" and len(span) == 1 and _place_context(span, places) and not (
-                span.text.isupper() and len(span.text) <= 5) and span.text not in lex.organisation_words:
+        elif (
+            label == "ORG"
+            and len(span) == 1
+            and _place_context(span, places)
+            and not (span.text.isupper() and len(span.text) <= 5)
+            and span.text not in lex.organisation_words
+        ):
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
     return found
 
@@ -196,11 +217,11 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     lex = lexicon_of(doc)
     sentence = span.sent
     end = min(len(doc), sentence.end + 40)
-    following = doc[sentence.end:].sents if sentence.end < len(doc) else iter(())
+    following = doc[sentence.end :].sents if sentence.end < len(doc) else iter(())
     next_sentence = next(following, None)
     if next_sentence is not None:
         end = next_sentence.end
-    for token in doc[span.end:end]:
+    for token in doc[span.end : end]:
         if covered.get(token.i, -1) >= span.end:
             return False
         if token.dep_ in ("nsubj", "nsubjpass"):
@@ -236,8 +257,12 @@ def values(doc: Doc) -> list[Span]:
         start, end = ent.start, ent.end
         while start < end - 1 and doc[start].lower_ in lex.value_hedges:
             start += 1
-        while end - 1 > start and doc[end - 1].is_alpha and doc[end - 1].text[:1].isupper() and (
-                doc[end - 1].lower_ not in lex.months):
+        while (
+            end - 1 > start
+            and doc[end - 1].is_alpha
+            and doc[end - 1].text[:1].isupper()
+            and (doc[end - 1].lower_ not in lex.months)
+        ):
             end -= 1  # "21 Feb 94 Morning Edition": a dateline's programme name
         while end < len(doc) and doc[end].text in lex.time_zones:
             end += 1  # "1700 GMT"
@@ -245,13 +270,20 @@ def values(doc: Doc) -> list[Span]:
         if ent.label_ in ("DATE", "TIME") and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
         has_digit = any(ch.isdigit() for ch in span.text)
-        if ent.label_ == "CARDINAL" and not (has_digit and (
+        if ent.label_ == "CARDINAL" and not (
+            has_digit
+            and (
                 any(t.lower_ in lex.large_numbers for t in span)
-                or any(t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
-                       for t in span))):
+                or any(
+                    t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
+                    for t in span
+                )
+            )
+        ):
             continue
-        if ent.label_ in ("DATE", "TIME") and not (has_digit or any(
-                t.lower_ in lex.months or t.lower_ in lex.weekdays for t in span)):
+        if ent.label_ in ("DATE", "TIME") and not (
+            has_digit or any(t.lower_ in lex.months or t.lower_ in lex.weekdays for t in span)
+        ):
             continue
         found.append(span)
     return sorted(found + _day_month_year(doc, found), key=lambda span: span.start)
@@ -260,13 +292,19 @@ def values(doc: Doc) -> list[Span]:
 def _day_month_year(doc: Doc, found: list[Span]) -> list[Span]:
     """Dates written "5 Feb 94" (news-wire datelines) that the small model misses."""
     taken = {i for span in found for i in range(span.start, span.end)} | {
-        i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ == "DATE"}
+        i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ == "DATE"
+    }
     months = lexicon_of(doc).months
     dates = []
     for token in doc[:-2]:
         month, year = doc[token.i + 1], doc[token.i + 2]
-        if (token.is_digit and len(token) <= 2 and month.lower_.rstrip(".") in months
-                and year.is_digit and len(year) in (2, 4)
-                and not taken & {token.i, month.i, year.i}):
-            dates.append(doc[token.i:token.i + 3])
+        if (
+            token.is_digit
+            and len(token) <= 2
+            and month.lower_.rstrip(".") in months
+            and year.is_digit
+            and len(year) in (2, 4)
+            and not taken & {token.i, month.i, year.i}
+        ):
+            dates.append(doc[token.i : token.i + 3])
     return dates

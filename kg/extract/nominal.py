@@ -33,7 +33,6 @@ from .syntax import prep_object
 __all__ = ["NominalMatch", "nominal_matches", "load_patterns"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class NominalMatch:
     """A fact a noun phrase states: ``subject`` – ``predicate`` – ``object``."""
@@ -101,8 +100,9 @@ def _read(entry: dict, bound: dict[str, Token]) -> NominalMatch | None:
         return _BUILDERS[entry["build"]](name, bound)
     if "check" in entry and not _CHECKS[entry["check"]](bound):
         return None
-    return NominalMatch(name, bound["subject"], _fill(entry["predicate"], bound), bound["object"],
-                        _fill(entry["text"], bound))
+    return NominalMatch(
+        name, bound["subject"], _fill(entry["predicate"], bound), bound["object"], _fill(entry["text"], bound)
+    )
 
 
 _FIELD = re.compile(r"\{(\w+)\.(\w+)\}")
@@ -119,13 +119,13 @@ def _fill(template: str, bound: dict[str, Token]) -> str:
 
 
 def _title_word(bound: dict[str, Token]) -> bool:
-    """"warlord Khalifa Haftar", "President Bush": a lower-case noun or a title, before the name."""
+    """ "warlord Khalifa Haftar", "President Bush": a lower-case noun or a title, before the name."""
     title = bound["object"]
     return (title.is_lower or title.text in lexicon_of(title).titles) and title.i < bound["subject"].i
 
 
 def _after_subject(bound: dict[str, Token]) -> bool:
-    """"militias loyal to Haftar": the adjective follows its noun."""
+    """ "militias loyal to Haftar": the adjective follows its noun."""
     return bound["adjective"].i > bound["subject"].i
 
 
@@ -142,7 +142,7 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     for prep in role.children:
         pobj = prep_object(prep) if prep.dep_ == "prep" else None
         if pobj is not None and prep.lower_ in lexicon_of(prep).role_prepositions:
-            words = role.doc[role.left_edge.i:prep.i + 1].text
+            words = role.doc[role.left_edge.i : prep.i + 1].text
             return NominalMatch(name, subject, f"{role.lemma_.lower()} {prep.lower_}", pobj, f"is {words}")
     if subject.pos_ == "NOUN" and role.pos_ == "PROPN":  # "the doctor, Erasistratus": the name is the subject
         return NominalMatch(name, role, "be", subject, "is")

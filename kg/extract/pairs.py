@@ -37,7 +37,7 @@ _COARSE = {"PERSON": "person", "ORG": "organisation", **dict.fromkeys(PLACE_LABE
 
 
 def coarse_type(label: str) -> str | None:
-    """"person", "organisation" or "place" for a spaCy label, else None."""
+    """ "person", "organisation" or "place" for a spaCy label, else None."""
     return _COARSE.get(label)
 
 
@@ -73,8 +73,11 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
             for tail, tail_label in spans:
                 if head.start == tail.start or abs(head.start - tail.start) > MAX_DISTANCE:
                     continue
-                allowed = [r for r, (_, s, o) in lex.pair_relations.items()
-                           if s == coarse_type(head_label) and o == coarse_type(tail_label)]
+                allowed = [
+                    r
+                    for r, (_, s, o) in lex.pair_relations.items()
+                    if s == coarse_type(head_label) and o == coarse_type(tail_label)
+                ]
                 if not allowed:
                     continue
                 scores = _probabilities(model, pair_features(head, tail, head_label, tail_label))
@@ -100,7 +103,7 @@ def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> d
     types = f"{coarse_type(head_label)}>{coarse_type(tail_label)}"
     features = {f"types={types}": 1.0, f"order={'head-first' if head.start < tail.start else 'tail-first'}": 1.0}
     left, right = (head, tail) if head.start < tail.start else (tail, head)
-    between = doc[left.end:right.start]
+    between = doc[left.end : right.start]
     gap = len(between)
     features[f"gap={_bucket(gap)}"] = 1.0
     features[f"{types}|gap={_bucket(gap)}"] = 1.0
@@ -112,8 +115,10 @@ def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> d
         features[f"{types}|between-seq={' '.join(_word(t) for t in between)}"] = 1.0
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC") for t in between):
         features["name-between"] = 1.0
-    for name, token in (("before-left", doc[left.start - 1] if left.start > 0 else None),
-                        ("after-right", doc[right.end] if right.end < len(doc) else None)):
+    for name, token in (
+        ("before-left", doc[left.start - 1] if left.start > 0 else None),
+        ("after-right", doc[right.end] if right.end < len(doc) else None),
+    ):
         if token is not None:
             features[f"{name}={_word(token)}"] = 1.0
     features[f"head-word={head.root.lower_}"] = 1.0
@@ -149,7 +154,7 @@ def _path(a: Token, b: Token) -> tuple[str | None, Token | None]:
     for k, token in enumerate(up_a):
         if token.i in index_b:
             up = [f"{t.dep_}^" for t in up_a[:k]]
-            down = [f"{t.dep_}v" for t in reversed(up_b[:index_b[token.i]])]
+            down = [f"{t.dep_}v" for t in reversed(up_b[: index_b[token.i]])]
             middle = [token.lemma_.lower() if token.pos_ in ("VERB", "AUX", "ADP", "NOUN") else token.pos_]
             steps = up + middle + down
             return (" ".join(steps) if len(steps) <= 9 else None), token

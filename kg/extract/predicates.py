@@ -69,8 +69,9 @@ def predicate_core(verb: Token) -> Core | None:
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
-        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]), rest + extras,
-                     "verb-prep")
+        return Core(
+            f"{lemma} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]), rest + extras, "verb-prep"
+        )
     return Core(lemma, words, None, preps + extras, "intransitive")
 
 
@@ -78,8 +79,13 @@ def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
     """The words and lemma of the predicate ``verb`` heads, with those of the verb it completes
     ("vowed to put an end to"); None when an infinitive it governs states the relation instead."""
     words, lemma = _verb_words(verb)
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not own_subject(verb) and not (
-            object_controlled(verb)) and is_word(verb.head):
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not own_subject(verb)
+        and not (object_controlled(verb))
+        and is_word(verb.head)
+    ):
         # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
         head_words, head_lemma = _verb_words(verb.head)
         words = head_words + words
@@ -100,13 +106,17 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
-        return Core(f"be {verb.lower_} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]),
-                     rest + extras, "passive-prep")
+        return Core(
+            f"be {verb.lower_} {prep.lower_}",
+            words + [prep],
+            conjuncts([prep_object(prep)]),
+            rest + extras,
+            "passive-prep",
+        )
     return Core(f"be {verb.lower_}", words, None, preps + extras, "passive-intransitive")
 
 
-def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
-                 extras: list[Token]) -> Core | None:
+def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core | None:
     """A direct object: "rejected a truce"; with a light verb, its noun: "put an end to X" → put end to."""
     lex = lexicon_of(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -122,24 +132,37 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         preps = [p for p in preps if p != light]
     if light is not None:
         light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
-        return Core(f"{lemma} {word_lemma(obj)} {light.lower_}", words + light_words,
-                     conjuncts([prep_object(light)]), preps + extras, "light-verb")
+        return Core(
+            f"{lemma} {word_lemma(obj)} {light.lower_}",
+            words + light_words,
+            conjuncts([prep_object(light)]),
+            preps + extras,
+            "light-verb",
+        )
     return Core(lemma, words, conjuncts(objects), preps + extras, "svo")
 
 
-def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
-                 extras: list[Token]) -> Core | None:
+def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core | None:
     """An attribute: "is a warlord", "was an ally of X" (ally of), "is loyal to X" (be loyal to)."""
     attrs = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.ent_type_ not in DATE_LABELS]
     if attrs:  # "is a warlord", "became Master of the Rolls"
         attr = attrs[0]
         role = next((p for p in attr.children if p.dep_ == "prep" and prep_object(p) is not None), None)
-        if role is not None and role.lower_ in ("of", "for", "to") and attr.pos_ == "NOUN" and not any(
-                c.dep_ == "conj" for c in attr.children):
+        if (
+            role is not None
+            and role.lower_ in ("of", "for", "to")
+            and attr.pos_ == "NOUN"
+            and not any(c.dep_ == "conj" for c in attr.children)
+        ):
             # "was an ally of the Human Tornado" → ally of, as "Mesmari, a spokesman for Haftar"
             role_words = [t for t in attr.subtree if t.i <= role.i and t.i >= attr.left_edge.i]
-            return Core(f"{word_lemma(attr)} {role.lower_}", words + role_words, conjuncts([prep_object(role)]),
-                         preps + extras, "copula-role")
+            return Core(
+                f"{word_lemma(attr)} {role.lower_}",
+                words + role_words,
+                conjuncts([prep_object(role)]),
+                preps + extras,
+                "copula-role",
+            )
         return Core(lemma, words, conjuncts(attrs), preps + extras, "copula")
     acomps = [c for c in verb.children if c.dep_ == "acomp"] if verb.lemma_ == "be" else []
     if not acomps:
@@ -147,13 +170,19 @@ def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
     adjective = acomps[0]
     prep = next((p for p in adjective.children if p.dep_ == "prep" and prep_object(p) is not None), None)
     if prep is not None:
-        return Core(f"be {word_lemma(adjective)} {prep.lower_}", words + [adjective, prep],
-                     conjuncts([prep_object(prep)]), preps + extras, "copula-adjective")
+        return Core(
+            f"be {word_lemma(adjective)} {prep.lower_}",
+            words + [adjective, prep],
+            conjuncts([prep_object(prep)]),
+            preps + extras,
+            "copula-adjective",
+        )
     return Core("be", words, [adjective], preps + extras, "copula-adjective")
 
 
-def _complement_core(verb: Token, words: list[Token], lemma: str, preps: list[Token],
-                     extras: list[Token]) -> Core | None:
+def _complement_core(
+    verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]
+) -> Core | None:
     """A reported or wished clause: "said (that) X", "called for X to Y" (call for)."""
     complement = _complement(verb)
     if complement is None:
@@ -161,8 +190,14 @@ def _complement_core(verb: Token, words: list[Token], lemma: str, preps: list[To
     clause_verb, marker = complement
     # "called for X to ...": "for" is part of the predicate; "said that ...": "that" is only written.
     predicate = f"{lemma} {marker.lower_}" if marker is not None and marker.lower_ != "that" else lemma
-    return Core(predicate, words + ([marker] if marker is not None else []), None,
-                 preps + extras, "complement", clause=clause_argument(clause_verb))
+    return Core(
+        predicate,
+        words + ([marker] if marker is not None else []),
+        None,
+        preps + extras,
+        "complement",
+        clause=clause_argument(clause_verb),
+    )
 
 
 def _verb_words(verb: Token) -> tuple[list[Token], str]:
@@ -175,8 +210,7 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
             words.append(child)
         elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
             words.append(child)  # "lay down", "have fallen through"
-        elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (
-                child.lower_ not in unattached):
+        elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (child.lower_ not in unattached):
             words.append(child)
     particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
     return words, " ".join([word_lemma(verb), *particles])
@@ -241,7 +275,7 @@ def _complement(verb: Token) -> tuple[Token, Token | None] | None:
         # "said in a statement that it will continue": the parser hangs the clause on "statement".
         for prep in verb.children:
             pobj = prep_object(prep) if prep.dep_ == "prep" else None
-            for clause in (pobj.children if pobj is not None else ()):
+            for clause in pobj.children if pobj is not None else ():
                 marker = clause_marker(clause)
                 if clause.dep_ == "acl" and marker is not None and marker.lower_ == "that":
                     return clause, marker

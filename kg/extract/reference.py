@@ -68,7 +68,7 @@ class MentionIndex:
 
     def mentions_from(self, start: int, end: int) -> list[Mention]:
         """The mentions that start at a character in ``[start, end)``, in document order."""
-        return self._in_order[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return self._in_order[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def named_by_head(self, token: Token) -> list[Mention]:
         """Multi-word names of organisations and places whose head word is ``token``'s
@@ -135,7 +135,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     for mention in _subject_mentions(current, index, token.i):
         if _compatible(token, mention):
             return mention
-    for sentence in reversed(sentences[max(0, position - 3):position]):
+    for sentence in reversed(sentences[max(0, position - 3) : position]):
         for mention in _subject_mentions(sentence, index, sentence.end):
             if _compatible(token, mention):
                 return mention
@@ -191,8 +191,11 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
     sentences = index.sentences
     position = index.sentence_of(token)
     earliest = sentences[max(0, position - 3)].start_char
-    people = [m for m in index.mentions_from(earliest, token.idx) if m.label == "PERSON" and m.end <= token.idx
-              and m.text not in excluded]
+    people = [
+        m
+        for m in index.mentions_from(earliest, token.idx)
+        if m.label == "PERSON" and m.end <= token.idx and m.text not in excluded
+    ]
     return people[-1] if people else None
 
 
@@ -210,10 +213,13 @@ def resolve_plural(token: Token, index: MentionIndex) -> Token | None:
     own_verb = token.head
     sentences = index.sentences
     position = index.sentence_of(token)
-    for sentence in reversed(sentences[max(0, position - 1):position + 1]):
+    for sentence in reversed(sentences[max(0, position - 1) : position + 1]):
         candidates = [
-            t for t in sentence
-            if t.i < token.i and t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            t
+            for t in sentence
+            if t.i < token.i
+            and t.tag_ in ("NNS", "NNPS")
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             and t.head != own_verb
         ]
         if candidates:

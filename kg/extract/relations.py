@@ -43,8 +43,9 @@ from .syntax import hyphen_joined, subjects_of
 __all__ = ["relations"]
 
 
-def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
-              keep_unresolved: bool = False) -> Iterator[Relation]:
+def relations(
+    doc: Doc | Span, *, doc_id: str, mentions: list[Mention], keep_unresolved: bool = False
+) -> Iterator[Relation]:
     """Yield the assertions stated in ``doc``, one per fact.
 
     Parameters
@@ -70,9 +71,10 @@ def relations(doc: Doc | Span, *, doc_id: str, mentions: list[Mention],
     nominal = nominal_matches(full)
     subjects = [m.subject.i for m in nominal]  # in order: each sentence takes its run by bisection
     for sentence in _sentences(doc, full):
-        own = nominal[bisect_left(subjects, sentence.start):bisect_left(subjects, sentence.end)]
-        yield from _once([*_clause_relations(sentence, index, doc_id), *_nominal_relations(own, sentence, index,
-                                                                                             doc_id)])
+        own = nominal[bisect_left(subjects, sentence.start) : bisect_left(subjects, sentence.end)]
+        yield from _once(
+            [*_clause_relations(sentence, index, doc_id), *_nominal_relations(own, sentence, index, doc_id)]
+        )
 
 
 def _prepared(doc: Doc | Span, mentions: list[Mention]) -> tuple[Doc | Span, Doc]:
@@ -84,12 +86,13 @@ def _prepared(doc: Doc | Span, mentions: list[Mention]) -> tuple[Doc | Span, Doc
     # Relation words are whole written words: "have to re-register", never "re" or "-".
     joined = hyphen_joined(full, mentions)
     if joined is not full:
-        doc = joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char,
-                                                                    alignment_mode="expand")
+        doc = (
+            joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char, alignment_mode="expand")
+        )
         full = joined
     bounded = bound_sentences(full)  # every walk below stays inside one sentence: bound them
     if bounded is not full:
-        doc = bounded if isinstance(doc, Doc) else bounded[doc.start:doc.end]
+        doc = bounded if isinstance(doc, Doc) else bounded[doc.start : doc.end]
         full = bounded
     return doc, full
 
@@ -98,22 +101,32 @@ def _sentences(doc: Doc | Span, full: Doc) -> list[Span]:
     """The sentences of ``doc``; of a span, cut to it."""
     if isinstance(doc, Doc):
         return list(doc.sents)
-    return [full[max(s.start, doc.start):min(s.end, doc.end)] for s in full.sents
-            if s.start < doc.end and s.end > doc.start]
+    return [
+        full[max(s.start, doc.start) : min(s.end, doc.end)]
+        for s in full.sents
+        if s.start < doc.end and s.end > doc.start
+    ]
 
 
 def _once(found: list[Relation]) -> Iterator[Relation]:
     """One fact, one assertion: the same reading with the same circumstances is said once."""
     seen = set()
     for relation in found:
-        key = (relation.subject.label, relation.predicate, relation.object.label if relation.object else None,
-               relation.negated, relation.modality, tuple(q.text for q in relation.qualifiers))
+        key = (
+            relation.subject.label,
+            relation.predicate,
+            relation.object.label if relation.object else None,
+            relation.negated,
+            relation.modality,
+            tuple(q.text for q in relation.qualifiers),
+        )
         if key not in seen:
             seen.add(key)
             yield relation
 
 
 # --- clauses ---------------------------------------------------------------------------
+
 
 def _clause_relations(sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:
     for token in sentence:
@@ -126,8 +139,7 @@ def _is_predicate(token: Token) -> bool:
         return False
     if token.pos_ == "VERB":
         return True
-    return token.pos_ == "AUX" and token.lemma_ == "be" and any(
-        c.dep_ in ("attr", "acomp") for c in token.children)
+    return token.pos_ == "AUX" and token.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in token.children)
 
 
 def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:
@@ -156,12 +168,23 @@ def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_i
                 continue
             first, second = (obj, subject) if core.passive else (subject, obj)
             yield _relation(
-                doc_id, sentence, first, core.predicate, second, core.pattern,
-                relation_text=core.text, passive=core.passive, negated=negated, modality=modality,
-                attribution=attribution, qualifiers=qualifiers)
+                doc_id,
+                sentence,
+                first,
+                core.predicate,
+                second,
+                core.pattern,
+                relation_text=core.text,
+                passive=core.passive,
+                negated=negated,
+                modality=modality,
+                attribution=attribution,
+                qualifiers=qualifiers,
+            )
 
 
 # --- noun phrases ----------------------------------------------------------------------
+
 
 def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:
     for match in matches:
@@ -172,20 +195,43 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         if obj is None or obj.label == subject.label:
             continue
         if match.pattern == "title" and subject.is_entity:  # "President Bush": the subject is "Bush"
-            subject = Argument(text=subject.mention.text, label=subject.label, start=subject.mention.start,
-                               end=subject.mention.end, mention=subject.mention)
+            subject = Argument(
+                text=subject.mention.text,
+                label=subject.label,
+                start=subject.mention.start,
+                end=subject.mention.end,
+                mention=subject.mention,
+            )
         if match.pattern in ("title", "apposition") and match.predicate == "be":
-            obj = Argument(text=obj.text, label=obj.label, start=obj.start, end=obj.end,
-                           mention=obj.mention if obj.is_entity and obj.via is None else None)
+            obj = Argument(
+                text=obj.text,
+                label=obj.label,
+                start=obj.start,
+                end=obj.end,
+                mention=obj.mention if obj.is_entity and obj.via is None else None,
+            )
             if obj.mention is None:
-                obj = Argument(text=obj.text, label=concept_label(match.object) or obj.label,
-                               start=obj.start, end=obj.end)
-        yield _relation(doc_id, sentence, subject, match.predicate, obj, match.pattern,
-                        relation_text=match.text, passive=False, negated=False, modality=None,
-                        attribution=None, qualifiers=())
+                obj = Argument(
+                    text=obj.text, label=concept_label(match.object) or obj.label, start=obj.start, end=obj.end
+                )
+        yield _relation(
+            doc_id,
+            sentence,
+            subject,
+            match.predicate,
+            obj,
+            match.pattern,
+            relation_text=match.text,
+            passive=False,
+            negated=False,
+            modality=None,
+            attribution=None,
+            qualifiers=(),
+        )
 
 
 # --- the records -----------------------------------------------------------------------
+
 
 def _sentence_text(sentence: Span) -> str:
     """``sentence.text``, sliced from the document's text (kept in ``doc.user_data``):
@@ -194,11 +240,24 @@ def _sentence_text(sentence: Span) -> str:
     text = doc.user_data.get("kg.text")
     if text is None:
         text = doc.user_data["kg.text"] = doc.text
-    return text[sentence.start_char:sentence.end_char]
+    return text[sentence.start_char : sentence.end_char]
 
 
-def _relation(doc_id, sentence, subject, predicate, obj, pattern, *, relation_text, passive, negated,
-              modality, attribution, qualifiers) -> Relation:
+def _relation(
+    doc_id,
+    sentence,
+    subject,
+    predicate,
+    obj,
+    pattern,
+    *,
+    relation_text,
+    passive,
+    negated,
+    modality,
+    attribution,
+    qualifiers,
+) -> Relation:
     text = _sentence_text(sentence)
     leading, trailing = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
     relation = Relation(

@@ -17,12 +17,17 @@ def is_negated(verb: Token) -> bool:
     """Whether the clause denies its content: "not", "never", "no <object>", or "deny that ..."."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
         return True
-    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-           for c in verb.children):
+    if any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    ):
         return True  # "found no weapons", "no militia attacked"
     lex = lexicon_of(verb)
-    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.negative_subjects or (
-            c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))) for c in verb.children):
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in lex.negative_subjects or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)))
+        for c in verb.children
+    ):
         return True  # "none of the militias attacked"
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.denial_verbs:
         return True
@@ -47,8 +52,11 @@ def modality_of(verb: Token, sentence: Span) -> str | None:
     if marker is not None and marker.lower_ in lex.conditions:
         return "if"
     head = verb.head
-    if verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in lex.desire_verbs and (
-            verb.dep_ == "ccomp" or (marker is not None and marker.lower_ == "for")):
+    if (
+        verb.dep_ in ("ccomp", "advcl")
+        and head.lemma_.lower() in lex.desire_verbs
+        and (verb.dep_ == "ccomp" or (marker is not None and marker.lower_ == "for"))
+    ):
         return "desire"
     if object_controlled(verb) and head.lemma_.lower() in lex.desire_verbs | lex.object_control_verbs:
         return "desire"  # "urged Haftar to stop the offensive": Haftar has not stopped
@@ -66,11 +74,18 @@ def _unasserted(verb: Token) -> bool:
     lex = lexicon_of(verb)
     if verb.dep_ == "ccomp" and head.lemma_.lower() in lex.say_verbs and is_negated(head):
         return True  # "Haftar did not say that the GNA attacked Tripoli"
-    if verb.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in lex.claim_nouns and (
-            verb.dep_ != "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)):
+    if (
+        verb.dep_ in ("acl", "ccomp", "relcl")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in lex.claim_nouns
+        and (verb.dep_ != "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children))
+    ):
         return True  # "claims that Haftar attacked Tripoli"
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and (
-            head.head.lemma_.lower() in lex.claim_verbs or head.head.lemma_.lower() in lex.claim_nouns):
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and (head.head.lemma_.lower() in lex.claim_verbs or head.head.lemma_.lower() in lex.claim_nouns)
+    ):
         return True  # "accused of attacking Tripoli", "the accusation of attacking"
     return False
 

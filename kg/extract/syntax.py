@@ -9,9 +9,19 @@ from spacy.tokens import Doc, Token
 from ..lang import lexicon_of
 from ..vocab import DATE_LABELS
 
-__all__ = ["SUBJECT_DEPS", "prep_object", "clause_marker",
-           "own_subject", "is_time", "subjects_of", "object_controlled", "conjuncts", "HYPHENS", "hyphen_joined",
-           "word_lemma"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "prep_object",
+    "clause_marker",
+    "own_subject",
+    "is_time",
+    "subjects_of",
+    "object_controlled",
+    "conjuncts",
+    "HYPHENS",
+    "hyphen_joined",
+    "word_lemma",
+]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 #: Hyphens and dashes that join the parts of a written word ("re-register", "co-operate").
@@ -76,8 +86,11 @@ def subjects_of(verb: Token) -> list[Token]:
 def object_controlled(verb: Token) -> bool:
     """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
-            and any(c.dep_ == "dobj" for c in head.children))
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
 
 
 def conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -119,11 +132,13 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
         while group and group[0].text in HYPHENS:
             group = group[1:]
         # Only a word that can head a clause: "eastern-based forces" stays as the noun-phrase rules read it.
-        if len(group) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
-                                     for t in group if t.text not in HYPHENS):
+        if len(group) < 3 or not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in group if t.text not in HYPHENS
+        ):
             continue
         if any(t.ent_iob_ != "O" or t.idx in named or t.idx + len(t) - 1 in named for t in group) or not all(
-                t.text in HYPHENS or t.is_alpha for t in group):
+            t.text in HYPHENS or t.is_alpha for t in group
+        ):
             continue
         joined.append(group)
     if not joined:
@@ -133,8 +148,10 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
         for group in joined:
             last = group[-1]
             lemma = "".join(t.text for t in group[:-1]) + last.lemma_
-            retokenizer.merge(copy[group[0].i:last.i + 1],
-                              attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)})
+            retokenizer.merge(
+                copy[group[0].i : last.i + 1],
+                attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)},
+            )
     return copy
 
 
@@ -147,16 +164,22 @@ def word_lemma(token: Token) -> str:
     (:func:`hyphen_joined`); this reads the nouns and adjectives a relation names.
     """
     doc, start, end = token.doc, token.i, token.i
-    while start > 0 and not doc[start - 1].whitespace_ and (
-            (doc[start - 1].text in HYPHENS) != (doc[start].text in HYPHENS)):
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and ((doc[start - 1].text in HYPHENS) != (doc[start].text in HYPHENS))
+    ):
         start -= 1
-    while end + 1 < len(doc) and not doc[end].whitespace_ and (
-            (doc[end + 1].text in HYPHENS) != (doc[end].text in HYPHENS)):
+    while (
+        end + 1 < len(doc)
+        and not doc[end].whitespace_
+        and ((doc[end + 1].text in HYPHENS) != (doc[end].text in HYPHENS))
+    ):
         end += 1
     while start < end and doc[start].text in HYPHENS:
         start += 1
     while end > start and doc[end].text in HYPHENS:
         end -= 1
-    if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start:end + 1]):
+    if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start : end + 1]):
         return token.lemma_.lower()
     return ("".join(t.text for t in doc[start:end]) + doc[end].lemma_).lower()

@@ -54,8 +54,9 @@ def _words(source: Source) -> frozenset[str]:
     return frozenset(line for _, line in _entries(source))
 
 
-def _flagged(source: Source, flag: str | None = None, *, flags: frozenset[str],
-             without: str | None = None) -> frozenset[str]:
+def _flagged(
+    source: Source, flag: str | None = None, *, flags: frozenset[str], without: str | None = None
+) -> frozenset[str]:
     """The words of a list whose lines are ``word [flag ...]`` (space-separated): all of them but those
     marked ``without``, or with ``flag`` those marked with it (``flags``: the marks the file may use)."""
     found = set()
@@ -63,8 +64,9 @@ def _flagged(source: Source, flag: str | None = None, *, flags: frozenset[str],
         word, *marks = line.split()
         unknown = set(marks) - flags
         if unknown:
-            raise ConfigError(f"{source}:{number}: unknown mark {' '.join(sorted(unknown))!r} "
-                              f"(expected {', '.join(sorted(flags))})")
+            raise ConfigError(
+                f"{source}:{number}: unknown mark {' '.join(sorted(unknown))!r} (expected {', '.join(sorted(flags))})"
+            )
         if (flag is None and without not in marks) or (flag is not None and flag in marks):
             found.add(word)
     return frozenset(found)
@@ -132,8 +134,7 @@ def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: str 
 
 def _titles(source: Source) -> frozenset[str]:
     """The words of honorifics.txt that state a role: those marked "title" or "role"."""
-    return (_flagged(source, "title", flags=_HONORIFIC_MARKS)
-            | _flagged(source, "role", flags=_HONORIFIC_MARKS))
+    return _flagged(source, "title", flags=_HONORIFIC_MARKS) | _flagged(source, "role", flags=_HONORIFIC_MARKS)
 
 
 @dataclass(frozen=True)
@@ -217,8 +218,9 @@ def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     values["patterns"] = _patterns(folder / "patterns", values)
     unknown = set(values["pair_model"].get("labels", ())) - set(values["pair_relations"]) - {"none"}
     if unknown:
-        raise ConfigError(f"{folder / 'pair_relations.tsv'}: no row for the pair model's labels "
-                          f"{', '.join(sorted(unknown))}")
+        raise ConfigError(
+            f"{folder / 'pair_relations.tsv'}: no row for the pair model's labels {', '.join(sorted(unknown))}"
+        )
     return Lexicon(**values)
 
 
@@ -226,8 +228,11 @@ def _patterns(folder: Source, values: dict[str, Any]) -> dict[str, tuple[dict, .
     """The pattern files of ``folder`` by name; ``{"IN": "$NAME"}`` becomes the sorted entries of the
     word list or table ``name`` (``"$DEVERBAL_NOUNS"``: the act nouns of ``deverbal_nouns.tsv``)."""
     found = {}
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name) if (
-        folder.is_dir()) else []
+    files = (
+        sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+        if (folder.is_dir())
+        else []
+    )
     for file in files:
         entries = _json(file)
         for entry in entries:
@@ -255,10 +260,14 @@ def lexicon(language: str = DEFAULT_LANGUAGE) -> Lexicon:
     root = resources.files(__package__)
     folder = root / language
     if not language.isidentifier() or not folder.is_dir():
-        available = sorted(item.name for item in root.iterdir() if item.is_dir() and item.name.isidentifier()
-                           and item.name != "__pycache__")
-        raise ConfigError(f"no language resources for {language!r} (kg/lang/{language}/); kg has: "
-                          f"{', '.join(available)}")
+        available = sorted(
+            item.name
+            for item in root.iterdir()
+            if item.is_dir() and item.name.isidentifier() and item.name != "__pycache__"
+        )
+        raise ConfigError(
+            f"no language resources for {language!r} (kg/lang/{language}/); kg has: {', '.join(available)}"
+        )
     return load_lexicon(folder, language)
 
 

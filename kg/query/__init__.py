@@ -11,5 +11,13 @@ from .sparql import (
     run_query,
 )
 
-__all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
-           "result_to_dataframe", "RESULT_FORMATS"]
+__all__ = [
+    "run_query",
+    "check_query",
+    "checked_query",
+    "run_named_query",
+    "named_query",
+    "format_result",
+    "result_to_dataframe",
+    "RESULT_FORMATS",
+]

@@ -58,8 +58,9 @@ def check_update(sparql: str, *, allow_network: bool = False) -> str:
         loads = any(getattr(op, "name", "") == "Load" for op in update.algebra)
         reason = "LOAD" if loads else _network_use(update.algebra) or network_words(text, update=True)
         if reason:
-            raise QueryError(f"refused: {reason} would fetch data over the network "
-                             "(start kg serve with --allow-network)")
+            raise QueryError(
+                f"refused: {reason} would fetch data over the network (start kg serve with --allow-network)"
+            )
     return text
 
 
@@ -77,8 +78,14 @@ def _answer(store, sparql: str, namespaces: dict, accept: str) -> tuple[str, byt
     return media, result.serialize(format=_RESULT_TYPES[media])
 
 
-def make_server(store: OxigraphStore, *, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
-                allow_network: bool = False) -> HTTPServer:
+def make_server(
+    store: OxigraphStore,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    writable: bool = False,
+    allow_network: bool = False,
+) -> HTTPServer:
     """An HTTP server answering SPARQL on ``store`` (an :class:`kg.store.OxigraphStore`); not started."""
     # One request at a time: pyoxigraph's objects belong to the thread that made them,
     # and a local endpoint for one user's tools needs no more.
@@ -112,9 +119,12 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query)
         if url.path in ("/", "") and "query" not in params:
-            self._send(HTTPStatus.OK, "text/plain; charset=utf-8",
-                       f"kg SPARQL endpoint on {self.server.store}: GET or POST /query"
-                       f"{' and POST /update' if self.server.writable else ' (read-only)'}\n".encode())
+            self._send(
+                HTTPStatus.OK,
+                "text/plain; charset=utf-8",
+                f"kg SPARQL endpoint on {self.server.store}: GET or POST /query"
+                f"{' and POST /update' if self.server.writable else ' (read-only)'}\n".encode(),
+            )
         elif url.path in ("/query", "/sparql", "/") and "query" in params:
             self._query(params["query"][0])
         else:

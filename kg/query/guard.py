@@ -31,13 +31,18 @@ _LINE_END = re.compile("\r\n|[\n\r\u2028\u2029\u0085\f\v\x1c\x1d\x1e]")
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _SPECIAL = re.compile(r"[#\"'<\\]")
 #: What ends a string (its quote; a line break in a short one) or escapes a character, by (quote, long).
-_STOPS = {(quote, long): re.compile(r"\\|" + (quote * 3 if long else f"[{quote}\n\r]"))
-          for quote in "\"'" for long in (False, True)}
+_STOPS = {
+    (quote, long): re.compile(r"\\|" + (quote * 3 if long else f"[{quote}\n\r]"))
+    for quote in "\"'"
+    for long in (False, True)
+}
 
 # A word that opens a network clause, unless it is the end of a variable (?service) or of a
 # prefixed name (ex:service). What may follow it is read by _opens_clause.
-_WORDS = {"query": re.compile(r"(?<![?$:])(SERVICE|FROM)", re.IGNORECASE),
-          "update": re.compile(r"(?<![?$:])(SERVICE|LOAD)", re.IGNORECASE)}
+_WORDS = {
+    "query": re.compile(r"(?<![?$:])(SERVICE|FROM)", re.IGNORECASE),
+    "update": re.compile(r"(?<![?$:])(SERVICE|LOAD)", re.IGNORECASE),
+}
 _FOLLOWER = {"SERVICE": "SILENT", "LOAD": "SILENT", "FROM": "NAMED"}
 _NAME = re.compile(r"[^\s<>\"'{}()\[\],;#=!|&+*/^]*")
 
@@ -90,8 +95,7 @@ def _decode_escapes(sparql: str) -> str:
 
     text = _ESCAPE.sub(character, sparql)
     if text != sparql and _ESCAPE.search(text):
-        raise QueryError("refused: the query's \\u escapes decode to further escapes; write the characters "
-                         "themselves")
+        raise QueryError("refused: the query's \\u escapes decode to further escapes; write the characters themselves")
     return text
 
 

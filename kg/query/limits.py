@@ -43,8 +43,10 @@ def run_limited(work: Callable[[], str], timeout: float | None, *, offline: bool
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryError(f"the query was stopped after {timeout:g} s (--timeout); narrow it, add a LIMIT, "
-                             "or query a store (kg build --store), which answers joins much faster")
+            raise QueryError(
+                f"the query was stopped after {timeout:g} s (--timeout); narrow it, add a LIMIT, "
+                "or query a store (kg build --store), which answers joins much faster"
+            )
         try:
             kind, value = receiver.recv()
         except EOFError:

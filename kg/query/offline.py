@@ -42,6 +42,7 @@ def cut_network() -> bool:
     for flags in attempts:
         if libc.unshare(flags) == 0:
             return True
-    logger.info("could not leave the network (unshare: %s); the query check alone keeps it off",
-                os.strerror(ctypes.get_errno()))
+    logger.info(
+        "could not leave the network (unshare: %s); the query check alone keeps it off", os.strerror(ctypes.get_errno())
+    )
     return False

@@ -23,8 +23,16 @@ from ..store import as_store
 from ..store.dataset import parsed_query
 from .guard import canonical, network_words
 
-__all__ = ["run_query", "check_query", "checked_query", "run_named_query", "named_query", "format_result",
-           "result_to_dataframe", "RESULT_FORMATS"]
+__all__ = [
+    "run_query",
+    "check_query",
+    "checked_query",
+    "run_named_query",
+    "named_query",
+    "format_result",
+    "result_to_dataframe",
+    "RESULT_FORMATS",
+]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -115,8 +123,10 @@ def _prepare(text: str, namespaces: tuple, allow_network: bool):
     if not allow_network:
         reason = _network_use(prepared.algebra) or network_words(text)
         if reason:
-            raise QueryError(f"refused: the query uses {reason}, which would fetch data over the network "
-                             "(pass allow_network=True / --allow-network to permit it)")
+            raise QueryError(
+                f"refused: the query uses {reason}, which would fetch data over the network "
+                "(pass allow_network=True / --allow-network to permit it)"
+            )
     return prepared
 
 
@@ -134,7 +144,7 @@ def _parse_message(error: Exception) -> str:
     message = " ".join(str(getattr(error, "msg", error)).split())
     if line is not None and column is not None:
         line_text = getattr(error, "line", "") or ""
-        snippet = line_text[max(column - 1, 0):max(column - 1, 0) + 40].strip()
+        snippet = line_text[max(column - 1, 0) : max(column - 1, 0) + 40].strip()
         near = f" near {snippet!r}" if snippet else " at the end of the line"
         return f"line {line}, column {column}: {message}{near}"
     return message[:300]
@@ -159,6 +169,7 @@ def _network_use(node) -> str | None:
 
 
 # --- formatting ------------------------------------------------------------------------
+
 
 def _compact(term, graph: Graph | None) -> str:
     if term is None:
@@ -194,8 +205,9 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
     rows = [[row[i] for i in range(len(names))] for row in result]
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL)
+        writer = csv.writer(
+            out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+        )
         writer.writerow(names)
         for row in rows:
             writer.writerow(["" if v is None else str(v) for v in row])
@@ -226,8 +238,10 @@ def result_to_dataframe(result: Result, *, graph: Graph | None = None):
     names = [str(v) for v in result.vars]
     records = []
     for row in result:
-        records.append([
-            None if value is None else (value.toPython() if isinstance(value, Literal) else str(value))
-            for value in row
-        ])
+        records.append(
+            [
+                None if value is None else (value.toPython() if isinstance(value, Literal) else str(value))
+                for value in row
+            ]
+        )
     return pd.DataFrame.from_records(records, columns=names)

@@ -12,8 +12,16 @@ from ..errors import ConfigError
 from ..text.names import normalise_name
 from ..vocab import KGR
 
-__all__ = ["DEFAULT_BASE", "slug", "check_base", "entity_iri", "concept_iri", "document_iri",
-           "statement_iri", "relation_iri"]
+__all__ = [
+    "DEFAULT_BASE",
+    "slug",
+    "check_base",
+    "entity_iri",
+    "concept_iri",
+    "document_iri",
+    "statement_iri",
+    "relation_iri",
+]
 
 #: Longest name segment of an IRI; longer names are cut and end with a hash of the whole.
 MAX_SLUG = 160
@@ -24,8 +32,11 @@ DEFAULT_BASE = "https://example.org/kg/id/"
 
 def _encodable(text: str) -> str:
     """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() and any(
-        "\ud800" <= ch <= "\udfff" for ch in text) else text
+    return (
+        text.encode("utf-8", "replace").decode("utf-8")
+        if not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text)
+        else text
+    )
 
 
 def slug(name: str) -> str:
@@ -53,7 +64,7 @@ def slug(name: str) -> str:
     if len(encoded) > MAX_SLUG:
         # A name of thousands of characters keeps a readable start and a hash of the whole.
         digest = hashlib.sha1(encoded.encode("ascii")).hexdigest()[:16]
-        encoded = f"{encoded[:MAX_SLUG - 17].rstrip('%0123456789ABCDEF-')}-{digest}"
+        encoded = f"{encoded[: MAX_SLUG - 17].rstrip('%0123456789ABCDEF-')}-{digest}"
     return encoded
 
 
@@ -78,7 +89,7 @@ def concept_iri(base: str, label: str) -> URIRef:
 
 def document_graph_iri(base: str, doc_id: str) -> URIRef:
     """IRI of the named graph that holds what one document says: ``<base>graph/<document IRI path>``."""
-    return URIRef(f"{base}graph/{str(document_iri(base, doc_id))[len(base):]}")
+    return URIRef(f"{base}graph/{str(document_iri(base, doc_id))[len(base) :]}")
 
 
 def corpus_graph_iri(base: str) -> URIRef:
@@ -183,5 +194,5 @@ def relation_iri(lemma: str) -> URIRef:
     if plain and plain == readable and normalise_name(lemma) == lemma:
         return KGR[readable]  # neither cut short nor changed by normalising: one label, one slug
     digest = hashlib.sha1(lemma.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    readable = readable[:MAX_SLUG - len(digest) - 2].rstrip("%0123456789ABCDEF-")
+    readable = readable[: MAX_SLUG - len(digest) - 2].rstrip("%0123456789ABCDEF-")
     return KGR[f"{readable}--{digest}"]

@@ -26,8 +26,7 @@ from ..model import EXTRACTOR, Argument, Document, EntityTable, Extraction, Ment
 from ..resolve import name_keys
 from ..resolve.concepts import Concept, ConceptTable
 from ..text.clean import clean_text
-from ..vocab import (KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules,
-                     typed_relation)
+from ..vocab import KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules, typed_relation
 from . import iri
 from .record import encode_extraction
 from .terms import new_dataset, quad_to_rdflib
@@ -123,8 +122,9 @@ def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str
         yield from batch
 
 
-def quad_batches(extractions: Iterable[Extraction], entities: EntityTable, *,
-                 base: str) -> Iterator[tuple[str, list[ox.Quad]]]:
+def quad_batches(
+    extractions: Iterable[Extraction], entities: EntityTable, *, base: str
+) -> Iterator[tuple[str, list[ox.Quad]]]:
     """Yield ``(graph IRI, quads)``: first the corpus graph (entities, concepts, relation
     predicates) and the names graph (the entities' name keys, :func:`kg.resolve.name_keys`),
     then each document's named graph as it is made.
@@ -226,8 +226,10 @@ def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
     """The corpus graph's description of one concept (:class:`kg.resolve.concepts.ConceptTable`)."""
     corpus = _node(str(iri.corpus_graph_iri(base)))
     node = _node(str(iri.concept_iri(base, concept.label)))
-    found = [ox.Quad(node, T.rdf_type, T.kg_Concept, corpus),
-             ox.Quad(node, T.rdfs_label, _string(concept.label), corpus)]
+    found = [
+        ox.Quad(node, T.rdf_type, T.kg_Concept, corpus),
+        ox.Quad(node, T.rdfs_label, _string(concept.label), corpus),
+    ]
     found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in concept.alt_labels]
     return found
 
@@ -242,8 +244,9 @@ def _extraction_triples(extraction: Extraction, nodes: _Nodes) -> Iterator[Tripl
     for entity_key in sorted({nodes.entities.key_of(m) for m in extraction.mentions}):
         yield nodes.iris[entity_key], T.kg_mentionedIn, doc_node
     for mention in extraction.mentions:
-        yield from _mention_triples(nodes.base, doc_node, mention, nodes.entity(mention),
-                                    nodes.entities.rule_of(mention))
+        yield from _mention_triples(
+            nodes.base, doc_node, mention, nodes.entity(mention), nodes.entities.rule_of(mention)
+        )
     for relation in extraction.relations:
         yield from _relation_triples(relation, doc_node, nodes)
 
@@ -254,8 +257,12 @@ def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: _Nodes)
     subject = nodes.argument(relation.subject, relation.doc_id)
     obj = None if relation.object is None else nodes.argument(relation.object, relation.doc_id)
     predicate = _relation_node(relation.predicate)
-    typed = _typed(relation.predicate, nodes.class_of(relation.subject), nodes.class_of(relation.object),
-                   relation.object.label.lower() if relation.object else None)
+    typed = _typed(
+        relation.predicate,
+        nodes.class_of(relation.subject),
+        nodes.class_of(relation.object),
+        relation.object.label.lower() if relation.object else None,
+    )
     if relation.is_factual and obj is not None:
         yield subject, predicate, obj
         if typed is not None:
@@ -281,8 +288,9 @@ def _relation_node(lemma: str) -> ox.NamedNode:
 
 
 @functools.lru_cache(maxsize=16384)
-def _typed(lemma: str, subject_class: str | None, object_class: str | None,
-           object_label: str | None) -> ox.NamedNode | None:
+def _typed(
+    lemma: str, subject_class: str | None, object_class: str | None, object_label: str | None
+) -> ox.NamedNode | None:
     typed = typed_relation(lemma, subject_class, object_class, object_label)
     return None if typed is None else ox.NamedNode(str(typed))
 
@@ -298,8 +306,9 @@ def _document_triples(node: ox.NamedNode, document: Document) -> Iterator[Triple
         yield node, T.dcterms_source, ox.Literal(_string(document.url).value, datatype=T.xsd_anyURI)
 
 
-def _mention_triples(base: str, doc_node: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode,
-                     rule: str) -> Iterator[Triple]:
+def _mention_triples(
+    base: str, doc_node: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode, rule: str
+) -> Iterator[Triple]:
     """A named mention: where it is, what it says, which entity it names and why."""
     node = _node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
     yield node, T.rdf_type, T.kg_Mention
@@ -328,11 +337,26 @@ class _Statement:
     def node(self, base: str) -> ox.NamedNode:
         """The statement's IRI, a hash of what identifies it."""
         relation, obj = self.relation, self.relation.object
-        return _node(str(iri.statement_iri(
-            base, relation.doc_id, relation.start, relation.end, self.subject.value, self.predicate.value,
-            self.object.value if self.object is not None else "", relation.negated, relation.modality,
-            relation.pattern, relation.subject.start, relation.subject.end, obj.start if obj else "",
-            obj.end if obj else "")))
+        return _node(
+            str(
+                iri.statement_iri(
+                    base,
+                    relation.doc_id,
+                    relation.start,
+                    relation.end,
+                    self.subject.value,
+                    self.predicate.value,
+                    self.object.value if self.object is not None else "",
+                    relation.negated,
+                    relation.modality,
+                    relation.pattern,
+                    relation.subject.start,
+                    relation.subject.end,
+                    obj.start if obj else "",
+                    obj.end if obj else "",
+                )
+            )
+        )
 
 
 _EXTRACTOR = ox.Literal(EXTRACTOR)

@@ -49,19 +49,44 @@ def encode_extraction(extraction: Extraction) -> str:
 
     def qualifier(value: Qualifier):
         time = value.time
-        return [value.kind, value.text, value.start, value.end, mention(value.mention),
-                None if time is None else [time.value, time.datatype, time.start, time.end]]
+        return [
+            value.kind,
+            value.text,
+            value.start,
+            value.end,
+            mention(value.mention),
+            None if time is None else [time.value, time.datatype, time.start, time.end],
+        ]
 
     relations = []
     for relation in extraction.relations:
         sentence = sentences.setdefault(relation.sentence, len(sentences))
-        relations.append([argument(relation.subject), relation.predicate, argument(relation.object), sentence,
-                          relation.start, relation.end, relation.negated, relation.modality,
-                          argument(relation.attribution), relation.pattern, relation.confidence,
-                          relation.relation_text, relation.passive, [qualifier(q) for q in relation.qualifiers]])
+        relations.append(
+            [
+                argument(relation.subject),
+                relation.predicate,
+                argument(relation.object),
+                sentence,
+                relation.start,
+                relation.end,
+                relation.negated,
+                relation.modality,
+                argument(relation.attribution),
+                relation.pattern,
+                relation.confidence,
+                relation.relation_text,
+                relation.passive,
+                [qualifier(q) for q in relation.qualifiers],
+            ]
+        )
     document = extraction.document
-    record = {"v": VERSION, "d": [document.id, document.title, document.date, document.url],
-              "m": [_mention(m) for m in extraction.mentions], "s": list(sentences), "r": relations}
+    record = {
+        "v": VERSION,
+        "d": [document.id, document.title, document.date, document.url],
+        "m": [_mention(m) for m in extraction.mentions],
+        "s": list(sentences),
+        "r": relations,
+    }
     return json.dumps(record, separators=(",", ":"))
 
 
@@ -76,8 +101,10 @@ def decode_extraction(record: str) -> Extraction | None:
     if data.get("v") != VERSION:
         return None
     doc_id, title, date, url = data["d"]
-    mentions = tuple(Mention(doc_id, start, end, text, label, sentence, typed_by)
-                     for start, end, text, label, sentence, typed_by in data["m"])
+    mentions = tuple(
+        Mention(doc_id, start, end, text, label, sentence, typed_by)
+        for start, end, text, label, sentence, typed_by in data["m"]
+    )
     sentences = data["s"]
 
     def mention(value):
@@ -99,9 +126,38 @@ def decode_extraction(record: str) -> Extraction | None:
         return Qualifier(kind, text, start, end, mention(named), None if time is None else TimeValue(*time))
 
     relations = tuple(
-        Relation(doc_id, argument(subject), predicate, argument(obj), sentences[sentence], start, end, negated,
-                 modality, argument(attribution), pattern, confidence, relation_text, passive,
-                 tuple(qualifier(q) for q in qualifiers))
-        for (subject, predicate, obj, sentence, start, end, negated, modality, attribution, pattern, confidence,
-             relation_text, passive, qualifiers) in data["r"])
+        Relation(
+            doc_id,
+            argument(subject),
+            predicate,
+            argument(obj),
+            sentences[sentence],
+            start,
+            end,
+            negated,
+            modality,
+            argument(attribution),
+            pattern,
+            confidence,
+            relation_text,
+            passive,
+            tuple(qualifier(q) for q in qualifiers),
+        )
+        for (
+            subject,
+            predicate,
+            obj,
+            sentence,
+            start,
+            end,
+            negated,
+            modality,
+            attribution,
+            pattern,
+            confidence,
+            relation_text,
+            passive,
+            qualifiers,
+        ) in data["r"]
+    )
     return Extraction(Document(doc_id, "", title, date, url), mentions, relations)

@@ -62,8 +62,7 @@ def to_oxigraph(term):
 
 def quad_to_rdflib(quad: ox.Quad) -> tuple:
     """A pyoxigraph quad as an rdflib ``(s, p, o, graph name or None)`` tuple."""
-    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
-            to_rdflib(quad.graph_name))
+    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), to_rdflib(quad.graph_name))
 
 
 def new_dataset() -> Dataset:

@@ -50,8 +50,7 @@ def iter_documents(
         path = Path(source)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES)
+                p for p in path.rglob("*") if p.is_file() and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES)
             )
             if not files:
                 yield ReadError(str(path), "folder contains no .txt or .jsonl files")

@@ -41,8 +41,7 @@ def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Documen
         yield ReadError(str(path), "empty JSONL file (no records)")
 
 
-def _line_document(line: str, where: str, default_id: str, *, seen: set[str],
-                   date: str | None) -> Document | ReadError:
+def _line_document(line: str, where: str, default_id: str, *, seen: set[str], date: str | None) -> Document | ReadError:
     """The document of one JSONL line (``where``: its file and line), or what is wrong with it;
     ``seen`` holds the ids of the file's earlier documents (this one's is added)."""
     try:
@@ -50,10 +49,10 @@ def _line_document(line: str, where: str, default_id: str, *, seen: set[str],
     except json.JSONDecodeError as error:
         return ReadError(where, f"invalid JSON ({error.msg} at column {error.colno})")
     if not isinstance(record, dict):
-        return ReadError(where, "expected a JSON object with a \"text\" field")
+        return ReadError(where, 'expected a JSON object with a "text" field')
     text = record.get("text")
     if not isinstance(text, str):
-        return ReadError(where, "missing or non-string \"text\" field")
+        return ReadError(where, 'missing or non-string "text" field')
     doc_id = str(record["id"]) if record.get("id") not in (None, "") else default_id
     if doc_id in seen:
         return ReadError(where, f"duplicate document id {doc_id!r}")

@@ -15,12 +15,23 @@ __all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
-         (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"), (b"\xff\xfe", "utf-16", "UTF-16"),
-         (b"\xfe\xff", "utf-16", "UTF-16"))
-_MAGIC = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
-          (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
-          (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"\xd0\xcf\x11\xe0", "an old Office file"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file"),
+)
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
@@ -52,8 +63,11 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as error:
-                raise ReadError(source, f"binary file (it starts with a {name} byte-order mark but is not "
-                                        f"{name}: {error.reason} at offset {error.start}), expected text") from None
+                raise ReadError(
+                    source,
+                    f"binary file (it starts with a {name} byte-order mark but is not "
+                    f"{name}: {error.reason} at offset {error.start}), expected text",
+                ) from None
             return _newlines(text.lstrip("\ufeff")), None if name == "UTF-8" else f"decoded as {name} (byte-order mark)"
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -64,14 +78,17 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        warning = (f"not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0x{data[error.start]:02x} "
-                   f"at offset {error.start})")
+        warning = (
+            f"not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0x{data[error.start]:02x} "
+            f"at offset {error.start})"
+        )
         text = data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7f <= ord(ch) < 0xa0)
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7F <= ord(ch) < 0xA0)
     if sample and controls > max(8, len(sample) // 50):
-        raise ReadError(source, f"binary file ({controls:,} control characters in its first {len(sample):,}), "
-                                "expected text")
+        raise ReadError(
+            source, f"binary file ({controls:,} control characters in its first {len(sample):,}), expected text"
+        )
     return _newlines(text), warning
 
 
@@ -104,8 +121,11 @@ def check_date(value: str | None, source: str) -> str | None:
     return day
 
 
-_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|date|dated)?\s*:?\s*(?:on\s+)?"
-                             r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(
+    r"^(?:published|updated|posted|date|dated)?\s*:?\s*(?:on\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.IGNORECASE,
+)
 
 
 def dateline(text: str) -> str | None:
@@ -176,8 +196,9 @@ def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | N
     return document
 
 
-def read_text(path: str | Path, *, doc_id: str | None = None,
-              date: str | None = None) -> tuple[Document, InputWarning | None]:
+def read_text(
+    path: str | Path, *, doc_id: str | None = None, date: str | None = None
+) -> tuple[Document, InputWarning | None]:
     """Read one plain-text news file: the document, and a warning if its encoding was guessed.
 
     Raises

@@ -5,13 +5,29 @@ from .html import DEFAULT_MAX_NODES, render_html, write_html
 from .nx import to_networkx
 from .views import construct_nodes, focus, load_for_view, most_important
 
-__all__ = ["to_networkx", "render_html", "write_html", "view_html", "view_graph", "focus", "most_important",
-           "construct_nodes",
-           "load_for_view", "DEFAULT_MAX_NODES"]
+__all__ = [
+    "to_networkx",
+    "render_html",
+    "write_html",
+    "view_html",
+    "view_graph",
+    "focus",
+    "most_important",
+    "construct_nodes",
+    "load_for_view",
+    "DEFAULT_MAX_NODES",
+]
 
 
-def view_html(graph, *, title: str = "kg graph", focus: str | None = None, hops: int = 1,
-              max_nodes: int | None = None, query: str | None = None) -> str:
+def view_html(
+    graph,
+    *,
+    title: str = "kg graph",
+    focus: str | None = None,
+    hops: int = 1,
+    max_nodes: int | None = None,
+    query: str | None = None,
+) -> str:
     """The page for ``graph`` (a :class:`kg.store.Store`, an rdflib graph, or a file's facts read by
     :func:`load_for_view`), cut to a readable part.
 
@@ -23,8 +39,9 @@ def view_html(graph, *, title: str = "kg graph", focus: str | None = None, hops:
     return render_html(nxgraph, title=title, note=note)
 
 
-def view_graph(graph, *, focus: str | None = None, hops: int = 1, max_nodes: int | None = None,
-               query: str | None = None):
+def view_graph(
+    graph, *, focus: str | None = None, hops: int = 1, max_nodes: int | None = None, query: str | None = None
+):
     """The networkx graph :func:`view_html` draws, and its note (what was left out, or None)."""
     nxgraph = to_networkx(graph)
     total = nxgraph.number_of_nodes()
@@ -39,8 +56,10 @@ def view_graph(graph, *, focus: str | None = None, hops: int = 1, max_nodes: int
         notes.append(f"{centre} and its neighbours up to {hops} relation{'s' if hops != 1 else ''} away")
     nxgraph, dropped = views.most_important(nxgraph, max_nodes or DEFAULT_MAX_NODES)
     if dropped:
-        notes.append(f"the {nxgraph.number_of_nodes():,} most connected nodes; {dropped:,} less connected "
-                     "ones are left out (use --focus, --query or --max-nodes)")
+        notes.append(
+            f"the {nxgraph.number_of_nodes():,} most connected nodes; {dropped:,} less connected "
+            "ones are left out (use --focus, --query or --max-nodes)"
+        )
     note = None
     if notes:
         note = f"Showing {'; '.join(notes)} — of {total:,} nodes in the graph."

@@ -163,32 +163,36 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
         label = data["label"]
         if data["type"] == "Proposition" and len(label) > PROPOSITION_LABEL_CHARS:
             label = label[:PROPOSITION_LABEL_CHARS].rsplit(" ", 1)[0] + " …"
-        nodes.append({
-            "id": node,
-            "label": isolated(label),
-            "title": _node_title(data),
-            "group": data["type"],
-            "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
-            "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
-            "shape": {"Concept": "box", "Proposition": "box"}.get(data["type"], "dot"),
-            "rank": 1 if data["type"] == "Proposition" else 0,
-            **({"font": {"size": 64, "strokeWidth": 6}} if node in hubs else {}),
-            "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
-        })
+        nodes.append(
+            {
+                "id": node,
+                "label": isolated(label),
+                "title": _node_title(data),
+                "group": data["type"],
+                "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
+                "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
+                "shape": {"Concept": "box", "Proposition": "box"}.get(data["type"], "dot"),
+                "rank": 1 if data["type"] == "Proposition" else 0,
+                **({"font": {"size": 64, "strokeWidth": 6}} if node in hubs else {}),
+                "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
+            }
+        )
     edges = []
     for u, v, data in nxgraph.edges(data=True):
         label = ("not " if data["negated"] else "") + isolated(data["relation"])
-        edges.append({
-            "from": u,
-            "to": v,
-            "label": label if labelled else None,
-            "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
-            "dashes": bool(data["negated"] or data.get("modality") not in (None, "will", "shall")),
-            "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
-            "width": 1 + min(data["count"], 5) * 0.5,
-            "arrows": "to",
-            "relation": data["relation"],
-        })
+        edges.append(
+            {
+                "from": u,
+                "to": v,
+                "label": label if labelled else None,
+                "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
+                "dashes": bool(data["negated"] or data.get("modality") not in (None, "will", "shall")),
+                "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
+                "width": 1 + min(data["count"], 5) * 0.5,
+                "arrows": "to",
+                "relation": data["relation"],
+            }
+        )
         if edges[-1]["label"] is None:
             del edges[-1]["label"]
     return nodes, edges
@@ -265,8 +269,7 @@ def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) ->
         "groups": {name: {"color": colour} for name, colour in CLASS_COLOURS.items()},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
-        "edges": {"font": {"size": 11, "align": "middle", "color": "#555"},
-                  "smooth": {"type": "continuous"}},
+        "edges": {"font": {"size": 11, "align": "middle", "color": "#555"}, "smooth": {"type": "continuous"}},
     }
     template = _templates().get_template("graph.html")
     vis_js, vis_css = _vis_assets()

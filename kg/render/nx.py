@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 
-from ..vocab import KG, entity_classes
 from ..store import as_store
+from ..vocab import KG, entity_classes
 from .views import DrawingFacts, facts_from_store
 
 __all__ = ["to_networkx", "node_classes"]
@@ -91,19 +91,27 @@ def _described(facts: DrawingFacts) -> dict[str, dict]:
 
 def _statements(facts: DrawingFacts) -> list[dict]:
     """The statements (subject, predicate, object), each with its flags, sentence, document and relation label."""
-    values = {name: {r["statement"]: r["value"] for r in facts.rows(f"statement {name}")}
-              for name in ("negated", "modality", "confidence", "sentence", "document")}
-    documents = {name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")}
-                 for name in ("title", "identifier")}
+    values = {
+        name: {r["statement"]: r["value"] for r in facts.rows(f"statement {name}")}
+        for name in ("negated", "modality", "confidence", "sentence", "document")
+    }
+    documents = {
+        name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")} for name in ("title", "identifier")
+    }
     relation_labels = {r["p"]: r["label"] for r in facts.rows("relation labels")}
     rows = sorted(facts.rows("statements"), key=lambda r: r["statement"])
     for row in rows:
         statement = row["statement"]
         document = values["document"].get(statement)
-        row.update(negated=values["negated"].get(statement), modality=values["modality"].get(statement),
-                   confidence=values["confidence"].get(statement), sentence=values["sentence"].get(statement),
-                   title=documents["title"].get(document), identifier=documents["identifier"].get(document),
-                   relation=relation_labels.get(row["p"]))
+        row.update(
+            negated=values["negated"].get(statement),
+            modality=values["modality"].get(statement),
+            confidence=values["confidence"].get(statement),
+            sentence=values["sentence"].get(statement),
+            title=documents["title"].get(document),
+            identifier=documents["identifier"].get(document),
+            relation=relation_labels.get(row["p"]),
+        )
     return rows
 
 
@@ -122,8 +130,14 @@ def _add_edge(result, row: dict) -> None:
         data["confidence"] = max(data["confidence"], confidence)
     else:
         result.add_edge(
-            subject, obj, key=key,
+            subject,
+            obj,
+            key=key,
             relation=row["relation"] if row["relation"] is not None else row["p"],
-            predicate=row["p"], negated=negated, modality=row["modality"],
-            confidence=confidence, count=1, sources=[source],
+            predicate=row["p"],
+            negated=negated,
+            modality=row["modality"],
+            confidence=confidence,
+            count=1,
+            sources=[source],
         )

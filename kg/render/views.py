@@ -10,13 +10,20 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..errors import GraphFileError, KgError
 from ..query import run_query
-from ..vocab import KG
 from ..store import Store, load_graph
 from ..store.foreign import read_quads
 from ..store.graph import graph_file
+from ..vocab import KG
 
-__all__ = ["focus", "most_important", "construct_nodes", "load_for_view", "importance", "DrawingFacts",
-           "facts_from_store"]
+__all__ = [
+    "focus",
+    "most_important",
+    "construct_nodes",
+    "load_for_view",
+    "importance",
+    "DrawingFacts",
+    "facts_from_store",
+]
 
 
 def importance(nxgraph, node) -> float:
@@ -102,13 +109,23 @@ def facts_from_store(store: Store) -> DrawingFacts:
     return facts
 
 
-_STATEMENT_PROPERTIES = {name: str(getattr(KG, name))
-                         for name in ("negated", "modality", "confidence", "sentence", "document")}
+_STATEMENT_PROPERTIES = {
+    name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence", "document")
+}
 _DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}
-_DRAWN_PREDICATES = frozenset({
-    str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount), str(RDF.subject), str(RDF.predicate),
-    str(RDF.object), *_STATEMENT_PROPERTIES.values(), *_DOCUMENT_PROPERTIES.values(),
-})
+_DRAWN_PREDICATES = frozenset(
+    {
+        str(RDF.type),
+        str(RDFS.label),
+        str(SKOS.altLabel),
+        str(KG.mentionCount),
+        str(RDF.subject),
+        str(RDF.predicate),
+        str(RDF.object),
+        *_STATEMENT_PROPERTIES.values(),
+        *_DOCUMENT_PROPERTIES.values(),
+    }
+)
 _TYPE, _LABEL, _ALT_LABEL, _MENTION_COUNT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount)
 _STATEMENT, _DOCUMENT = str(KG.Statement), str(KG.Document)
 
@@ -139,8 +156,12 @@ class DrawingFacts:
         if name == "nodes":
             for node, classes in types.items():
                 for cls in classes:
-                    yield {"node": node, "class": cls, "label": self._one(_LABEL, node),
-                           "mentions": self._one(_MENTION_COUNT, node)}
+                    yield {
+                        "node": node,
+                        "class": cls,
+                        "label": self._one(_LABEL, node),
+                        "mentions": self._one(_MENTION_COUNT, node),
+                    }
         elif name == "alt_labels":
             for node, alts in self.values[_ALT_LABEL].items():
                 for alt in alts:

@@ -4,5 +4,4 @@ from .aliases import parse_aliases, read_aliases
 from .groups import type_family
 from .link import link_entities, name_keys
 
-__all__ = ["link_entities", "read_aliases", "parse_aliases",
-           "type_family", "name_keys"]
+__all__ = ["link_entities", "read_aliases", "parse_aliases", "type_family", "name_keys"]

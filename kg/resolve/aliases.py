@@ -52,8 +52,10 @@ def parse_aliases(text: str, *, source: str = "aliases") -> Aliases:
             continue
         parts = [part.strip() for part in line.split("\t")]
         if len(parts) != 2 or not all(parts) or parts[1] == "!":
-            raise ConfigError(f"{source}:{number}: expected 'surface form<TAB>canonical name' "
-                              f"(or '<TAB>!name' to forbid a merge), got {raw.strip()!r}")
+            raise ConfigError(
+                f"{source}:{number}: expected 'surface form<TAB>canonical name' "
+                f"(or '<TAB>!name' to forbid a merge), got {raw.strip()!r}"
+            )
         surface, canonical = parts
         if canonical.startswith("!"):
             forbid.add(frozenset((name_key(surface), name_key(canonical[1:].strip()))))

@@ -19,8 +19,17 @@ from ..model import Aliases, KnownEntity, Mention
 from ..text.names import initials, normalise_name, strip_format, strip_honorific
 from ..vocab import PLACE_LABELS
 
-__all__ = ["Group", "ACRONYM_TYPES", "document_groups", "type_family", "name_key", "majority", "is_short_key",
-           "is_acronym", "female_keys"]
+__all__ = [
+    "Group",
+    "ACRONYM_TYPES",
+    "document_groups",
+    "type_family",
+    "name_key",
+    "majority",
+    "is_short_key",
+    "is_acronym",
+    "female_keys",
+]
 
 #: Types whose names have acronyms ("GNA", "UN", "US").
 ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
@@ -119,8 +128,11 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
             typed.add(key)
     label_of = {key: majority(counter) for key, counter in types.items()}
     surface_of = {key: majority(counter) for key, counter in names.items()}
-    target = {key: (root, rule) for key, (root, rule) in _targets(surface_of, label_of, _men(mentions)).items()
-              if frozenset((key, root)) not in aliases.forbid}
+    target = {
+        key: (root, rule)
+        for key, (root, rule) in _targets(surface_of, label_of, _men(mentions)).items()
+        if frozenset((key, root)) not in aliases.forbid
+    }
     grouped: dict[str, Group] = {}
     for key in surface_of:
         root, rule = target.get(key, (key, "exact"))
@@ -137,8 +149,11 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
 def _men(mentions: list[Mention]) -> set[str]:
     """The surnames (as keys) of the men a document names with an honorific: "Mr Howard" → "howard"."""
     male = lexicon().male_honorifics
-    return {m.text.split()[-1].lower() for m in mentions if len(m.text.split()) == 2
-            and m.text.split()[0].rstrip(".") in male}
+    return {
+        m.text.split()[-1].lower()
+        for m in mentions
+        if len(m.text.split()) == 2 and m.text.split()[0].rstrip(".") in male
+    }
 
 
 def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, str]]:
@@ -165,8 +180,11 @@ def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]
             surname = key.split()[-1]
             if key.split()[0] in female and surname in men:
                 continue  # "Mrs Howard" where a "Mr Howard" is named too: not him, nor his full name
-            longer = [k for k in by_last_word.get(surname, ()) if k != key and k.endswith(" " + surname)
-                      and k.split()[0] not in female]
+            longer = [
+                k
+                for k in by_last_word.get(surname, ())
+                if k != key and k.endswith(" " + surname) and k.split()[0] not in female
+            ]
             if len(longer) == 1:
                 target[key] = (longer[0], "surname")
     return target

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 
 from ..lang import lexicon
 from ..model import Aliases
-from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
 from ..text.names import initials, normalise_name
+from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
 
 __all__ = ["join_groups"]
 
@@ -111,8 +111,12 @@ class _Joiner:
             for _, same in sorted(families.items()):
                 for other in same[1:]:
                     graph_rule = groups[same[0]].known is not None or groups[other].known is not None
-                    self.join(same[0], other, "graph" if graph_rule else "exact",
-                              [s for s in groups[other].names if name_key(s, keep_female=True) == key])
+                    self.join(
+                        same[0],
+                        other,
+                        "graph" if graph_rule else "exact",
+                        [s for s in groups[other].names if name_key(s, keep_female=True) == key],
+                    )
             heads = [same[0] for _, same in sorted(families.items())]
             for a in heads:
                 for b in heads:
@@ -134,8 +138,12 @@ class _Joiner:
                 # the text typed): which group is the union-find root must not decide it (it depends on
                 # the other documents of the build, and kg remove re-links only some of them).
                 group = components[next(iter(candidates))]
-                self.join(members[0], next((i for i in group if self.allowed(members[0], i, False)), group[0]),
-                          rule, [surface])
+                self.join(
+                    members[0],
+                    next((i for i in group if self.allowed(members[0], i, False)), group[0]),
+                    rule,
+                    [surface],
+                )
 
     def _full_names(self, components: dict[int, list[int]]) -> dict[tuple[str, str], set[int]]:
         """(initials / surname / short name, key) → the roots of the components with such a full name."""

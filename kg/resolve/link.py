@@ -34,9 +34,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity
+from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 from .groups import Group, document_groups, is_acronym, majority, name_key
 from .join import join_groups
-from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
 
 __all__ = ["link_entities", "name_keys"]
 
@@ -70,8 +70,9 @@ def link_entities(
     aliases = aliases or Aliases()
     # Whatever order the documents come in, they are read in the same one.
     extractions = sorted(extractions, key=lambda extraction: extraction.document.id)
-    groups, name_of_mention = _groups(extractions, sorted(_candidates(known, extractions, aliases),
-                                                          key=lambda entity: entity.iri), aliases)
+    groups, name_of_mention = _groups(
+        extractions, sorted(_candidates(known, extractions, aliases), key=lambda entity: entity.iri), aliases
+    )
     # Two components that end up with the same type and name are one entity.
     by_key: dict[str, list[int]] = defaultdict(list)
     for members in join_groups(groups, aliases):
@@ -87,15 +88,21 @@ def link_entities(
     return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
 
 
-def _groups(extractions: list[Extraction], known: list[KnownEntity],
-            aliases: Aliases) -> tuple[list[Group], dict[tuple[str, str], int]]:
+def _groups(
+    extractions: list[Extraction], known: list[KnownEntity], aliases: Aliases
+) -> tuple[list[Group], dict[tuple[str, str], int]]:
     """The name groups of the known entities and of each document, and (doc id, surface form) → group index."""
     groups: list[Group] = []
     name_of_mention: dict[tuple[str, str], int] = {}
     for entity in known:
-        groups.append(Group(known=entity, names=Counter({name: 0 for name in entity.names}),
-                            types=Counter({entity.type: max(entity.mention_count, 1)}),
-                            keys={name_key(name) for name in entity.names}))
+        groups.append(
+            Group(
+                known=entity,
+                names=Counter(dict.fromkeys(entity.names, 0)),
+                types=Counter({entity.type: max(entity.mention_count, 1)}),
+                keys={name_key(name) for name in entity.names},
+            )
+        )
     for extraction in extractions:
         for group in document_groups(extraction.mentions, aliases):
             group.documents.add(extraction.document.id)
@@ -202,8 +209,15 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         surface, count = item
         plain = strip_honorific(surface) == surface
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
-        return (strip_format(surface) == surface, not acronym_like(surface), plain, " " in surface.strip(), count,
-                len(surface), _reverse(surface))
+        return (
+            strip_format(surface) == surface,
+            not acronym_like(surface),
+            plain,
+            " " in surface.strip(),
+            count,
+            len(surface),
+            _reverse(surface),
+        )
 
     return max(names.items(), key=rank)[0]
 

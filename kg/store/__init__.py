@@ -13,6 +13,24 @@ from .output import save_graph, serialize
 from .oxigraph import OxigraphStore, is_store_path
 from .remote import RemoteStore, is_store_url
 
-__all__ = ["Store", "as_store", "open_store", "OxigraphStore", "RemoteStore", "DatasetStore", "is_store_path",
-           "is_store_url", "new_graph", "load_graph", "save_graph", "serialize", "union", "write_atomic",
-           "jsonld_context", "FORMATS", "QUAD_FORMATS", "document_graphs", "remove_documents"]
+__all__ = [
+    "Store",
+    "as_store",
+    "open_store",
+    "OxigraphStore",
+    "RemoteStore",
+    "DatasetStore",
+    "is_store_path",
+    "is_store_url",
+    "new_graph",
+    "load_graph",
+    "save_graph",
+    "serialize",
+    "union",
+    "write_atomic",
+    "jsonld_context",
+    "FORMATS",
+    "QUAD_FORMATS",
+    "document_graphs",
+    "remove_documents",
+]

@@ -50,8 +50,9 @@ class Store(Protocol):
         """The solutions of a SELECT as :data:`Row` dicts (the fast way to read many)."""
         ...
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
-              prefixes: Mapping[str, str] | None = None) -> Result:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Result:
         """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); an rdflib ``Result``.
 
         ``bindings`` gives variables values (rdflib terms); ``prefixes`` may be used
@@ -111,6 +112,7 @@ class Store(Protocol):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()

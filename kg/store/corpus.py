@@ -20,10 +20,10 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import RDFS, SKOS, URIRef
 
-from ..rdf.iri import corpus_graph_base, names_graph_iri
-from ..vocab import KG, label_for_class
 from ..model import KnownEntity
+from ..rdf.iri import corpus_graph_base, names_graph_iri
 from ..resolve import name_keys
+from ..vocab import KG, label_for_class
 from .base import Store
 from .open import as_store
 from .sparql import PREFIXES, chunks, insert_data, iris, string
@@ -54,8 +54,9 @@ def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, s
     return found
 
 
-def known_entities(store: Store, names: Iterable[str] | None = None, *, base: str | None = None,
-                   replacing: Iterable[str] = ()) -> list[KnownEntity]:
+def known_entities(
+    store: Store, names: Iterable[str] | None = None, *, base: str | None = None, replacing: Iterable[str] = ()
+) -> list[KnownEntity]:
     """The entity nodes of the store with their names, for linking new mentions to them.
 
     With ``names`` (and the ``base`` of the store's graphs), only the entities one of
@@ -79,8 +80,9 @@ def known_entities(store: Store, names: Iterable[str] | None = None, *, base: st
     candidates: set[str] = set()
     for chunk in chunks(keys):
         values = " ".join(string(key) for key in chunk)
-        query = (PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
-                 f"GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}")
+        query = (
+            PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
+        )
         candidates.update(row["e"] for row in store.rows(query))
     found = []
     for chunk in chunks(sorted(candidates)):
@@ -95,8 +97,10 @@ def _without(store: Store, entities: list[KnownEntity], replacing: set[str]) -> 
     counts: dict[str, int] = defaultdict(int)
     for chunk in chunks([entity.iri for entity in entities]):
         values = iris(chunk)
-        query = (PREFIXES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
-                 "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface")
+        query = (
+            PREFIXES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+            "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface"
+        )
         for row in store.rows(query):
             if row["g"] not in replacing:
                 surfaces[row["e"]].add(row["surface"])
@@ -123,14 +127,26 @@ def _entities(store: Store, values: str) -> list[KnownEntity]:
         label_type = types[row["class"]]
         if label_type is None:
             continue
-        found.append(KnownEntity(iri=row["e"], label=row["label"], type=label_type,
-                                 names=(row["label"], *sorted(names.get(row["e"], ()))),
-                                 mention_count=int(float(row["n"] or 0))))
+        found.append(
+            KnownEntity(
+                iri=row["e"],
+                label=row["label"],
+                type=label_type,
+                names=(row["label"], *sorted(names.get(row["e"], ()))),
+                mention_count=int(float(row["n"] or 0)),
+            )
+        )
     return sorted(found, key=lambda entity: entity.iri)
 
 
-def write_documents(store: Store, batches: Iterable[tuple[str, list[ox.Quad]]], *, corpus_graph: str,
-                    replace: Iterable[str] = (), fresh: bool = False) -> None:
+def write_documents(
+    store: Store,
+    batches: Iterable[tuple[str, list[ox.Quad]]],
+    *,
+    corpus_graph: str,
+    replace: Iterable[str] = (),
+    fresh: bool = False,
+) -> None:
     """Write the quads of a build into ``store``.
 
     Parameters
@@ -164,8 +180,12 @@ def write_documents(store: Store, batches: Iterable[tuple[str, list[ox.Quad]]], 
                 described[quad.subject.value].append(quad)
             continue
         # The descriptions of the nodes this graph is the first to refer to go with it.
-        nodes = {term.value for quad in batch for term in (quad.subject, quad.predicate, quad.object)
-                 if isinstance(term, ox.NamedNode) and term.value in described}
+        nodes = {
+            term.value
+            for quad in batch
+            for term in (quad.subject, quad.predicate, quad.object)
+            if isinstance(term, ox.NamedNode) and term.value in described
+        }
         descriptions = [quad for node in sorted(nodes) for quad in described.pop(node)]
         if fresh:
             store.add(batch + descriptions)  # one transaction (or part of a first build's bulk load)
@@ -181,16 +201,22 @@ def write_documents(store: Store, batches: Iterable[tuple[str, list[ox.Quad]]], 
         _replace_graph(store, None, [], rest, corpus_graph, replacing=False)
 
 
-def _replace_graph(store: Store, name: str | None, batch: list[ox.Quad], descriptions: list[ox.Quad], corpus_graph: str,
-                   *, replacing: bool) -> None:
+def _replace_graph(
+    store: Store,
+    name: str | None,
+    batch: list[ox.Quad],
+    descriptions: list[ox.Quad],
+    corpus_graph: str,
+    *,
+    replacing: bool,
+) -> None:
     """In one transaction: drop the graph ``name`` (``replacing``), add ``batch``, merge the
     ``descriptions`` into the corpus and names graphs and count the mentions of the entities
     either version names again."""
     touched = {q.object.value for q in batch if q.predicate.value == _MENTION_OF}
     if replacing:
         touched |= _mentioned_entities(store, [name])
-    labelled = _labelled(store, {q.subject.value for q in descriptions if q.predicate.value == _LABEL},
-                         corpus_graph)
+    labelled = _labelled(store, {q.subject.value for q in descriptions if q.predicate.value == _LABEL}, corpus_graph)
     merged = []
     for quad in descriptions:
         predicate = quad.predicate.value
@@ -224,8 +250,10 @@ def _labelled(store: Store, subjects: set[str], corpus_graph: str) -> dict[str, 
     found: dict[str, set[str]] = defaultdict(set)
     for chunk in chunks(sorted(subjects)):
         values = iris(chunk)
-        query = (PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
-                 f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}")
+        query = (
+            PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}"
+        )
         for row in store.rows(query):
             found[row["s"]].add(row["label"])
     return found

@@ -74,8 +74,9 @@ class DatasetStore(Store):
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
-              prefixes: Mapping[str, str] | None = None) -> Result:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Result:
         """Run a SPARQL query with rdflib; its ``Result``, evaluated (so that errors surface here)."""
         namespaces = tuple(sorted((prefixes or self.prefixes()).items()))
         try:

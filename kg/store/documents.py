@@ -46,9 +46,9 @@ from ..model import Aliases, Entity, EntityTable, Extraction
 from ..rdf import iri
 from ..rdf.mapping import concept_quads, quad_batches
 from ..rdf.record import decode_extraction
+from ..resolve import link_entities, name_keys, read_aliases
 from ..resolve.concepts import ConceptTable
 from ..vocab import class_for_label, label_for_class
-from ..resolve import link_entities, name_keys, read_aliases
 from .base import Store
 from .corpus import document_graphs, recount
 from .open import as_store
@@ -106,15 +106,23 @@ class _Removal:
         found: set[str] = set()
         for chunk in chunks(sorted(values)):
             bound = iris(chunk)
-            found.update(row[out or variable] for row in self.rows(
-                f"SELECT DISTINCT ?{out or variable} WHERE {{ VALUES ?{variable} {{ {bound} }} {where} }}"))
+            found.update(
+                row[out or variable]
+                for row in self.rows(
+                    f"SELECT DISTINCT ?{out or variable} WHERE {{ VALUES ?{variable} {{ {bound} }} {where} }}"
+                )
+            )
         return found
 
     def run(self) -> None:
         """Read what the removal changes, then write it."""
         named = self.select("g", self.gone, "GRAPH ?g { ?m kg:mentionOf ?e }", out="e")
-        concepts = self.select("g", self.gone, f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} "
-                                               f"GRAPH <{self.corpus}> {{ ?c a kg:Concept }}", out="c")
+        concepts = self.select(
+            "g",
+            self.gone,
+            f"GRAPH ?g {{ {{ ?c ?p ?o }} UNION {{ ?s ?p ?c }} }} GRAPH <{self.corpus}> {{ ?c a kg:Concept }}",
+            out="c",
+        )
         predicates = self.select("g", self.gone, "GRAPH ?g { ?st rdf:predicate ?p }", out="p")
         # Everything is read first, then written in one update (one transaction).
         update = [f"DROP SILENT GRAPH <{g}>" for g in self.gone]
@@ -155,8 +163,9 @@ class _Removal:
 
     def names_of(self, entities: set[str]) -> set[str]:
         """The labels and alternative labels of ``entities``."""
-        return self.select("e", sorted(entities), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}",
-                           out="n")
+        return self.select(
+            "e", sorted(entities), f"GRAPH <{self.corpus}> {{ ?e rdfs:label|skos:altLabel ?n }}", out="n"
+        )
 
     def lookup(self, names: set[str], keys_of) -> set[str]:
         """The entities with a name key (names graph) among ``keys_of(name)`` for ``names``."""
@@ -164,8 +173,13 @@ class _Removal:
         found: set[str] = set()
         for chunk in chunks(keys):
             values = " ".join(string(key) for key in chunk)
-            found.update(row["e"] for row in self.rows(f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
-                                                       f"GRAPH <{self.names}> {{ ?e kg:nameKey ?k }} }}"))
+            found.update(
+                row["e"]
+                for row in self.rows(
+                    f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} "
+                    f"GRAPH <{self.names}> {{ ?e kg:nameKey ?k }} }}"
+                )
+            )
         return found
 
     def relink(self, named: set[str]) -> list[str] | None:
@@ -175,8 +189,9 @@ class _Removal:
         neighbours = self.neighbourhood(named)
         linked: dict[str, tuple[str, str]] = {}  # mention IRI -> (entity IRI, rule), as stored
         while True:
-            affected = sorted(self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g")
-                              - set(self.gone))
+            affected = sorted(
+                self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g") - set(self.gone)
+            )
             self.read_records(affected)
             if any(self.records[g] is None for g in affected):
                 return None
@@ -186,12 +201,18 @@ class _Removal:
                 return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
 
             extractions = [self.records[g] for g in affected]
-            relinked = link_entities([Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours))
-                                      for e in extractions], aliases=self.aliases)
+            relinked = link_entities(
+                [Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours)) for e in extractions],
+                aliases=self.aliases,
+            )
             # An entity of the neighbourhood that took in another's name: that one is re-linked too.
             described = {relinked.key_of(m) for e in extractions for m in e.mentions if old(m)[0] in neighbours}
-            grown = {old(m)[0] for e in extractions for m in _near(e.mentions, lambda m: old(m)[0] in neighbours)
-                     if relinked.key_of(m) in described} - neighbours
+            grown = {
+                old(m)[0]
+                for e in extractions
+                for m in _near(e.mentions, lambda m: old(m)[0] in neighbours)
+                if relinked.key_of(m) in described
+            } - neighbours
             if not grown:
                 break
             neighbours |= grown | self.candidates(grown)
@@ -201,14 +222,17 @@ class _Removal:
         """The entity and rule of each mention of ``graphs``, as stored, into ``linked``."""
         for chunk in chunks(graphs):
             values = iris(chunk)
-            for row in self.rows(f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
-                                 "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"):
+            for row in self.rows(
+                f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
+                "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"
+            ):
                 linked[row["m"]] = (row["e"], row["rule"])
         self.linked_graphs.update(graphs)
 
     def rewrite(self, extractions, relinked, neighbours, described, old) -> list[str]:
         """The operations that write the neighbourhood's new descriptions, and map again the
         documents where a mention now names another node or joined it by another rule."""
+
         def new(mention) -> tuple[str, str]:
             entity = relinked.entities[relinked.key_of(mention)]
             node = str(iri.entity_iri(self.base, class_for_label(entity.type).split("#")[-1], entity.label))
@@ -220,8 +244,10 @@ class _Removal:
         labelled = {}
         for chunk in chunks(sorted(kept)):
             values = iris(chunk)
-            for row in self.rows(f"SELECT ?e ?label ?class WHERE {{ VALUES ?e {{ {values} }} "
-                                 f"GRAPH <{self.corpus}> {{ ?e rdfs:label ?label ; a ?class }} }}"):
+            for row in self.rows(
+                f"SELECT ?e ?label ?class WHERE {{ VALUES ?e {{ {values} }} "
+                f"GRAPH <{self.corpus}> {{ ?e rdfs:label ?label ; a ?class }} }}"
+            ):
                 labelled[row["e"]] = (row["label"], label_for_class(URIRef(row["class"])) or "ENTITY")
         merges: dict[str, dict[str, str]] = defaultdict(dict)
         by_name = dict(relinked._by_name)
@@ -234,8 +260,9 @@ class _Removal:
         entities = dict(relinked.entities)
         for entity in kept:
             label, label_type = labelled[entity]
-            entities["@" + entity] = Entity(key="@" + entity, label=label, type=label_type, iri=entity,
-                                            merges=tuple(sorted(merges[entity].items())))
+            entities["@" + entity] = Entity(
+                key="@" + entity, label=label, type=label_type, iri=entity, merges=tuple(sorted(merges[entity].items()))
+            )
         insert: list[ox.Quad] = []
         for graph, quads in quad_batches(changed, EntityTable(entities=entities, _by_name=by_name), base=self.base):
             if graph not in (self.corpus, self.names):
@@ -247,8 +274,11 @@ class _Removal:
         operations = [f"DROP SILENT GRAPH <{iri.document_graph_iri(self.base, e.document.id)}>" for e in changed]
         for chunk in chunks(sorted(neighbours)):
             values = iris(chunk)
-            operations += [f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
-                           f"GRAPH <{g}> {{ ?e ?p ?o }} }}" for g in (self.corpus, self.names)]
+            operations += [
+                f"DELETE {{ GRAPH <{g}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                f"GRAPH <{g}> {{ ?e ?p ?o }} }}"
+                for g in (self.corpus, self.names)
+            ]
         return operations + _inserts(insert)
 
     def describe_concepts(self, concepts: set[str]) -> list[str]:
@@ -285,9 +315,11 @@ class _Removal:
 
     def delete_descriptions(self, nodes: list[str]) -> list[str]:
         """Operations that delete what the corpus graph says about ``nodes``."""
-        return [f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
-                f"{iris(chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
-                for chunk in chunks(nodes)]
+        return [
+            f"DELETE {{ GRAPH <{self.corpus}> {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ "
+            f"{iris(chunk)} }} GRAPH <{self.corpus}> {{ ?n ?p ?o }} }}"
+            for chunk in chunks(nodes)
+        ]
 
 
 def _rule_keys(name: str) -> set[str]:

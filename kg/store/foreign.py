@@ -21,8 +21,16 @@ import pyoxigraph as ox
 
 from ..errors import GraphFileError
 
-__all__ = ["READ_LIMITS", "DEFAULT_READ_LIMITS", "set_read_limits", "refuse_doctype", "read_quads", "check_cost",
-           "check_size", "OX_FORMATS"]
+__all__ = [
+    "READ_LIMITS",
+    "DEFAULT_READ_LIMITS",
+    "set_read_limits",
+    "refuse_doctype",
+    "read_quads",
+    "check_cost",
+    "check_size",
+    "OX_FORMATS",
+]
 
 #: The most a graph file may cost: its size in bytes and the triples (or quads) in it.
 #: 2 million triples take 3 to 4.5 GB in rdflib (500,000 took 0.7 to 1.1 GB: short numbers, kg's labels)
@@ -32,8 +40,12 @@ READ_LIMITS = dict(DEFAULT_READ_LIMITS)
 
 #: pyoxigraph's parser for each rdflib format name.
 OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS, "n3": ox.RdfFormat.N3, "xml": ox.RdfFormat.RDF_XML,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "n3": ox.RdfFormat.N3,
+    "xml": ox.RdfFormat.RDF_XML,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
 _DTD = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
@@ -61,8 +73,10 @@ def refuse_doctype(path: Path, data: bytes | None = None) -> None:
                 found = _DTD.search(tail + chunk) is not None
                 tail = chunk[-16:]  # a declaration cut in two by the chunks is still found
     if found:
-        raise GraphFileError(f"{path}: refused: the RDF/XML declares a DOCTYPE or entities, which could read "
-                             "other files or expand without bound; remove the declaration")
+        raise GraphFileError(
+            f"{path}: refused: the RDF/XML declares a DOCTYPE or entities, which could read "
+            "other files or expand without bound; remove the declaration"
+        )
 
 
 def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
@@ -87,16 +101,21 @@ def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
         base = path.resolve().as_uri()
         for count, quad in enumerate(ox.parse(path=str(path), format=OX_FORMATS[rdf_format], base_iri=base), 1):
             if count > limit:
-                raise GraphFileError(f"{path}: refused: more than {limit:,} triples, the most kg reads of a graph "
-                                     "file (kg --max-triples N raises the limit)")
+                raise GraphFileError(
+                    f"{path}: refused: more than {limit:,} triples, the most kg reads of a graph "
+                    "file (kg --max-triples N raises the limit)"
+                )
             yield quad
     except MemoryError:
-        raise GraphFileError(f"{path}: refused: a term (a literal or an IRI) is longer than 16 MiB, "
-                             "the most kg's parser reads") from None
+        raise GraphFileError(
+            f"{path}: refused: a term (a literal or an IRI) is longer than 16 MiB, the most kg's parser reads"
+        ) from None
     except (SyntaxError, ValueError) as error:
         if "LoadDocumentCallback" in str(error):  # pyoxigraph has no way to load one: say why the file is refused
-            raise GraphFileError(f"{path}: refused: the JSON-LD names a remote @context or an @import (a URL or "
-                                 "a file to load), which kg never reads; inline the context instead") from None
+            raise GraphFileError(
+                f"{path}: refused: the JSON-LD names a remote @context or an @import (a URL or "
+                "a file to load), which kg never reads; inline the context instead"
+            ) from None
         raise GraphFileError(f"{path}: not valid {rdf_format}: {' '.join(str(error).split())[:300]}") from None
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror or error}") from None
@@ -115,8 +134,10 @@ def check_size(path: Path) -> None:
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror}") from None
     if size > READ_LIMITS["bytes"]:
-        raise GraphFileError(f"{path}: refused: {_size(size)}, more than the {_size(READ_LIMITS['bytes'])} kg reads "
-                             "of a graph file (kg --max-file-size SIZE raises the limit)")
+        raise GraphFileError(
+            f"{path}: refused: {_size(size)}, more than the {_size(READ_LIMITS['bytes'])} kg reads "
+            "of a graph file (kg --max-file-size SIZE raises the limit)"
+        )
 
 
 def _size(size: int) -> str:

@@ -13,8 +13,18 @@ from ..rdf.terms import new_dataset, quad_to_rdflib
 from ..vocab import PREFIXES as _PREFIXES
 from .foreign import read_quads
 
-__all__ = ["new_graph", "load_graph", "union", "jsonld_context", "FORMATS", "QUAD_FORMATS", "format_for",
-           "graph_file", "prefixes", "write_atomic"]
+__all__ = [
+    "new_graph",
+    "load_graph",
+    "union",
+    "jsonld_context",
+    "FORMATS",
+    "QUAD_FORMATS",
+    "format_for",
+    "graph_file",
+    "prefixes",
+    "write_atomic",
+]
 
 #: Output format names (``--format``) → rdflib serializer names, and file suffixes.
 FORMATS = {
@@ -29,9 +39,18 @@ FORMATS = {
 QUAD_FORMATS = {"trig", "nq"}
 _QUAD_FORMATS = {"trig", "nquads"}
 _SUFFIX_FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt",
-    ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
-    ".trig": "trig", ".nq": "nquads", ".n3": "n3",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".n3": "n3",
 }
 
 
@@ -81,8 +100,9 @@ def format_for(path: str | Path) -> str:
         return _SUFFIX_FORMATS[suffix]
     except KeyError:
         known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise GraphFileError(f"{path}: unknown graph format {suffix or '(no suffix)'!r}; "
-                             f"expected one of {known}") from None
+        raise GraphFileError(
+            f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}"
+        ) from None
 
 
 #: The graph files a build folder may hold, in the order they are read: those that keep
@@ -111,8 +131,9 @@ def graph_file(path: str | Path) -> Path:
         for name in BUILD_FILES:
             if (path / name).is_file():
                 return path / name
-        raise GraphFileError(f"{path}: a folder that is neither a kg store nor a build folder "
-                             f"(no {', '.join(BUILD_FILES)})")
+        raise GraphFileError(
+            f"{path}: a folder that is neither a kg store nor a build folder (no {', '.join(BUILD_FILES)})"
+        )
     if not path.exists():
         what = "graph file" if path.suffix.lower() in _SUFFIX_FORMATS else "graph file, store folder or build folder"
         raise GraphFileError(f"{path}: no such {what}")

@@ -38,7 +38,7 @@ def open_read_only(path: str | Path) -> ox.Store:
         except (OSError, RuntimeError) as error:
             if attempt == 5 or not raced(error):
                 raise OSError(str(error)) from None
-            time.sleep(0.02 * 2 ** attempt)
+            time.sleep(0.02 * 2**attempt)
     raise AssertionError("unreachable")
 
 
@@ -68,8 +68,11 @@ def running_builder(marker: Path) -> str | None:
     """Which process the build that left ``marker`` runs in ("pid N", "pid N on HOST"), if it
     is still running (or may be: one on another machine); None if it has ended."""
     try:
-        fields = dict(line.split(" ", 1) for line in marker.read_text(encoding="utf-8").splitlines()
-                      if line.startswith(("host ", "pid ", "started ")))
+        fields = dict(
+            line.split(" ", 1)
+            for line in marker.read_text(encoding="utf-8").splitlines()
+            if line.startswith(("host ", "pid ", "started "))
+        )
         pid = int(fields["pid"])
     except (OSError, ValueError, KeyError):
         return None  # a marker from an older kg, or one that has just gone: the build is over

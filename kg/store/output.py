@@ -27,8 +27,9 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
     store = as_store(graph)
     if fmt == "jsonld":
-        return union(store.to_dataset()).serialize(format="json-ld", encoding="utf-8", context=jsonld_context(),
-                                                   auto_compact=True)
+        return union(store.to_dataset()).serialize(
+            format="json-ld", encoding="utf-8", context=jsonld_context(), auto_compact=True
+        )
     if fmt == "xml":
         return union(store.to_dataset()).serialize(format=rdflib_format, encoding="utf-8")
     # rdflib writes N-Quads quickly but Turtle and TriG slowly (PERFORMANCE.md: ~26x slower than
@@ -40,8 +41,10 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
     try:
         parsed = list(pyoxigraph.parse(("\n".join(lines) + "\n").encode("utf-8"), pyoxigraph.RdfFormat.N_QUADS))
     except MemoryError:
-        raise GraphFileError(f"cannot write {fmt}: a term (a literal or an IRI) is longer than 16 MiB, the most "
-                             "kg's writer takes; write N-Quads (.nq) instead") from None
+        raise GraphFileError(
+            f"cannot write {fmt}: a term (a literal or an IRI) is longer than 16 MiB, the most "
+            "kg's writer takes; write N-Quads (.nq) instead"
+        ) from None
     if fmt == "trig":
         return pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes())
     triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in parsed}, key=str)

@@ -39,8 +39,12 @@ _MARKER = "CURRENT"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
 
-_DUMP_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
-                 "nt": ox.RdfFormat.N_TRIPLES}
+_DUMP_FORMATS = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
 
 
 def is_store_path(path: str | Path) -> bool:
@@ -81,10 +85,11 @@ class OxigraphStore(Store):
         if interrupted and read_only:
             builder = running_builder(Path(path) / INCOMPLETE)
             if builder is not None:
-                raise GraphFileError(f"{path}: a build is still writing this store ({builder}); "
-                                     "try again when it ends")
-            raise GraphFileError(f"{path}: this store was left incomplete by an interrupted first build; "
-                                 "build into it again (kg build ... --store PATH) to finish it")
+                raise GraphFileError(f"{path}: a build is still writing this store ({builder}); try again when it ends")
+            raise GraphFileError(
+                f"{path}: this store was left incomplete by an interrupted first build; "
+                "build into it again (kg build ... --store PATH) to finish it"
+            )
         self.store: ox.Store | None = _open(path, read_only)
         if interrupted:
             # It holds part of a first build and nothing else: empty it, so that this build starts over.
@@ -127,8 +132,10 @@ class OxigraphStore(Store):
             yield
         except OSError as error:
             reason = " ".join(str(error).split())[:200]
-            raise GraphFileError(f"{self.location or 'the in-memory store'}: writing the store failed ({reason}); "
-                                 "what was written before stays whole: run the same build again to finish") from None
+            raise GraphFileError(
+                f"{self.location or 'the in-memory store'}: writing the store failed ({reason}); "
+                "what was written before stays whole: run the same build again to finish"
+            ) from None
 
     def loading(self) -> contextlib.AbstractContextManager[None]:
         """Within this block, a new (empty) on-disk store is bulk-loaded.
@@ -170,11 +177,13 @@ class OxigraphStore(Store):
         """:meth:`loading` into a new on-disk store: bulk loads, and a ``KG-INCOMPLETE`` marker until done."""
         marker = Path(self.location) / INCOMPLETE
         try:
-            marker.write_text("a first kg build is loading this store, or was interrupted\n" + this_process(),
-                              encoding="utf-8")
+            marker.write_text(
+                "a first kg build is loading this store, or was interrupted\n" + this_process(), encoding="utf-8"
+            )
         except OSError as error:
-            raise GraphFileError(f"{marker}: cannot write it ({error.strerror or error}); nothing was written "
-                                 "to the store") from None
+            raise GraphFileError(
+                f"{marker}: cannot write it ({error.strerror or error}); nothing was written to the store"
+            ) from None
         self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
         try:
             yield
@@ -209,8 +218,9 @@ class OxigraphStore(Store):
         data = ox.serialize(batch, format=ox.RdfFormat.N_QUADS)
         del batch
         self._wait_for_load()
-        self._loaded = self._loader.submit(self.store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS,
-                                           lenient=True)  # the quads were checked when they were made
+        self._loaded = self._loader.submit(
+            self.store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True
+        )  # the quads were checked when they were made
 
     def _wait_for_load(self) -> None:
         loaded, self._loaded = self._loaded, None
@@ -219,8 +229,9 @@ class OxigraphStore(Store):
                 loaded.result()
             except (OSError, ValueError, SyntaxError) as error:  # a full disk, a removed folder
                 reason = " ".join(str(error).split())[:200]
-                raise GraphFileError(f"{self.location}: writing the store failed ({reason}); "
-                                     "it is left incomplete: build into it again") from None
+                raise GraphFileError(
+                    f"{self.location}: writing the store failed ({reason}); it is left incomplete: build into it again"
+                ) from None
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
@@ -240,8 +251,12 @@ class OxigraphStore(Store):
         or of a build folder's graph file."""
         path = graph_file(path)
         suffix = path.suffix.lower()
-        formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE,
-                   ".nt": ox.RdfFormat.N_TRIPLES}
+        formats = {
+            ".nq": ox.RdfFormat.N_QUADS,
+            ".trig": ox.RdfFormat.TRIG,
+            ".ttl": ox.RdfFormat.TURTLE,
+            ".nt": ox.RdfFormat.N_TRIPLES,
+        }
         if suffix not in formats:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)
             self.add(DatasetStore(load_graph(path)).quads())
             return
@@ -280,15 +295,17 @@ class OxigraphStore(Store):
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
-              prefixes: Mapping[str, str] | None = None) -> Result:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Result:
         """Run a SPARQL query; an rdflib ``Result`` (rows, graph or boolean), as rdflib's own queries give.
 
         ``bindings`` gives variables values (rdflib terms); ``prefixes`` may be used undeclared.
         """
         substitutions = {ox.Variable(str(k)): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        return to_rdflib_result(self.raw_query(sparql, substitutions=substitutions or None,
-                                               prefixes=dict(prefixes) if prefixes else None))
+        return to_rdflib_result(
+            self.raw_query(sparql, substitutions=substitutions or None, prefixes=dict(prefixes) if prefixes else None)
+        )
 
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
@@ -306,8 +323,9 @@ class OxigraphStore(Store):
 
     def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads (of one predicate, of one named graph, when given)."""
-        return self.store.quads_for_pattern(None, ox.NamedNode(predicate) if predicate else None, None,
-                                            ox.NamedNode(graph) if graph else None)
+        return self.store.quads_for_pattern(
+            None, ox.NamedNode(predicate) if predicate else None, None, ox.NamedNode(graph) if graph else None
+        )
 
     def to_dataset(self) -> Dataset:
         """The store's content as an rdflib dataset (for the Python API; slow on big stores)."""
@@ -340,6 +358,8 @@ def _open(path: str | Path | None, read_only: bool) -> ox.Store:
     except OSError as error:
         message = " ".join(str(error).split())
         if "lock" in message.lower():
-            raise GraphFileError(f"{path}: the store is open for writing elsewhere (another kg build?); "
-                                 "wait for it, or read it while it is written with kg query/stats/render") from None
+            raise GraphFileError(
+                f"{path}: the store is open for writing elsewhere (another kg build?); "
+                "wait for it, or read it while it is written with kg query/stats/render"
+            ) from None
         raise GraphFileError(f"{path}: cannot open the store: {message[:200]}") from None

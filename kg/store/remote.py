@@ -87,8 +87,9 @@ class RemoteStore(Store):
 
     # --- HTTP ---------------------------------------------------------------------------
 
-    def _request(self, url: str, data: bytes, content_type: str, accept: str | None = None,
-                 method: str = "POST") -> bytes:
+    def _request(
+        self, url: str, data: bytes, content_type: str, accept: str | None = None, method: str = "POST"
+    ) -> bytes:
         headers = {"Content-Type": content_type}
         if accept:
             headers["Accept"] = accept
@@ -120,8 +121,11 @@ class RemoteStore(Store):
             self.update(insert_data(quads))
             return
         for name, triples in by_graph.items():
-            target = (f"{self.store_url}?graph={urllib.parse.quote(name.value, safe='')}"
-                      if isinstance(name, ox.NamedNode) else f"{self.store_url}?default")
+            target = (
+                f"{self.store_url}?graph={urllib.parse.quote(name.value, safe='')}"
+                if isinstance(name, ox.NamedNode)
+                else f"{self.store_url}?default"
+            )
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
             self._request(target, body, "application/n-triples")
 
@@ -145,20 +149,24 @@ class RemoteStore(Store):
 
     def _select_json(self, sparql: str) -> dict:
         url = f"{self.query_url}?union-default-graph"
-        body = self._request(url, sparql.encode("utf-8"), "application/sparql-query",
-                             "application/sparql-results+json")
+        body = self._request(url, sparql.encode("utf-8"), "application/sparql-query", "application/sparql-results+json")
         return json.loads(body)
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None,
-              prefixes: Mapping[str, str] | None = None) -> Result:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> Result:
         """Run a SPARQL query; an rdflib ``Result``. ``prefixes`` may be used undeclared."""
         if bindings:
             raise KgError("query bindings are not supported on a remote store; put the values in the query")
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
         sparql = declared + sparql
         url = f"{self.query_url}?union-default-graph"
-        body = self._request(url, sparql.encode("utf-8"), "application/sparql-query",
-                             "application/sparql-results+json, application/n-triples;q=0.9")
+        body = self._request(
+            url,
+            sparql.encode("utf-8"),
+            "application/sparql-query",
+            "application/sparql-results+json, application/n-triples;q=0.9",
+        )
         if body.lstrip().startswith(b"{"):
             return Result.parse(io.BytesIO(body), format="json")
         converted = Result("CONSTRUCT")
@@ -179,8 +187,12 @@ class RemoteStore(Store):
         g = f"<{graph}>" if graph else "?g"
         result = self._select_json(f"SELECT * WHERE {{ GRAPH {g} {{ ?s {p} ?o }} }}")
         for binding in result["results"]["bindings"]:
-            yield ox.Quad(_term(binding["s"]), ox.NamedNode(predicate) if predicate else _term(binding["p"]),
-                          _term(binding["o"]), ox.NamedNode(graph) if graph else _term(binding["g"]))
+            yield ox.Quad(
+                _term(binding["s"]),
+                ox.NamedNode(predicate) if predicate else _term(binding["p"]),
+                _term(binding["o"]),
+                ox.NamedNode(graph) if graph else _term(binding["g"]),
+            )
 
     def to_dataset(self) -> Dataset:
         """The store's content as an rdflib dataset (everything is fetched)."""

@@ -37,7 +37,7 @@ def iris(values: Iterable[str]) -> str:
 def chunks(items: list[str]) -> Iterator[list[str]]:
     """``items`` in runs of :data:`CHUNK`."""
     for start in range(0, len(items), CHUNK):
-        yield items[start:start + CHUNK]
+        yield items[start : start + CHUNK]
 
 
 def insert_data(quads: Iterable[ox.Quad]) -> str:
@@ -45,6 +45,8 @@ def insert_data(quads: Iterable[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = defaultdict(list)
     for quad in quads:
         by_graph[str(quad.graph_name)].append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    parts = [f"GRAPH {graph} {{\n" + "\n".join(triples) + "\n}" if graph.startswith("<") else "\n".join(triples)
-             for graph, triples in by_graph.items()]
+    parts = [
+        f"GRAPH {graph} {{\n" + "\n".join(triples) + "\n}" if graph.startswith("<") else "\n".join(triples)
+        for graph, triples in by_graph.items()
+    ]
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"

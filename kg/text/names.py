@@ -56,7 +56,8 @@ def initials(name: str) -> str:
     'GNA'
     """
     return "".join(
-        word[0].upper() for word in name.replace("-", " ").split()
+        word[0].upper()
+        for word in name.replace("-", " ").split()
         if word and word.lower() not in _FUNCTION_WORDS and word[0].isalpha()
     )
 

@@ -46,20 +46,29 @@ _RELATIVE_CUES = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tonight|to
 _RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
 _LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_LEADING = re.compile(r"^(?:(?:on|in|at|since|until|till|during|by|from|as of|earlier|later|early|late|"
-                      r"mid|the|of|this past)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|since|until|till|during|by|from|as of|earlier|later|early|late|"
+    r"mid|the|of|this past)\s+)+"
+)
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})")),
     ("month day year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4}|\d{2})\b")),
-    ("day month year", re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-                                  + r",?\s+(?P<year>\d{4}|\d{2})\b")),
+    (
+        "day month year",
+        re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b"),
+    ),
     ("month relative year", re.compile(_MONTH + r"\s+(?P<relative>last|this|next)\s+year")),
     ("month year", re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b")),
     ("month day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")),
     ("day month", re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
     ("month", re.compile(r"^" + _MONTH + r"$")),
-    ("year", re.compile(r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d{2})(?![\d,.])"
-                        r"(?!\s*(?:%|percent|people|km|miles|gmt|utc|hours|hrs|points|troops|jobs|tonnes|votes))")),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d{2})(?![\d,.])"
+            r"(?!\s*(?:%|percent|people|km|miles|gmt|utc|hours|hrs|points|troops|jobs|tonnes|votes))"
+        ),
+    ),
 ]
 
 
@@ -141,9 +150,14 @@ def _parser(day: dt.date) -> Any:
     """A dateparser parser that counts from noon of the article's day ("an hour ago" is that day)."""
     from dateparser.date import DateDataParser  # imported when first needed: it loads slowly (0.3 s)
 
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime.combine(day, dt.time(12)), "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False})
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(day, dt.time(12)),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
 
 
 def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue | None:

@@ -18,7 +18,7 @@ class _RecordingNlp:
     def pipe(self, texts, batch_size):
         texts = list(texts)
         for start in range(0, len(texts), batch_size):
-            self.batches.append(sum(len(t) for t in texts[start:start + batch_size]))
+            self.batches.append(sum(len(t) for t in texts[start : start + batch_size]))
         return (self.blank(text) for text in texts)
 
 

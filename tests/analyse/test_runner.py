@@ -11,8 +11,10 @@ import kg.analyse
 from kg.analyse import run
 from kg.model import Document
 
-DOCUMENTS = [Document(id=f"d{i}", text=text) for i, text in enumerate(
-    ["Haftar attacked Tripoli.", "The GNA rejected the truce.", "Smith met Jones."])]
+DOCUMENTS = [
+    Document(id=f"d{i}", text=text)
+    for i, text in enumerate(["Haftar attacked Tripoli.", "The GNA rejected the truce.", "Smith met Jones."])
+]
 
 
 def nouns_and_names(document, doc):

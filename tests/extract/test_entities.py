@@ -29,11 +29,14 @@ def test_honorific_belongs_to_a_one_word_name_only(nlp):
     assert "Mrs. Quayle" in texts and "Mitch McConnell" in texts
 
 
-@pytest.mark.parametrize("text, name, label, reason", [
-    ("The talks were led by spokesman Ahmed Mesmari, who arrived late.", "Ahmed Mesmari", "PERSON", None),
-    ("Officials of the Libyan National Army met on Monday.", "Libyan National Army", "ORG", "name words"),
-    ("Waste Disposal Co. of Randolph is preparing to close.", "Randolph", "GPE", "place context"),
-])
+@pytest.mark.parametrize(
+    "text, name, label, reason",
+    [
+        ("The talks were led by spokesman Ahmed Mesmari, who arrived late.", "Ahmed Mesmari", "PERSON", None),
+        ("Officials of the Libyan National Army met on Monday.", "Libyan National Army", "ORG", "name words"),
+        ("Waste Disposal Co. of Randolph is preparing to close.", "Randolph", "GPE", "place context"),
+    ],
+)
 def test_type_evidence(nlp, text, name, label, reason):
     found = {m.text: m for m in mentions(nlp(text), doc_id="t")}
     assert found[name].label == label

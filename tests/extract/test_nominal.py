@@ -30,27 +30,42 @@ def test_every_pattern_is_valid_and_named():
 
 def test_based_in():
     # the Tripoli - based GNA said
-    doc = parsed(["the", "Tripoli", "-", "based", "GNA", "said"], [4, 3, 3, 4, 5, 5],
-                 ["det", "npadvmod", "punct", "amod", "nsubj", "ROOT"],
-                 ["DET", "PROPN", "PUNCT", "VERB", "PROPN", "VERB"])
+    doc = parsed(
+        ["the", "Tripoli", "-", "based", "GNA", "said"],
+        [4, 3, 3, 4, 5, 5],
+        ["det", "npadvmod", "punct", "amod", "nsubj", "ROOT"],
+        ["DET", "PROPN", "PUNCT", "VERB", "PROPN", "VERB"],
+    )
     assert facts(doc) == [("based-in", "GNA", "based in", "Tripoli", "is based in")]
 
 
 def test_adjective_with_preposition_after_its_noun():
     # militias loyal to Haftar
-    doc = parsed(["militias", "loyal", "to", "Haftar"], [0, 0, 1, 2], ["ROOT", "amod", "prep", "pobj"],
-                 ["NOUN", "ADJ", "ADP", "PROPN"])
+    doc = parsed(
+        ["militias", "loyal", "to", "Haftar"],
+        [0, 0, 1, 2],
+        ["ROOT", "amod", "prep", "pobj"],
+        ["NOUN", "ADJ", "ADP", "PROPN"],
+    )
     assert facts(doc) == [("adjective-prep", "militias", "be loyal to", "Haftar", "is loyal to")]
 
 
 def test_apposition_role_and_alias():
     # Mesmari , a spokesman for Haftar
-    doc = parsed(["Mesmari", ",", "a", "spokesman", "for", "Haftar"], [0, 0, 3, 0, 3, 4],
-                 ["ROOT", "punct", "det", "appos", "prep", "pobj"], ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN"])
+    doc = parsed(
+        ["Mesmari", ",", "a", "spokesman", "for", "Haftar"],
+        [0, 0, 3, 0, 3, 4],
+        ["ROOT", "punct", "det", "appos", "prep", "pobj"],
+        ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN"],
+    )
     assert facts(doc) == [("apposition", "Mesmari", "spokesman for", "Haftar", "is a spokesman for")]
     # Government ( GNA ): an alias, not a fact
-    doc = parsed(["Government", "(", "GNA", ")"], [0, 0, 0, 0], ["ROOT", "punct", "appos", "punct"],
-                 ["PROPN", "PUNCT", "PROPN", "PUNCT"])
+    doc = parsed(
+        ["Government", "(", "GNA", ")"],
+        [0, 0, 0, 0],
+        ["ROOT", "punct", "appos", "punct"],
+        ["PROPN", "PUNCT", "PROPN", "PUNCT"],
+    )
     assert facts(doc) == []
 
 
@@ -58,14 +73,21 @@ def test_title_only_before_a_person_and_in_lower_case_or_a_title():
     words, heads = ["warlord", "Khalifa", "Haftar"], [2, 2, 2]
     deps, pos = ["compound", "compound", "ROOT"], ["NOUN", "PROPN", "PROPN"]
     assert facts(parsed(words, heads, deps, pos, ents=[(1, 3, "PERSON")])) == [
-        ("title", "Haftar", "be", "warlord", "is")]
+        ("title", "Haftar", "be", "warlord", "is")
+    ]
     # "Ahmad" before "Mesmari" is a first name outside the entity, not a title
-    assert facts(parsed(["Ahmad", "Mesmari"], [1, 1], ["compound", "ROOT"], ["PROPN", "PROPN"],
-                        ents=[(1, 2, "PERSON")])) == []
+    assert (
+        facts(parsed(["Ahmad", "Mesmari"], [1, 1], ["compound", "ROOT"], ["PROPN", "PROPN"], ents=[(1, 2, "PERSON")]))
+        == []
+    )
 
 
 def test_act_nouns():
     # Haftar 's truce offer
-    doc = parsed(["Haftar", "'s", "truce", "offer"], [3, 0, 3, 3], ["poss", "case", "compound", "ROOT"],
-                 ["PROPN", "PART", "NOUN", "NOUN"])
+    doc = parsed(
+        ["Haftar", "'s", "truce", "offer"],
+        [3, 0, 3, 3],
+        ["poss", "case", "compound", "ROOT"],
+        ["PROPN", "PART", "NOUN", "NOUN"],
+    )
     assert facts(doc) == [("possessive-act", "Haftar", "offer", "truce", "offer")]

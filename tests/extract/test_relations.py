@@ -26,8 +26,10 @@ def relations_of(nlp, text):
 def find(relations, subject, predicate, obj=None, **where):
     """The relations with these labels (object None: an assertion without object) and attributes."""
     return [
-        r for r in relations
-        if r.subject.label == subject and r.predicate == predicate
+        r
+        for r in relations
+        if r.subject.label == subject
+        and r.predicate == predicate
         and (r.object.label if r.object is not None else None) == obj
         and all(getattr(r, name) == value for name, value in where.items())
     ]
@@ -43,6 +45,7 @@ GNA = "Government of National Accord"
 
 
 # --- constructions ---------------------------------------------------------------------
+
 
 def test_active_voice_with_a_descriptive_subject(example):
     # "Libya's UN-recognised government on Thursday rejected a truce ..."
@@ -83,8 +86,9 @@ def test_coordinated_subjects_give_one_assertion_each(example):
 
 
 def test_coordinated_verbs_and_objects(nlp):
-    found = relations_of(nlp, "The rebels seized the airport and shelled the harbour. "
-                              "The army took the port and the old town.")
+    found = relations_of(
+        nlp, "The rebels seized the airport and shelled the harbour. The army took the port and the old town."
+    )
     assert find(found, "rebel", "seize", "airport") and find(found, "rebel", "shell", "harbour")
     assert find(found, "army", "take", "port") and find(found, "army", "take", "old town")
 
@@ -130,8 +134,7 @@ def test_clausal_complement_is_a_proposition_and_its_content_an_assertion(exampl
 
 
 def test_infinitive_and_light_verb(nlp):
-    found = relations_of(nlp, "The rebels agreed to release the hostages. "
-                              "The government put an end to the curfew.")
+    found = relations_of(nlp, "The rebels agreed to release the hostages. The government put an end to the curfew.")
     assert find(found, "rebel", "agree to release", "hostage")
     [end] = find(found, "government", "put end to", "curfew")
     assert end.relation_text == "put an end to"
@@ -151,6 +154,7 @@ def test_time_and_place_are_qualifiers(example, nlp):
 
 
 # --- news semantics --------------------------------------------------------------------
+
 
 def test_negation(example, nlp):
     # "announced that it will not follow the truce"; "saying it 'did not trust' the announcement"
@@ -177,11 +181,11 @@ def test_what_is_called_for_is_not_a_fact(example):
 
 def test_attribution_and_the_saying_as_its_own_assertion(example):
     # "The Tripoli-based GNA said in a statement that it will continue in its 'legitimate defence'"
-    [defence] = [r for r in example if "legitimate defence" in (r.object.text if r.object else "")
-                 and not r.object.clause]
+    [defence] = [
+        r for r in example if "legitimate defence" in (r.object.text if r.object else "") and not r.object.clause
+    ]
     assert defence.attribution.label == GNA
-    saying = [r for r in example if r.predicate == "say" and r.object.clause
-              and "legitimate defence" in r.object.text]
+    saying = [r for r in example if r.predicate == "say" and r.object.clause and "legitimate defence" in r.object.text]
     assert saying and saying[0].subject.label == GNA and saying[0].attribution is None
     # "'... we do not trust truce announcements (from Haftar),' the GNA said": "we" is the speaker
     [trust] = find(example, "GNA", "trust", "truce announcement")
@@ -195,6 +199,7 @@ def test_according_to_is_attribution(nlp):
 
 
 # --- confidence and variants -----------------------------------------------------------
+
 
 def test_confidence_is_a_fitted_probability(example):
     weights = json.loads(resources.files("kg.lang").joinpath("en/confidence.json").read_text())
@@ -211,27 +216,32 @@ def test_one_fact_one_assertion(nlp, example):
     found = relations_of(nlp, "The army seized the airport on Sunday with heavy weapons.")
     assert [(r.subject.label, r.predicate, r.object.label) for r in found] == [("army", "seize", "airport")]
     assert [q.text for q in found[0].qualifiers] == ["on Sunday", "with heavy weapons"]
-    keys = [(r.start, r.subject.label, r.predicate, r.object.label if r.object else None, r.negated, r.modality)
-            for r in example]
+    keys = [
+        (r.start, r.subject.label, r.predicate, r.object.label if r.object else None, r.negated, r.modality)
+        for r in example
+    ]
     assert len(keys) == len(set(keys))
 
 
 def test_no_argument_is_a_bare_relative_or_question_word(example):
     words = {"who", "which", "that", "what", "whom"}
-    assert not any(r.subject.text.lower() in words or (r.object and r.object.text.lower() in words)
-                   for r in example)
+    assert not any(r.subject.text.lower() in words or (r.object and r.object.text.lower() in words) for r in example)
 
 
 # --- what is denied or only claimed is never a fact (found in review) --------------------
 
-@pytest.mark.parametrize("text", [
-    "Haftar has never been accused of attacking Tripoli.",
-    "Haftar did not say that the GNA attacked Tripoli.",
-    "Reports that Haftar attacked Tripoli were false.",
-    "The GNA rejected claims that Haftar attacked Tripoli.",
-    "None of the militias attacked Tripoli.",
-    "The UN urged Haftar to stop attacking Tripoli.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haftar has never been accused of attacking Tripoli.",
+        "Haftar did not say that the GNA attacked Tripoli.",
+        "Reports that Haftar attacked Tripoli were false.",
+        "The GNA rejected claims that Haftar attacked Tripoli.",
+        "None of the militias attacked Tripoli.",
+        "The UN urged Haftar to stop attacking Tripoli.",
+    ],
+)
 def test_denied_or_claimed_attacks_are_not_facts(nlp, text):
     attacks = [r for r in relations_of(nlp, text) if r.predicate.endswith("attack")]
     assert attacks, text
@@ -253,17 +263,17 @@ def test_same_fact_at_two_times_is_two_assertions(nlp):
 def test_offsets_point_at_the_words(nlp, example):
     document = read_text_file(EXAMPLE)
     for relation in example:
-        assert document.text[relation.start:relation.end] == relation.sentence
+        assert document.text[relation.start : relation.end] == relation.sentence
         parts = [relation.subject, relation.object, relation.attribution, *relation.qualifiers]
         for part in (p for p in parts if p is not None):
-            assert document.text[part.start:part.end] == part.text
+            assert document.text[part.start : part.end] == part.text
 
 
 def test_a_span_is_read_sentence_by_sentence(nlp):
     from kg.extract import mentions, relations
 
     doc = nlp("Headline\nThe rebels rejected the truce. Did the GNA reject the truce? The army left.")
-    span = doc[2:len(doc) - 4]  # the two first sentences of the body
+    span = doc[2 : len(doc) - 4]  # the two first sentences of the body
     found = list(relations(span, doc_id="s", mentions=mentions(doc, doc_id="s")))
     assert [r.sentence for r in found] == ["The rebels rejected the truce.", "Did the GNA reject the truce?"]
     assert found[1].modality == "question" and not found[1].is_factual
@@ -294,17 +304,30 @@ def test_a_pipeline_without_parser_is_a_clear_error(nlp):
 # were "have -", "have to re" and "have register".
 HYPHENATED = [
     # politics_079 of the BBC corpus, as written
-    ("Currently, British voters have to re-register to vote every year or face being removed from the "
-     "electoral rolls if they fail to do so two years running.", "british voter", "have to re-register", None),
-    ("The Vestey Group said it would co-operate fully with the authorities.",
-     "Vestey Group", "co-operate with", "authority"),
+    (
+        "Currently, British voters have to re-register to vote every year or face being removed from the "
+        "electoral rolls if they fail to do so two years running.",
+        "british voter",
+        "have to re-register",
+        None,
+    ),
+    (
+        "The Vestey Group said it would co-operate fully with the authorities.",
+        "Vestey Group",
+        "co-operate with",
+        "authority",
+    ),
     ("Shareholders re-elected Michael Smith as chairman of Barclays.", "shareholder", "re-elect", "Michael Smith"),
     ("The minister has double-checked the figures.", "minister", "double-check", "figure"),
     ("Tesco will re-open its store in Leeds.", "Tesco", "re-open", "store"),
     ("The band co-wrote the song with Elton John.", "band", "co-write", "song"),
     # business_091: a hyphenated noun names the relation ("profile of" before)
-    ("The Yukos saga is the most high-profile of the political risks.", "yukos saga", "high-profile of",
-     "political risk"),
+    (
+        "The Yukos saga is the most high-profile of the political risks.",
+        "yukos saga",
+        "high-profile of",
+        "political risk",
+    ),
 ]
 
 
@@ -318,7 +341,8 @@ def test_a_hyphenated_verb_is_one_relation_word(nlp, text, subject, predicate, o
         assert all(any(ch.isalnum() for ch in word) for word in words), relation.predicate
         for word in words:
             assert not re.search(rf"(?<![\w-]){re.escape(word)}-\w|\w-{re.escape(word)}(?![\w-])", text), (
-                relation.predicate)
+                relation.predicate
+            )
 
 
 def test_a_quote_mark_is_never_a_relation_word(nlp):

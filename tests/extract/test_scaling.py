@@ -13,8 +13,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract import extract
 from kg.analyse.bounded import MAX_SENTENCE_TOKENS, bound_sentences
+from kg.extract import extract
 from kg.model import Document
 from tests.conftest import EXAMPLE
 from tests.work import count_work
@@ -28,6 +28,7 @@ MAX_GROWTH_IN_PIECES = 13
 
 def _growth(make_doc, small: int, *, bound: float, with_lines: bool = False) -> float:
     """Work for ``10 * small`` tokens over work for ``small``, or inf past ``bound``."""
+
     def work(n, budget=None):
         doc = make_doc(n)
         document = Document(id="long", text=doc.text)
@@ -44,8 +45,15 @@ def _chain(n: int, vocab=Vocab()) -> Doc:
     """``word word word ...`` as the English model parses it: one sentence, each noun in
     apposition to the one before (a tree as deep as the sentence is long)."""
     words = ["word"] * n
-    return Doc(vocab, words=words, heads=[0, *range(n - 1)], deps=["ROOT", *["appos"] * (n - 1)],
-               pos=["NOUN"] * n, tags=["NN"] * n, lemmas=words)
+    return Doc(
+        vocab,
+        words=words,
+        heads=[0, *range(n - 1)],
+        deps=["ROOT", *["appos"] * (n - 1)],
+        pos=["NOUN"] * n,
+        tags=["NN"] * n,
+        lemmas=words,
+    )
 
 
 def test_work_per_token_is_bounded_in_one_long_sentence():
@@ -70,8 +78,10 @@ def test_work_per_word_is_bounded_in_real_unpunctuated_text(nlp):
 def test_work_per_word_is_bounded_in_long_prose(nlp):
     # Many short sentences with names, pronouns and appositions: the lookups of antecedents,
     # roles, type evidence and noun-phrase facts must not scan the whole document each time.
-    line = ("Microsoft, a big firm, said it would grow. Mr Brown met Smith in Paris. "
-            "He said they liked the government. Gazprom, a Russian firm, expects profits. ")
+    line = (
+        "Microsoft, a big firm, said it would grow. Mr Brown met Smith in Paris. "
+        "He said they liked the government. Gazprom, a Russian firm, expects profits. "
+    )
 
     def make_doc(n):
         return nlp(line * (n // 40))
@@ -89,8 +99,18 @@ def test_long_sentences_are_cut_into_bounded_pieces_with_the_same_tokens_and_nam
     vocab = Vocab()
     words = (["Mary", "Smith", "met", "John", "Brown", "in", "Paris", ","] * 100)[:-1]
     n = len(words)
-    ents = [("B-PERSON" if w in ("Mary", "John") else "I-PERSON" if w in ("Smith", "Brown")
-             else "B-GPE" if w == "Paris" else "O") for w in words]
+    ents = [
+        (
+            "B-PERSON"
+            if w in ("Mary", "John")
+            else "I-PERSON"
+            if w in ("Smith", "Brown")
+            else "B-GPE"
+            if w == "Paris"
+            else "O"
+        )
+        for w in words
+    ]
     doc = Doc(vocab, words=words, heads=[0, *range(n - 1)], deps=["ROOT", *["dep"] * (n - 1)], ents=ents)
     bounded = bound_sentences(doc, 50)
     assert bounded.text == doc.text

@@ -58,8 +58,12 @@ def test_every_data_file_is_read_and_every_list_has_entries():
 
 
 def test_the_patterns_name_word_lists_that_are_filled_in():
-    lemmas = [node["RIGHT_ATTRS"]["LEMMA"]["IN"] for entry in lexicon().patterns["nominal"]
-              for node in entry["pattern"] if isinstance(node.get("RIGHT_ATTRS", {}).get("LEMMA"), dict)]
+    lemmas = [
+        node["RIGHT_ATTRS"]["LEMMA"]["IN"]
+        for entry in lexicon().patterns["nominal"]
+        for node in entry["pattern"]
+        if isinstance(node.get("RIGHT_ATTRS", {}).get("LEMMA"), dict)
+    ]
     assert sorted(lexicon().deverbal_nouns) in lemmas
 
 
@@ -111,6 +115,7 @@ def test_the_pair_classifier_needs_a_relation_for_each_of_its_labels(edited):
 
 # --- extraction reads the data --------------------------------------------------------------------
 
+
 def _extract(nlp, text: str):
     doc = nlp(text)
     return doc, extract(Document(id="d", text=text), doc)
@@ -141,8 +146,11 @@ def test_the_pair_classifier_takes_its_relations_from_data(nlp, edited, monkeypa
     monkeypatch.setattr(kg.lang, "lexicon", lambda language="en": changed)
     assert [r.predicate for r in pair_relations_of(doc, "d", found)] == ["be employed by"]
     # and a relation type the table no longer allows for a pair of types is not proposed
-    edited.edit("pair_relations.tsv", "Work_For\tbe employed by\tperson\torganisation",
-                "Work_For\tbe employed by\torganisation\tperson")
+    edited.edit(
+        "pair_relations.tsv",
+        "Work_For\tbe employed by\tperson\torganisation",
+        "Work_For\tbe employed by\torganisation\tperson",
+    )
     reversed_types = edited.load()
     monkeypatch.setattr(kg.lang, "lexicon", lambda language="en": reversed_types)
     assert [r.predicate for r in pair_relations_of(doc, "d", found)] == []

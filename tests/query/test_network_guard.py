@@ -77,12 +77,15 @@ def hidden_updates(url: str):
         service = f"SERVICE {iri} {{ ?s ?p ?o }}"
         yield f"LOAD {index} {target}", f"{prologue}# x{end}LOAD {iri}"
         yield f"LOAD into {index} {target}", f"{prologue}LOAD SILENT {iri} INTO GRAPH <urn:x>"
-        yield f"INSERT SERVICE {index} {target}", \
-            f"{prologue}INSERT {{ ?s ?p ?o }} WHERE {{ # x{end}{service} }}"
-        yield f"DELETE SERVICE {index} {target}", \
-            f"{prologue}DELETE {{ ?s ?p ?o }} WHERE {{ {{ OPTIONAL {{ {service} }} }} }}"
-        yield f"escaped INSERT SERVICE {target}", \
-            f'{prologue}INSERT {{ ?s ?p ?o }} WHERE {{ BIND("\\u0022" AS ?a) {service} BIND("\\u0022" AS ?b) }}'
+        yield f"INSERT SERVICE {index} {target}", f"{prologue}INSERT {{ ?s ?p ?o }} WHERE {{ # x{end}{service} }}"
+        yield (
+            f"DELETE SERVICE {index} {target}",
+            f"{prologue}DELETE {{ ?s ?p ?o }} WHERE {{ {{ OPTIONAL {{ {service} }} }} }}",
+        )
+        yield (
+            f"escaped INSERT SERVICE {target}",
+            f'{prologue}INSERT {{ ?s ?p ?o }} WHERE {{ BIND("\\u0022" AS ?a) {service} BIND("\\u0022" AS ?b) }}',
+        )
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +130,9 @@ def test_kg_query_and_render_query_refuse_them_on_a_store(built, listener, tmp_p
         assert result.exit_code == 1 and "refused" in result.output, (name, result.output)
         construct = query.replace("SELECT *", "CONSTRUCT { ?s ?p ?o }", 1).replace("select *", "CONSTRUCT", 1)
         (tmp_path / "q.rq").write_text(construct, encoding="utf-8", newline="")
-        result = runner.invoke(main, ["render", str(built / "store"), "--query", str(tmp_path / "q.rq"),
-                                      "-o", str(tmp_path / "page.html")])
+        result = runner.invoke(
+            main, ["render", str(built / "store"), "--query", str(tmp_path / "q.rq"), "-o", str(tmp_path / "page.html")]
+        )
         assert result.exit_code == 1 and "refused" in result.output, (name, result.output)
     time.sleep(0.3)
     assert listener.connections == []
@@ -137,8 +141,11 @@ def test_kg_query_and_render_query_refuse_them_on_a_store(built, listener, tmp_p
 
 def serve(location, *options):
     """Start ``kg serve`` on a free port in a subprocess; the process and its base URL."""
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(location), "--port", "0", *options],
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", str(location), "--port", "0", *options],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = process.stderr.readline()
     assert "Serving" in line, line
     return process, line.split(" at ")[1].split("/query")[0]
@@ -211,10 +218,12 @@ def test_without_the_check_kg_query_and_kg_serve_still_reach_nothing(built, list
     result = CliRunner().invoke(main, ["query", str(built / "store"), query])
     assert result.exit_code == 1, result.output
     # kg serve, started with its check turned off in the same way
-    script = ("import sys, kg.query.endpoint as e, kg.query.sparql as s; from kg.cli import main; "
-              "s._network_use = e._network_use = lambda a: None; "
-              "s.network_words = e.network_words = lambda t, update=False: None; "
-              "main(['serve', sys.argv[1], '--port', '0'])")
+    script = (
+        "import sys, kg.query.endpoint as e, kg.query.sparql as s; from kg.cli import main; "
+        "s._network_use = e._network_use = lambda a: None; "
+        "s.network_words = e.network_words = lambda t, update=False: None; "
+        "main(['serve', sys.argv[1], '--port', '0'])"
+    )
     process = subprocess.Popen([sys.executable, "-c", script, str(built / "store")], stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline()
@@ -231,14 +240,43 @@ def test_without_the_check_kg_query_and_kg_serve_still_reach_nothing(built, list
 
 # --- generated texts: whatever the pieces, the text that runs reaches nothing ----------------------
 
-NOISE = ["{", "}", " ", "?s ?p ?o .", "OPTIONAL", "#", '"', "'", '"""', "\\", "\\u0022", "\\u0027", "\\u0023",
-         "<", ">", ".", "<x>", "FILTER(?s < ?o)", *TERMINATORS]
-HIDERS = [("", ""), *((f"# note{end}", "") for end in TERMINATORS), *(
-    (f'BIND("p{escape} != " AS ?a) ', f' BIND(" || {escape}q" AS ?b)') for escape in ("\\u0022", "\\U00000022")),
-    ("BIND('p\\u0027 != ' AS ?a) ", " BIND(' || \\u0027q' AS ?b)")]
+NOISE = [
+    "{",
+    "}",
+    " ",
+    "?s ?p ?o .",
+    "OPTIONAL",
+    "#",
+    '"',
+    "'",
+    '"""',
+    "\\",
+    "\\u0022",
+    "\\u0027",
+    "\\u0023",
+    "<",
+    ">",
+    ".",
+    "<x>",
+    "FILTER(?s < ?o)",
+    *TERMINATORS,
+]
+HIDERS = [
+    ("", ""),
+    *((f"# note{end}", "") for end in TERMINATORS),
+    *((f'BIND("p{escape} != " AS ?a) ', f' BIND(" || {escape}q" AS ?b)') for escape in ("\\u0022", "\\U00000022")),
+    ("BIND('p\\u0027 != ' AS ?a) ", " BIND(' || \\u0027q' AS ?b)"),
+]
 KEYWORDS = ["SERVICE", "service", "SERVICE SILENT", ESCAPED_SERVICE]
-WRAPPERS = ["{}", "{{ {{ {} }} }}", "OPTIONAL {{ {} }}", "?s ?p ?o FILTER EXISTS {{ {} }}", "{{ }} UNION {{ {} }}",
-            "MINUS {{ {} }}", "{{ SELECT * WHERE {{ {} }} }}"]
+WRAPPERS = [
+    "{}",
+    "{{ {{ {} }} }}",
+    "OPTIONAL {{ {} }}",
+    "?s ?p ?o FILTER EXISTS {{ {} }}",
+    "{{ }} UNION {{ {} }}",
+    "MINUS {{ {} }}",
+    "{{ SELECT * WHERE {{ {} }} }}",
+]
 
 
 def generated(url: str):
@@ -248,8 +286,16 @@ def generated(url: str):
 
     named = st.sampled_from(list(targets(url).values()))
     noise = st.lists(st.sampled_from(NOISE), max_size=3).map("".join)
-    head = st.sampled_from(["SELECT * WHERE { ", "ASK { ", "CONSTRUCT { ?s ?p ?o } WHERE { ",
-                            "INSERT { ?s ?p ?o } WHERE { ", "DELETE { ?s ?p ?o } WHERE { ", "LOAD"])
+    head = st.sampled_from(
+        [
+            "SELECT * WHERE { ",
+            "ASK { ",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ",
+            "INSERT { ?s ?p ?o } WHERE { ",
+            "DELETE { ?s ?p ?o } WHERE { ",
+            "LOAD",
+        ]
+    )
 
     def text(parts):
         (prologue, iri), noise_before, (hide, close), keyword, wrapper, head, noise_after = parts
@@ -258,8 +304,9 @@ def generated(url: str):
         clause = wrapper.format(f"{hide}{keyword} {iri} {{ ?s ?p ?o }}{close}")
         return f"{prologue}{head}{noise_before}{clause}{noise_after} }}"
 
-    return st.tuples(named, noise, st.sampled_from(HIDERS), st.sampled_from(KEYWORDS), st.sampled_from(WRAPPERS),
-                     head, noise).map(text)
+    return st.tuples(
+        named, noise, st.sampled_from(HIDERS), st.sampled_from(KEYWORDS), st.sampled_from(WRAPPERS), head, noise
+    ).map(text)
 
 
 def test_generated_texts_never_reach_the_network(listener):

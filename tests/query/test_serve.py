@@ -61,8 +61,10 @@ def test_kg_serve_answers_sparql_protocol_queries_read_only(endpoint):
     served = RemoteStore(url)
     assert list(served.rows(COUNT)) == list(store.rows(COUNT)) == [{"n": "2"}]
     # GET with ?query=, CSV by Accept: what curl or a notebook would send
-    status, body = _get(f"{url}/query?" + urllib.parse.urlencode(
-        {"query": "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }"}), accept="text/csv")
+    status, body = _get(
+        f"{url}/query?" + urllib.parse.urlencode({"query": "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }"}),
+        accept="text/csv",
+    )
     assert status == 200 and body.splitlines() == ["l", "Khalifa Haftar"]
     with pytest.raises(kg.errors.KgError, match="403.*read-only"):
         served.update("CLEAR ALL")
@@ -94,8 +96,9 @@ def test_a_writable_endpoint_takes_updates_but_never_a_load(tmp_path):
     server, url = _serving(store, writable=True)
     try:
         served = RemoteStore(url)
-        served.update("PREFIX kg: <https://example.org/kg/ontology#> "
-                      "INSERT DATA { GRAPH <urn:g> { <urn:s> a kg:Statement } }")
+        served.update(
+            "PREFIX kg: <https://example.org/kg/ontology#> INSERT DATA { GRAPH <urn:g> { <urn:s> a kg:Statement } }"
+        )
         assert list(store.rows(COUNT)) == [{"n": "3"}]
         with pytest.raises(kg.errors.KgError, match="400.*LOAD would fetch data over the network"):
             served.update("LOAD <http://127.0.0.1:9/data.ttl>")

@@ -94,25 +94,32 @@ def test_oxigraph_binds_only_variables_the_query_selects(graph):
             run_query(graph, query, bindings={"name": Literal("GNA")})
     else:
         assert [str(row.e) for row in run_query(graph, query, bindings={"name": Literal("GNA")})] == [
-            "https://example.org/kg/id/gna"]
+            "https://example.org/kg/id/gna"
+        ]
 
 
 def test_ask_and_construct(graph):
     assert run_query(graph, "ASK { ?s kg:negated true }").askAnswer is True
     assert run_query(graph, "ASK { ?s kg:negated 'yes' }").askAnswer is False
-    built = run_query(graph, "CONSTRUCT { ?s ?p ?o } WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; "
-                             "rdf:object ?o ; kg:negated false }")
-    assert {(str(s), str(o)) for s, _, o in built.graph} == {("https://example.org/kg/id/gna",
-                                                              "https://example.org/kg/id/truce")}
+    built = run_query(
+        graph,
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated false }",
+    )
+    assert {(str(s), str(o)) for s, _, o in built.graph} == {
+        ("https://example.org/kg/id/gna", "https://example.org/kg/id/truce")
+    }
 
 
-@pytest.mark.parametrize("query, message", [
-    ("", "empty SPARQL query"),
-    ("SELECT ?x WHERE { ?x ?y }", "invalid SPARQL: line 1, column"),
-    ("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "invalid SPARQL"),
-    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "refused: the query uses SERVICE"),
-    ("SELECT * FROM <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }", "refused: the query uses FROM"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("", "empty SPARQL query"),
+        ("SELECT ?x WHERE { ?x ?y }", "invalid SPARQL: line 1, column"),
+        ("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "invalid SPARQL"),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "refused: the query uses SERVICE"),
+        ("SELECT * FROM <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }", "refused: the query uses FROM"),
+    ],
+)
 def test_bad_queries_are_refused_with_what_is_wrong(graph, query, message):
     with pytest.raises(QueryError, match=message):
         run_query(graph, query)
@@ -162,14 +169,19 @@ def test_a_result_becomes_a_dataframe_of_python_values(graph):
 def test_named_queries(graph):
     entities = list(run_query(graph, named_query("entities")))
     # GROUP_CONCAT's order is the engine's: the aliases are compared as a set.
-    assert [(str(row.label), str(row.type), int(row.mentions), set(str(row.aliases).split(" | ")))
-            for row in entities] == [("Government of National Accord", "Organization", 3, {"GNA", "it"}),
-                                     ("Khalifa Haftar", "Person", 2, {"Haftar"})]
+    assert [
+        (str(row.label), str(row.type), int(row.mentions), set(str(row.aliases).split(" | "))) for row in entities
+    ] == [
+        ("Government of National Accord", "Organization", 3, {"GNA", "it"}),
+        ("Khalifa Haftar", "Person", 2, {"Haftar"}),
+    ]
     merges = {(str(row.label), str(row.surface), str(row.rule)) for row in run_query(graph, named_query("merges"))}
     assert merges == {("Government of National Accord", "GNA", "acronym"), ("Khalifa Haftar", "Haftar", "surname")}
     if not isinstance(graph, OxigraphStore):  # it binds ?name, which it does not select (see above)
-        facts = [(str(r.subject), str(r.relation), str(r.object), r.negated.toPython(), str(r.modality))
-                 for r in run_named_query(graph, "facts_about", name="haftar")]
+        facts = [
+            (str(r.subject), str(r.relation), str(r.object), r.negated.toPython(), str(r.modality))
+            for r in run_named_query(graph, "facts_about", name="haftar")
+        ]
         assert facts == [("Government of National Accord", "trust", "Khalifa Haftar", True, "will")]
     assert len(list(run_named_query(graph, "statements"))) == 2
     with pytest.raises(QueryError, match="no named query 'who'; known queries: entities, facts_about, merges"):

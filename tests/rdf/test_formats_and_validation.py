@@ -1,14 +1,14 @@
 """Named graphs, formats, conversions and the SHACL contract (issue 5)."""
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 import kg
-from kg.vocab import KG, KGR
 from kg.store import FORMATS, load_graph, serialize, union
 from kg.validate import validate
+from kg.vocab import KG, KGR
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.model
@@ -28,7 +28,8 @@ def test_every_format_loads_back_isomorphic(example_graph, tmp_path, fmt):
     assert isomorphic(union(loaded), union(example_graph.graph))
     if fmt in ("trig", "nq"):  # the named graphs survive too
         assert {g.identifier for g in loaded.graphs() if len(g)} == {
-            g.identifier for g in example_graph.graph.graphs() if len(g)}
+            g.identifier for g in example_graph.graph.graphs() if len(g)
+        }
     if fmt == "jsonld":
         assert b'"@context": {' in path.read_bytes()  # inline, nothing to fetch
 
@@ -58,7 +59,10 @@ def test_typed_relations_can_be_queried_at_both_levels(example_graph):
     rows = example_graph.query("""
         SELECT ?s ?o WHERE { ?s kg:rejects ?o }""")
     assert len(list(rows)) >= 1
-    stances = example_graph.query("""
+    stances = example_graph.query(
+        """
         SELECT DISTINCT ?type WHERE {
-          ?st kg:relationType ?type . ?type rdfs:subPropertyOf* kg:stance }""", dataframe=True)
+          ?st kg:relationType ?type . ?type rdfs:subPropertyOf* kg:stance }""",
+        dataframe=True,
+    )
     assert "https://example.org/kg/ontology#rejects" in set(stances["type"])

@@ -4,8 +4,8 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.vocab import ontology_graph, KG, KGR
 from kg.store import serialize
+from kg.vocab import KG, KGR, ontology_graph
 
 pytestmark = pytest.mark.model
 
@@ -39,7 +39,8 @@ def test_relation_predicates_are_declared_under_the_top_relation(example_graph):
         parents = list(g.objects(predicate, RDFS.subPropertyOf))
         assert len(parents) == 1
         assert parents[0] == KG.relatedTo or KG.relatedTo in ontology_graph().transitive_objects(
-            parents[0], RDFS.subPropertyOf)
+            parents[0], RDFS.subPropertyOf
+        )
         assert len(list(g.objects(predicate, RDFS.label))) == 1
     assert g.value(KGR["call"], RDFS.label) == Literal("call")
     assert g.value(KGR["reject"], RDFS.subPropertyOf) == KG.rejects
@@ -51,8 +52,20 @@ def test_every_statement_has_provenance(example_graph):
     assert len(statements) >= 15
     text = open(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE, encoding="utf-8").read()
     for statement in statements:
-        for prop in (RDF.subject, RDF.predicate, KG.document, KG.sentence, KG.startChar, KG.endChar,
-                     KG.extractor, KG.confidence, KG.negated, KG.subjectText, KG.relationText, KG.passive):
+        for prop in (
+            RDF.subject,
+            RDF.predicate,
+            KG.document,
+            KG.sentence,
+            KG.startChar,
+            KG.endChar,
+            KG.extractor,
+            KG.confidence,
+            KG.negated,
+            KG.subjectText,
+            KG.relationText,
+            KG.passive,
+        ):
             assert g.value(statement, prop) is not None, (statement, prop)
         # An assertion with only a subject ("Ramadan began") has no object, and says so by lacking both.
         assert (g.value(statement, RDF.object) is None) == (g.value(statement, KG.objectText) is None)
@@ -64,8 +77,9 @@ def test_every_statement_has_provenance(example_graph):
 def test_statements_record_the_relation_as_written_with_time_and_place(example_graph):
     g = example_graph.graph
     # "Libya's UN-recognised government on Thursday rejected a truce ..."
-    rejected = [s for s in g.subjects(KG.relationText, Literal("rejected"))
-                if str(g.value(s, KG.objectText)) == "a truce"]
+    rejected = [
+        s for s in g.subjects(KG.relationText, Literal("rejected")) if str(g.value(s, KG.objectText)) == "a truce"
+    ]
     assert len(rejected) == 1
     assert str(g.value(rejected[0], KG.time)) == "on Thursday"
     assert str(g.value(rejected[0], KG.subjectText)) == "Libya's UN-recognised government"
@@ -109,8 +123,9 @@ def test_same_input_gives_byte_identical_sorted_ntriples(example_graph):
 
 
 def test_no_blank_nodes_and_a_configurable_base(example_graph):
-    import kg
     from rdflib import BNode
+
+    import kg
     from tests.conftest import EXAMPLE
 
     assert not any(isinstance(term, BNode) for quad in example_graph.graph.quads() for term in quad)

@@ -18,13 +18,23 @@ TRIPOLI = Mention("d1", 43, 50, "Tripoli", "GPE", 0)
 
 
 def relation(**changes) -> Relation:
-    """"The GNA rejected the truce on Thursday in Tripoli", as extraction would read it."""
+    """ "The GNA rejected the truce on Thursday in Tripoli", as extraction would read it."""
     fields = dict(
-        doc_id="d1", subject=Argument("The GNA", "GNA", 0, 7, mention=GNA), predicate="reject",
-        object=Argument("the truce", "truce", 17, 26), sentence=TEXT, start=0, end=len(TEXT),
-        relation_text="rejected", pattern="svo", confidence=0.8,
-        qualifiers=(Qualifier("time", "on Thursday", 27, 38, time=TimeValue("2020-04-30", "date")),
-                    Qualifier("place", "in Tripoli", 40, 50, mention=TRIPOLI)))
+        doc_id="d1",
+        subject=Argument("The GNA", "GNA", 0, 7, mention=GNA),
+        predicate="reject",
+        object=Argument("the truce", "truce", 17, 26),
+        sentence=TEXT,
+        start=0,
+        end=len(TEXT),
+        relation_text="rejected",
+        pattern="svo",
+        confidence=0.8,
+        qualifiers=(
+            Qualifier("time", "on Thursday", 27, 38, time=TimeValue("2020-04-30", "date")),
+            Qualifier("place", "in Tripoli", 40, 50, mention=TRIPOLI),
+        ),
+    )
     fields.update(changes)
     return Relation(**fields)
 
@@ -56,11 +66,20 @@ def test_a_factual_relation_is_a_plain_triple_a_typed_one_and_a_statement():
     assert (GNA_NODE, str(KG.rejects), TRUCE_NODE) in triples  # relations.tsv: reject -> kg:rejects
     (statement,) = statements(triples)
     about = {(p, o) for s, p, o in triples if s == statement}
-    assert {(RDF + "subject", GNA_NODE), (RDF + "predicate", str(KGR.reject)), (RDF + "object", TRUCE_NODE),
-            (str(KG.relationType), str(KG.rejects)), (str(KG.asserted), "true"), (str(KG.negated), "false"),
-            (str(KG.pattern), "svo"), (str(KG.confidence), "0.80"), (str(KG.extractor), EXTRACTOR),
-            (str(KG.relationText), "rejected"), (str(KG.subjectText), "The GNA"),
-            (str(KG.objectText), "the truce")} <= about
+    assert {
+        (RDF + "subject", GNA_NODE),
+        (RDF + "predicate", str(KGR.reject)),
+        (RDF + "object", TRUCE_NODE),
+        (str(KG.relationType), str(KG.rejects)),
+        (str(KG.asserted), "true"),
+        (str(KG.negated), "false"),
+        (str(KG.pattern), "svo"),
+        (str(KG.confidence), "0.80"),
+        (str(KG.extractor), EXTRACTOR),
+        (str(KG.relationText), "rejected"),
+        (str(KG.subjectText), "The GNA"),
+        (str(KG.objectText), "the truce"),
+    } <= about
 
 
 def test_qualifiers_give_the_time_on_the_calendar_and_the_place_node():
@@ -86,35 +105,52 @@ def test_a_reported_clause_is_a_proposition_of_its_document():
     triples = document_graph(mapped(relation(predicate="say", object=clause, qualifiers=())))
     node = str(iri.proposition_iri(BASE, "d1", 17, 33))
     assert (GNA_NODE, str(KGR.say), node) in triples
-    assert {(node, RDF + "type", str(KG.Proposition)), (node, RDFS + "label", "it will continue"),
-            (node, str(KG.document), str(iri.document_iri(BASE, "d1")))} <= triples
+    assert {
+        (node, RDF + "type", str(KG.Proposition)),
+        (node, RDFS + "label", "it will continue"),
+        (node, str(KG.document), str(iri.document_iri(BASE, "d1"))),
+    } <= triples
 
 
 def test_the_corpus_graph_describes_entities_concepts_and_predicates():
-    corpus = mapped(relation(), relation(object=Argument("the Truce", "Truce", 17, 26)),
-                    relation(object=Argument("the truce", "truce", 17, 26), start=1))[str(iri.corpus_graph_iri(BASE))]
-    assert {(GNA_NODE, RDF + "type", str(KG.Organization)), (GNA_NODE, RDFS + "label", "GNA"),
-            (GNA_NODE, str(KG.mentionCount), "1")} <= corpus
+    corpus = mapped(
+        relation(),
+        relation(object=Argument("the Truce", "Truce", 17, 26)),
+        relation(object=Argument("the truce", "truce", 17, 26), start=1),
+    )[str(iri.corpus_graph_iri(BASE))]
+    assert {
+        (GNA_NODE, RDF + "type", str(KG.Organization)),
+        (GNA_NODE, RDFS + "label", "GNA"),
+        (GNA_NODE, str(KG.mentionCount), "1"),
+    } <= corpus
     # one concept for "truce" and "Truce": the label written most often, the other an alternative
     assert {(TRUCE_NODE, RDFS + "label", "truce"), (TRUCE_NODE, SKOS + "altLabel", "Truce")} <= corpus
     assert not any(s == str(iri.concept_iri(BASE, "Truce")) and s != TRUCE_NODE for s, _, _ in corpus)
-    assert {(str(KGR.reject), RDFS + "subPropertyOf", str(KG.rejects)),
-            (str(KGR.reject), RDF + "type", "http://www.w3.org/2002/07/owl#ObjectProperty")} <= corpus
+    assert {
+        (str(KGR.reject), RDFS + "subPropertyOf", str(KG.rejects)),
+        (str(KGR.reject), RDF + "type", "http://www.w3.org/2002/07/owl#ObjectProperty"),
+    } <= corpus
 
 
 def test_batches_come_corpus_first_then_names_then_each_document():
     extraction = Extraction(Document("d1", TEXT), (GNA,), ())
     graphs = [graph for graph, _ in quad_batches([extraction], link_entities([extraction]), base=BASE)]
-    assert graphs == [str(iri.corpus_graph_iri(BASE)), str(iri.names_graph_iri(BASE)),
-                      str(iri.document_graph_iri(BASE, "d1"))]
+    assert graphs == [
+        str(iri.corpus_graph_iri(BASE)),
+        str(iri.names_graph_iri(BASE)),
+        str(iri.document_graph_iri(BASE, "d1")),
+    ]
 
 
 def test_mentions_point_at_their_entity_and_say_how_they_joined_it():
     triples = document_graph(mapped(relation()))
     node = str(iri.mention_iri(BASE, "d1", 4, 7))
-    assert {(node, str(KG.mentionOf), GNA_NODE), (node, str(KG.surfaceForm), "GNA"),
-            (node, str(KG.mergedBy), "canonical"), (GNA_NODE, str(KG.mentionedIn), str(iri.document_iri(BASE, "d1")))
-            } <= triples
+    assert {
+        (node, str(KG.mentionOf), GNA_NODE),
+        (node, str(KG.surfaceForm), "GNA"),
+        (node, str(KG.mergedBy), "canonical"),
+        (GNA_NODE, str(KG.mentionedIn), str(iri.document_iri(BASE, "d1"))),
+    } <= triples
 
 
 def test_control_characters_never_reach_a_literal():

@@ -33,10 +33,10 @@ def _cached():
 @pytest.fixture
 def ontology_with_opposes(tmp_path, monkeypatch):
     """kg reading copies of kg.ttl and relations.tsv that declare and type "oppose"."""
-    (tmp_path / "kg.ttl").write_text((ONTOLOGY / "kg.ttl").read_text(encoding="utf-8") + NEW_PROPERTY,
-                                     encoding="utf-8")
-    (tmp_path / "relations.tsv").write_text((ONTOLOGY / "relations.tsv").read_text(encoding="utf-8") + NEW_RULE,
-                                            encoding="utf-8")
+    (tmp_path / "kg.ttl").write_text((ONTOLOGY / "kg.ttl").read_text(encoding="utf-8") + NEW_PROPERTY, encoding="utf-8")
+    (tmp_path / "relations.tsv").write_text(
+        (ONTOLOGY / "relations.tsv").read_text(encoding="utf-8") + NEW_RULE, encoding="utf-8"
+    )
     monkeypatch.setattr(vocab, "ontology_path", lambda: tmp_path / "kg.ttl")
     monkeypatch.setattr(vocab, "relations_path", lambda: tmp_path / "relations.tsv")
     for function in _cached():
@@ -50,9 +50,17 @@ def ontology_with_opposes(tmp_path, monkeypatch):
 def opposition() -> Extraction:
     text = "Hamas opposed the plan."
     hamas = Mention("d", 0, 5, "Hamas", "ORG", 0)
-    relation = Relation("d", Argument("Hamas", "Hamas", 0, 5, mention=hamas), "oppose",
-                        Argument("the plan", "plan", 14, 22), text, 0, len(text), relation_text="opposed",
-                        pattern="svo")
+    relation = Relation(
+        "d",
+        Argument("Hamas", "Hamas", 0, 5, mention=hamas),
+        "oppose",
+        Argument("the plan", "plan", 14, 22),
+        text,
+        0,
+        len(text),
+        relation_text="opposed",
+        pattern="svo",
+    )
     return Extraction(Document("d", text), (hamas,), (relation,))
 
 

@@ -8,14 +8,24 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 import kg
-from kg.vocab import (ENTITY_LABELS, KG, ONTOLOGY_IRI, PREFIXES, class_for_label, label_for_class, ontology_graph,
-                      ontology_path, typing_rules)
+from kg.vocab import (
+    ENTITY_LABELS,
+    KG,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    class_for_label,
+    label_for_class,
+    ontology_graph,
+    ontology_path,
+    typing_rules,
+)
 
 
 def test_every_term_the_ontology_declares_is_in_the_namespace_and_no_other():
     ontology = ontology_graph()
     declared = {
-        s for s in ontology.subjects(RDF.type, None)
+        s
+        for s in ontology.subjects(RDF.type, None)
         if isinstance(s, URIRef) and str(s).startswith(str(KG._NS)) and s != ONTOLOGY_IRI
     }
     assert {KG[name] for name in KG.__annotations__} == declared
@@ -50,8 +60,12 @@ def test_every_entity_class_is_aligned_with_schema_org_or_explains_why_not():
     for cls in ontology.transitive_subjects(RDFS.subClassOf, KG.Entity):
         if cls == KG.Entity:
             continue
-        aligned = [o for p in (OWL.equivalentClass, RDFS.subClassOf) for o in ontology.objects(cls, p)
-                   if str(o).startswith("https://schema.org/")]
+        aligned = [
+            o
+            for p in (OWL.equivalentClass, RDFS.subClassOf)
+            for o in ontology.objects(cls, p)
+            if str(o).startswith("https://schema.org/")
+        ]
         assert aligned or ontology.value(cls, RDFS.comment), cls
 
 

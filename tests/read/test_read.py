@@ -6,7 +6,6 @@ import pytest
 
 from kg.errors import ReadError
 from kg.read import iter_documents, read_text_file
-
 from tests.conftest import EXAMPLE, shared_path
 
 
@@ -44,7 +43,7 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert docs[0].text == "Title A\nBody of a." and docs[0].date == "2020-04-30"
     assert errors == [
         f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
-        f"{path}:4: missing or non-string \"text\" field",
+        f'{path}:4: missing or non-string "text" field',
         f"{path}:5: date '30/04/2020' is not in YYYY-MM-DD form",
     ]
 
@@ -94,7 +93,12 @@ def test_text_that_can_be_decoded_is_decoded_with_a_warning_naming_the_file(tmp_
         "latin1.txt": "not UTF-8: read as Windows-1252/Latin-1 (invalid UTF-8 byte 0xe9 at offset 3)",
         "utf16.txt": "decoded as UTF-16 (byte-order mark)",
     }  # UTF-8 with a byte-order mark is plain UTF-8: no warning
-    assert documents["utf16"].text == documents["cp1252"].text == documents["utf8bom"].text == headline + "\n" + body.strip()
+    assert (
+        documents["utf16"].text
+        == documents["cp1252"].text
+        == documents["utf8bom"].text
+        == headline + "\n" + body.strip()
+    )
     assert documents["latin1"].title == headline and "£5" in documents["latin1"].text
 
 

@@ -20,9 +20,16 @@ def browser(chromium):
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=chromium, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            executable_path=chromium,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -83,18 +90,20 @@ def test_search_box_selects_and_focuses_a_node(browser, example_build):
 def xss_graph() -> KnowledgeGraph:
     """A graph whose names, relation and titles are script-injection attempts."""
     text = " ".join(XSS_NAMES) + " attacked."
-    first, second = (Mention("xss", 0, 28, XSS_NAMES[0], "PERSON", 0),
-                     Mention("xss", 29, 63, XSS_NAMES[1], "ORG", 0))
+    first, second = (Mention("xss", 0, 28, XSS_NAMES[0], "PERSON", 0), Mention("xss", 29, 63, XSS_NAMES[1], "ORG", 0))
     relation = Relation(
         doc_id="xss",
         subject=Argument(first.text, first.text, first.start, first.end, mention=first),
         predicate="<b onmouseover=alert(2)>attack</b>",
         object=Argument(second.text, second.text, second.start, second.end, mention=second),
-        sentence=text, start=0, end=len(text),
+        sentence=text,
+        start=0,
+        end=len(text),
     )
     extraction = Extraction(
         document=Document(id="xss", text=text, title="</title><script>alert(3)</script>"),
-        mentions=(first, second), relations=(relation,),
+        mentions=(first, second),
+        relations=(relation,),
     )
     return KnowledgeGraph(graph=to_graph([extraction], link_entities([extraction])))
 
@@ -179,8 +188,11 @@ def test_a_big_corpus_page_is_cut_and_says_so(browser, tmp_path):
     assert "Showing the 500 most connected nodes" in page.inner_text("#note")
     assert page.evaluate("kgNetwork.physics.options.enabled") is False
     # every node is drawn in its class's colour (vis-network's group palette must not win)
-    assert page.evaluate("""() => kgNetwork.body.data.nodes.getIds().filter(
-        id => kgNodes.get(id).color !== kgNetwork.body.nodes[id].options.color.background).length""") == 0
+    assert (
+        page.evaluate("""() => kgNetwork.body.data.nodes.getIds().filter(
+        id => kgNodes.get(id).color !== kgNetwork.body.nodes[id].options.color.background).length""")
+        == 0
+    )
     assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == [] and seen["errors"] == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "bbc-500.png"))
@@ -200,10 +212,13 @@ def test_injected_names_in_articles_run_nothing_after_kg_build(browser, tmp_path
         '</title><script>alert("headline")</script> Officials meet\n'
         "President <img src=x onerror=alert(1)> Smith met the <script>alert(2)</script> Party in Paris.\n"
         'John "<svg onload=alert(3)>" Doe said that the council rejected the plan of <b onmouseover=alert(4)>X</b>.\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (articles / "b.jsonl").write_text(
         '{"id": "b", "title": "<iframe src=javascript:alert(5)>", "text": "Mary Jones criticised '
-        '\\"</script><script>alert(6)</script>\\" in London.", "url": "javascript:alert(7)"}\n', encoding="utf-8")
+        '\\"</script><script>alert(6)</script>\\" in London.", "url": "javascript:alert(7)"}\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -212,7 +227,9 @@ def test_injected_names_in_articles_run_nothing_after_kg_build(browser, tmp_path
         assert injected not in html
     page, seen = open_page(browser, out / "graph.html")
     assert seen["dialogs"] == [] and seen["errors"] == []
-    assert page.evaluate("document.querySelectorAll('img, iframe, svg, [onmouseover], [onload], [onerror]').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('img, iframe, svg, [onmouseover], [onload], [onerror]').length") == 0
+    )
     shown = page.evaluate("""[...kgNetwork.body.data.edges.get().map(e => String(e.title || '')),
                               ...kgNetwork.body.data.nodes.get().map(n => String(n.title || '') + n.label)]""")
     assert any("<script>alert" in t or "<img src=x" in t for t in shown)  # the page holds them, as text
@@ -232,10 +249,13 @@ def rlo_graph() -> KnowledgeGraph:
         subject=Argument(first.text, first.text, first.start, first.end, mention=first),
         predicate="reject",
         object=Argument(second.text, second.text, second.start, second.end, mention=second),
-        sentence=text, start=0, end=len(text),
+        sentence=text,
+        start=0,
+        end=len(text),
     )
-    extraction = Extraction(document=Document(id="rlo", text=text, title="Bidi"),
-                            mentions=(first, second), relations=(relation,))
+    extraction = Extraction(
+        document=Document(id="rlo", text=text, title="Bidi"), mentions=(first, second), relations=(relation,)
+    )
     return KnowledgeGraph(graph=to_graph([extraction], link_entities([extraction])))
 
 

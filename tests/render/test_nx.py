@@ -18,8 +18,20 @@ def test_every_node_is_a_typed_node_of_the_graph(nxgraph):
     for node, data in nxgraph.nodes(data=True):
         assert node.startswith("https://example.org/kg/id/"), node  # never "None" or a literal
         assert data["label"] and data["type"] in {
-            "Person", "Organization", "Geopolitical entity", "Location", "Group", "Facility", "Event",
-            "Work", "Law", "Product", "Language", "Concept", "Proposition"}
+            "Person",
+            "Organization",
+            "Geopolitical entity",
+            "Location",
+            "Group",
+            "Facility",
+            "Event",
+            "Work",
+            "Law",
+            "Product",
+            "Language",
+            "Concept",
+            "Proposition",
+        }
 
 
 def test_edges_carry_relation_polarity_and_sources(nxgraph):
@@ -30,8 +42,11 @@ def test_edges_carry_relation_polarity_and_sources(nxgraph):
     assert reject["sources"][0][1].startswith("Libya's UN-recognised government on Thursday rejected")
     assert edges[("Government of National Accord", "trust", "announcement")]["negated"]
     called_for = [key for key in edges if key[:2] == ("UN", "call for")]
-    assert called_for and nxgraph.nodes[next(
-        u for u, d in nxgraph.nodes(data=True) if d["label"] == called_for[0][2])]["type"] == "Proposition"
+    assert (
+        called_for
+        and nxgraph.nodes[next(u for u, d in nxgraph.nodes(data=True) if d["label"] == called_for[0][2])]["type"]
+        == "Proposition"
+    )
 
 
 @pytest.mark.parametrize("suffix", ["trig", "ttl"])

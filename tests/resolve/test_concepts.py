@@ -7,8 +7,7 @@ GNA = Mention("d", 0, 3, "GNA", "ORG", 0)
 
 
 def said(obj: Argument, attribution: Argument | None = None) -> Relation:
-    return Relation("d", Argument("GNA", "GNA", 0, 3, mention=GNA), "reject", obj, "", 0, 40,
-                    attribution=attribution)
+    return Relation("d", Argument("GNA", "GNA", 0, 3, mention=GNA), "reject", obj, "", 0, 40, attribution=attribution)
 
 
 def concept(label: str) -> Argument:
@@ -21,7 +20,8 @@ def table(*relations: Relation) -> list[Concept]:
 
 def test_the_label_written_most_often_wins_and_ties_go_alphabetically():
     assert table(said(concept("Truce")), said(concept("truce")), said(concept("truce"))) == [
-        Concept("truce", ("Truce",))]
+        Concept("truce", ("Truce",))
+    ]
     assert table(said(concept("truce")), said(concept("Truce"))) == [Concept("Truce", ("truce",))]
 
 

@@ -18,11 +18,18 @@ def extraction(doc_id, *names):
 
 
 def test_acronym_and_surname_merge_within_a_document():
-    table = link_entities([extraction(
-        "d1",
-        ("Government of National Accord", "ORG"), ("GNA", "ORG"), ("GNA", "ORG"),
-        ("Khalifa Haftar", "PERSON"), ("Haftar", "PERSON"),
-    )])
+    table = link_entities(
+        [
+            extraction(
+                "d1",
+                ("Government of National Accord", "ORG"),
+                ("GNA", "ORG"),
+                ("GNA", "ORG"),
+                ("Khalifa Haftar", "PERSON"),
+                ("Haftar", "PERSON"),
+            )
+        ]
+    )
     by_label = {e.label: e for e in table}
     assert set(by_label) == {"Government of National Accord", "Khalifa Haftar"}
     gna = by_label["Government of National Accord"]
@@ -37,8 +44,9 @@ def test_conflicting_types_are_not_merged():
 
 
 def test_ambiguous_surname_is_left_alone():
-    table = link_entities([extraction(
-        "d1", ("Ed Miliband", "PERSON"), ("David Miliband", "PERSON"), ("Miliband", "PERSON"))])
+    table = link_entities(
+        [extraction("d1", ("Ed Miliband", "PERSON"), ("David Miliband", "PERSON"), ("Miliband", "PERSON"))]
+    )
     assert sorted(e.label for e in table) == ["David Miliband", "Ed Miliband", "Miliband"]
 
 
@@ -51,8 +59,10 @@ def test_same_entity_across_documents_is_one_entity_whatever_the_order():
 
 
 def test_acronym_in_one_document_joins_its_expansion_in_another():
-    docs = [extraction("a", ("Government of National Accord", "ORG"), ("GNA", "ORG")),
-            extraction("b", ("GNA", "ORG"), ("Libya", "GPE"))]
+    docs = [
+        extraction("a", ("Government of National Accord", "ORG"), ("GNA", "ORG")),
+        extraction("b", ("GNA", "ORG"), ("Libya", "GPE")),
+    ]
     table = link_entities(docs)
     gna = table.entities["ORG/government of national accord"]
     assert gna.documents == ("a", "b") and gna.mention_count == 3
@@ -60,9 +70,11 @@ def test_acronym_in_one_document_joins_its_expansion_in_another():
 
 
 def test_canonical_name_does_not_depend_on_which_document_comes_first():
-    docs = [extraction("a", ("Haftar", "PERSON"), ("Haftar", "PERSON")),
-            extraction("b", ("Khalifa Haftar", "PERSON")),
-            extraction("c", ("Mrs. Quayle", "PERSON"), ("Marilyn Quayle", "PERSON"))]
+    docs = [
+        extraction("a", ("Haftar", "PERSON"), ("Haftar", "PERSON")),
+        extraction("b", ("Khalifa Haftar", "PERSON")),
+        extraction("c", ("Mrs. Quayle", "PERSON"), ("Marilyn Quayle", "PERSON")),
+    ]
     for order in (docs, docs[::-1], [docs[1], docs[2], docs[0]]):
         table = link_entities(order)
         assert sorted(e.label for e in table) == ["Khalifa Haftar", "Marilyn Quayle"]
@@ -78,8 +90,10 @@ def test_alias_file_forces_and_forbids_merges():
     from kg.resolve import parse_aliases
 
     aliases = parse_aliases("Gadhafi\tMuammar Gaddafi\nMiliband\t!David Miliband\n")
-    docs = [extraction("a", ("Gadhafi", "PERSON"), ("Muammar Gaddafi", "PERSON")),
-            extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON"))]
+    docs = [
+        extraction("a", ("Gadhafi", "PERSON"), ("Muammar Gaddafi", "PERSON")),
+        extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON")),
+    ]
     table = link_entities(docs, aliases=aliases)
     gaddafi = table.entities["PERSON/muammar gaddafi"]
     assert gaddafi.merges == (("Gadhafi", "alias"),)
@@ -99,8 +113,15 @@ def test_bad_alias_line_names_the_file_and_line(tmp_path):
 
 
 def test_names_already_in_a_graph_link_to_its_nodes():
-    known = [KnownEntity(iri="http://x/haftar", label="Khalifa Haftar", type="PERSON",
-                         names=("Khalifa Haftar", "Haftar"), mention_count=9)]
+    known = [
+        KnownEntity(
+            iri="http://x/haftar",
+            label="Khalifa Haftar",
+            type="PERSON",
+            names=("Khalifa Haftar", "Haftar"),
+            mention_count=9,
+        )
+    ]
     table = link_entities([extraction("new", ("Haftar", "PERSON"), ("Tripoli", "GPE"))], known=known)
     haftar = next(e for e in table if e.iri == "http://x/haftar")
     assert haftar.label == "Khalifa Haftar" and haftar.mention_count == 10
@@ -109,38 +130,51 @@ def test_names_already_in_a_graph_link_to_its_nodes():
 
 # --- found in review ----------------------------------------------------------------------
 
+
 def test_two_people_sharing_a_surname_stay_two_across_documents():
-    docs = [extraction("a", ("Tony Blair", "PERSON"), ("Mr Blair", "PERSON")),
-            extraction("b", ("Cherie Blair", "PERSON"), ("Mrs Blair", "PERSON"))]
+    docs = [
+        extraction("a", ("Tony Blair", "PERSON"), ("Mr Blair", "PERSON")),
+        extraction("b", ("Cherie Blair", "PERSON"), ("Mrs Blair", "PERSON")),
+    ]
     table = link_entities(docs)
     assert sorted(e.label for e in table) == ["Cherie Blair", "Tony Blair"]
-    docs = [extraction("a", ("Ed Miliband", "PERSON"), ("Miliband", "PERSON")),
-            extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON"))]
+    docs = [
+        extraction("a", ("Ed Miliband", "PERSON"), ("Miliband", "PERSON")),
+        extraction("b", ("David Miliband", "PERSON"), ("Miliband", "PERSON")),
+    ]
     assert sorted(e.label for e in link_entities(docs)) == ["David Miliband", "Ed Miliband"]
 
 
 def test_mrs_and_mr_are_never_one_person():
     alone = link_entities([extraction("a", ("Mr Howard", "PERSON"), ("Mrs Howard", "PERSON"))])
     assert sorted(e.label for e in alone) == ["Mr Howard", "Mrs Howard"]
-    with_full_name = link_entities([extraction(
-        "a", ("Michael Howard", "PERSON"), ("Mr Howard", "PERSON"), ("Mrs Howard", "PERSON"))])
+    with_full_name = link_entities(
+        [extraction("a", ("Michael Howard", "PERSON"), ("Mr Howard", "PERSON"), ("Mrs Howard", "PERSON"))]
+    )
     assert sorted(e.label for e in with_full_name) == ["Michael Howard", "Mrs Howard"]
     across = link_entities([extraction("a", ("Mr Howard", "PERSON")), extraction("b", ("Mrs Howard", "PERSON"))])
     assert len(across) == 2
 
 
 def test_the_same_name_typed_differently_in_several_documents_does_not_depend_on_order():
-    docs = [extraction("a", ("Tories", "PERSON")), extraction("b", ("Tories", "NORP")),
-            extraction("c", ("Tories", "NORP"))]
-    results = {tuple(sorted((e.key, e.mention_count) for e in link_entities(order)))
-               for order in (docs, docs[::-1], [docs[1], docs[0], docs[2]])}
+    docs = [
+        extraction("a", ("Tories", "PERSON")),
+        extraction("b", ("Tories", "NORP")),
+        extraction("c", ("Tories", "NORP")),
+    ]
+    results = {
+        tuple(sorted((e.key, e.mention_count) for e in link_entities(order)))
+        for order in (docs, docs[::-1], [docs[1], docs[0], docs[2]])
+    }
     assert len(results) == 1
     assert ("NORP/tories", 2) in next(iter(results))
 
 
 def test_a_surname_matching_two_graph_nodes_stays_apart():
-    known = [KnownEntity("http://x/john", "John Smith", "PERSON", ("John Smith", "Smith")),
-             KnownEntity("http://x/jane", "Jane Smith", "PERSON", ("Jane Smith", "Smith"))]
+    known = [
+        KnownEntity("http://x/john", "John Smith", "PERSON", ("John Smith", "Smith")),
+        KnownEntity("http://x/jane", "Jane Smith", "PERSON", ("Jane Smith", "Smith")),
+    ]
     table = link_entities([extraction("new", ("Smith", "PERSON"))], known=known)
     smith = table.entities[table.key_of(Mention("new", 0, 5, "Smith", "PERSON", 0))]
     assert smith.iri is None
@@ -148,8 +182,11 @@ def test_a_surname_matching_two_graph_nodes_stays_apart():
 
 def test_a_headline_casing_of_an_acronym_does_not_become_the_name():
     # Seen on the full BBC corpus: "Us" (a title-cased headline) had outranked "US" as a "full name".
-    docs = [extraction("a", ("US", "GPE"), ("US", "GPE")), extraction("b", ("Us", "GPE"), ("UK", "GPE")),
-            extraction("c", ("Uk", "GPE"), ("UK", "GPE"))]
+    docs = [
+        extraction("a", ("US", "GPE"), ("US", "GPE")),
+        extraction("b", ("Us", "GPE"), ("UK", "GPE")),
+        extraction("c", ("Uk", "GPE"), ("UK", "GPE")),
+    ]
     labels = sorted(e.label for e in link_entities(docs))
     assert labels == ["UK", "US"]
 
@@ -158,19 +195,31 @@ def test_only_the_known_entities_a_new_name_could_join_are_compared_and_the_resu
 
     from kg.resolve.link import _candidates
 
-    known = [KnownEntity(iri="http://x/gna", label="Government of National Accord", type="ORG",
-                         names=("Government of National Accord", "GNA"), mention_count=4),
-             KnownEntity(iri="http://x/haftar", label="Khalifa Haftar", type="PERSON",
-                         names=("Khalifa Haftar",), mention_count=3),
-             KnownEntity(iri="http://x/labour", label="Labour Party", type="ORG", names=("Labour Party",)),
-             KnownEntity(iri="http://x/blair", label="Tony Blair", type="PERSON", names=("Tony Blair",))]
+    known = [
+        KnownEntity(
+            iri="http://x/gna",
+            label="Government of National Accord",
+            type="ORG",
+            names=("Government of National Accord", "GNA"),
+            mention_count=4,
+        ),
+        KnownEntity(
+            iri="http://x/haftar", label="Khalifa Haftar", type="PERSON", names=("Khalifa Haftar",), mention_count=3
+        ),
+        KnownEntity(iri="http://x/labour", label="Labour Party", type="ORG", names=("Labour Party",)),
+        KnownEntity(iri="http://x/blair", label="Tony Blair", type="PERSON", names=("Tony Blair",)),
+    ]
     new = [extraction("n", ("GNA", "ORG"), ("Haftar", "PERSON"), ("Labour", "ORG"), ("Gordon Brown", "PERSON"))]
     kept = _candidates(known, new, Aliases())
     assert [k.label for k in kept] == ["Government of National Accord", "Khalifa Haftar", "Labour Party"]
     table = link_entities(new, known=known)
     labels = {m.text: table.entities[table.key_of(m)].label for m in new[0].mentions}
-    assert labels == {"GNA": "Government of National Accord", "Haftar": "Khalifa Haftar",
-                      "Labour": "Labour Party", "Gordon Brown": "Gordon Brown"}
+    assert labels == {
+        "GNA": "Government of National Accord",
+        "Haftar": "Khalifa Haftar",
+        "Labour": "Labour Party",
+        "Gordon Brown": "Gordon Brown",
+    }
 
 
 def test_a_name_that_normalises_to_nothing_is_still_an_entity():
@@ -192,8 +241,9 @@ LOOKALIKES = ("Gordon Brown", "Gor\u200bdon Brown", "Gordon Brown\u200b")
 
 
 def test_names_that_differ_only_by_format_characters_are_one_entity():
-    table = link_entities([extraction("d1", *((name, "PERSON") for name in LOOKALIKES),
-                                      ("\u202eGordon Brown\u2069", "PERSON"))])
+    table = link_entities(
+        [extraction("d1", *((name, "PERSON") for name in LOOKALIKES), ("\u202eGordon Brown\u2069", "PERSON"))]
+    )
     assert [e.label for e in table] == ["Gordon Brown"]
     assert name_keys("Gor\u200bdon\u00a0Brown") == name_keys("Gordon Brown")
 
@@ -202,25 +252,32 @@ def test_names_that_differ_only_by_format_characters_are_one_entity():
 def test_lookalike_names_in_a_real_text_are_one_person_node():
     import kg
 
-    text = ("Brown speaks\nGordon Brown said on Monday that taxes would not rise. "
-            "Later, Gor\u200bdon Brown met business leaders in London. "
-            "Gordon Brown\u200b also visited a school in Leeds.")
+    text = (
+        "Brown speaks\nGordon Brown said on Monday that taxes would not rise. "
+        "Later, Gor\u200bdon Brown met business leaders in London. "
+        "Gordon Brown\u200b also visited a school in Leeds."
+    )
     graph = kg.build_text(text)
-    rows = {(str(row.e), str(row.label)) for row in graph.query(
-        "SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }")}
+    rows = {
+        (str(row.e), str(row.label))
+        for row in graph.query("SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }")
+    }
     assert rows == {("https://example.org/kg/id/entity/person/gordon-brown", "Gordon Brown")}
     alt = {str(row.alt) for row in graph.query("SELECT ?alt WHERE { ?e a kg:Person ; skos:altLabel ?alt }")}
     assert alt == set(LOOKALIKES[1:])
 
 
 # zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, bidi marks, embeddings, overrides, isolates
-FORMAT_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
-                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+FORMAT_CHARACTERS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1, max_size=30), st.lists(st.tuples(st.integers(0, 30), st.sampled_from(FORMAT_CHARACTERS)),
-                                                   max_size=5))
+@given(
+    st.text(min_size=1, max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.sampled_from(FORMAT_CHARACTERS)), max_size=5),
+)
 def test_format_characters_never_change_a_name_key_or_iri(name, insertions):
     from kg.rdf import iri
     from kg.text.names import normalise_name
@@ -238,8 +295,12 @@ def _many_names(n):
     names = []
     for i in range(n // 4):
         tag = "".join(chr(ord("a") + int(d)) for d in str(i))  # letters only: 12 -> "bc"
-        names += [(f"Ann{tag} Lee{tag}", "PERSON"), (f"Ray{tag}", "PERSON"),
-                  (f"Q{tag.upper()}", "ORG"), (f"Bank{tag} of Mars{tag}", "ORG")]
+        names += [
+            (f"Ann{tag} Lee{tag}", "PERSON"),
+            (f"Ray{tag}", "PERSON"),
+            (f"Q{tag.upper()}", "ORG"),
+            (f"Bank{tag} of Mars{tag}", "ORG"),
+        ]
     return extraction("names", *names)
 
 

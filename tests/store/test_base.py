@@ -82,8 +82,10 @@ def test_every_kind_of_store_is_a_store():
 
 
 def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
-    query = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-             "SELECT ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label")
+    query = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label"
+    )
     expected = [{"label": "Fayez al-Sarraj"}, {"label": "Khalifa Haftar"}, {"label": "reject"}]
     nquads = serialize(stores["oxigraph"], "nq")
     assert nquads.count(b"\n") == 19
@@ -98,14 +100,22 @@ def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
 
 def test_each_store_answers_select_ask_and_construct_as_rdflib_results(stores):
     for name, store in stores.items():
-        rows = list(store.query("SELECT ?n WHERE { ?e kg:mentionCount ?n } ORDER BY ?n",
-                                prefixes=store.prefixes() | {"kg": "https://example.org/kg/ontology#"}))
+        rows = list(
+            store.query(
+                "SELECT ?n WHERE { ?e kg:mentionCount ?n } ORDER BY ?n",
+                prefixes=store.prefixes() | {"kg": "https://example.org/kg/ontology#"},
+            )
+        )
         assert [row[0].toPython() for row in rows] == [1, 2], name
-        bound = store.query("ASK { ?e rdfs:label ?l }", bindings={"l": Literal("Khalifa Haftar")},
-                            prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+        bound = store.query(
+            "ASK { ?e rdfs:label ?l }",
+            bindings={"l": Literal("Khalifa Haftar")},
+            prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
+        )
         assert bound.askAnswer is True, name
-        built = store.query("CONSTRUCT { ?s <http://x/named> ?o } WHERE { ?s <http://www.w3.org/2004/02/skos/core#"
-                            "altLabel> ?o }")
+        built = store.query(
+            "CONSTRUCT { ?s <http://x/named> ?o } WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?o }"
+        )
         assert [str(o) for _, _, o in built.graph] == ["Haftar"], name
     with pytest.raises(KgError, match="query failed: missing \\), unterminated subpattern"):
         stores["rdflib"].query('SELECT ?s WHERE { ?s ?p ?o FILTER(REGEX(?o, "(")) }')
@@ -121,8 +131,10 @@ def test_updates_drops_and_closing_work_alike(stores):
     `kg remove` on an rdflib dataset would map documents again unlike a build."""
     written = {}
     for name, store in stores.items():
-        store.update('INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/p> "1.50"^^'
-                     '<http://www.w3.org/2001/XMLSchema#decimal> } }')
+        store.update(
+            'INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/p> "1.50"^^'
+            "<http://www.w3.org/2001/XMLSchema#decimal> } }"
+        )
         written[name] = serialize(store, "nq")
         store.drop_graphs([f"{BASE}graph/document/a", "http://x/g", "http://x/never-there"])
         assert len(store) == 8, name

@@ -13,8 +13,10 @@ from click.testing import CliRunner
 from kg.cli import main
 from tests.test_hostile import Listener
 
-RDF_XML = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
-           '<rdf:Description rdf:about="http://ex.org/s"><ex:p>{}</ex:p></rdf:Description></rdf:RDF>\n')
+RDF_XML = (
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
+    '<rdf:Description rdf:about="http://ex.org/s"><ex:p>{}</ex:p></rdf:Description></rdf:RDF>\n'
+)
 
 
 @pytest.fixture
@@ -26,14 +28,20 @@ def listener():
 
 def commands(path, tmp_path):
     """Every command that reads a graph file (kg serve is run apart: it does not return)."""
-    return [["query", str(path), "ASK { ?s ?p ?o }"], ["render", str(path), "-o", str(tmp_path / "page.html")],
-            ["convert", str(path), str(tmp_path / "out.ttl")], ["stats", str(path)], ["validate", str(path)]]
+    return [
+        ["query", str(path), "ASK { ?s ?p ?o }"],
+        ["render", str(path), "-o", str(tmp_path / "page.html")],
+        ["convert", str(path), str(tmp_path / "out.ttl")],
+        ["stats", str(path)],
+        ["validate", str(path)],
+    ]
 
 
 def served(path) -> str:
     """What ``kg serve`` says on stderr when it cannot serve ``path`` (it must not start)."""
-    process = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(path), "--port", "0"],
-                             capture_output=True, text=True, timeout=120)
+    process = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "serve", str(path), "--port", "0"], capture_output=True, text=True, timeout=120
+    )
     assert process.returncode == 1, process.stderr
     return process.stderr
 
@@ -75,8 +83,11 @@ def test_a_dtd_anywhere_in_rdf_xml_is_refused(tmp_path):
     # A 1 MB comment before the DOCTYPE hid it from the check, and the entities expanded to 9-18 GB.
     laughs = "".join(f'<!ENTITY l{i} "{"".join(f"&l{i - 1};" for _ in range(10))}">' for i in range(1, 10))
     path = tmp_path / "laughs.rdf"
-    path.write_text(f'<?xml version="1.0"?>\n<!-- {"x" * 3_000_000} -->\n<!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>\n'
-                    + RDF_XML.format("&l9;"), encoding="utf-8")
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!-- {"x" * 3_000_000} -->\n<!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>\n'
+        + RDF_XML.format("&l9;"),
+        encoding="utf-8",
+    )
     runner = CliRunner()
     for command in commands(path, tmp_path):
         result = runner.invoke(main, command)
@@ -87,15 +98,19 @@ def test_a_dtd_anywhere_in_rdf_xml_is_refused(tmp_path):
 @pytest.mark.parametrize("suffix", [".ttl", ".nt", ".rdf", ".jsonld", ".trig"])
 def test_a_graph_file_over_the_limits_is_refused_in_one_line_and_the_limits_can_be_raised(tmp_path, suffix):
     path = tmp_path / "g.nt"
-    path.write_text("".join(f"<http://ex.org/s{i}> <http://ex.org/p> <http://ex.org/o{i}> .\n" for i in range(200)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(f"<http://ex.org/s{i}> <http://ex.org/p> <http://ex.org/o{i}> .\n" for i in range(200)),
+        encoding="utf-8",
+    )
     if suffix != ".nt":
         converted = tmp_path / f"g{suffix}"
         assert CliRunner().invoke(main, ["convert", str(path), str(converted)]).exit_code == 0
         path = converted
     runner = CliRunner()
-    for limit, message in ((["--max-triples", "100"], "more than 100 triples"),
-                           (["--max-file-size", "1K"], "more than the 1 KiB")):
+    for limit, message in (
+        (["--max-triples", "100"], "more than 100 triples"),
+        (["--max-file-size", "1K"], "more than the 1 KiB"),
+    ):
         for command in commands(path, tmp_path):
             result = runner.invoke(main, [*limit, *command])
             assert result.exit_code == 1, (limit, command, result.output)

@@ -21,8 +21,8 @@ from rdflib.namespace import RDFS, SKOS
 
 import kg
 from kg.cli import main
-from kg.vocab import KG
 from kg.store import OxigraphStore, RemoteStore, remove_documents, serialize
+from kg.vocab import KG
 from tests.conftest import EXAMPLE, shared_path
 from tests.store.test_stores import oxigraph_server  # noqa: F401 (a fixture)
 
@@ -31,10 +31,32 @@ pytestmark = pytest.mark.model
 #: BBC articles about the same people (Blair, Brown, Howard, Kennedy, Goldsmith, Kilroy-Silk; Cherie Blair
 #: beside Mr Blair), two business articles that name Libya and the US as the example does, and articles
 #: whose names change what another's stand for when they are built together (found by building pairs).
-BBC = ["politics_001", "politics_002", "politics_005", "politics_007", "politics_011", "politics_017",
-       "politics_111", "politics_125", "politics_184", "politics_194", "politics_327", "politics_328",
-       "business_138", "business_301", "politics_058", "politics_082", "politics_085", "politics_115",
-       "politics_142", "politics_256", "politics_313", "politics_334", "politics_379", "politics_400"]
+BBC = [
+    "politics_001",
+    "politics_002",
+    "politics_005",
+    "politics_007",
+    "politics_011",
+    "politics_017",
+    "politics_111",
+    "politics_125",
+    "politics_184",
+    "politics_194",
+    "politics_327",
+    "politics_328",
+    "business_138",
+    "business_301",
+    "politics_058",
+    "politics_082",
+    "politics_085",
+    "politics_115",
+    "politics_142",
+    "politics_256",
+    "politics_313",
+    "politics_334",
+    "politics_379",
+    "politics_400",
+]
 #: Articles about Robert Kilroy-Silk (politics_293 also calls him "RKS", tagged ORG), and one about
 #: something else (politics_085).
 KILROY = ["politics_125", "politics_157", "politics_281", "politics_293", "politics_322", "politics_333"]
@@ -53,8 +75,10 @@ def lines(data: bytes) -> set[str]:
 def articles() -> dict[str, Path]:
     """Document id → file, for the example and the BBC articles above."""
     bbc = shared_path("data", "corpus", "bbc")
-    return {"libya-gna-rejects-haftar-truce": EXAMPLE,
-            **{name: bbc / f"{name}.txt" for name in [*BBC, *KILROY, "politics_085"]}}
+    return {
+        "libya-gna-rejects-haftar-truce": EXAMPLE,
+        **{name: bbc / f"{name}.txt" for name in [*BBC, *KILROY, "politics_085"]},
+    }
 
 
 @pytest.fixture(scope="module")
@@ -92,18 +116,19 @@ def test_a_concept_the_remaining_article_attributes_a_statement_to_stays(tmp_pat
     assert lines(serialize(removed.graph, "nq")) == lines(serialize(kg.load(alone / "graph.trig").graph, "nq"))
 
 
-@pytest.mark.parametrize("kept, gone, entity, label", [
-    (["business_138"], "business_301", "geopoliticalentity/us", "US"),  # "United States" came from business_301
-    (["politics_327"], "politics_328", "person/lord-goldsmith", "Lord Goldsmith"),  # politics_328 said "Goldsmith"
-    # politics_313's "Blair" is Cherie Blair (politics_194) when no Tony Blair (politics_002) makes it ambiguous
-    (["politics_194", "politics_313"], "politics_002", "person/cherie-blair", "Cherie Blair"),
-])
-def test_removal_links_again_the_names_only_the_removed_article_supported(tmp_path, replay, kept, gone, entity,
-                                                                          label):
+@pytest.mark.parametrize(
+    "kept, gone, entity, label",
+    [
+        (["business_138"], "business_301", "geopoliticalentity/us", "US"),  # "United States" came from business_301
+        (["politics_327"], "politics_328", "person/lord-goldsmith", "Lord Goldsmith"),  # politics_328 said "Goldsmith"
+        # politics_313's "Blair" is Cherie Blair (politics_194) when no Tony Blair (politics_002) makes it ambiguous
+        (["politics_194", "politics_313"], "politics_002", "person/cherie-blair", "Cherie Blair"),
+    ],
+)
+def test_removal_links_again_the_names_only_the_removed_article_supported(tmp_path, replay, kept, gone, entity, label):
     graph = tmp_path / "graph.trig"
     graph.write_bytes(serialize(replay([*kept, gone]).store, "trig"))
-    query = (f"SELECT ?l WHERE {{ <{BASE}entity/{entity}> <{RDFS.label}> ?l ; <{KG.mentionCount}> ?n }} "
-             f"ORDER BY ?l")
+    query = f"SELECT ?l WHERE {{ <{BASE}entity/{entity}> <{RDFS.label}> ?l ; <{KG.mentionCount}> ?n }} ORDER BY ?l"
     before = [(str(row.l), int(row.n)) for row in kg.load(graph).query(query.replace("?l WHERE", "?l ?n WHERE"))]
     assert run("remove", graph, gone).exit_code == 0
     after = [(str(row.l), int(row.n)) for row in kg.load(graph).query(query.replace("?l WHERE", "?l ?n WHERE"))]
@@ -130,7 +155,8 @@ def test_append_then_remove_is_a_build_of_the_rest(tmp_path, articles, replay):
     assert run("build", articles["business_138"], "-o", out, "--no-html", "--append").exit_code == 0
     assert run("remove", out / "graph.trig", "business_301").exit_code == 0
     assert lines(serialize(kg.load(out / "graph.trig").graph, "nq")) == lines(
-        serialize(replay(["business_138"]).store, "nq"))
+        serialize(replay(["business_138"]).store, "nq")
+    )
 
 
 def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
@@ -140,7 +166,8 @@ def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
     assert result.exit_code == 1 and "removed politics_328" in result.output
     assert "no document 'no-such-document'" in result.output
     assert serialize(OxigraphStore(store, read_only=True), "nq") == serialize(
-        replay(["politics_327", "libya-gna-rejects-haftar-truce"]).store, "nq")
+        replay(["politics_327", "libya-gna-rejects-haftar-truce"]).store, "nq"
+    )
     assert run("remove", store, "politics_327", "-o", tmp_path / "x.trig").exit_code == 2  # -o is for files
 
 
@@ -153,19 +180,23 @@ def test_kg_remove_through_a_sparql_endpoint(replay, oxigraph_server):
 def test_a_graph_without_extraction_records_is_recounted(tmp_path, replay):
     """A graph built before kg:extraction existed: counts and names recounted, no node lost."""
     record = "<https://example.org/kg/ontology#extraction>"
-    old = [line for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce", "business_301"]).store, "nq"))
-           if record not in line]
+    old = [
+        line
+        for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce", "business_301"]).store, "nq"))
+        if record not in line
+    ]
     (tmp_path / "old.nq").write_text("\n".join(old) + "\n", encoding="utf-8")
     assert run("remove", tmp_path / "old.nq", "business_301").exit_code == 0
-    want = {line for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce"]).store, "nq"))
-            if record not in line}
+    want = {
+        line for line in lines(serialize(replay(["libya-gna-rejects-haftar-truce"]).store, "nq")) if record not in line
+    }
     assert lines((tmp_path / "old.nq").read_bytes()) == want
 
 
 @st.composite
 def splits(draw):
     """Two or three distinct articles, split into the ones kept and the ones removed (both non-empty)."""
-    chosen = draw(st.permutations(["libya-gna-rejects-haftar-truce", *BBC]))[:draw(st.integers(2, 3))]
+    chosen = draw(st.permutations(["libya-gna-rejects-haftar-truce", *BBC]))[: draw(st.integers(2, 3))]
     cut = draw(st.integers(1, len(chosen) - 1))
     return chosen[:cut], chosen[cut:]
 
@@ -186,6 +217,7 @@ def test_remove_from_a_build_of_both_is_a_build_of_the_rest(replay, on_disk, spl
     kept, gone = split
     want = serialize(replay(kept).store, "nq")
     both = replay(kept + gone).store
+
     def named(nquads: bytes) -> set[str]:
         return {line.split()[2] for line in lines(nquads) if line.split()[1] == f"<{KG.mentionOf}>"}
 
@@ -218,12 +250,18 @@ def test_validate_reports_a_node_that_lost_its_description(tmp_path, replay):
     assert run("validate", good).exit_code == 0
     concept = f"{BASE}concept/afp-correspondent"
     bad = tmp_path / "bad.nq"
-    bad.write_text("".join(line + "\n" for line in lines(serialize(kg.load(good).graph, "nq"))
-                           if not line.startswith(f"<{concept}> ")), encoding="utf-8")
+    bad.write_text(
+        "".join(
+            line + "\n" for line in lines(serialize(kg.load(good).graph, "nq")) if not line.startswith(f"<{concept}> ")
+        ),
+        encoding="utf-8",
+    )
     result = run("validate", bad)
     assert result.exit_code == 1
-    assert f"Violation: {concept} rdf:type: a node statements, mentions or relations refer to has no rdf:type: " \
-           "it dangles" in result.output
+    assert (
+        f"Violation: {concept} rdf:type: a node statements, mentions or relations refer to has no rdf:type: "
+        "it dangles" in result.output
+    )
 
 
 def test_kg_remove_names_what_it_cannot_remove_from(tmp_path):

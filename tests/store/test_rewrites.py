@@ -62,8 +62,10 @@ def test_building_the_same_articles_into_a_graph_file_again_changes_nothing(arti
 def test_a_label_the_store_already_has_stays_a_label_not_an_alternative_one():
     store = OxigraphStore()
     corpus = ox.NamedNode("https://example.org/kg/id/graph/corpus")
-    node, label = ox.NamedNode("https://example.org/kg/relation/r"), ox.NamedNode(
-        "http://www.w3.org/2000/01/rdf-schema#label")
+    node, label = (
+        ox.NamedNode("https://example.org/kg/relation/r"),
+        ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    )
     quads = [ox.Quad(node, label, ox.Literal(text), corpus) for text in ("reveal", "reveal -")]
     store.add(quads)
     write_documents(store, [(corpus.value, quads)], corpus_graph=corpus.value)
@@ -146,8 +148,13 @@ def test_a_reader_during_a_first_build_is_told_it_is_running_and_after_a_kill_th
     from tests.conftest import REPO
 
     location = tmp_path / "store"
-    builder = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, str(EXAMPLE), str(location)], cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    builder = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_BUILD, str(EXAMPLE), str(location)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert builder.stdout.readline() == "loading\n"
         result = CliRunner().invoke(main, ["query", str(location), "ASK { ?s ?p ?o }"])
@@ -201,7 +208,8 @@ class FullDisk:
 
 @pytest.mark.parametrize("fail_at", [1, 2], ids=["the first document", "the second document"])
 def test_a_full_disk_while_adding_to_a_store_is_one_line_naming_the_store_which_stays_whole(
-        articles, tmp_path, monkeypatch, fail_at):
+    articles, tmp_path, monkeypatch, fail_at
+):
     location = tmp_path / "store"
     del kg.build(articles[:1], store=location).store
     real = ox.Store
@@ -219,8 +227,9 @@ def test_a_full_disk_while_adding_to_a_store_is_one_line_naming_the_store_which_
 def test_a_reader_whose_view_lost_a_file_to_the_writer_opens_again(tmp_path, monkeypatch):
     location = tmp_path / "store"
     writer = OxigraphStore(location)
-    writer.add([ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"),
-                        ox.NamedNode("http://x/g"))])
+    writer.add(
+        [ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"), ox.NamedNode("http://x/g"))]
+    )
     writer.close()
     real, opened = ox.Store, []
 
@@ -231,8 +240,10 @@ def test_a_reader_whose_view_lost_a_file_to_the_writer_opens_again(tmp_path, mon
         def read_only(path):
             opened.append(path)
             if len(opened) in (1, 2, 4):
-                raise RuntimeError(f"Corruption: IO error: No such file or directory: While open a file for "
-                                   f"random read: {path}/000009.sst: No such file or directory")
+                raise RuntimeError(
+                    f"Corruption: IO error: No such file or directory: While open a file for "
+                    f"random read: {path}/000009.sst: No such file or directory"
+                )
             return Racing.Query(real.read_only(path)) if len(opened) == 3 else real.read_only(path)
 
         class Query:

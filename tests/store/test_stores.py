@@ -80,7 +80,8 @@ def test_on_disk_store_holds_the_same_graph_as_a_memory_build(articles, memory_b
 
 
 def test_incremental_adds_link_to_the_entities_already_there_and_replace_a_rebuilt_document(
-        articles, memory_build, tmp_path):
+    articles, memory_build, tmp_path
+):
     location = tmp_path / "store"
     first = kg.build(articles[:2], store=location)
     del first
@@ -90,16 +91,24 @@ def test_incremental_adds_link_to_the_entities_already_there_and_replace_a_rebui
     # One node per entity, as in the one-shot build: Blair of article 3 joined article 2's node.
     entities = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionCount ?c }"
     assert count(store, entities) == count(memory_build.store, entities)
-    blair = list(store.rows('PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: '
-                            '<https://example.org/kg/ontology#> SELECT ?e ?c WHERE { ?e rdfs:label "Tony Blair" ; '
-                            'kg:mentionCount ?c }'))
+    blair = list(
+        store.rows(
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: "
+            '<https://example.org/kg/ontology#> SELECT ?e ?c WHERE { ?e rdfs:label "Tony Blair" ; '
+            "kg:mentionCount ?c }"
+        )
+    )
     assert len(blair) == 1
     mentions = count(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ ?m kg:mentionOf <{blair[0]['e']}> }}")
     assert int(blair[0]["c"]) == mentions > 0  # the count was redone over both builds' mentions
     # Every entity's count matches its mentions, after the merge.
-    assert not list(store.rows("PREFIX kg: <https://example.org/kg/ontology#> SELECT ?e WHERE { ?e kg:mentionCount ?c "
-                               "{ SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m kg:mentionOf ?e } GROUP BY ?e } "
-                               "FILTER(?c != ?n) }"))
+    assert not list(
+        store.rows(
+            "PREFIX kg: <https://example.org/kg/ontology#> SELECT ?e WHERE { ?e kg:mentionCount ?c "
+            "{ SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m kg:mentionOf ?e } GROUP BY ?e } "
+            "FILTER(?c != ?n) }"
+        )
+    )
     size = len(store)
     del second, store
     # Building an article already in the store replaces it: nothing is duplicated.
@@ -118,8 +127,9 @@ def test_cli_build_query_render_stats_on_a_store(articles, tmp_path):
     result = runner.invoke(main, ["build", str(articles[2]), "--store", location])
     assert result.exit_code == 0 and "in " + location + ": 3 documents" in result.output, result.output
 
-    result = runner.invoke(main, ["query", location, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }",
-                                  "--format", "csv"])
+    result = runner.invoke(
+        main, ["query", location, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }", "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     assert "Khalifa Haftar" in result.output and "Tony Blair" in result.output
     result = runner.invoke(main, ["stats", location])
@@ -133,7 +143,8 @@ def test_cli_build_query_render_stats_on_a_store(articles, tmp_path):
 
 
 def test_an_interrupted_first_build_leaves_a_store_that_says_so_and_the_next_build_finishes_it(
-        articles, memory_build, tmp_path):
+    articles, memory_build, tmp_path
+):
     location = tmp_path / "store"
     half = OxigraphStore(location)  # what a first build had bulk-loaded when it was stopped
     half.add(list(memory_build.store.quads())[:500])
@@ -149,7 +160,8 @@ def test_an_interrupted_first_build_leaves_a_store_that_says_so_and_the_next_bui
 
 @pytest.mark.parametrize("batch", [None, 700], ids=["the last load", "an earlier load"])
 def test_a_store_write_that_fails_is_one_clear_error_and_leaves_the_store_marked_incomplete(
-        articles, tmp_path, monkeypatch, batch):
+    articles, tmp_path, monkeypatch, batch
+):
     if batch:
         monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", batch)
     location = tmp_path / "store"
@@ -181,6 +193,7 @@ def test_two_processes_build_the_same_graph(articles, memory_build):
 
 # --- a remote store: a real Oxigraph server ---------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -206,8 +219,11 @@ def oxigraph_server(tmp_path):
     if binary is None:
         pytest.skip("the oxigraph server is not installed (pip install '.[test]' installs it)")
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         wait_for(f"{url}/query?query=ASK%7B%7D")
@@ -227,9 +243,13 @@ def test_a_build_through_a_remote_endpoint_gives_the_same_graph(articles, memory
     assert len(remote) == len(memory_build.store)
     local_incremental = kg.build(articles[3:], into=kg.build(articles[:3]))
     assert nquads(remote) == nquads(local_incremental.store)
-    result = runner.invoke(main, ["query", oxigraph_server, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }"])
+    result = runner.invoke(
+        main, ["query", oxigraph_server, "SELECT ?label WHERE { ?e a kg:Person ; rdfs:label ?label }"]
+    )
     assert result.exit_code == 0 and "Khalifa Haftar" in result.output, result.output
-    result = runner.invoke(main, ["query", oxigraph_server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"])
+    result = runner.invoke(
+        main, ["query", oxigraph_server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"]
+    )
     assert result.exit_code == 1 and "refused" in result.output
 
 
@@ -246,8 +266,13 @@ def test_adding_documents_whose_ids_and_names_are_beyond_the_basic_plane(tmp_pat
     location = tmp_path / "store"
     text = "Rally in Tripoli 🇱🇾\nKhalifa Haftar 😀 rejected the truce in Tripoli.\n"
     kg.build(documents=[kg.document(text, doc_id="news/😀-1")], store=location).store.close()
-    again = kg.build(documents=[kg.document(text, doc_id="news/😀-1"),
-                                kg.document(text.replace("truce", "plan"), doc_id="news/😀-2")], store=location)
+    again = kg.build(
+        documents=[
+            kg.document(text, doc_id="news/😀-1"),
+            kg.document(text.replace("truce", "plan"), doc_id="news/😀-2"),
+        ],
+        store=location,
+    )
     assert again.report.replaced == 1 and again.report.documents == 2
     assert count(again.store, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }") == 2
 
@@ -261,7 +286,10 @@ def test_to_dataset_keeps_the_default_graph_and_the_named_graphs():
     subject, predicate = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p")
     store.store.add(ox.Quad(subject, predicate, ox.Literal("in the default graph")))
     store.store.add(ox.Quad(subject, predicate, ox.Literal("named"), ox.NamedNode("http://example.org/g")))
-    lines = sorted(" ".join(line.split()) for line in store.to_dataset().serialize(format="nquads").splitlines()
-                   if line.strip())
-    assert lines == ['<http://example.org/a> <http://example.org/p> "in the default graph" .',
-                     '<http://example.org/a> <http://example.org/p> "named" <http://example.org/g> .']
+    lines = sorted(
+        " ".join(line.split()) for line in store.to_dataset().serialize(format="nquads").splitlines() if line.strip()
+    )
+    assert lines == [
+        '<http://example.org/a> <http://example.org/p> "in the default graph" .',
+        '<http://example.org/a> <http://example.org/p> "named" <http://example.org/g> .',
+    ]

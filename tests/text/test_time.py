@@ -8,48 +8,57 @@ from kg.text.time import normalise_time
 ARTICLE = "2020-04-30"  # a Thursday
 
 
-@pytest.mark.parametrize("text, value, datatype", [
-    ("on Thursday", "2020-04-30", "date"),
-    ("on Wednesday", "2020-04-29", "date"),
-    ("the day before", "2020-04-29", "date"),
-    ("yesterday", "2020-04-29", "date"),
-    ("on April 24", "2020-04-24", "date"),
-    ("24 Feb 94", "1994-02-24", "date"),
-    ("April 30, 2020", "2020-04-30", "date"),
-    ("in April last year", "2019-04", "gYearMonth"),
-    ("in December", "2019-12", "gYearMonth"),  # a month well after the article: the one before
-    ("April 2019", "2019-04", "gYearMonth"),
-    ("last month", "2020-03", "gYearMonth"),
-    ("since 2011", "2011", "gYear"),
-    ("two days ago", "2020-04-28", "date"),
-])
+@pytest.mark.parametrize(
+    "text, value, datatype",
+    [
+        ("on Thursday", "2020-04-30", "date"),
+        ("on Wednesday", "2020-04-29", "date"),
+        ("the day before", "2020-04-29", "date"),
+        ("yesterday", "2020-04-29", "date"),
+        ("on April 24", "2020-04-24", "date"),
+        ("24 Feb 94", "1994-02-24", "date"),
+        ("April 30, 2020", "2020-04-30", "date"),
+        ("in April last year", "2019-04", "gYearMonth"),
+        ("in December", "2019-12", "gYearMonth"),  # a month well after the article: the one before
+        ("April 2019", "2019-04", "gYearMonth"),
+        ("last month", "2020-03", "gYearMonth"),
+        ("since 2011", "2011", "gYear"),
+        ("two days ago", "2020-04-28", "date"),
+    ],
+)
 def test_expressions_with_the_article_date(text, value, datatype):
     found = normalise_time(text, ARTICLE)
     assert (found.value, found.datatype) == (value, datatype)
 
 
-@pytest.mark.parametrize("text, value, datatype", [
-    # read by dateparser: kg had no rule for these
-    ("last Thursday", "2020-04-23", "date"),  # in a Thursday paper: the week before
-    ("last Thursday night", "2020-04-23", "date"),
-    ("next Monday", "2020-05-04", "date"),
-    ("the day before yesterday", "2020-04-28", "date"),
-    ("a fortnight ago", "2020-04-16", "date"),
-    ("three months ago", "2020-01", "gYearMonth"),
-    ("a year ago", "2019", "gYear"),
-])
+@pytest.mark.parametrize(
+    "text, value, datatype",
+    [
+        # read by dateparser: kg had no rule for these
+        ("last Thursday", "2020-04-23", "date"),  # in a Thursday paper: the week before
+        ("last Thursday night", "2020-04-23", "date"),
+        ("next Monday", "2020-05-04", "date"),
+        ("the day before yesterday", "2020-04-28", "date"),
+        ("a fortnight ago", "2020-04-16", "date"),
+        ("three months ago", "2020-01", "gYearMonth"),
+        ("a year ago", "2019", "gYear"),
+    ],
+)
 def test_relative_expressions_read_by_dateparser(text, value, datatype):
     found = normalise_time(text, ARTICLE)
     assert (found.value, found.datatype) == (value, datatype)
 
 
-@pytest.mark.parametrize("text, value", [
-    # kg's own rules, where dateparser reads a news text differently or not at all
-    ("on Thursday", "2020-04-30"),  # dateparser: 2020-04-23
-    ("the previous day", "2020-04-29"),  # dateparser: nothing
-    ("a day later", "2020-05-01"),  # dateparser: nothing
-    ("in May", "2020-05"),  # within six months of the article; dateparser: 2019-05
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # kg's own rules, where dateparser reads a news text differently or not at all
+        ("on Thursday", "2020-04-30"),  # dateparser: 2020-04-23
+        ("the previous day", "2020-04-29"),  # dateparser: nothing
+        ("a day later", "2020-05-01"),  # dateparser: nothing
+        ("in May", "2020-05"),  # within six months of the article; dateparser: 2019-05
+    ],
+)
 def test_news_conventions_dateparser_does_not_follow(text, value):
     assert normalise_time(text, ARTICLE).value == value
 
@@ -80,8 +89,20 @@ def test_a_date_line_after_the_headline_dates_the_article():
     assert document_from_text("Libya truce\nHaftar said on Thursday ...", doc_id="d").date is None
 
 
-@pytest.mark.parametrize("text", ["800000 days ago", "on Feb 29 2019", "2001-13-45", "in the 1990s",
-                                  "between 2001 and 2003", "the 2011-12 season", "at 1800 GMT", "up 2000 points",
-                                  "may", "3000 years ago"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "800000 days ago",
+        "on Feb 29 2019",
+        "2001-13-45",
+        "in the 1990s",
+        "between 2001 and 2003",
+        "the 2011-12 season",
+        "at 1800 GMT",
+        "up 2000 points",
+        "may",
+        "3000 years ago",
+    ],
+)
 def test_no_wrong_dates(text):
     assert normalise_time(text, ARTICLE) is None
