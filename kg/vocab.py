@@ -14,11 +14,12 @@ import functools
 from dataclasses import dataclass
 from importlib.abc import Traversable
 from importlib.resources import files
-from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib import Dataset, Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
+
+from .terms import to_rdflib
 
 __all__ = [
     "KG",
@@ -26,6 +27,7 @@ __all__ = [
     "KG_NS",
     "ONTOLOGY_IRI",
     "PREFIXES",
+    "new_dataset",
     "sparql_prefixes",
     "ontology_path",
     "ontology_triples",
@@ -105,24 +107,12 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     return term.value
 
 
-def _rdflib_term(value: Any) -> URIRef | BNode | Literal:
-    if isinstance(value, ox.NamedNode):
-        return URIRef(value.value)
-    if isinstance(value, ox.BlankNode):
-        return BNode(value.value)
-    if value.language:
-        return Literal(value.value, lang=value.language)
-    if value.datatype.value == str(XSD.string):
-        return Literal(value.value)
-    return Literal(value.value, datatype=URIRef(value.datatype.value))
-
-
 @functools.cache
 def ontology_graph() -> Graph:
     """The ontology as an rdflib graph (cached; do not modify the returned graph)."""
     graph = Graph(bind_namespaces="core")
     for triple in ontology_triples():
-        graph.add((_rdflib_term(triple.subject), _rdflib_term(triple.predicate), _rdflib_term(triple.object)))
+        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
     return graph
 
 
@@ -331,3 +321,20 @@ def subproperty_rules() -> dict[str, URIRef]:
         if rule.subject == "*" and rule.object == "*":
             found.setdefault(rule.lemma, rule.relation)
     return found
+
+
+def new_dataset() -> Dataset:
+    """A new, empty in-memory dataset with kg's prefixes bound (and only those).
+
+    It holds one named graph per document and one for the corpus (entities,
+    concepts, relation declarations); read as a graph (triples, queries), it is
+    their union.
+
+    >>> dict(new_dataset().namespaces())["kg"]
+    rdflib.term.URIRef('https://example.org/kg/ontology#')
+    """
+    dataset = Dataset(default_union=True)
+    dataset.namespace_manager = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    return dataset

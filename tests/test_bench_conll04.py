@@ -16,11 +16,41 @@ def test_conll04_harness_keeps_the_tokens_and_types_the_names(tmp_path):
     records = [
         {
             "id": "1",
-            "tokens": ["Mrs.", "Quayle", "met", "Sen.", "Mitch", "McConnell", "in", "Louisville", "on", "5", "Feb", "94", "."],
+            "tokens": [
+                "Mrs.",
+                "Quayle",
+                "met",
+                "Sen.",
+                "Mitch",
+                "McConnell",
+                "in",
+                "Louisville",
+                "on",
+                "5",
+                "Feb",
+                "94",
+                ".",
+            ],
             "entities": "ignored",
             "relations": "ignored",
         },
-        {"id": "2", "tokens": ["Waste", "Disposal", "Co.", "of", "Randolph", "said", "2.5", "million", "tons", "were", "moved", "."]},
+        {
+            "id": "2",
+            "tokens": [
+                "Waste",
+                "Disposal",
+                "Co.",
+                "of",
+                "Randolph",
+                "said",
+                "2.5",
+                "million",
+                "tons",
+                "were",
+                "moved",
+                ".",
+            ],
+        },
     ]
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

@@ -24,11 +24,11 @@ from kg.extract import extract
 from kg.model import Argument, Extraction, Mention, Relation
 from kg.rdf.iri import DEFAULT_BASE, corpus_graph_iri
 from kg.rdf.mapping import _string, quad_batches
-from kg.rdf.terms import quad_to_rdflib
 from kg.read import document_from_text
 from kg.resolve import link_entities
 from kg.store import FORMATS, QUAD_FORMATS, OxigraphStore, load_graph, serialize
 from kg.store.corpus import write_documents
+from kg.terms import quad_to_rdflib
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 

@@ -16,6 +16,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 #: Layer 0 is ordered within itself (errors < vocab < model < lang < text), hence the fractions.
 LAYERS = {
     "kg.errors": 0.0,
+    "kg.terms": 0.05,
     "kg.ontology": 0.0,
     "kg.vocab": 0.1,
     "kg.model": 0.2,

@@ -1,5 +1,6 @@
 """Querying: SPARQL over a graph, safely, with results as rows, tables or DataFrames."""
 
+from . import sparql
 from .sparql import (
     RESULT_FORMATS,
     check_query,
@@ -11,13 +12,4 @@ from .sparql import (
     run_query,
 )
 
-__all__ = [
-    "run_query",
-    "check_query",
-    "checked_query",
-    "run_named_query",
-    "named_query",
-    "format_result",
-    "result_to_dataframe",
-    "RESULT_FORMATS",
-]
+__all__ = list(sparql.__all__)

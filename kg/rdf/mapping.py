@@ -25,11 +25,20 @@ from rdflib import Dataset
 from ..model import EXTRACTOR, Argument, Document, EntityTable, Extraction, Mention, Relation
 from ..resolve import name_keys
 from ..resolve.concepts import Concept, ConceptTable
+from ..terms import quad_to_rdflib
 from ..text.clean import clean_text
-from ..vocab import KG, ONTOLOGY_IRI, PREFIXES, class_for_label, ontology_triples, subproperty_rules, typed_relation
+from ..vocab import (
+    KG,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    class_for_label,
+    new_dataset,
+    ontology_triples,
+    subproperty_rules,
+    typed_relation,
+)
 from . import iri
 from .record import encode_extraction
-from .terms import new_dataset, quad_to_rdflib
 
 __all__ = ["to_graph", "quads", "quad_batches", "ontology_quads", "concept_quads"]
 

@@ -28,7 +28,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from ..errors import KgError
-from ..rdf.terms import quad_to_rdflib, to_oxigraph
+from ..terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
 from .results import json_rows
 

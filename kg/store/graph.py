@@ -9,8 +9,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from ..errors import GraphFileError
-from ..rdf.terms import new_dataset, quad_to_rdflib
+from ..terms import quad_to_rdflib
 from ..vocab import PREFIXES as _PREFIXES
+from ..vocab import new_dataset
 from .foreign import read_quads
 
 __all__ = [

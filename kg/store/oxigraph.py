@@ -24,7 +24,7 @@ from rdflib import Dataset
 from rdflib.query import Result
 
 from ..errors import GraphFileError, KgError
-from ..rdf.terms import quad_to_rdflib, to_oxigraph
+from ..terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
 from .dataset import DatasetStore
 from .foreign import check_cost

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Variable
 from rdflib.query import Result
 
-from ..rdf.terms import to_rdflib
+from ..terms import to_rdflib
 from .base import Row
 
 __all__ = ["json_rows", "to_rdflib_result"]

@@ -8,12 +8,10 @@ Python API hands out rdflib graphs. These two functions cross between them.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD, NamespaceManager
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
-from ..vocab import PREFIXES
-
-__all__ = ["to_rdflib", "to_oxigraph", "quad_to_rdflib", "new_dataset"]
+__all__ = ["to_rdflib", "to_oxigraph", "quad_to_rdflib"]
 
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -63,20 +61,3 @@ def to_oxigraph(term):
 def quad_to_rdflib(quad: ox.Quad) -> tuple:
     """A pyoxigraph quad as an rdflib ``(s, p, o, graph name or None)`` tuple."""
     return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), to_rdflib(quad.graph_name))
-
-
-def new_dataset() -> Dataset:
-    """A new, empty in-memory dataset with kg's prefixes bound (and only those).
-
-    It holds one named graph per document and one for the corpus (entities,
-    concepts, relation declarations); read as a graph (triples, queries), it is
-    their union.
-
-    >>> dict(new_dataset().namespaces())["kg"]
-    rdflib.term.URIRef('https://example.org/kg/ontology#')
-    """
-    dataset = Dataset(default_union=True)
-    dataset.namespace_manager = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    return dataset
