@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's kg, not an installed copy
 SHARED = ROOT.parent / "shared" / "data"
 EXAMPLE = ROOT / "examples" / "libya-gna-rejects-haftar-truce.txt"
 BBC = SHARED / "corpus" / "bbc"
@@ -34,6 +35,7 @@ def sorted_nquads(paths: list[Path]) -> str:
     """The graph built from ``paths`` as N-Quads, one per line, sorted."""
     import kg
 
+    assert Path(kg.__file__).resolve().parent == ROOT / "kg", kg.__file__
     graph = kg.build([str(path) for path in paths], date="2020-01-01")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "graph.nq"

@@ -22,15 +22,13 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from ..model import EXTRACTOR, Argument, Document, EntityTable, Extraction, Mention, Relation
+from ..model import Argument, Document, EntityTable, Extraction, Mention, Relation
 from ..resolve import name_keys
 from ..resolve.concepts import Concept, ConceptTable
 from ..terms import quad_to_rdflib
-from ..text.clean import clean_text
 from ..vocab import (
     KG,
     ONTOLOGY_IRI,
-    PREFIXES,
     class_for_label,
     new_dataset,
     ontology_triples,
@@ -38,48 +36,11 @@ from ..vocab import (
     typed_relation,
 )
 from . import iri
+from .nodes import T, Triple, int_literal, named_node, str_literal
 from .record import encode_extraction
+from .statements import Statement, statement_triples
 
 __all__ = ["to_graph", "quads", "quad_batches", "ontology_quads", "concept_quads"]
-
-Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
-
-
-class _Terms:
-    """The vocabulary as pyoxigraph terms, made once (looking terms up in rdflib's
-    DefinedNamespace on every quad cost a quarter of the mapping): ``T.kg_Statement``."""
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        prefix, _, local = name.partition("_")
-        namespace = PREFIXES.get(prefix)
-        if namespace is None or not local:
-            raise AttributeError(name)
-        term = ox.NamedNode(str(namespace[local]))
-        setattr(self, name, term)
-        return term
-
-
-T = _Terms()
-_TRUE = ox.Literal("true", datatype=T.xsd_boolean)
-_FALSE = ox.Literal("false", datatype=T.xsd_boolean)
-
-
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=T.xsd_integer)
-
-
-def _boolean(value: bool) -> ox.Literal:
-    return _TRUE if value else _FALSE
-
-
-def _string(text: str) -> ox.Literal:
-    """A plain string literal that every output format can carry (:func:`kg.text.clean.clean_text`)."""
-    return ox.Literal(clean_text(text))
-
-
-@functools.lru_cache(maxsize=65536)
-def _node(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
 
 
 def to_graph(
@@ -143,8 +104,8 @@ def quad_batches(
     statement about a node that has no label yet)."""
     extractions = list(extractions)
     nodes = _Nodes.of(entities, base)
-    corpus = _node(str(iri.corpus_graph_iri(base)))
-    names = _node(str(iri.names_graph_iri(base)))
+    corpus = named_node(str(iri.corpus_graph_iri(base)))
+    names = named_node(str(iri.names_graph_iri(base)))
     # Concept labels and relation predicates are chosen over the whole build, before any document.
     corpus_quads = [ox.Quad(s, p, o, corpus) for s, p, o in _entity_triples(entities, nodes)]
     for concept in ConceptTable.from_extractions(extractions):
@@ -154,7 +115,7 @@ def quad_batches(
     yield corpus.value, corpus_quads
     yield names.value, [ox.Quad(s, p, o, names) for s, p, o in _name_triples(entities, nodes)]
     for extraction in extractions:
-        here = _node(str(iri.document_graph_iri(base, extraction.document.id)))
+        here = named_node(str(iri.document_graph_iri(base, extraction.document.id)))
         yield here.value, [ox.Quad(s, p, o, here) for s, p, o in _extraction_triples(extraction, nodes)]
 
 
@@ -174,7 +135,7 @@ class _Nodes:
         iris, classes = {}, {}
         for entity in entities:
             name = class_for_label(entity.type).split("#")[-1]
-            iris[entity.key] = _node(entity.iri or str(iri.entity_iri(base, name, entity.label)))
+            iris[entity.key] = named_node(entity.iri or str(iri.entity_iri(base, name, entity.label)))
             classes[entity.key] = name
         return cls(base, entities, iris, classes)
 
@@ -185,10 +146,10 @@ class _Nodes:
     def argument(self, argument: Argument, doc_id: str) -> ox.NamedNode:
         """The node of a relation's argument: a proposition, an entity or a concept."""
         if argument.clause:
-            return _node(str(iri.proposition_iri(self.base, doc_id, argument.start, argument.end)))
+            return named_node(str(iri.proposition_iri(self.base, doc_id, argument.start, argument.end)))
         if argument.mention is not None:
             return self.entity(argument.mention)
-        return _node(str(iri.concept_iri(self.base, argument.label)))
+        return named_node(str(iri.concept_iri(self.base, argument.label)))
 
     def class_of(self, argument: Argument | None) -> str | None:
         """The class (local name) of an argument's node, as ``relations.tsv`` names classes."""
@@ -205,11 +166,11 @@ def _entity_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
     """The corpus graph's description of each entity: class, labels, how often it is mentioned."""
     for entity in entities:
         node = nodes.iris[entity.key]
-        yield node, T.rdf_type, _node(str(class_for_label(entity.type)))
-        yield node, T.rdfs_label, _string(entity.label)
+        yield node, T.rdf_type, named_node(str(class_for_label(entity.type)))
+        yield node, T.rdfs_label, str_literal(entity.label)
         for alt in entity.alt_labels:
-            yield node, T.skos_altLabel, _string(alt)
-        yield node, T.kg_mentionCount, _integer(entity.mention_count)
+            yield node, T.skos_altLabel, str_literal(alt)
+        yield node, T.kg_mentionCount, int_literal(entity.mention_count)
 
 
 def _name_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
@@ -217,7 +178,7 @@ def _name_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
     for entity in entities:
         keys: set[str] = set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))
         for key in sorted(keys):
-            yield nodes.iris[entity.key], T.kg_nameKey, _string(key)
+            yield nodes.iris[entity.key], T.kg_nameKey, str_literal(key)
 
 
 def _predicate_triples(predicates: set[str]) -> Iterator[Triple]:
@@ -227,26 +188,26 @@ def _predicate_triples(predicates: set[str]) -> Iterator[Triple]:
     for lemma in sorted(predicates):
         predicate = _relation_node(lemma)
         yield predicate, T.rdf_type, T.owl_ObjectProperty
-        yield predicate, T.rdfs_subPropertyOf, _node(str(always.get(lemma, KG.relatedTo)))
-        yield predicate, T.rdfs_label, _string(lemma)
+        yield predicate, T.rdfs_subPropertyOf, named_node(str(always.get(lemma, KG.relatedTo)))
+        yield predicate, T.rdfs_label, str_literal(lemma)
 
 
 def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
     """The corpus graph's description of one concept (:class:`kg.resolve.concepts.ConceptTable`)."""
-    corpus = _node(str(iri.corpus_graph_iri(base)))
-    node = _node(str(iri.concept_iri(base, concept.label)))
+    corpus = named_node(str(iri.corpus_graph_iri(base)))
+    node = named_node(str(iri.concept_iri(base, concept.label)))
     found = [
         ox.Quad(node, T.rdf_type, T.kg_Concept, corpus),
-        ox.Quad(node, T.rdfs_label, _string(concept.label), corpus),
+        ox.Quad(node, T.rdfs_label, str_literal(concept.label), corpus),
     ]
-    found += [ox.Quad(node, T.skos_altLabel, _string(alt), corpus) for alt in concept.alt_labels]
+    found += [ox.Quad(node, T.skos_altLabel, str_literal(alt), corpus) for alt in concept.alt_labels]
     return found
 
 
 def _extraction_triples(extraction: Extraction, nodes: _Nodes) -> Iterator[Triple]:
     """What one document says, for its named graph: the document, its mentions, its relations."""
     document = extraction.document
-    doc_node = _node(str(iri.document_iri(nodes.base, document.id)))
+    doc_node = named_node(str(iri.document_iri(nodes.base, document.id)))
     yield from _document_triples(doc_node, document)
     # What kg remove maps the document again from when the entities it names are re-linked.
     yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction))
@@ -278,14 +239,14 @@ def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: _Nodes)
             yield subject, typed, obj  # so that "?s kg:rejects ?o" needs no reasoner
     attribution = nodes.argument(relation.attribution, relation.doc_id) if relation.attribution else None
     places = [nodes.entity(q.mention) for q in relation.qualifiers if q.mention]
-    statement = _Statement(relation, subject, predicate, obj, attribution, places, typed)
-    yield from _statement_triples(nodes.base, doc_node, statement)
+    statement = Statement(relation, subject, predicate, obj, attribution, places, typed)
+    yield from statement_triples(nodes.base, doc_node, statement)
     for node, argument in ((subject, relation.subject), (obj, relation.object)):
         if argument is None or node is None:
             continue
         if argument.clause:
             yield node, T.rdf_type, T.kg_Proposition
-            yield node, T.rdfs_label, _string(argument.text)
+            yield node, T.rdfs_label, str_literal(argument.text)
             yield node, T.kg_document, doc_node
         elif argument.mention is None:
             yield node, T.kg_mentionedIn, doc_node
@@ -306,115 +267,26 @@ def _typed(
 
 def _document_triples(node: ox.NamedNode, document: Document) -> Iterator[Triple]:
     yield node, T.rdf_type, T.kg_Document
-    yield node, T.dcterms_identifier, _string(document.id)
+    yield node, T.dcterms_identifier, str_literal(document.id)
     if document.title:
-        yield node, T.dcterms_title, _string(document.title)
+        yield node, T.dcterms_title, str_literal(document.title)
     if document.date:
         yield node, T.dcterms_date, ox.Literal(document.date, datatype=T.xsd_date)
     if document.url:
-        yield node, T.dcterms_source, ox.Literal(_string(document.url).value, datatype=T.xsd_anyURI)
+        yield node, T.dcterms_source, ox.Literal(str_literal(document.url).value, datatype=T.xsd_anyURI)
 
 
 def _mention_triples(
     base: str, doc_node: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode, rule: str
 ) -> Iterator[Triple]:
     """A named mention: where it is, what it says, which entity it names and why."""
-    node = _node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
+    node = named_node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
     yield node, T.rdf_type, T.kg_Mention
     yield node, T.kg_mentionOf, entity_node
     yield node, T.kg_document, doc_node
-    yield node, T.kg_startChar, _integer(mention.start)
-    yield node, T.kg_endChar, _integer(mention.end)
-    yield node, T.kg_surfaceForm, _string(mention.text)
-    yield node, T.kg_mergedBy, _string(rule)
+    yield node, T.kg_startChar, int_literal(mention.start)
+    yield node, T.kg_endChar, int_literal(mention.end)
+    yield node, T.kg_surfaceForm, str_literal(mention.text)
+    yield node, T.kg_mergedBy, str_literal(rule)
     if mention.typed_by:
-        yield node, T.kg_typedBy, _string(mention.typed_by)
-
-
-@dataclass(frozen=True)
-class _Statement:
-    """A relation with the nodes its statement points at."""
-
-    relation: Relation
-    subject: ox.NamedNode
-    predicate: ox.NamedNode
-    object: ox.NamedNode | None
-    attribution: ox.NamedNode | None
-    places: list[ox.NamedNode]
-    typed: ox.NamedNode | None
-
-    def node(self, base: str) -> ox.NamedNode:
-        """The statement's IRI, a hash of what identifies it."""
-        relation, obj = self.relation, self.relation.object
-        return _node(
-            str(
-                iri.statement_iri(
-                    base,
-                    relation.doc_id,
-                    relation.start,
-                    relation.end,
-                    self.subject.value,
-                    self.predicate.value,
-                    self.object.value if self.object is not None else "",
-                    relation.negated,
-                    relation.modality,
-                    relation.pattern,
-                    relation.subject.start,
-                    relation.subject.end,
-                    obj.start if obj else "",
-                    obj.end if obj else "",
-                )
-            )
-        )
-
-
-_EXTRACTOR = ox.Literal(EXTRACTOR)
-
-
-def _statement_triples(base: str, doc_node: ox.NamedNode, statement: _Statement) -> Iterator[Triple]:
-    """The ``kg:Statement`` node of one relation: the triple, the sentence, provenance, qualifiers."""
-    relation = statement.relation
-    node = statement.node(base)
-    yield node, T.rdf_type, T.kg_Statement
-    yield node, T.rdf_subject, statement.subject
-    yield node, T.rdf_predicate, statement.predicate
-    if statement.object is not None:
-        yield node, T.rdf_object, statement.object
-    yield node, T.kg_document, doc_node
-    yield node, T.kg_sentence, _string(relation.sentence)
-    yield node, T.kg_startChar, _integer(relation.start)
-    yield node, T.kg_endChar, _integer(relation.end)
-    yield node, T.kg_subjectText, _string(relation.subject.text)
-    if relation.object is not None:
-        yield node, T.kg_objectText, _string(relation.object.text)
-    yield node, T.kg_relationText, _string(relation.relation_text)
-    yield node, T.kg_passive, _boolean(relation.passive)
-    yield from _qualifier_triples(node, relation)
-    for place in statement.places:
-        yield node, T.kg_place, place
-    if statement.typed is not None:
-        yield node, T.kg_relationType, statement.typed
-    yield node, T.kg_extractor, _EXTRACTOR
-    yield node, T.kg_pattern, _string(relation.pattern)
-    yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
-    yield node, T.kg_negated, _boolean(relation.negated)
-    yield node, T.kg_asserted, _boolean(relation.is_factual and statement.object is not None)
-    if relation.modality:
-        yield node, T.kg_modality, _string(relation.modality)
-    if statement.attribution is not None:
-        yield node, T.kg_attributedTo, statement.attribution
-
-
-def _qualifier_triples(node: ox.NamedNode, relation: Relation) -> Iterator[Triple]:
-    """A statement's circumstances as written, and its times on the calendar when known."""
-    for qualifier in relation.qualifiers:
-        yield node, T.kg_qualifier, _string(qualifier.text)
-        if qualifier.kind != "time":
-            continue
-        yield node, T.kg_time, _string(qualifier.text)
-        value = qualifier.time
-        if value is not None and value.value is not None:
-            yield node, T.kg_date, ox.Literal(value.value, datatype=_node(str(PREFIXES["xsd"][value.datatype or ""])))
-        elif value is not None and value.start is not None and value.end is not None:
-            yield node, T.kg_startDate, ox.Literal(value.start, datatype=T.xsd_date)
-            yield node, T.kg_endDate, ox.Literal(value.end, datatype=T.xsd_date)
+        yield node, T.kg_typedBy, str_literal(mention.typed_by)

@@ -15,6 +15,7 @@ the same quads as the one it was made from. JSON keeps every string exactly
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, TimeValue
 
@@ -33,65 +34,17 @@ def encode_extraction(extraction: Extraction) -> str:
     >>> decode_extraction(record).mentions[0].text
     'GNA'
     """
-    mentions = {mention: index for index, mention in enumerate(extraction.mentions)}
-    sentences: dict[str, int] = {}
-
-    def mention(value: Mention | None):
-        if value is None:
-            return None
-        index = mentions.get(value)
-        return index if index is not None else _mention(value)
-
-    def argument(value: Argument | None):
-        if value is None:
-            return None
-        return [value.text, value.label, value.start, value.end, mention(value.mention), value.via, value.clause]
-
-    def qualifier(value: Qualifier):
-        time = value.time
-        return [
-            value.kind,
-            value.text,
-            value.start,
-            value.end,
-            mention(value.mention),
-            None if time is None else [time.value, time.datatype, time.start, time.end],
-        ]
-
-    relations = []
-    for relation in extraction.relations:
-        sentence = sentences.setdefault(relation.sentence, len(sentences))
-        relations.append(
-            [
-                argument(relation.subject),
-                relation.predicate,
-                argument(relation.object),
-                sentence,
-                relation.start,
-                relation.end,
-                relation.negated,
-                relation.modality,
-                argument(relation.attribution),
-                relation.pattern,
-                relation.confidence,
-                relation.relation_text,
-                relation.passive,
-                [qualifier(q) for q in relation.qualifiers],
-            ]
-        )
+    encoder = _Encoder(extraction)
+    relations = [encoder.relation(relation) for relation in extraction.relations]
     document = extraction.document
     record = {
         "v": VERSION,
         "d": [document.id, document.title, document.date, document.url],
         "m": [_mention(m) for m in extraction.mentions],
-        "s": list(sentences),
+        "s": list(encoder.sentences),
         "r": relations,
     }
     return json.dumps(record, separators=(",", ":"))
-
-
-def _mention(mention: Mention) -> list:
-    return [mention.start, mention.end, mention.text, mention.label, mention.sentence, mention.typed_by]
 
 
 def decode_extraction(record: str) -> Extraction | None:
@@ -100,64 +53,103 @@ def decode_extraction(record: str) -> Extraction | None:
     data = json.loads(record)
     if data.get("v") != VERSION:
         return None
+    decoder = _Decoder(data)
     doc_id, title, date, url = data["d"]
-    mentions = tuple(
-        Mention(doc_id, start, end, text, label, sentence, typed_by)
-        for start, end, text, label, sentence, typed_by in data["m"]
-    )
-    sentences = data["s"]
+    relations = tuple(decoder.relation(row) for row in data["r"])
+    return Extraction(Document(doc_id, "", title, date, url), decoder.mentions, relations)
 
-    def mention(value):
+
+def _mention(mention: Mention) -> list[Any]:
+    return [mention.start, mention.end, mention.text, mention.label, mention.sentence, mention.typed_by]
+
+
+class _Encoder:
+    """Records as JSON lists: a mention of the extraction by its index, sentences by their index."""
+
+    def __init__(self, extraction: Extraction):
+        self.mentions = {mention: index for index, mention in enumerate(extraction.mentions)}
+        self.sentences: dict[str, int] = {}
+
+    def mention(self, value: Mention | None) -> int | list[Any] | None:
         if value is None:
             return None
-        if isinstance(value, int):
-            return mentions[value]
-        start, end, text, label, sentence, typed_by = value
-        return Mention(doc_id, start, end, text, label, sentence, typed_by)
+        index = self.mentions.get(value)
+        return index if index is not None else _mention(value)
 
-    def argument(value):
+    def argument(self, value: Argument | None) -> list[Any] | None:
         if value is None:
             return None
-        text, label, start, end, named, via, clause = value
-        return Argument(text, label, start, end, mention(named), via, clause)
+        return [value.text, value.label, value.start, value.end, self.mention(value.mention), value.via, value.clause]
 
-    def qualifier(value):
-        kind, text, start, end, named, time = value
-        return Qualifier(kind, text, start, end, mention(named), None if time is None else TimeValue(*time))
+    def qualifier(self, value: Qualifier) -> list[Any]:
+        time = None if value.time is None else [value.time.value, value.time.datatype, value.time.start, value.time.end]
+        return [value.kind, value.text, value.start, value.end, self.mention(value.mention), time]
 
-    relations = tuple(
-        Relation(
-            doc_id,
-            argument(subject),
-            predicate,
-            argument(obj),
-            sentences[sentence],
-            start,
-            end,
-            negated,
-            modality,
-            argument(attribution),
-            pattern,
-            confidence,
-            relation_text,
-            passive,
-            tuple(qualifier(q) for q in qualifiers),
-        )
-        for (
-            subject,
-            predicate,
-            obj,
+    def relation(self, relation: Relation) -> list[Any]:
+        sentence = self.sentences.setdefault(relation.sentence, len(self.sentences))
+        return [
+            self.argument(relation.subject),
+            relation.predicate,
+            self.argument(relation.object),
             sentence,
+            relation.start,
+            relation.end,
+            relation.negated,
+            relation.modality,
+            self.argument(relation.attribution),
+            relation.pattern,
+            relation.confidence,
+            relation.relation_text,
+            relation.passive,
+            [self.qualifier(q) for q in relation.qualifiers],
+        ]
+
+
+class _Decoder:
+    """The inverse of :class:`_Encoder`, for one record."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.doc_id = data["d"][0]
+        self.mentions = tuple(self._new_mention(row) for row in data["m"])
+        self.sentences: list[str] = data["s"]
+
+    def _new_mention(self, row: list[Any]) -> Mention:
+        start, end, text, label, sentence, typed_by = row
+        return Mention(self.doc_id, start, end, text, label, sentence, typed_by)
+
+    def mention(self, value: int | list[Any] | None) -> Mention | None:
+        if value is None:
+            return None
+        return self.mentions[value] if isinstance(value, int) else self._new_mention(value)
+
+    def argument(self, value: list[Any] | None) -> Argument | None:
+        return None if value is None else self.subject(value)
+
+    def subject(self, value: list[Any]) -> Argument:
+        text, label, start, end, named, via, clause = value
+        return Argument(text, label, start, end, self.mention(named), via, clause)
+
+    def qualifier(self, value: list[Any]) -> Qualifier:
+        kind, text, start, end, named, time = value
+        return Qualifier(kind, text, start, end, self.mention(named), None if time is None else TimeValue(*time))
+
+    def relation(self, row: list[Any]) -> Relation:
+        subject, predicate, obj, sentence, start, end, negated, modality, attribution, *rest = row
+        pattern, confidence, relation_text, passive, qualifiers = rest
+        return Relation(
+            self.doc_id,
+            self.subject(subject),
+            predicate,
+            self.argument(obj),
+            self.sentences[sentence],
             start,
             end,
             negated,
             modality,
-            attribution,
+            self.argument(attribution),
             pattern,
             confidence,
             relation_text,
             passive,
-            qualifiers,
-        ) in data["r"]
-    )
-    return Extraction(Document(doc_id, "", title, date, url), mentions, relations)
+            tuple(self.qualifier(q) for q in qualifiers),
+        )
