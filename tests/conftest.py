@@ -85,3 +85,20 @@ def chromium():
             pytest.fail(message)
         pytest.skip(message)
     return str(CHROMIUM)
+
+
+#: One entity in one document's named graph: the smallest graph kg's commands accept.
+SMALL_TRIG = """@prefix kg: <https://example.org/kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/kg/graph/d1> {
+  <https://example.org/kg/entity/haftar> a kg:Person ; rdfs:label "Khalifa Haftar" ; kg:mentionCount 2 .
+}
+"""
+
+
+@pytest.fixture
+def small_trig(tmp_path):
+    """A TriG file holding :data:`SMALL_TRIG`."""
+    path = tmp_path / "small.trig"
+    path.write_text(SMALL_TRIG, encoding="utf-8")
+    return path

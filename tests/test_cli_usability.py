@@ -180,21 +180,6 @@ def test_plain_pytest_says_in_its_header_why_browser_and_data_tests_skip(found, 
         ]
 
 
-SMALL_TRIG = """@prefix kg: <https://example.org/kg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<https://example.org/kg/graph/d1> {
-  <https://example.org/kg/entity/haftar> a kg:Person ; rdfs:label "Khalifa Haftar" ; kg:mentionCount 2 .
-}
-"""
-
-
-@pytest.fixture
-def small_trig(tmp_path):
-    path = tmp_path / "small.trig"
-    path.write_text(SMALL_TRIG, encoding="utf-8")
-    return path
-
-
 def test_a_system_error_is_one_line_naming_the_file(small_trig, tmp_path):
     (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(small_trig), str(tmp_path / "a-file" / "out.ttl")])

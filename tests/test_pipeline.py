@@ -39,19 +39,9 @@ def test_run_build_with_options_is_build_with_keywords():
     assert by_options.report.documents == 1
 
 
-TRIG = """@prefix kg: <https://example.org/kg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<https://example.org/kg/graph/d1> {
-  <https://example.org/kg/entity/haftar> a kg:Person ; rdfs:label "Khalifa Haftar" ; kg:mentionCount 2 .
-}
-"""
-
-
 @pytest.fixture
-def small_graph(tmp_path):
-    path = tmp_path / "small.trig"
-    path.write_text(TRIG, encoding="utf-8")
-    return kg.load(path)
+def small_graph(small_trig):
+    return kg.load(small_trig)
 
 
 def test_write_puts_each_format_and_the_page_in_the_folder(small_graph, tmp_path):
