@@ -55,10 +55,10 @@ def _words(source: Source) -> frozenset[str]:
 
 
 def _flagged(
-    source: Source, flag: str | None = None, *, flags: frozenset[str], without: str | None = None
+    source: Source, flag: str | None = None, *, flags: frozenset[str], without: frozenset[str] = frozenset()
 ) -> frozenset[str]:
     """The words of a list whose lines are ``word [flag ...]`` (space-separated): all of them but those
-    marked ``without``, or with ``flag`` those marked with it (``flags``: the marks the file may use)."""
+    marked with one of ``without``, or with ``flag`` those marked with it (``flags``: the marks the file may use)."""
     found = set()
     for number, line in _entries(source):
         word, *marks = line.split()
@@ -67,7 +67,7 @@ def _flagged(
             raise ConfigError(
                 f"{source}:{number}: unknown mark {' '.join(sorted(unknown))!r} (expected {', '.join(sorted(flags))})"
             )
-        if (flag is None and without not in marks) or (flag is not None and flag in marks):
+        if (flag is None and not without.intersection(marks)) or (flag is not None and flag in marks):
             found.add(word)
     return frozenset(found)
 
@@ -122,13 +122,13 @@ def _list(name: str) -> Any:
     return _data(f"{name}.txt", _words)
 
 
-_HONORIFIC_MARKS = frozenset({"title", "role", "female", "male"})
+_HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
 
 
-def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: str | None = None) -> Any:
+def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
     """A field holding the words of ``name``.txt (marked ``flag``, when given; else all but those
-    marked ``without``)."""
+    marked with one of ``without``)."""
     return _data(f"{name}.txt", partial(_flagged, flag=flag, flags=flags, without=without))
 
 
@@ -173,7 +173,7 @@ class Lexicon:
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
     # --- names
-    honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without="role")
+    honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without=frozenset({"role", "initial"}))
     female_honorifics: frozenset[str] = _marked("honorifics", "female", _HONORIFIC_MARKS)
     male_honorifics: frozenset[str] = _marked("honorifics", "male", _HONORIFIC_MARKS)
     titles: frozenset[str] = _data("honorifics.txt", _titles)

@@ -90,6 +90,8 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     TimeValue(value='2019-04', datatype='gYearMonth', start=None, end=None)
     >>> normalise_time("last week", "2020-04-30")
     TimeValue(value=None, datatype=None, start='2020-04-20', end='2020-04-26')
+    >>> normalise_time("last week after", "2020-04-30") == normalise_time("last week", "2020-04-30")
+    True
     >>> normalise_time("since 2011").value, normalise_time("on Thursday") is None
     ('2011', True)
     """
@@ -97,6 +99,22 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
         return None  # "between 2001 and 2003", "the 1990s", "2011-12": a span; "may", "march": verbs
     phrase = _LEADING.sub("", " ".join(text.lower().split())).strip(" ,.")
     day = dt.date.fromisoformat(anchor) if anchor else None
+    head, _, last = phrase.rpartition(" ")
+    if head and last in _CONNECTIVES:
+        # "rose last week after the attacks": a word after a whole expression starts the next phrase;
+        # "the day after", "a day earlier" need it
+        value = _value(head, day)
+        if value is not None:
+            return value
+    return _value(phrase, day)
+
+
+#: Words that end a relative expression ("the day after") or start what follows it ("last week after").
+_CONNECTIVES = frozenset({"after", "before", "earlier", "later"})
+
+
+def _value(phrase: str, day: dt.date | None) -> TimeValue | None:
+    """The value of a phrase without its leading preposition: kg's relative rules, then the patterns."""
     relative = _relative(phrase, day) if day is not None else None
     if relative is not None:
         return relative

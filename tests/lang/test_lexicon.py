@@ -13,6 +13,7 @@ import pytest
 import kg.lang
 from kg.errors import ConfigError
 from kg.extract import extract, mentions, pair_relations_of
+import kg
 from kg.lang import Lexicon, lexicon, load_lexicon
 from kg.model import Document
 
@@ -73,11 +74,22 @@ def test_honorifics_titles_and_organisation_suffixes_are_each_one_list_with_mark
     assert "President" in en.titles & en.honorifics  # "President Kennedy": a name and a role
     assert "Prime" in en.titles and "Prime" not in en.honorifics  # a role's word, no honorific by itself
     assert "Party" in en.organisation_suffixes <= en.organisation_words and "Ministry" not in en.organisation_suffixes
+    # "M Williams" in a BBC line-up is Martyn Williams: M says he is a man, but stays part of the name
+    assert "M" in en.male_honorifics and "M" not in en.honorifics and "Monsieur" in en.honorifics
+
+
+def test_an_initial_is_not_taken_for_an_honorific(nlp):
+    from kg.extract import extract
+
+    text = "Wales team\nS Williams (Ospreys), M Williams (Blues) and Mr Jones played. M Williams scored."
+    document = kg.document(text, doc_id="lineup")
+    found = extract(document, nlp(text))
+    assert all(m.typed_by != "honorific" for m in found.mentions if m.text.startswith("M "))
 
 
 def test_an_unknown_mark_fails_naming_the_line(edited):
     edited.edit("honorifics.txt", "Mrs female", "Mrs femail")
-    expected = r"honorifics.txt:\d+: unknown mark 'femail' \(expected female, male, role, title\)$"
+    expected = r"honorifics.txt:\d+: unknown mark 'femail' \(expected female, initial, male, role, title\)$"
     with pytest.raises(ConfigError, match=expected):
         edited.load()
 

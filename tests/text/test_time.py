@@ -106,3 +106,15 @@ def test_a_date_line_after_the_headline_dates_the_article():
 )
 def test_no_wrong_dates(text):
     assert normalise_time(text, ARTICLE) is None
+
+
+def test_a_word_after_a_whole_expression_is_not_part_of_it(nlp):
+    """Extraction reads "the day" + "after" together, so "rose last week after the attacks" reached the
+    parser as "last week after", which dateparser took for one day; it is the week."""
+    from kg.extract import extract
+
+    text = "Oil prices\nPrices rose last week after attacks in the capital renewed fears about supply."
+    document = document_from_text(text, doc_id="oil", date="2020-01-01")
+    times = [q.time for r in extract(document, nlp(text)).relations for q in r.qualifiers if q.kind == "time"]
+    assert times and all(t is not None and (t.start, t.end) == ("2019-12-23", "2019-12-29") for t in times)
+    assert normalise_time("the day after", "2020-01-01").value == "2020-01-02"  # "after" still belongs here
