@@ -63,7 +63,7 @@ ClausePattern: TypeAlias = Literal[
 ]
 
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
-#: (``kg/extract/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
+#: (``kg/lang/en/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
 Pattern: TypeAlias = ClausePattern | str
 
 
