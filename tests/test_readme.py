@@ -36,13 +36,21 @@ README = REPO / "README.md"
 #: Blocks that are not run (their first line), and why.
 NOT_RUN = {
     "pip install '.[test]' && python -m pytest": "the test suite itself, which this test is part of",
-    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
-    "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles",
-    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl": "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
-    "tests/test_bench_conll04.py runs the harness on a few sentences",
-    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl": "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
-    "tests/test_bench_carb.py runs the harness on a few sentences",
-    "pip install '.[dask]'                                   # on every machine": "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster",
+    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": (
+        "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
+        "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles"
+    ),
+    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl": (
+        "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
+        "tests/test_bench_conll04.py runs the harness on a few sentences"
+    ),
+    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl": (
+        "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
+        "tests/test_bench_carb.py runs the harness on a few sentences"
+    ),
+    "pip install '.[dask]'                                   # on every machine": (
+        "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster"
+    ),
 }
 #: Timings, which differ from run to run.
 TIMING = re.compile(r"\bin \d+(?:\.\d+)? s\b")

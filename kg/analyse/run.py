@@ -114,7 +114,7 @@ def _parsed(nlp, documents: Sequence[Document]):
     from spacy.tokens import Doc  # lazily: importing the runner (kg --help) must not load spaCy
 
     short = [d for d in documents if len(d.text) <= PIECE_LENGTH]
-    parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short])))
+    parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short]), strict=True))  # one parse per text
     for document in documents:
         if document.id in parsed:
             yield document, parsed[document.id], ()

@@ -200,7 +200,7 @@ def concept_label(token: Token) -> str:
 
 def clause_argument(clause_verb: Token) -> Argument:
     """The proposition a clause states, as written, without its "that"."""
-    tokens = [t for t in clause_verb.subtree]
+    tokens = list(clause_verb.subtree)
     while len(tokens) > 1 and tokens[0].dep_ == "mark" and tokens[0].head == clause_verb:
         tokens.pop(0)
     span = trimmed(tokens, clause_verb.doc)

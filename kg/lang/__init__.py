@@ -87,7 +87,7 @@ def _pairs(source: Source) -> frozenset[tuple[str, str]]:
 
 
 def _mapping(source: Source) -> dict[str, str]:
-    return {first: second for first, second in _rows(source, 2)}
+    return dict(_rows(source, 2))  # rows of exactly two fields
 
 
 def _positions(source: Source, first: int = 1) -> dict[str, int]:

@@ -49,7 +49,7 @@ def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, s
         return {row["id"]: row["g"] for row in store.rows(PREFIXES + query % "")}
     found = {}
     for chunk in chunks(sorted(set(ids))):
-        values = "VALUES ?id { %s }" % " ".join(string(i) for i in chunk)
+        values = f"VALUES ?id {{ {' '.join(string(i) for i in chunk)} }}"
         found.update((row["id"], row["g"]) for row in store.rows(PREFIXES + query % values))
     return found
 
@@ -86,7 +86,7 @@ def known_entities(
         candidates.update(row["e"] for row in store.rows(query))
     found = []
     for chunk in chunks(sorted(candidates)):
-        found += _entities(store, "VALUES ?e { %s }" % iris(chunk))
+        found += _entities(store, f"VALUES ?e {{ {iris(chunk)} }}")
     return sorted(found, key=lambda entity: entity.iri)
 
 

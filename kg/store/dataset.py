@@ -82,7 +82,7 @@ class DatasetStore(Store):
         try:
             result = self.dataset.query(parsed_query(sparql, namespaces), initBindings=dict(bindings or {}))
             if result.type == "SELECT":
-                result.bindings  # evaluated now: rdflib evaluates lazily
+                len(result.bindings)  # evaluated now: rdflib evaluates lazily
             elif result.type in ("CONSTRUCT", "DESCRIBE"):
                 len(result.graph)
         except Exception as error:  # rdflib's evaluator raises many unrelated types

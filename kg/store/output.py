@@ -35,7 +35,7 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
     # rdflib writes N-Quads quickly but Turtle and TriG slowly (PERFORMANCE.md: ~26x slower than
     # Oxigraph): the others go through N-Quads into pyoxigraph's writers.
     quads = store.dump("nq")
-    lines = sorted(set(line for line in quads.decode("utf-8").split("\n") if line))
+    lines = sorted({line for line in quads.decode("utf-8").split("\n") if line})
     if fmt == "nq":
         return ("\n".join(lines) + "\n").encode("utf-8")
     try:
