@@ -48,6 +48,7 @@ from ..rdf.mapping import concept_quads, quad_batches
 from ..rdf.record import decode_extraction
 from ..resolve import link_entities, name_keys, read_aliases
 from ..resolve.concepts import ConceptTable
+from ..terms import value_of
 from ..vocab import class_for_label, label_for_class
 from .base import Store
 from .corpus import document_graphs, recount
@@ -305,7 +306,7 @@ class _Removal:
                 continue  # no record to count labels from: the concept stays as it is
             for found in ConceptTable.from_extractions(extractions):
                 quads = concept_quads(found, base=self.base)
-                if quads[0].subject.value == concept:
+                if value_of(quads[0].subject) == concept:
                     insert += quads
                     described.add(concept)
         # Described again from the records, or referred to by nothing any more: the old description goes.
