@@ -31,5 +31,6 @@ def line_sentences(doc: Doc) -> Doc:
                 # The small model otherwise sometimes makes the line's first word a
                 # sentence of its own ("Haftar" | "attacked Tripoli ...").
                 starts[following.i] = -1
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    # spaCy's stub asks for a 2-d array; one attribute's column is 1-d, as spaCy's own docs do it.
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))  # type: ignore[arg-type]
     return doc
