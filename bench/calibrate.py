@@ -89,7 +89,9 @@ def main() -> int:
     y = np.array(labels)
     model = LogisticRegression(C=args.regularisation, max_iter=2000).fit(x, y)
     weights = {"bias": round(float(model.intercept_[0]), 4)}
-    weights.update({name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, model.coef_[0])})
+    weights.update(
+        {name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, model.coef_[0], strict=True)}
+    )
     # The reliability table uses 5-fold cross-validated predictions: each extraction is
     # scored by a model that did not see it, so the table is not flattered by the fit.
     probabilities = cross_val_predict(

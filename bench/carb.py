@@ -6,7 +6,8 @@ the JSONL that ``../shared/eval/score_carb.py`` scores, with confidences:
 
     python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl
     python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl
-    python ../shared/eval/score_carb.py --gold ../shared/data/eval/carb/gold/dev.tsv --pred /tmp/kg_dev.jsonl --one-to-one
+
+(add ``--one-to-one`` for CaRB(1-1), one-to-one recall too).
 
 Each tuple is ``Relation.as_written()``: (first argument, relation, second
 argument, qualifiers...) in the sentence's words, the same texts kg stores on the

@@ -109,7 +109,7 @@ def predict(records, nlp):
     from kg.extract import extract, mentions, values
 
     docs = (Doc(nlp.vocab, words=record["tokens"]) for record in records)
-    for record, doc in zip(records, nlp.pipe(docs, batch_size=64)):
+    for record, doc in zip(records, nlp.pipe(docs, batch_size=64), strict=True):
         entities = []
         found = mentions(doc, doc_id=str(record["id"]))
         for mention in found:
@@ -140,7 +140,7 @@ def main() -> int:
     from kg.analyse import load_nlp
 
     records = []
-    for number, line in enumerate(args.input.read_text(encoding="utf-8").splitlines(), 1):
+    for line in args.input.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             records.append({"id": record["id"], "tokens": record["tokens"]})

@@ -47,7 +47,7 @@ def main() -> int:
     timings, count = [], 0
     for _ in range(max(1, args.repeat)):
         started = time.perf_counter()
-        count = sum(len(extract(document, doc).relations) for document, doc in zip(documents, docs))
+        count = sum(len(extract(document, doc).relations) for document, doc in zip(documents, docs, strict=True))
         timings.append(time.perf_counter() - started)
     extract_seconds = min(timings)
 

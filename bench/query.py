@@ -6,8 +6,9 @@ one: ``kg build BBC --store DIR --jobs 2``), copies every quad into an rdflib
 store (what a build without ``--store`` keeps), and runs the same four queries
 on both: a 2-hop join (what the things Blair relates to relate to; the first
 hop is a subquery, as rdflib's planner gets lost in the flat form, even on 150k
-quads), a GROUP BY count, a label FILTER, and a provenance lookup. Each time is the median of ``--repeat`` runs that read every row; the
-rows of both are compared (as sorted strings) and must be identical.
+quads), a GROUP BY count, a label FILTER, and a provenance lookup. Each time is
+the median of ``--repeat`` runs that read every row; the rows of both are
+compared (as sorted strings) and must be identical.
 
     python bench/query.py [--store /tmp/kg-bbc-store] [--repeat 3] [--limit 600]
 """
@@ -18,6 +19,7 @@ import argparse
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -126,14 +128,15 @@ def main() -> int:
     speedups = []
     for name, query in QUERIES.items():
         query = PREFIXES + query
-        ox_seconds, ox_rows = timed(lambda: store.raw_query(query), args.repeat)
-        memory_seconds, memory_rows = timed(lambda: memory.raw_query(query), args.repeat)
+        ox_seconds, ox_rows = timed(partial(store.raw_query, query), args.repeat)
+        memory_seconds, memory_rows = timed(partial(memory.raw_query, query), args.repeat)
         assert memory_rows == ox_rows
-        rdflib_seconds, rdflib_rows = timed(lambda: dataset.query(query), args.repeat, args.limit)
+        rdflib_seconds, rdflib_rows = timed(partial(dataset.query, query), args.repeat, args.limit)
         speedups.append(rdflib_seconds / ox_seconds)
         if rdflib_rows is None:
             print(
-                f"{name:<52} {'>' + str(int(args.limit)):>9} {ox_seconds:>10.4f} {'>' + format(rdflib_seconds / ox_seconds, '.0f'):>8}x "
+                f"{name:<52} {'>' + str(int(args.limit)):>9} {ox_seconds:>10.4f} "
+                f"{'>' + format(rdflib_seconds / ox_seconds, '.0f'):>8}x "
                 f"{len(ox_rows):>5}  rdflib stopped after {args.limit:.0f} s",
                 flush=True,
             )

@@ -38,7 +38,7 @@ def examples(path: Path, nlp):
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = nlp.pipe((Doc(nlp.vocab, words=r["tokens"]) for r in records), batch_size=64)
-    for record, doc in zip(records, docs):
+    for record, doc in zip(records, docs, strict=True):
         entities = [(doc[e["start"] : e["end"]], LABELS[e["type"]]) for e in record["entities"] if e["type"] in LABELS]
         index = {(e["start"], e["end"]): i for i, e in enumerate(record["entities"])}
         gold = {}
@@ -97,7 +97,8 @@ def main() -> int:
         "source": f"bench/train_pairs.py on {args.train.name} (CoNLL04), logistic regression C={args.regularisation}, "
         f"{len(train)} pairs",
         "labels": [str(label) for label in model.classes_],
-        "bias": {str(label): round(float(b), 4) for label, b in zip(model.classes_, model.intercept_)},
+        # Not strict: a two-class model has one intercept (CoNLL04's pairs have six classes).
+        "bias": {str(label): round(float(b), 4) for label, b in zip(model.classes_, model.intercept_, strict=False)},
         "weights": weights,
     }
     args.out.write_text(json.dumps(payload, sort_keys=True) + "\n", encoding="utf-8")

@@ -70,7 +70,7 @@ class KnowledgeGraph:
     @property
     def _source(self) -> Store:
         """What queries, pictures and copies read: the store, or the rdflib graph seen as one."""
-        return self.store if self.store is not None else DatasetStore(self._graph)
+        return self.store if self.store is not None else DatasetStore(self.graph)  # without a store: _graph
 
     def copy_to(self, store: Store) -> None:
         """Add every quad of this graph to ``store``."""
@@ -81,7 +81,7 @@ class KnowledgeGraph:
         file of the graph holds, and what ``kg stats`` of any of its files says. A fact that
         two documents state is one triple (in two documents' graphs)."""
         if self.store is None:
-            return len(self._graph)  # an rdflib Dataset counts distinct triples
+            return len(self.graph)  # _graph; an rdflib Dataset counts distinct triples
         rows = list(
             self.query(
                 "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "

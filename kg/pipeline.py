@@ -17,14 +17,14 @@ from .analyse.nlp import resolve_model_name
 from .analyse.run import analyse
 from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
-from .model import Aliases, Document, Extraction
+from .model import Aliases, Document, EntityTable, Extraction
 from .rdf import DEFAULT_BASE
 from .rdf.iri import check_base, corpus_graph_iri
 from .rdf.mapping import ontology_quads, quad_batches
 from .read import document_from_text, iter_documents
 from .read.text import check_date
 from .resolve import link_entities, read_aliases
-from .store import open_store
+from .store import Store, open_store
 from .store.corpus import document_graphs, known_entities, write_documents
 from .vocab import ONTOLOGY_IRI
 
@@ -92,7 +92,7 @@ class BuildOptions:
     progress: Callable[[int, int], None] | None = None
     aliases: str | Path | Aliases | None = None
     into: KnowledgeGraph | None = None
-    store: Any = None
+    store: str | Path | Store | None = None
     engine: str = "local"
     scheduler: str | None = None
 
@@ -124,7 +124,7 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     aliases: str | Path | Aliases | None = None,
     into: KnowledgeGraph | None = None,
-    store=None,
+    store: str | Path | Store | None = None,
     engine: str = BuildOptions.engine,
     scheduler: str | None = None,
 ) -> KnowledgeGraph:
@@ -236,7 +236,7 @@ class _Target:
     """Where the build writes: the store, whether it was empty, and the named graph of each
     document it already holds (by document id)."""
 
-    store: Any  # OxigraphStore or RemoteStore
+    store: Store
     fresh: bool
     held: dict[str, str]
 
@@ -282,7 +282,9 @@ def _analyse(inputs: _Inputs, options: BuildOptions) -> tuple[list[Extraction], 
     return extractions, words
 
 
-def _link(extractions: list[Extraction], target: _Target, *, aliases: Aliases | None, base: str):
+def _link(
+    extractions: list[Extraction], target: _Target, *, aliases: Aliases | None, base: str
+) -> tuple[EntityTable, list[str]]:
     """The entities of the extractions (linked to those the target holds), and the named graphs replaced."""
     names = [m.text for e in extractions for m in e.mentions]
     if aliases is not None:
@@ -292,7 +294,9 @@ def _link(extractions: list[Extraction], target: _Target, *, aliases: Aliases | 
     return link_entities(extractions, aliases=aliases, known=known), replaced
 
 
-def _write(target: _Target, extractions: list[Extraction], entities, *, base: str, replaced: list[str]) -> None:
+def _write(
+    target: _Target, extractions: list[Extraction], entities: EntityTable, *, base: str, replaced: list[str]
+) -> None:
     """Map the extractions to quads and write them, with the ontology, into the target's store."""
     store = target.store
     loading = store.loading() if hasattr(store, "loading") else contextlib.nullcontext()
@@ -309,7 +313,7 @@ def _write(target: _Target, extractions: list[Extraction], entities, *, base: st
 
 
 def build_text(
-    text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None, **options
+    text: str, *, doc_id: str = "text", title: str | None = None, date: str | None = None, **options: Any
 ) -> KnowledgeGraph:
     """Build a graph from one news text given as a string (first line: headline).
 

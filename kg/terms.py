@@ -7,17 +7,31 @@ Python API hands out rdflib graphs. These two functions cross between them.
 
 from __future__ import annotations
 
+from typing import overload
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["to_rdflib", "to_oxigraph", "quad_to_rdflib"]
+__all__ = ["to_rdflib", "to_oxigraph", "quad_to_rdflib", "value_of"]
 
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def to_rdflib(term):
+@overload
+def to_rdflib(term: ox.NamedNode) -> URIRef: ...
+@overload
+def to_rdflib(term: ox.DefaultGraph) -> None: ...
+@overload
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Triple) -> URIRef | BNode: ...
+@overload
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> URIRef | BNode | Literal: ...
+@overload
+def to_rdflib(term: object) -> URIRef | BNode | Literal | None: ...
+
+
+def to_rdflib(term: object) -> URIRef | BNode | Literal | None:
     """The rdflib term for a pyoxigraph term (NamedNode, BlankNode, Literal; DefaultGraph → None).
 
     >>> to_rdflib(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
@@ -37,7 +51,13 @@ def to_rdflib(term):
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
-def to_oxigraph(term):
+@overload
+def to_oxigraph(term: None) -> ox.DefaultGraph: ...
+@overload
+def to_oxigraph(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph: ...
+
+
+def to_oxigraph(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph:
     """The pyoxigraph term for an rdflib term (None → the default graph).
 
     >>> to_oxigraph(Literal("Haftar"))
@@ -58,6 +78,14 @@ def to_oxigraph(term):
     raise TypeError(f"cannot convert {term!r} to a pyoxigraph term")
 
 
-def quad_to_rdflib(quad: ox.Quad) -> tuple:
+def quad_to_rdflib(quad: ox.Quad) -> tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal, URIRef | BNode | None]:
     """A pyoxigraph quad as an rdflib ``(s, p, o, graph name or None)`` tuple."""
-    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), to_rdflib(quad.graph_name))
+    name = None if isinstance(quad.graph_name, ox.DefaultGraph) else to_rdflib(quad.graph_name)
+    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), name)
+
+
+def value_of(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The IRI, blank node id or lexical form of a quad's term (kg makes no quoted triples)."""
+    if isinstance(term, ox.Triple):
+        raise TypeError(f"a quoted triple has no value: {term!r}")
+    return term.value

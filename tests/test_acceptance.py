@@ -242,7 +242,7 @@ def test_every_mention_points_at_its_words(example_build):
 
     out, _ = example_build
     graph = Graph().parse(out / "graph.ttl")
-    text = open(EXAMPLE, encoding="utf-8").read().strip("\n\ufeff")
+    text = EXAMPLE.read_text(encoding="utf-8").strip("\n\ufeff")
     mentions = list(graph.subjects(RDF.type, KG.Mention))
     assert len(mentions) >= 30
     for mention in mentions:

@@ -13,7 +13,8 @@ from tests.conftest import EXAMPLE
 
 SELECT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX kg: <https://example.org/kg/ontology#>
-SELECT ?label ?mentions WHERE { ?e rdfs:label ?label ; kg:mentionCount ?mentions } ORDER BY DESC(?mentions) ?label LIMIT 3"""
+SELECT ?label ?mentions WHERE { ?e rdfs:label ?label ; kg:mentionCount ?mentions }
+ORDER BY DESC(?mentions) ?label LIMIT 3"""
 
 
 def run(*args):

@@ -193,7 +193,9 @@ def test_queries_and_files_that_would_reach_the_network_are_refused_and_nothing_
     queries = {
         "SERVICE": f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
         "SERVICE SILENT": f"SELECT * WHERE {{ SERVICE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}",
-        "SERVICE in FILTER EXISTS": f"SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}/> {{ ?s ?p ?o }} }} }}",
+        "SERVICE in FILTER EXISTS": (
+            f"SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}/> {{ ?s ?p ?o }} }} }}"
+        ),
         "FROM": f"SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
         "FROM NAMED": f"SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
         "LOAD": f"LOAD <{url}/data.ttl>",

@@ -33,16 +33,27 @@ pytestmark = pytest.mark.model
 
 README = REPO / "README.md"
 
+#: What the README's "Run the tests" block runs after installing the test extras: lint, format
+#: check, type check and the tests (.ci/run runs the same).
+TEST_COMMAND = "python -m ruff check . && python -m ruff format --check . && python -m mypy && python -m pytest"
 #: Blocks that are not run (their first line), and why.
 NOT_RUN = {
-    "pip install '.[test]' && python -m pytest": "the test suite itself, which this test is part of",
-    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
-    "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles",
-    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl": "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
-    "tests/test_bench_conll04.py runs the harness on a few sentences",
-    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl": "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
-    "tests/test_bench_carb.py runs the harness on a few sentences",
-    "pip install '.[dask]'                                   # on every machine": "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster",
+    f"pip install '.[test]' && {TEST_COMMAND}": "the test suite itself, which this test is part of",
+    "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": (
+        "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
+        "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles"
+    ),
+    "python bench/conll04.py --input ../shared/data/eval/conll04/dev.jsonl --out /tmp/kg_conll04.jsonl": (
+        "the CoNLL04 evaluation (../shared data, minutes; training needs the bench extras); "
+        "tests/test_bench_conll04.py runs the harness on a few sentences"
+    ),
+    "python bench/carb.py --sentences ../shared/data/eval/carb/dev.txt --out /tmp/kg_dev.jsonl": (
+        "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
+        "tests/test_bench_carb.py runs the harness on a few sentences"
+    ),
+    "pip install '.[dask]'                                   # on every machine": (
+        "starts a Dask cluster across machines; tests/store/test_stores.py builds on a 2-worker LocalCluster"
+    ),
 }
 #: Timings, which differ from run to run.
 TIMING = re.compile(r"\bin \d+(?:\.\d+)? s\b")
@@ -146,6 +157,12 @@ def test_every_bash_block_is_run_or_says_why_not():
     stale = set(NOT_RUN) - {block.text.splitlines()[0] for block in BLOCKS if block.language == "bash"}
     assert not stale, f"NOT_RUN names blocks the README no longer has: {sorted(stale)}"
     assert sum(1 for block in RUN if block.language == "bash") >= 7 and any(b.language == "python" for b in RUN)
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"python -m pip install -q '.[test]' && {TEST_COMMAND}\n" in ci
+    assert any(block.text == f"pip install '.[test]' && {TEST_COMMAND}\n" for block in BLOCKS)
 
 
 @pytest.mark.parametrize("block", RUN, ids=[block.name for block in RUN])

@@ -63,7 +63,7 @@ def bound_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
         return doc
     # Span.as_doc would re-root each piece too, but walks every cut token's ancestors up to the
     # sentence's root: quadratic again in a chain-shaped parse. The links are rewritten here, once.
-    attrs = Doc._get_array_attrs()
+    attrs = list(Doc._get_array_attrs())
     array = doc.to_array(attrs)
     heads = array[:, attrs.index(HEAD)].astype(numpy.int64)  # offsets to the head, stored unsigned
     deps = array[:, attrs.index(DEP)]
@@ -79,7 +79,8 @@ def bound_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
     bounded = Doc(
         doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], user_data=dict(doc.user_data)
     )
-    bounded.from_array(attrs, array)
+    # spaCy's stub types to_array's result as floats; it is the uint64 array from_array takes.
+    bounded.from_array(attrs, array)  # type: ignore[arg-type]
     bounded.tensor = doc.tensor
     return bounded
 

@@ -23,13 +23,14 @@ def line_sentences(doc: Doc) -> Doc:
     starts = doc.to_array([SENT_START]).astype(numpy.int64)  # -1: not a start; stored unsigned
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            if not token.is_space:
-                starts[token.i] = 1
-                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if following is not None and not following.is_space and not token.is_punct:
-                    # The small model otherwise sometimes makes the line's first word a
-                    # sentence of its own ("Haftar" | "attacked Tripoli ...").
-                    starts[following.i] = -1
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))
+        after_break = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        if after_break and not token.is_space:
+            starts[token.i] = 1
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not following.is_space and not token.is_punct:
+                # The small model otherwise sometimes makes the line's first word a
+                # sentence of its own ("Haftar" | "attacked Tripoli ...").
+                starts[following.i] = -1
+    # spaCy's stub asks for a 2-d array; one attribute's column is 1-d, as spaCy's own docs do it.
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))  # type: ignore[arg-type]
     return doc

@@ -24,6 +24,7 @@ from ..model import Document, Extraction
 from .nlp import load_nlp
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = [
@@ -48,6 +49,9 @@ ENGINES = ("local", "dask")
 #: picklable (a module-level function) to reach worker processes and Dask workers.
 Work = Callable[[Document, "Doc"], Extraction]
 
+#: What the analysis of one document gives: ``(document id, extraction or None, words, notes)``.
+Analysed = tuple[str, Extraction | None, int, tuple[str, ...]]
+
 
 #: Characters per spaCy call. Longer texts are parsed in pieces cut at paragraph or
 #: sentence ends and joined back into one ``Doc`` (spaCy refuses texts over
@@ -61,7 +65,7 @@ PIECE_LENGTH = 100_000
 BATCH_CHARACTERS = PIECE_LENGTH
 
 
-def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None = None) -> list[tuple]:
+def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None = None) -> list[Analysed]:
     """Parse a chunk of documents and run ``work`` on each: ``(document id, extraction, words, notes)``
     for each, in order.
 
@@ -75,7 +79,7 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
     from .bounded import MAX_SENTENCE_TOKENS, bound_sentences, long_sentences  # lazily: it imports spaCy
 
     nlp = load_nlp(model)
-    found: list[tuple[str, Extraction | None, int, tuple[str, ...]]] = []
+    found: list[Analysed] = []
     for document, doc, notes in _parsed(nlp, documents):
         try:
             if isinstance(doc, Exception):
@@ -109,12 +113,14 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
     return found
 
 
-def _parsed(nlp, documents: Sequence[Document]):
+def _parsed(
+    nlp: Language, documents: Sequence[Document]
+) -> Iterator[tuple[Document, Doc | Exception, tuple[str, ...]]]:
     """``(document, Doc or the exception that parsing raised, notes)`` for each document, in order."""
     from spacy.tokens import Doc  # lazily: importing the runner (kg --help) must not load spaCy
 
     short = [d for d in documents if len(d.text) <= PIECE_LENGTH]
-    parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short])))
+    parsed = dict(zip((d.id for d in short), _pipe(nlp, [d.text for d in short]), strict=True))  # one parse per text
     for document in documents:
         if document.id in parsed:
             yield document, parsed[document.id], ()
@@ -126,10 +132,13 @@ def _parsed(nlp, documents: Sequence[Document]):
             f"long text ({len(document.text):,} characters): parsed in {len(pieces)} pieces of at most "
             f"{PIECE_LENGTH:,}, cut at paragraph, sentence or word ends, and read as one"
         )
-        yield document, failed or Doc.from_docs(docs, ensure_whitespace=False), (note,)
+        if failed is not None:
+            yield document, failed, (note,)
+        else:  # every piece parsed
+            yield document, Doc.from_docs([d for d in docs if isinstance(d, Doc)], ensure_whitespace=False), (note,)
 
 
-def _pipe(nlp, texts: list[str]):
+def _pipe(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
     """The parses of ``texts``; a text that makes spaCy fail gives its exception instead."""
     done = 0
     try:
@@ -196,7 +205,7 @@ def analyse(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> Iterator[tuple[str, Extraction | None, int, tuple[str, ...]]]:
+) -> Iterator[Analysed]:
     """Yield ``(document id, extraction, words, notes)`` for every document, as the analyses
     finish (see :func:`analyse_chunk`; the extraction is None for a document that failed).
 
@@ -234,7 +243,7 @@ def analyse(
             progress(len(result), sum(words for _, _, words, _ in result))
 
 
-def _in_processes(chunks, work: Work, model, jobs) -> Iterator[list]:
+def _in_processes(chunks: list[list[Document]], work: Work, model: str | None, jobs: int) -> Iterator[list[Analysed]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -254,7 +263,9 @@ def _in_processes(chunks, work: Work, model, jobs) -> Iterator[list]:
     pool.shutdown()
 
 
-def _on_dask(chunks, work: Work, model, jobs, scheduler) -> Iterator[list]:
+def _on_dask(
+    chunks: list[list[Document]], work: Work, model: str | None, jobs: int, scheduler: str | None
+) -> Iterator[list[Analysed]]:
     try:
         from dask.distributed import Client, LocalCluster, as_completed  # lazy: an optional dependency
     except ImportError:

@@ -74,9 +74,10 @@ def open_graph(location) -> KnowledgeGraph:
     """A graph file, an on-disk store (read-only: a build may be writing to it) or an endpoint URL."""
     if is_store_url(str(location)) or is_store_path(location):
         store = open_store(location, read_only=True)
-        if getattr(store, "being_written", None):
+        writer = getattr(store, "being_written", None)  # an on-disk store's; an endpoint cannot tell
+        if writer:
             click.echo(
-                f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
+                f"Note: {location}: a build is adding to this store ({writer}); what follows "
                 "holds the documents written so far, each whole",
                 err=True,
             )

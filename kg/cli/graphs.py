@@ -76,7 +76,9 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
             try:
                 text = query_file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                raise KgError(f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})")
+                raise KgError(
+                    f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})"
+                ) from error
         check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
         graph = open_graph(graph_file)
         return format_result(graph.query(text, allow_network=allow_network), fmt, graph=prefixed(graph))

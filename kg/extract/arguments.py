@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import lexicon_of
-from ..model import Argument, Qualifier
+from ..model import Argument, Qualifier, QualifierKind, Via
 from ..vocab import DATE_LABELS, PLACE_LABELS, VALUE_LABELS
 from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
 from .syntax import SUBJECT_DEPS, is_time, prep_object
@@ -27,7 +27,8 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
     """The argument headed by ``token``: a named entity, a resolved reference or a concept."""
     span = phrase_of(token)
     text, start, end = span.text, span.start_char, span.end_char
-    mention, via = index.at(token), None
+    mention = index.at(token)
+    via: Via | None = None
     lex = lexicon_of(token)
     if mention is None and token.pos_ == "PRON":
         # Object "it" is mostly expletive ("make it so we ..."): resolve subjects only.
@@ -88,7 +89,7 @@ def speaker_of(token: Token, attribution: Argument | None) -> Argument | None:
     )
 
 
-def _owner(token: Token) -> tuple[Token | None, str | None]:
+def _owner(token: Token) -> tuple[Token | None, Via | None]:
     """For "Haftar's forces" / "GNA forces" the owner (Haftar, GNA); for "swathes of
     southern Libya" the whole (Libya): the token the argument stands for."""
     lemma, lex = token.lemma_.lower(), lexicon_of(token)
@@ -200,7 +201,7 @@ def concept_label(token: Token) -> str:
 
 def clause_argument(clause_verb: Token) -> Argument:
     """The proposition a clause states, as written, without its "that"."""
-    tokens = [t for t in clause_verb.subtree]
+    tokens = list(clause_verb.subtree)
     while len(tokens) > 1 and tokens[0].dep_ == "mark" and tokens[0].head == clause_verb:
         tokens.pop(0)
     span = trimmed(tokens, clause_verb.doc)
@@ -217,7 +218,8 @@ def qualifier_of(token: Token, index: MentionIndex) -> Qualifier:
         span = token.doc[min(token.i, phrase.start) : max(token.i + 1, phrase.end)]
     else:
         span = phrase_of(token)
-    kind, place = "other", None
+    kind: QualifierKind = "other"
+    place = None
     if is_time(token, pobj):
         kind = "time"
     elif pobj is not None and token.lower_ in lexicon_of(token).place_prepositions:

@@ -217,7 +217,8 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     lex = lexicon_of(doc)
     sentence = span.sent
     end = min(len(doc), sentence.end + 40)
-    following = doc[sentence.end :].sents if sentence.end < len(doc) else iter(())
+    # Span.sents exists since spaCy 3.2; spaCy's stub does not list it.
+    following = doc[sentence.end :].sents if sentence.end < len(doc) else iter(())  # type: ignore[attr-defined]
     next_sentence = next(following, None)
     if next_sentence is not None:
         end = next_sentence.end

@@ -87,7 +87,7 @@ def nominal_matches(doc: Doc) -> list[NominalMatch]:
     found = []
     for match_id, token_ids in _matcher(doc.vocab, patterns)(doc):
         entry = entries[doc.vocab.strings[match_id]]
-        bound = {node["RIGHT_ID"]: doc[i] for node, i in zip(entry["pattern"], token_ids)}
+        bound = {node["RIGHT_ID"]: doc[i] for node, i in zip(entry["pattern"], token_ids, strict=True)}
         match = _read(entry, bound)
         if match is not None:
             found.append(match)

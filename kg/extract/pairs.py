@@ -115,16 +115,16 @@ def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> d
         features[f"{types}|between-seq={' '.join(_word(t) for t in between)}"] = 1.0
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC") for t in between):
         features["name-between"] = 1.0
-    for name, token in (
+    for name, neighbour in (
         ("before-left", doc[left.start - 1] if left.start > 0 else None),
         ("after-right", doc[right.end] if right.end < len(doc) else None),
     ):
-        if token is not None:
-            features[f"{name}={_word(token)}"] = 1.0
+        if neighbour is not None:
+            features[f"{name}={_word(neighbour)}"] = 1.0
     features[f"head-word={head.root.lower_}"] = 1.0
     features[f"tail-word={tail.root.lower_}"] = 1.0
     path, lca = _path(head.root, tail.root)
-    if path is not None:
+    if path is not None and lca is not None:  # a path has its common ancestor
         features[f"path={path}"] = 1.0
         features[f"{types}|path={path}"] = 1.0
         features[f"path-length={min(path.count(' ') + 1, 6)}"] = 1.0

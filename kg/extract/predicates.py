@@ -20,6 +20,7 @@ from .syntax import (
     clause_marker,
     conjuncts,
     is_time,
+    known_object,
     object_controlled,
     own_subject,
     prep_object,
@@ -59,7 +60,7 @@ def predicate_core(verb: Token) -> Core | None:
     preps = [c for c in verb.children if c.dep_ == "prep" and prep_object(c) is not None]
     extras = [c for c in verb.children if _is_time_expression(c)]
     # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
-    preps = [p for p in preps if prep_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
+    preps = [p for p in preps if known_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
     if _is_passive(verb):
         return _passive_core(verb, words, lemma, preps, extras)
     for read in (_object_core, _copula_core, _complement_core):
@@ -70,7 +71,7 @@ def predicate_core(verb: Token) -> Core | None:
     if prep is not None:
         rest = [p for p in preps if p != prep]
         return Core(
-            f"{lemma} {prep.lower_}", words + [prep], conjuncts([prep_object(prep)]), rest + extras, "verb-prep"
+            f"{lemma} {prep.lower_}", words + [prep], conjuncts([known_object(prep)]), rest + extras, "verb-prep"
         )
     return Core(lemma, words, None, preps + extras, "intransitive")
 
@@ -109,7 +110,7 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
         return Core(
             f"be {verb.lower_} {prep.lower_}",
             words + [prep],
-            conjuncts([prep_object(prep)]),
+            conjuncts([known_object(prep)]),
             rest + extras,
             "passive-prep",
         )
@@ -135,7 +136,7 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         return Core(
             f"{lemma} {word_lemma(obj)} {light.lower_}",
             words + light_words,
-            conjuncts([prep_object(light)]),
+            conjuncts([known_object(light)]),
             preps + extras,
             "light-verb",
         )
@@ -159,7 +160,7 @@ def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
             return Core(
                 f"{word_lemma(attr)} {role.lower_}",
                 words + role_words,
-                conjuncts([prep_object(role)]),
+                conjuncts([known_object(role)]),
                 preps + extras,
                 "copula-role",
             )
@@ -173,7 +174,7 @@ def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         return Core(
             f"be {word_lemma(adjective)} {prep.lower_}",
             words + [adjective, prep],
-            conjuncts([prep_object(prep)]),
+            conjuncts([known_object(prep)]),
             preps + extras,
             "copula-adjective",
         )
@@ -258,7 +259,7 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
     if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
         return None
-    pobj = prep_object(prep)
+    pobj = known_object(prep)
     if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
         return None
     return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
@@ -269,8 +270,9 @@ def _complement(verb: Token) -> tuple[Token, Token | None] | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child, clause_marker(child)
-        if child.dep_ == "advcl" and clause_marker(child) is not None and clause_marker(child).lower_ == "for":
-            return child, clause_marker(child)
+        marker = clause_marker(child) if child.dep_ == "advcl" else None
+        if marker is not None and marker.lower_ == "for":
+            return child, marker
     if verb.lemma_.lower() in lexicon_of(verb).say_verbs:
         # "said in a statement that it will continue": the parser hangs the clause on "statement".
         for prep in verb.children:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import lexicon_of
 from ..model import Mention
@@ -35,8 +35,8 @@ class MentionIndex:
         self.mentions = mentions
         self.keep_unresolved = keep_unresolved
         self._by_token: dict[int, Mention] = {}
-        self._spans: dict[Mention, object] = {}
-        self._sentences = None
+        self._spans: dict[Mention, Span | None] = {}
+        self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] | None = None
         self._by_head: dict[str, list[Mention]] | None = None
         self._heads: dict[tuple[str, str], tuple[list[Mention], list[int]]] = {}
@@ -54,17 +54,20 @@ class MentionIndex:
         return self._by_token.get(token.i)
 
     @property
-    def sentences(self) -> list:
+    def sentences(self) -> list[Span]:
         """The document's sentences (computed once)."""
-        if self._sentences is None:
-            self._sentences = list(self.doc.sents)
-            self._sentence_starts = [s.start for s in self._sentences]
-        return self._sentences
+        return self._sentence_index()[0]
 
     def sentence_of(self, token: Token) -> int:
         """The position of ``token``'s sentence in :attr:`sentences`."""
-        self.sentences  # noqa: B018  (computes the starts)
-        return bisect_right(self._sentence_starts, token.i) - 1
+        return bisect_right(self._sentence_index()[1], token.i) - 1
+
+    def _sentence_index(self) -> tuple[list[Span], list[int]]:
+        """The sentences and their first tokens' positions (computed once)."""
+        if self._sentences is None or self._sentence_starts is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [s.start for s in self._sentences]
+        return self._sentences, self._sentence_starts
 
     def mentions_from(self, start: int, end: int) -> list[Mention]:
         """The mentions that start at a character in ``[start, end)``, in document order."""
@@ -92,7 +95,7 @@ class MentionIndex:
         self._heads[key] = (found, [m.start for m in found])
         return self._heads[key]
 
-    def span_of(self, mention: Mention):
+    def span_of(self, mention: Mention) -> Span | None:
         """The tokens of ``mention`` (a spaCy ``Span``), or None if they do not align."""
         return self._spans.get(mention)
 

@@ -86,9 +86,13 @@ def _prepared(doc: Doc | Span, mentions: list[Mention]) -> tuple[Doc | Span, Doc
     # Relation words are whole written words: "have to re-register", never "re" or "-".
     joined = hyphen_joined(full, mentions)
     if joined is not full:
-        doc = (
-            joined if isinstance(doc, Doc) else joined.char_span(doc.start_char, doc.end_char, alignment_mode="expand")
-        )
+        if isinstance(doc, Doc):
+            doc = joined
+        else:
+            span = joined.char_span(doc.start_char, doc.end_char, alignment_mode="expand")
+            if span is None:  # not expected: the copy has the same text, and "expand" takes whole tokens
+                raise ValueError(f"characters {doc.start_char}-{doc.end_char} are no span of the joined copy")
+            doc = span
         full = joined
     bounded = bound_sentences(full)  # every walk below stays inside one sentence: bound them
     if bounded is not full:
@@ -194,14 +198,9 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         obj = argument_of(match.object, index)
         if obj is None or obj.label == subject.label:
             continue
-        if match.pattern == "title" and subject.is_entity:  # "President Bush": the subject is "Bush"
-            subject = Argument(
-                text=subject.mention.text,
-                label=subject.label,
-                start=subject.mention.start,
-                end=subject.mention.end,
-                mention=subject.mention,
-            )
+        named = subject.mention  # set when the subject is an entity
+        if match.pattern == "title" and named is not None:  # "President Bush": the subject is "Bush"
+            subject = Argument(text=named.text, label=subject.label, start=named.start, end=named.end, mention=named)
         if match.pattern in ("title", "apposition") and match.predicate == "be":
             obj = Argument(
                 text=obj.text,

@@ -81,13 +81,12 @@ def _unasserted(verb: Token) -> bool:
         and (verb.dep_ != "relcl" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children))
     ):
         return True  # "claims that Haftar attacked Tripoli"
-    if (
+    # "accused of attacking Tripoli", "the accusation of attacking"
+    return (
         verb.dep_ == "pcomp"
         and head.dep_ == "prep"
         and (head.head.lemma_.lower() in lex.claim_verbs or head.head.lemma_.lower() in lex.claim_nouns)
-    ):
-        return True  # "accused of attacking Tripoli", "the accusation of attacking"
-    return False
+    )
 
 
 def attribution_of(verb: Token, index: MentionIndex, sentence: Span) -> Argument | None:

@@ -12,6 +12,7 @@ from ..vocab import DATE_LABELS
 __all__ = [
     "SUBJECT_DEPS",
     "prep_object",
+    "known_object",
     "clause_marker",
     "own_subject",
     "is_time",
@@ -30,6 +31,14 @@ HYPHENS = frozenset("-\u2010\u2011")
 
 def prep_object(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def known_object(prep: Token) -> Token:
+    """The object of a preposition already found to have one (:func:`prep_object` is not None)."""
+    found = prep_object(prep)
+    if found is None:
+        raise ValueError(f"{prep.text!r} (token {prep.i}) has no prepositional object")
+    return found
 
 
 def clause_marker(clause: Token) -> Token | None:
@@ -117,7 +126,8 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
     apart: the entity and noun-phrase rules read their parts. ``doc`` itself is not changed.
     """
     named = {i for m in mentions for i in range(m.start, m.end)}
-    groups, run = [], []
+    groups: list[list[Token]] = []
+    run: list[Token] = []
     for token in doc:
         if run and not run[-1].whitespace_ and (token.text in HYPHENS) != (run[-1].text in HYPHENS):
             run.append(token)

@@ -22,9 +22,12 @@ from functools import cache, partial
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+
+if TYPE_CHECKING:  # spaCy is loaded only when text is analysed
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "DEFAULT_LANGUAGE"]
 
@@ -87,7 +90,7 @@ def _pairs(source: Source) -> frozenset[tuple[str, str]]:
 
 
 def _mapping(source: Source) -> dict[str, str]:
-    return {first: second for first, second in _rows(source, 2)}
+    return {row[0]: row[1] for row in _rows(source, 2)}  # rows of exactly two fields
 
 
 def _positions(source: Source, first: int = 1) -> dict[str, int]:
@@ -194,7 +197,7 @@ class Lexicon:
     time_zones: frozenset[str] = _list("time_zones")
     value_hedges: frozenset[str] = _list("value_hedges")
     # --- rules and models
-    patterns: Mapping[str, tuple[dict, ...]] = _derived()  # patterns/<name>.json by name
+    patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
     pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
     confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)
@@ -224,7 +227,7 @@ def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     return Lexicon(**values)
 
 
-def _patterns(folder: Source, values: dict[str, Any]) -> dict[str, tuple[dict, ...]]:
+def _patterns(folder: Source, values: dict[str, Any]) -> dict[str, tuple[dict[str, Any], ...]]:
     """The pattern files of ``folder`` by name; ``{"IN": "$NAME"}`` becomes the sorted entries of the
     word list or table ``name`` (``"$DEVERBAL_NOUNS"``: the act nouns of ``deverbal_nouns.tsv``)."""
     found = {}
@@ -271,8 +274,7 @@ def lexicon(language: str = DEFAULT_LANGUAGE) -> Lexicon:
     return load_lexicon(folder, language)
 
 
-def lexicon_of(text) -> Lexicon:
+def lexicon_of(text: Doc | Span | Token) -> Lexicon:
     """The lexicon of the language of a spaCy ``Doc``, ``Span`` or ``Token``
     (a ``Doc`` made with a bare ``Vocab`` names none: :data:`DEFAULT_LANGUAGE`)."""
-    doc = getattr(text, "doc", text)
-    return lexicon(doc.lang_ or DEFAULT_LANGUAGE)
+    return lexicon(text.doc.lang_ or DEFAULT_LANGUAGE)  # a Doc's .doc is itself

@@ -1,15 +1,6 @@
 """Querying: SPARQL over a graph, safely, with results as rows, tables or DataFrames."""
 
 from . import sparql
-from .sparql import (
-    RESULT_FORMATS,
-    check_query,
-    checked_query,
-    format_result,
-    named_query,
-    result_to_dataframe,
-    run_named_query,
-    run_query,
-)
+from .sparql import *  # noqa: F403 (exactly sparql.__all__, so the names are listed once, there)
 
 __all__ = list(sparql.__all__)

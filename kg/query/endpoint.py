@@ -18,6 +18,7 @@ import logging
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib.plugins.sparql import prepareUpdate
@@ -73,9 +74,10 @@ def _answer(store, sparql: str, namespaces: dict, accept: str) -> tuple[str, byt
     result = store.raw_query(sparql, prefixes=namespaces)
     if isinstance(result, ox.QueryTriples):
         media = next((m for m in _GRAPH_TYPES if m in accept), "application/n-triples")
-        return media, result.serialize(format=_GRAPH_TYPES[media])
+        # Without an output file, serialize returns the bytes.
+        return media, cast(bytes, result.serialize(format=_GRAPH_TYPES[media]))
     media = next((m for m in _RESULT_TYPES if m in accept), "application/sparql-results+json")
-    return media, result.serialize(format=_RESULT_TYPES[media])
+    return media, cast(bytes, result.serialize(format=_RESULT_TYPES[media]))
 
 
 def make_server(

@@ -82,7 +82,8 @@ def _opens_clause(text: str, position: int, follower: str) -> bool:
         return False
     if text[position] in "<?$#:":
         return True
-    name = _NAME.match(text, position).group(0)
+    match = _NAME.match(text, position)  # matches, if only the empty string
+    name = match.group(0) if match is not None else ""
     return ":" in name or name.upper() == follower
 
 

@@ -12,11 +12,13 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Iterable
 from importlib.resources import files
+from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from ..errors import KgError, QueryError
 from ..store import as_store
@@ -150,7 +152,8 @@ def _parse_message(error: Exception) -> str:
     return message[:300]
 
 
-def _network_use(node) -> str | None:
+def _network_use(node: object) -> str | None:
+    children: Iterable[object]
     if isinstance(node, CompValue):
         if node.name == "ServiceGraphPattern":
             return "SERVICE"
@@ -195,14 +198,16 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r}; choose from {', '.join(RESULT_FORMATS)}")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if result.graph is None:  # rdflib gives every CONSTRUCT and DESCRIBE result its graph
+            raise QueryError(f"a {result.type} result without its triples")
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
         answer = bool(result.askAnswer)
         return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
-    names = [str(v) for v in result.vars]
-    rows = [[row[i] for i in range(len(names))] for row in result]
+        return cast(bytes, result.serialize(format="json")).decode("utf-8")  # no destination: the bytes
+    names = [str(v) for v in result.vars or ()]
+    rows = [[row[i] for i in range(len(names))] for row in _select_rows(result)]
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(
@@ -215,6 +220,11 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
     return _table(names, [[_compact(v, graph) for v in row] for row in rows])
 
 
+def _select_rows(result: Result) -> Iterable[ResultRow]:
+    """The rows of a SELECT result (rdflib types a result's items for every kind of query)."""
+    return cast(Iterable[ResultRow], result)
+
+
 def _table(names: list[str], rows: list[list[str]]) -> str:
     from rich.console import Console
     from rich.table import Table
@@ -223,9 +233,10 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     table = Table(*names, show_lines=False, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
     for row in rows:
         table.add_row(*(Text(value) for value in row))  # Text: values are never markup
-    console = Console(file=io.StringIO(), width=160, color_system=None, force_terminal=False)
+    out = io.StringIO()
+    console = Console(file=out, width=160, color_system=None, force_terminal=False)
     console.print(table)
-    return console.file.getvalue()
+    return out.getvalue()
 
 
 def result_to_dataframe(result: Result, *, graph: Graph | None = None):
@@ -235,9 +246,9 @@ def result_to_dataframe(result: Result, *, graph: Graph | None = None):
     """
     import pandas as pd
 
-    names = [str(v) for v in result.vars]
+    names = [str(v) for v in result.vars or ()]
     records = []
-    for row in result:
+    for row in _select_rows(result):
         records.append(
             [
                 None if value is None else (value.toPython() if isinstance(value, Literal) else str(value))

@@ -68,10 +68,11 @@ def to_graph(
         Where to add the quads.
     """
     graph = new_dataset() if graph is None else graph
+    # rdflib takes a graph's name as the context (it looks the graph up), though it annotates a Graph.
     for quad in quads(extractions, entities, base=iri.check_base(base)):
-        graph.add(quad_to_rdflib(quad))
+        graph.add(quad_to_rdflib(quad))  # type: ignore[arg-type]
     for quad in ontology_quads():
-        graph.add(quad_to_rdflib(quad))
+        graph.add(quad_to_rdflib(quad))  # type: ignore[arg-type]
     return graph
 
 

@@ -63,7 +63,7 @@ def iter_documents(
             yield ReadError(str(path), "no such file or folder")
 
 
-def _read_file(path: Path, *, doc_id: str, date: str | None) -> Iterator[Document | ReadError]:
+def _read_file(path: Path, *, doc_id: str, date: str | None) -> Iterator[Document | ReadError | InputWarning]:
     if path.suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, date=date)
         return

@@ -17,6 +17,7 @@ import math
 from collections import Counter, deque
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..store import write_atomic
 from .views import importance
 
@@ -77,7 +78,10 @@ def _vis_assets() -> tuple[str, str]:
     from importlib.util import find_spec
 
     # Located, not imported: importing pyvis costs half a second and nothing here needs it.
-    folder = Path(find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
+    spec = find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise ConfigError("the picture needs pyvis's vis-network files: pip install pyvis")
+    folder = Path(spec.origin).parent / "templates" / "lib" / "vis-9.1.2"
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
     # Inline <script> content must not close the element early.

@@ -13,6 +13,7 @@ from ..query import run_query
 from ..store import Store, load_graph
 from ..store.foreign import read_quads
 from ..store.graph import graph_file
+from ..terms import value_of
 from ..vocab import KG
 
 __all__ = [
@@ -72,7 +73,7 @@ def construct_nodes(graph, query: str) -> set[str]:
             raise KgError("a --query runs on the graph itself, not on the facts read from its file for drawing")
         graph = graph.source
     result = run_query(graph, query)
-    if result.type not in ("CONSTRUCT", "DESCRIBE"):
+    if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
         raise KgError("--query needs a CONSTRUCT (or DESCRIBE) query: its triples name the nodes to draw")
     return {str(term) for triple in result.graph for term in (triple[0], triple[2])}
 
@@ -95,7 +96,7 @@ def load_for_view(path: str | Path):
     for quad in read_quads(path, rdf_format):
         predicate = drawn.get(quad.predicate)
         if predicate is not None:
-            facts.add(quad.subject.value, predicate, quad.object.value)
+            facts.add(value_of(quad.subject), predicate, value_of(quad.object))
     return facts
 
 
@@ -105,7 +106,7 @@ def facts_from_store(store: Store) -> DrawingFacts:
     facts.source = store  # a --query CONSTRUCT runs on the store itself
     for predicate in sorted(_DRAWN_PREDICATES):
         for quad in store.quads(predicate):
-            facts.add(quad.subject.value, predicate, quad.object.value)
+            facts.add(value_of(quad.subject), predicate, value_of(quad.object))
     return facts
 
 
@@ -136,7 +137,7 @@ class DrawingFacts:
     ``rows(name)`` gives what :mod:`kg.render.nx` asks for by name ("nodes", "alt_labels",
     "statements", "statement negated" ...), as rows of plain strings."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.values: dict[str, dict[str, list[str]]] = {iri: {} for iri in _DRAWN_PREDICATES}
         self.source: Store | None = None  # the store the facts were read from, if any
 

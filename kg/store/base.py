@@ -28,11 +28,23 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.query import Result
 
-__all__ = ["Store", "Row"]
+__all__ = ["Store", "Row", "bound"]
 
 #: One solution of a SELECT: variable name -> the value as a plain string (an IRI, a
 #: literal's lexical form, a blank node's id), or None when the variable is unbound.
 Row = dict[str, str | None]
+
+
+def bound(row: Row, name: str) -> str:
+    """The value of ``name`` in ``row``, a variable that every solution binds (not OPTIONAL).
+
+    >>> bound({"e": "http://x/a"}, "e")
+    'http://x/a'
+    """
+    value = row[name]
+    if value is None:
+        raise ValueError(f"?{name} is unbound in a solution that must bind it: {row}")
+    return value
 
 
 @runtime_checkable

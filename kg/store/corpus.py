@@ -23,8 +23,9 @@ from rdflib import RDFS, SKOS, URIRef
 from ..model import KnownEntity
 from ..rdf.iri import corpus_graph_base, names_graph_iri
 from ..resolve import name_keys
+from ..terms import value_of
 from ..vocab import KG, label_for_class
-from .base import Store
+from .base import Store, bound
 from .open import as_store
 from .sparql import PREFIXES, chunks, insert_data, iris, string
 
@@ -46,11 +47,11 @@ def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, s
     store = as_store(store)
     query = "SELECT DISTINCT ?id ?g WHERE { %s GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
     if ids is None:
-        return {row["id"]: row["g"] for row in store.rows(PREFIXES + query % "")}
-    found = {}
+        return {bound(row, "id"): bound(row, "g") for row in store.rows(PREFIXES + query % "")}
+    found: dict[str, str] = {}
     for chunk in chunks(sorted(set(ids))):
-        values = "VALUES ?id { %s }" % " ".join(string(i) for i in chunk)
-        found.update((row["id"], row["g"]) for row in store.rows(PREFIXES + query % values))
+        values = f"VALUES ?id {{ {' '.join(string(i) for i in chunk)} }}"
+        found.update((bound(row, "id"), bound(row, "g")) for row in store.rows(PREFIXES + query % values))
     return found
 
 
@@ -83,10 +84,10 @@ def known_entities(
         query = (
             PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
         )
-        candidates.update(row["e"] for row in store.rows(query))
+        candidates.update(bound(row, "e") for row in store.rows(query))
     found = []
     for chunk in chunks(sorted(candidates)):
-        found += _entities(store, "VALUES ?e { %s }" % iris(chunk))
+        found += _entities(store, f"VALUES ?e {{ {iris(chunk)} }}")
     return sorted(found, key=lambda entity: entity.iri)
 
 
@@ -102,9 +103,10 @@ def _without(store: Store, entities: list[KnownEntity], replacing: set[str]) -> 
             "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface"
         )
         for row in store.rows(query):
-            if row["g"] not in replacing:
-                surfaces[row["e"]].add(row["surface"])
-                counts[row["e"]] += int(row["n"])
+            if bound(row, "g") not in replacing:
+                node = bound(row, "e")
+                surfaces[node].add(bound(row, "surface"))
+                counts[node] += int(bound(row, "n"))
     kept = []
     for entity in entities:
         if entity.iri in surfaces:
@@ -117,22 +119,24 @@ def _entities(store: Store, values: str) -> list[KnownEntity]:
     """The entities of the corpus graph (those ``values`` binds ``?e`` to, when given) with their names."""
     names: dict[str, list[str]] = defaultdict(list)
     for row in store.rows(PREFIXES + f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"):
-        names[row["e"]].append(row["alt"])
+        names[bound(row, "e")].append(bound(row, "alt"))
     found = []
     types: dict[str, str | None] = {}
     query = f"SELECT ?e ?class ?label ?n WHERE {{ {values} ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }}"
     for row in store.rows(PREFIXES + query):
-        if row["class"] not in types:
-            types[row["class"]] = label_for_class(URIRef(row["class"]))
-        label_type = types[row["class"]]
+        kind = bound(row, "class")
+        if kind not in types:
+            types[kind] = label_for_class(URIRef(kind))
+        label_type = types[kind]
         if label_type is None:
             continue
+        entity, label = bound(row, "e"), bound(row, "label")
         found.append(
             KnownEntity(
-                iri=row["e"],
-                label=row["label"],
+                iri=entity,
+                label=label,
                 type=label_type,
-                names=(row["label"], *sorted(names.get(row["e"], ()))),
+                names=(label, *sorted(names.get(entity, ()))),
                 mention_count=int(float(row["n"] or 0)),
             )
         )
@@ -177,7 +181,7 @@ def write_documents(
     for name, batch in batches:
         if name in (corpus_graph, names_graph):
             for quad in batch:
-                described[quad.subject.value].append(quad)
+                described[value_of(quad.subject)].append(quad)
             continue
         # The descriptions of the nodes this graph is the first to refer to go with it.
         nodes = {
@@ -213,17 +217,19 @@ def _replace_graph(
     """In one transaction: drop the graph ``name`` (``replacing``), add ``batch``, merge the
     ``descriptions`` into the corpus and names graphs and count the mentions of the entities
     either version names again."""
-    touched = {q.object.value for q in batch if q.predicate.value == _MENTION_OF}
-    if replacing:
+    touched = {value_of(q.object) for q in batch if q.predicate.value == _MENTION_OF}
+    if replacing and name is not None:  # only a named graph is replaced
         touched |= _mentioned_entities(store, [name])
-    labelled = _labelled(store, {q.subject.value for q in descriptions if q.predicate.value == _LABEL}, corpus_graph)
+    labelled = _labelled(
+        store, {value_of(q.subject) for q in descriptions if q.predicate.value == _LABEL}, corpus_graph
+    )
     merged = []
     for quad in descriptions:
         predicate = quad.predicate.value
         if predicate == _MENTION_COUNT:
             continue  # counted again below, from all the mentions in the store
-        if predicate == _LABEL and quad.subject.value in labelled:
-            if quad.object.value not in labelled[quad.subject.value]:  # a label it has stays one
+        if predicate == _LABEL and value_of(quad.subject) in labelled:
+            if value_of(quad.object) not in labelled[value_of(quad.subject)]:  # a label it has stays one
                 merged.append(ox.Quad(quad.subject, _ALT_LABEL, quad.object, quad.graph_name))
             continue
         merged.append(quad)
@@ -237,11 +243,11 @@ def _replace_graph(
 
 def _mentioned_entities(store: Store, graphs: list[str]) -> set[str]:
     """The entities that the mentions in ``graphs`` name."""
-    found = set()
+    found: set[str] = set()
     for chunk in chunks(graphs):
         values = iris(chunk)
         query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }}"
-        found.update(row["e"] for row in store.rows(query))
+        found.update(bound(row, "e") for row in store.rows(query))
     return found
 
 
@@ -255,7 +261,7 @@ def _labelled(store: Store, subjects: set[str], corpus_graph: str) -> dict[str, 
             f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}"
         )
         for row in store.rows(query):
-            found[row["s"]].add(row["label"])
+            found[bound(row, "s")].add(bound(row, "label"))
     return found
 
 

@@ -16,7 +16,6 @@ while no ``DatasetStore`` of it is in use.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -30,7 +29,7 @@ from rdflib.query import Result
 from ..errors import KgError
 from ..terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
-from .results import json_rows
+from .results import solution_rows
 
 __all__ = ["DatasetStore", "rdflib_quads", "parsed_query"]
 
@@ -69,8 +68,7 @@ class DatasetStore(Store):
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound), from Oxigraph."""
         try:
-            result = self._oxigraph().query(sparql, use_default_graph_as_union=True)
-            return json_rows(json.loads(result.serialize(format=ox.QueryResultsFormat.JSON)))
+            return solution_rows(self._oxigraph().query(sparql, use_default_graph_as_union=True))
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
@@ -82,8 +80,8 @@ class DatasetStore(Store):
         try:
             result = self.dataset.query(parsed_query(sparql, namespaces), initBindings=dict(bindings or {}))
             if result.type == "SELECT":
-                result.bindings  # evaluated now: rdflib evaluates lazily
-            elif result.type in ("CONSTRUCT", "DESCRIBE"):
+                len(result.bindings)  # evaluated now: rdflib evaluates lazily
+            elif result.type in ("CONSTRUCT", "DESCRIBE") and result.graph is not None:
                 len(result.graph)
         except Exception as error:  # rdflib's evaluator raises many unrelated types
             raise KgError(f"query failed: {' '.join(str(error).split())[:300] or type(error).__name__}") from None

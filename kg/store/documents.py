@@ -48,6 +48,7 @@ from ..rdf.mapping import concept_quads, quad_batches
 from ..rdf.record import decode_extraction
 from ..resolve import link_entities, name_keys, read_aliases
 from ..resolve.concepts import ConceptTable
+from ..terms import value_of
 from ..vocab import class_for_label, label_for_class
 from .base import Store
 from .corpus import document_graphs, recount
@@ -188,6 +189,13 @@ class _Removal:
         rule); the update operations that write the result (None without extraction records)."""
         neighbours = self.neighbourhood(named)
         linked: dict[str, tuple[str, str]] = {}  # mention IRI -> (entity IRI, rule), as stored
+
+        def old(mention) -> tuple[str, str]:
+            return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
+
+        def in_neighbourhood(mention) -> bool:
+            return old(mention)[0] in neighbours  # the neighbourhood as it has grown so far
+
         while True:
             affected = sorted(
                 self.select("e", sorted(neighbours), "GRAPH ?g { ?m kg:mentionOf ?e }", out="g") - set(self.gone)
@@ -196,21 +204,17 @@ class _Removal:
             if any(self.records[g] is None for g in affected):
                 return None
             self.read_links([g for g in affected if g not in self.linked_graphs], linked)
-
-            def old(mention) -> tuple[str, str]:
-                return linked[str(iri.mention_iri(self.base, mention.doc_id, mention.start, mention.end))]
-
             extractions = [self.records[g] for g in affected]
             relinked = link_entities(
-                [Extraction(e.document, _near(e.mentions, lambda m: old(m)[0] in neighbours)) for e in extractions],
+                [Extraction(e.document, _near(e.mentions, in_neighbourhood)) for e in extractions],
                 aliases=self.aliases,
             )
             # An entity of the neighbourhood that took in another's name: that one is re-linked too.
-            described = {relinked.key_of(m) for e in extractions for m in e.mentions if old(m)[0] in neighbours}
+            described = {relinked.key_of(m) for e in extractions for m in e.mentions if in_neighbourhood(m)}
             grown = {
                 old(m)[0]
                 for e in extractions
-                for m in _near(e.mentions, lambda m: old(m)[0] in neighbours)
+                for m in _near(e.mentions, in_neighbourhood)
                 if relinked.key_of(m) in described
             } - neighbours
             if not grown:
@@ -302,7 +306,7 @@ class _Removal:
                 continue  # no record to count labels from: the concept stays as it is
             for found in ConceptTable.from_extractions(extractions):
                 quads = concept_quads(found, base=self.base)
-                if quads[0].subject.value == concept:
+                if value_of(quads[0].subject) == concept:
                     insert += quads
                     described.add(concept)
         # Described again from the records, or referred to by nothing any more: the old description goes.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph
 
@@ -35,7 +35,7 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
     # rdflib writes N-Quads quickly but Turtle and TriG slowly (PERFORMANCE.md: ~26x slower than
     # Oxigraph): the others go through N-Quads into pyoxigraph's writers.
     quads = store.dump("nq")
-    lines = sorted(set(line for line in quads.decode("utf-8").split("\n") if line))
+    lines = sorted({line for line in quads.decode("utf-8").split("\n") if line})
     if fmt == "nq":
         return ("\n".join(lines) + "\n").encode("utf-8")
     try:
@@ -46,11 +46,12 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
             "kg's writer takes; write N-Quads (.nq) instead"
         ) from None
     if fmt == "trig":
-        return pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes())
+        # Without an output file, serialize returns the bytes.
+        return cast(bytes, pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes()))
     triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in parsed}, key=str)
     if fmt == "nt":
         return "".join(f"{triple} .\n" for triple in triples).encode("utf-8")
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes())
+    return cast(bytes, pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes()))
 
 
 def save_graph(graph: Any, path: str | Path, fmt: str | None = None) -> Path:

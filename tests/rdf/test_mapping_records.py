@@ -19,22 +19,22 @@ TRIPOLI = Mention("d1", 43, 50, "Tripoli", "GPE", 0)
 
 def relation(**changes) -> Relation:
     """ "The GNA rejected the truce on Thursday in Tripoli", as extraction would read it."""
-    fields = dict(
-        doc_id="d1",
-        subject=Argument("The GNA", "GNA", 0, 7, mention=GNA),
-        predicate="reject",
-        object=Argument("the truce", "truce", 17, 26),
-        sentence=TEXT,
-        start=0,
-        end=len(TEXT),
-        relation_text="rejected",
-        pattern="svo",
-        confidence=0.8,
-        qualifiers=(
+    fields = {
+        "doc_id": "d1",
+        "subject": Argument("The GNA", "GNA", 0, 7, mention=GNA),
+        "predicate": "reject",
+        "object": Argument("the truce", "truce", 17, 26),
+        "sentence": TEXT,
+        "start": 0,
+        "end": len(TEXT),
+        "relation_text": "rejected",
+        "pattern": "svo",
+        "confidence": 0.8,
+        "qualifiers": (
             Qualifier("time", "on Thursday", 27, 38, time=TimeValue("2020-04-30", "date")),
             Qualifier("place", "in Tripoli", 40, 50, mention=TRIPOLI),
         ),
-    )
+    }
     fields.update(changes)
     return Relation(**fields)
 

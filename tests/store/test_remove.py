@@ -171,7 +171,7 @@ def test_kg_remove_on_an_on_disk_store(tmp_path, replay):
     assert run("remove", store, "politics_327", "-o", tmp_path / "x.trig").exit_code == 2  # -o is for files
 
 
-def test_kg_remove_through_a_sparql_endpoint(replay, oxigraph_server):
+def test_kg_remove_through_a_sparql_endpoint(replay, oxigraph_server):  # noqa: F811 (the imported fixture)
     replay(["politics_327", "politics_328"], store=RemoteStore(oxigraph_server))
     assert run("remove", oxigraph_server, "politics_328").exit_code == 0
     assert serialize(RemoteStore(oxigraph_server), "nq") == serialize(replay(["politics_327"]).store, "nq")
