@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import kg
 import kg.lang
 from kg.errors import ConfigError
 from kg.extract import extract, mentions, pair_relations_of
-import kg
 from kg.lang import Lexicon, lexicon, load_lexicon
 from kg.model import Document
 
