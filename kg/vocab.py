@@ -42,6 +42,12 @@ __all__ = [
     "DATE_LABELS",
     "PLACE_LABELS",
     "AREA_LABELS",
+    "NEUTER_LABELS",
+    "ACRONYM_LABELS",
+    "NAME_LABELS",
+    "TYPE_FAMILIES",
+    "COARSE_TYPES",
+    "type_family",
     "CLASS_GROUPS",
     "TypingRule",
     "relations_path",
@@ -217,6 +223,32 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 #: Places that are areas ("Pasadena, California", "in Lancaster"), not buildings.
 AREA_LABELS = frozenset({"GPE", "LOC"})
+
+#: Things that are "it", not "he", "she" or "they" (every entity label but people and languages).
+NEUTER_LABELS = ENTITY_LABELS - {"PERSON", "LANGUAGE"}
+
+#: Things whose names have acronyms ("GNA", "UN", "US"): the neuter ones but products and works.
+ACRONYM_LABELS = NEUTER_LABELS - {"PRODUCT", "WORK_OF_ART"}
+
+#: People, organisations and areas: the names the pair classifier's "name between" feature counts.
+NAME_LABELS = frozenset({"PERSON", "ORG"}) | AREA_LABELS
+
+#: Labels that may name the same thing, by their family: the place labels are one family, "place".
+#: Every other label is a family of its own (:func:`type_family`).
+TYPE_FAMILIES: dict[str, str] = dict.fromkeys(PLACE_LABELS, "place")
+
+#: The argument types of the pair classifier (``kg/lang/en/pair_relations.tsv``): people,
+#: organisations and the place family; other labels have none.
+COARSE_TYPES: dict[str, str] = {"PERSON": "person", "ORG": "organisation", **TYPE_FAMILIES}
+
+
+def type_family(label: str) -> str:
+    """The family of a spaCy label: labels of one family may name the same thing.
+
+    >>> type_family("GPE") == type_family("FAC"), type_family("PERSON")
+    (True, 'PERSON')
+    """
+    return TYPE_FAMILIES.get(label, label)
 
 
 # --- typed relations (ontology/relations.tsv) -----------------------------------------------------

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention
-from ..vocab import AREA_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
 
@@ -268,7 +268,7 @@ def values(doc: Doc) -> list[Span]:
         while end < len(doc) and doc[end].text in lex.time_zones:
             end += 1  # "1700 GMT"
         span = doc[start:end]
-        if ent.label_ in ("DATE", "TIME") and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
+        if ent.label_ in DATE_LABELS and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
         has_digit = any(ch.isdigit() for ch in span.text)
         if ent.label_ == "CARDINAL" and not (
@@ -282,7 +282,7 @@ def values(doc: Doc) -> list[Span]:
             )
         ):
             continue
-        if ent.label_ in ("DATE", "TIME") and not (
+        if ent.label_ in DATE_LABELS and not (
             has_digit or any(t.lower_ in lex.months or t.lower_ in lex.weekdays for t in span)
         ):
             continue

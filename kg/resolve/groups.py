@@ -17,13 +17,11 @@ from functools import cache
 from ..lang import lexicon
 from ..model import Aliases, KnownEntity, Mention
 from ..text.names import initials, normalise_name, strip_format, strip_honorific
-from ..vocab import PLACE_LABELS
+from ..vocab import ACRONYM_LABELS, type_family
 
 __all__ = [
     "Group",
-    "ACRONYM_TYPES",
     "document_groups",
-    "type_family",
     "name_key",
     "majority",
     "is_short_key",
@@ -31,21 +29,11 @@ __all__ = [
     "female_keys",
 ]
 
-#: Types whose names have acronyms ("GNA", "UN", "US").
-ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
-_FAMILIES = dict.fromkeys(PLACE_LABELS, "place")
-
 
 @cache
 def female_keys() -> frozenset[str]:
     """Women's honorifics as name keys have them (lower case): "mrs howard"."""
     return frozenset(h.lower() for h in lexicon().female_honorifics)
-
-
-def type_family(label: str) -> str:
-    """Types that may name the same thing: places (GPE, LOC, FAC) are one family;
-    every other label is its own ("PERSON", "ORG", ...)."""
-    return _FAMILIES.get(label, label)
 
 
 @dataclass
@@ -165,14 +153,14 @@ def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_last_word: dict[str, list[str]] = defaultdict(list)
     for k, surface in surface_of.items():
-        if label_of[k] in ACRONYM_TYPES:
+        if label_of[k] in ACRONYM_LABELS:
             by_initials[initials(surface)].append(k)
         if label_of[k] == "PERSON" and " " in k:
             by_last_word[k.rsplit(" ", 1)[1]].append(k)
     target: dict[str, tuple[str, str]] = {}
     for key, surface in surface_of.items():
         label = label_of[key]
-        if label in ACRONYM_TYPES and is_acronym(surface):
+        if label in ACRONYM_LABELS and is_acronym(surface):
             longer = [k for k in by_initials.get(surface.replace(".", ""), ()) if k != key and len(k) > len(key)]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")

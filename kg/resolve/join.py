@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from ..lang import lexicon
 from ..model import Aliases
 from ..text.names import initials, normalise_name
-from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
+from ..vocab import ACRONYM_LABELS, type_family
+from .groups import Group, female_keys, is_acronym, is_short_key, name_key
 
 __all__ = ["join_groups"]
 
@@ -172,7 +173,7 @@ class _Joiner:
         family = groups[members[0]].family
         if any(key.split()[0] in female_keys() for i in members for key in groups[i].keys if key):
             return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
-        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_TYPES}:
+        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_LABELS}:
             return "acronym", surface, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
         if family == "PERSON" and " " not in surface.strip():
             return "surname", surface, full_names.get(("surname", name_key(surface)), set()) - {root}
