@@ -188,6 +188,7 @@ class Lexicon:
     facility_words: frozenset[str] = _list("facility_words")
     name_particles: frozenset[str] = _list("name_particles")
     articles: frozenset[str] = _list("articles")
+    function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
     months: frozenset[str] = _derived()  # the names of month_numbers

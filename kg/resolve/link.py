@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity
-from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
+from ..text.names import initials, is_function_word, normalise_name, strip_format, strip_honorific
 from .groups import Group, document_groups, is_acronym, majority, name_key
 from .join import join_groups
 
@@ -144,7 +144,7 @@ def name_keys(name: str) -> set[str]:
     if not name.isascii():
         name = unicodedata.normalize("NFKC", strip_format(name))
     words = name.replace(".", "").replace("-", " ").casefold().split()
-    keys = {word for word in words if word not in _FUNCTION_WORDS}
+    keys = {word for word in words if not is_function_word(word)}
     keys.add("=" + " ".join(words))
     if len(words) == 1:
         keys.add("^" + words[0])  # an acronym meets the initials of its expansion

@@ -7,11 +7,20 @@ import unicodedata
 
 from ..lang import lexicon
 
-__all__ = ["normalise_name", "initials", "strip_honorific", "strip_format"]
+__all__ = ["normalise_name", "initials", "strip_honorific", "strip_format", "is_function_word"]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
 _SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "la", "le", "al", "el", "&"}
+
+
+def is_function_word(word: str) -> bool:
+    """Whether a lower-case word of a name is a function word (kg/lang/en/function_words.txt: "of",
+    "the", "al", "&"), which gives no initial and does not identify the name on its own.
+
+    >>> is_function_word("of"), is_function_word("accord")
+    (True, False)
+    """
+    return word in lexicon().function_words
 
 
 def strip_format(text: str) -> str:
@@ -58,7 +67,7 @@ def initials(name: str) -> str:
     return "".join(
         word[0].upper()
         for word in name.replace("-", " ").split()
-        if word and word.lower() not in _FUNCTION_WORDS and word[0].isalpha()
+        if word and not is_function_word(word.lower()) and word[0].isalpha()
     )
 
 
