@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Aliases
-from .groups import name_key
+from ..text.names import name_key
 
 __all__ = ["read_aliases", "parse_aliases"]
 

@@ -16,13 +16,12 @@ from functools import cache
 
 from ..lang import lexicon
 from ..model import Aliases, KnownEntity, Mention
-from ..text.names import initials, normalise_name, strip_format, strip_honorific
+from ..text.names import initials, name_key
 from ..vocab import ACRONYM_LABELS, type_family
 
 __all__ = [
     "Group",
     "document_groups",
-    "name_key",
     "majority",
     "is_short_key",
     "is_acronym",
@@ -67,18 +66,6 @@ class Group:
     def strong(self) -> bool:
         """Whether the group's type is to be trusted over another's: evidence, or a node of the graph."""
         return self.typed or self.known is not None
-
-
-def name_key(name: str, *, keep_female: bool = True) -> str:
-    """How names are compared: normalised, without honorifics, except that with
-    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
-    visible = strip_format(name)
-    words = visible.split()
-    if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
-        return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
-    # A name that normalises to nothing ("_", "the", a lone soft hyphen) is its own key (found by the
-    # fuzz test): the rules below read a key's words.
-    return normalise_name(strip_honorific(visible)) or " ".join(words).casefold() or name
 
 
 def majority(counter: Counter) -> str:

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 
 from ..lang import lexicon
 from ..model import Aliases
-from ..text.names import initials, normalise_name
+from ..text.names import initials, name_key, normalise_name
 from ..vocab import ACRONYM_LABELS, type_family
-from .groups import Group, female_keys, is_acronym, is_short_key, name_key
+from .groups import Group, female_keys, is_acronym, is_short_key
 
 __all__ = ["join_groups"]
 

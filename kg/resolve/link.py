@@ -29,16 +29,15 @@ longest, then alphabetical.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity
-from ..text.names import initials, is_function_word, normalise_name, strip_format, strip_honorific
-from .groups import Group, document_groups, is_acronym, majority, name_key
+from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
+from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
 
-__all__ = ["link_entities", "name_keys"]
+__all__ = ["link_entities"]
 
 #: The rule a surface form joined by several reports: the most telling.
 _RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
@@ -130,27 +129,6 @@ def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], ali
     for surface, canonical in aliases.merge.items():
         wanted |= name_keys(surface) | name_keys(canonical)
     return [entity for entity in known if any(not name_keys(name).isdisjoint(wanted) for name in entity.names)]
-
-
-def name_keys(name: str) -> set[str]:
-    """Keys that any two names one of the rules could join share: their words (but
-    "of", "the" ...), the whole name, and the initials, case-folded.
-
-    >>> sorted(name_keys("Government of National Accord"))
-    ['=government of national accord', '^gna', 'accord', 'government', 'national']
-    >>> sorted(name_keys("GNA"))
-    ['=gna', '^gna', 'gna']
-    """
-    if not name.isascii():
-        name = unicodedata.normalize("NFKC", strip_format(name))
-    words = name.replace(".", "").replace("-", " ").casefold().split()
-    keys = {word for word in words if not is_function_word(word)}
-    keys.add("=" + " ".join(words))
-    if len(words) == 1:
-        keys.add("^" + words[0])  # an acronym meets the initials of its expansion
-    else:
-        keys.add("^" + initials(name).casefold())
-    return keys
 
 
 def _entity(members: list[Group], aliases: Aliases) -> Entity:
