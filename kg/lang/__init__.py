@@ -127,6 +127,7 @@ def _list(name: str) -> Any:
 
 _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
+_TIME_TAIL_MARKS = frozenset({"end"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -196,6 +197,10 @@ class Lexicon:
     weekdays: frozenset[str] = _derived()  # the names of weekday_numbers
     large_numbers: frozenset[str] = _list("large_numbers")
     time_zones: frozenset[str] = _list("time_zones")
+    time_leading_words: frozenset[str] = _list("time_leading_words")
+    count_units: frozenset[str] = _list("count_units")
+    time_tails: frozenset[str] = _marked("time_tails", None, _TIME_TAIL_MARKS)
+    time_connectives: frozenset[str] = _marked("time_tails", None, _TIME_TAIL_MARKS, without=_TIME_TAIL_MARKS)
     value_hedges: frozenset[str] = _list("value_hedges")
     # --- rules and models
     patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
