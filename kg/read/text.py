@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from ..errors import InputWarning, ReadError
+from ..lang import lexicon
 from ..model import Document
 from ..text.clean import clean_text
 from ..text.time import normalise_time
@@ -106,8 +108,6 @@ def _newlines(text: str) -> str:
 
 def check_date(value: str | None, source: str) -> str | None:
     """Return ``value`` if it is a YYYY-MM-DD date (or None), else raise ``ReadError``."""
-    import datetime
-
     if value is None or value == "":
         return None
     day = value[:10] if isinstance(value, str) and _DATE.match(value[:10]) else None
@@ -121,9 +121,15 @@ def check_date(value: str | None, source: str) -> str | None:
     return day
 
 
+def _one_of(words: frozenset[str]) -> str:
+    return "|".join(sorted(map(re.escape, words)))
+
+
+# What may stand before the date on a dateline ("Published: on Thursday, 30 April 2020");
+# the text is in English for now (the reader knows no language yet).
 _DATELINE_WORDS = re.compile(
-    r"^(?:published|updated|posted|date|dated)?\s*:?\s*(?:on\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    r"^(?:" + _one_of(lexicon().dateline_words) + r")?\s*:?\s*(?:on\s+)?"
+    r"(?:(?:" + _one_of(lexicon().weekdays) + r"),?\s+)?",
     re.IGNORECASE,
 )
 
