@@ -16,6 +16,7 @@ a new language is a folder with every file of ``en/``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache, partial
@@ -29,7 +30,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:  # spaCy is loaded only when text is analysed
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "DEFAULT_LANGUAGE"]
+__all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "alternation", "DEFAULT_LANGUAGE"]
 
 #: The language of a ``Doc`` that names none (a bare ``spacy.vocab.Vocab``).
 DEFAULT_LANGUAGE = "en"
@@ -285,3 +286,13 @@ def lexicon_of(text: Doc | Span | Token) -> Lexicon:
     """The lexicon of the language of a spaCy ``Doc``, ``Span`` or ``Token``
     (a ``Doc`` made with a bare ``Vocab`` names none: :data:`DEFAULT_LANGUAGE`)."""
     return lexicon(text.doc.lang_ or DEFAULT_LANGUAGE)  # a Doc's .doc is itself
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regular expression that matches any of ``words``, longest first (so that "date" does not
+    match the start of "dated" when both are listed).
+
+    >>> alternation(frozenset({"date", "dated", "posted"}))
+    'posted|dated|date'
+    """
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))

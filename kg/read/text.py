@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputWarning, ReadError
-from ..lang import lexicon
+from ..lang import alternation, lexicon
 from ..model import Document
 from ..text.clean import clean_text
 from ..text.time import normalise_time
@@ -121,15 +121,11 @@ def check_date(value: str | None, source: str) -> str | None:
     return day
 
 
-def _one_of(words: frozenset[str]) -> str:
-    return "|".join(sorted(map(re.escape, words)))
-
-
 # What may stand before the date on a dateline ("Published: on Thursday, 30 April 2020");
 # the text is in English for now (the reader knows no language yet).
 _DATELINE_WORDS = re.compile(
-    r"^(?:" + _one_of(lexicon().dateline_words) + r")?\s*:?\s*(?:on\s+)?"
-    r"(?:(?:" + _one_of(lexicon().weekdays) + r"),?\s+)?",
+    r"^(?:" + alternation(lexicon().dateline_words) + r")?\s*:?\s*(?:on\s+)?"
+    r"(?:(?:" + alternation(lexicon().weekdays) + r"),?\s+)?",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,7 @@ import functools
 import re
 from typing import Any
 
-from ..lang import lexicon
+from ..lang import alternation, lexicon
 from ..model import TimeValue
 
 __all__ = ["normalise_time", "tail_end"]
@@ -44,11 +44,6 @@ _WEEKDAYS = _LEXICON.weekday_numbers  # kg/lang/en/weekdays.txt
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
-def _any_of(words: frozenset[str]) -> str:
-    """A regular expression matching any of ``words`` (longest first, so that none hides a longer one)."""
-    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
-
-
 #: Words that make a phrase relative to the article's date: only these phrases go to dateparser
 #: (it would read "in two days" or "two days later" from the article's date too, but a story's
 #: "later" counts from the event before it).
@@ -56,7 +51,7 @@ _RELATIVE_CUES = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tonight|to
 _RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
 _LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_LEADING = re.compile(r"^(?:(?:" + _any_of(_LEXICON.time_leading_words) + r")\s+)+")  # time_leading_words.txt
+_LEADING = re.compile(r"^(?:(?:" + alternation(_LEXICON.time_leading_words) + r")\s+)+")  # time_leading_words.txt
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})")),
     ("month day year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4}|\d{2})\b")),
@@ -73,7 +68,7 @@ _PATTERNS = [
         "year",
         re.compile(
             r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d{2})(?![\d,.])"
-            r"(?!\s*(?:" + _any_of(_LEXICON.count_units) + r"))"  # "2011 people": count_units.txt
+            r"(?!\s*(?:" + alternation(_LEXICON.count_units) + r"))"  # "2011 people": count_units.txt
         ),
     ),
 ]
@@ -116,7 +111,7 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     return _value(phrase, day)
 
 
-_TAIL = re.compile(r"\s+(?:" + _any_of(_LEXICON.time_tails) + r")\b")
+_TAIL = re.compile(r"\s+(?:" + alternation(_LEXICON.time_tails) + r")\b")
 
 
 def tail_end(text: str, end: int) -> int:

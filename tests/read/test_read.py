@@ -109,3 +109,18 @@ def test_the_latin1_bbc_article_is_read(tmp_path):
     warning, document = list(iter_documents([path]))
     assert isinstance(warning, InputWarning) and "Latin-1" in warning.problem and str(path) in str(warning)
     assert "£" in document.text and "\ufffd" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: Thursday, 30 April 2020", "2020-04-30"),
+        ("Dated Thursday 30 April 2020", "2020-04-30"),  # "dated", not "date" + "d"
+        ("Updated on April 30, 2020", "2020-04-30"),
+        ("Thursday was a long day", None),
+    ],
+)
+def test_a_dateline_after_the_headline_is_the_documents_date(tmp_path, line, date):
+    path = tmp_path / "story.txt"
+    path.write_text(f"Truce talks fail\n{line}\nThe talks in Geneva ended without a deal.\n", encoding="utf-8")
+    assert read_text_file(path).date == date
