@@ -129,6 +129,7 @@ def _list(name: str) -> Any:
 _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
+_ROLE_MARKS = frozenset({"copula"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -173,7 +174,8 @@ class Lexicon:
     settlement_nouns: frozenset[str] = _list("settlement_nouns")
     definite_determiners: frozenset[str] = _list("definite_determiners")
     # --- prepositions
-    role_prepositions: frozenset[str] = _list("role_prepositions")
+    role_prepositions: frozenset[str] = _marked("role_prepositions", None, _ROLE_MARKS)
+    copula_role_prepositions: frozenset[str] = _marked("role_prepositions", "copula", _ROLE_MARKS)
     time_prepositions: frozenset[str] = _list("time_prepositions")
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
