@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
+from .errors import data_lines
 from .terms import to_rdflib
 
 __all__ = [
@@ -305,12 +306,12 @@ def typing_rules() -> tuple[TypingRule, ...]:
     >>> typing_rules()[0].lemma, str(typing_rules()[0].relation)
     ('reject', 'https://example.org/kg/ontology#rejects')
     """
-    text = relations_path().read_text(encoding="utf-8")
+    lines = data_lines(
+        relations_path(), missing="typed-relation rules missing", unreadable="cannot read the typed-relation rules"
+    )
     declared = declared_terms(ontology_triples())
     rules = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in lines:
         parts = line.split("\t")
         if len(parts) != 4 or not parts[1].startswith("kg:"):
             raise ValueError(f"relations.tsv:{number}: expected 'lemma<TAB>kg:relation<TAB>subject<TAB>object'")

@@ -25,7 +25,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, data_lines
 
 if TYPE_CHECKING:  # spaCy is loaded only when text is analysed
     from spacy.tokens import Doc, Span, Token
@@ -39,19 +39,8 @@ Source = Path | Traversable
 
 
 def _entries(source: Source) -> list[tuple[int, str]]:
-    """The entries of a data file with their line numbers: lines that are neither blank nor comments."""
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{source}: language data file missing") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{source}: cannot read language data ({error})") from None
-    found = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            found.append((number, line))
-    return found
+    """The entries of a data file with their line numbers (:func:`kg.errors.data_lines`)."""
+    return data_lines(source, missing="language data file missing", unreadable="cannot read language data")
 
 
 def _words(source: Source) -> frozenset[str]:
