@@ -186,7 +186,7 @@ def document_from_text(
     )
 
 
-def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | None = None) -> Document:
+def read_text_file(path: str | Path, *, doc_id: str | None = None) -> Document:
     """Read one plain-text news file (see :func:`read_text` for the warnings).
 
     Raises
@@ -194,13 +194,11 @@ def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | N
     ReadError
         If the file is missing, unreadable, binary or empty.
     """
-    document, _ = read_text(path, doc_id=doc_id, date=date)
+    document, _ = read_text(path, doc_id=doc_id)
     return document
 
 
-def read_text(
-    path: str | Path, *, doc_id: str | None = None, date: str | None = None
-) -> tuple[Document, InputWarning | None]:
+def read_text(path: str | Path, *, doc_id: str | None = None) -> tuple[Document, InputWarning | None]:
     """Read one plain-text news file: the document, and a warning if its encoding was guessed.
 
     Raises
@@ -214,5 +212,5 @@ def read_text(
     except OSError as error:
         raise ReadError(str(path), error.strerror or str(error)) from None
     text, warning = decode_text(data, str(path))
-    document = document_from_text(text, doc_id=doc_id or path.stem, date=date, source=str(path))
+    document = document_from_text(text, doc_id=doc_id or path.stem, source=str(path))
     return document, InputWarning(str(path), warning) if warning else None

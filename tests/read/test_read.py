@@ -124,3 +124,17 @@ def test_a_dateline_after_the_headline_is_the_documents_date(tmp_path, line, dat
     path = tmp_path / "story.txt"
     path.write_text(f"Truce talks fail\n{line}\nThe talks in Geneva ended without a deal.\n", encoding="utf-8")
     assert read_text_file(path).date == date
+
+
+def test_the_reader_gives_a_document_only_its_own_date(tmp_path):
+    # The build's default date is the pipeline's to apply (kg.pipeline: a document's own date wins);
+    # the reader takes none, so that no second place applies it with another precedence.
+    path = tmp_path / "news.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Truce talks fail\\nNo deal.", "date": "2020-04-30"}\n'
+        '{"id": "b", "text": "Truce talks resume\\nA deal."}\n',
+        encoding="utf-8",
+    )
+    assert [d.date for d in iter_documents([path])] == ["2020-04-30", None]
+    with pytest.raises(TypeError):
+        iter_documents([path], date="2021-01-01")  # type: ignore[call-arg]
