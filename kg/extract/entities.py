@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
-from ..model import Mention
+from ..model import Mention, TypedBy
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
@@ -93,7 +93,7 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label in spans:
         votes[_plain(span)][label] += 1
-    consolidated: dict[str, tuple[str, str | None]] = {}
+    consolidated: dict[str, tuple[str, TypedBy | None]] = {}
     for name, counter in votes.items():
         if name in evidence:
             consolidated[name] = evidence[name]
@@ -161,9 +161,9 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
     return found
 
 
-def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, str]]:
+def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, TypedBy]]:
     """Types that the text itself gives names, beyond spaCy's label: name → (type, reason)."""
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[str, TypedBy]] = {}
     lex = lexicon_of(doc)
     # Looked up once per name: scanning ``spans`` for each would cost the square of their number.
     covered: dict[int, int] = {}  # token → the start of the last name covering it
@@ -175,7 +175,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         words = [t.text for t in span]
         shape = name_type(words, lex)
         if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
-            reason = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
+            reason: TypedBy = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
             found.setdefault(name, (shape, reason))
             continue
         root = span.root

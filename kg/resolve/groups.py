@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import lexicon
-from ..model import Aliases, KnownEntity, Mention
+from ..model import Aliases, KnownEntity, Mention, MergeRule
 from ..text.names import initials, name_key
 from ..vocab import ACRONYM_LABELS, type_family
 
@@ -42,7 +42,7 @@ class Group:
     names: Counter = field(default_factory=Counter)  # surface form -> mentions
     types: Counter = field(default_factory=Counter)  # label -> mentions
     documents: set = field(default_factory=set)
-    rules: dict = field(default_factory=dict)  # surface form -> rule that joined it
+    rules: dict[str, MergeRule] = field(default_factory=dict)  # surface form -> rule that joined it
     known: KnownEntity | None = None
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
     keys: set = field(default_factory=set)  # the names as compared (see name_key)
@@ -110,7 +110,7 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
     }
     grouped: dict[str, Group] = {}
     for key in surface_of:
-        root, rule = target.get(key, (key, "exact"))
+        root, rule = target.get(key, (key, "exact"))  # a name that joins no other is its own root
         group = grouped.setdefault(root, Group())
         group.keys.add(key)
         group.typed = group.typed or key in typed or root in typed
@@ -131,7 +131,7 @@ def _men(mentions: list[Mention]) -> set[str]:
     }
 
 
-def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, str]]:
+def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, MergeRule]]:
     """Name key → (the name key it joins, rule): acronyms and bare surnames that only one
     longer name of the document fits."""
     female = female_keys()
@@ -144,7 +144,7 @@ def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]
             by_initials[initials(surface)].append(k)
         if label_of[k] == "PERSON" and " " in k:
             by_last_word[k.rsplit(" ", 1)[1]].append(k)
-    target: dict[str, tuple[str, str]] = {}
+    target: dict[str, tuple[str, MergeRule]] = {}
     for key, surface in surface_of.items():
         label = label_of[key]
         if label in ACRONYM_LABELS and is_acronym(surface):

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity
+from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, MergeRule
 from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
 from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
@@ -40,7 +40,7 @@ from .join import join_groups
 __all__ = ["link_entities"]
 
 #: The rule a surface form joined by several reports: the most telling.
-_RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
+_RULE_PRIORITY: list[MergeRule] = ["alias", "graph", "acronym", "surname", "short name", "exact"]
 
 
 def link_entities(
@@ -135,7 +135,7 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
     names: Counter = Counter()
     types: Counter = Counter()
     documents: set = set()
-    found_rules: dict[str, set[str]] = defaultdict(set)
+    found_rules: dict[str, set[MergeRule]] = defaultdict(set)
     known = next((g.known for g in members if g.known is not None), None)
     for group in members:
         names.update(group.names)
