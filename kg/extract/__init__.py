@@ -28,7 +28,9 @@ def extract(document, doc):
     -------
     kg.model.Extraction
     """
-    doc = bound_sentences(doc)  # the work per word is bounded whatever the sentence length
+    # The work per word is bounded whatever the sentence length; a Doc from the runner is bounded
+    # already (this returns it at once), one the caller parsed is bounded here.
+    doc = bound_sentences(doc)
     found = mentions(doc, doc_id=document.id)
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
