@@ -1,4 +1,5 @@
-"""Time expressions to calendar values, relative to the article's date.
+"""Time expressions to calendar values, relative to the article's date (English only: the word
+lists come from ``lexicon("en")``, and the rules below and dateparser read English).
 
 "on Thursday", "last week", "in April last year", "the day before", "April 24",
 "24 Feb 94", "2011" ... become an ``xsd:date``, ``xsd:gYearMonth`` or
