@@ -44,14 +44,13 @@ _WEEKDAYS = _LEXICON.weekday_numbers  # kg/lang/en/weekdays.txt
 #: "last", "this" and "next" in front of a week or a year: how many of them from the article's.
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 
-
 #: Words that make a phrase relative to the article's date: only these phrases go to dateparser
 #: (it would read "in two days" or "two days later" from the article's date too, but a story's
 #: "later" counts from the event before it).
 _RELATIVE_CUES = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tonight|tomorrow|now)\b")
 _RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
 _LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + alternation(_LEXICON.months) + r")\.?"
 _LEADING = re.compile(r"^(?:(?:" + alternation(_LEXICON.time_leading_words) + r")\s+)+")  # time_leading_words.txt
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})")),
