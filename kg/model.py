@@ -28,6 +28,9 @@ __all__ = [
     "Modality",
     "ClausePattern",
     "Pattern",
+    "TypedBy",
+    "TimeDatatype",
+    "MergeRule",
 ]
 
 #: Name and version of the extractor, written on every statement (``kg:extractor``); bumped when
@@ -62,6 +65,16 @@ ClausePattern: TypeAlias = Literal[
     "located-in",
 ]
 
+#: What decided a mention's type when it was not spaCy's own vote (``Mention.typed_by``).
+TypedBy: TypeAlias = Literal["honorific", "title", "role", "name words", "surname", "pronoun", "place context"]
+
+#: The XML Schema datatype of a calendar value (``TimeValue.datatype``).
+TimeDatatype: TypeAlias = Literal["date", "gYearMonth", "gYear"]
+
+#: The rule by which a surface form joined its entity (:mod:`kg.resolve.link`); "canonical" for the
+#: entity's own label.
+MergeRule: TypeAlias = Literal["alias", "graph", "acronym", "surname", "short name", "exact", "canonical"]
+
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
 #: (``kg/lang/en/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
 Pattern: TypeAlias = ClausePattern | str
@@ -93,9 +106,7 @@ class Mention:
     text: str
     label: str  # spaCy's entity label (PERSON, ORG, GPE, ...), after type consolidation
     sentence: int  # index of the sentence in the document
-    #: What decided the type when it was not spaCy's own vote: "honorific", "title",
-    #: "role", "name words", "surname", "pronoun", "place context".
-    typed_by: str | None = None
+    typed_by: TypedBy | None = None  # what decided the type when it was not spaCy's own vote
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +142,7 @@ class TimeValue:
     "gYearMonth" 2019-04, "gYear" 2011), or a period from ``start`` to ``end`` (ISO dates)."""
 
     value: str | None = None
-    datatype: str | None = None
+    datatype: TimeDatatype | None = None
     start: str | None = None
     end: str | None = None
 
@@ -221,6 +232,7 @@ class Entity:
     alt_labels: tuple[str, ...] = ()
     mention_count: int = 0
     documents: tuple[str, ...] = ()
+    # (surface form, its MergeRule); typed str because kg.store rebuilds entities from the rules a graph stores
     merges: tuple[tuple[str, str], ...] = ()
     iri: str | None = None  # set when the entity is already a node of the graph being added to
 

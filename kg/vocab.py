@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
+from .errors import data_lines
 from .terms import to_rdflib
 
 __all__ = [
@@ -42,6 +43,12 @@ __all__ = [
     "DATE_LABELS",
     "PLACE_LABELS",
     "AREA_LABELS",
+    "NEUTER_LABELS",
+    "ACRONYM_LABELS",
+    "NAME_LABELS",
+    "TYPE_FAMILIES",
+    "COARSE_TYPES",
+    "type_family",
     "CLASS_GROUPS",
     "TypingRule",
     "relations_path",
@@ -218,6 +225,32 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Places that are areas ("Pasadena, California", "in Lancaster"), not buildings.
 AREA_LABELS = frozenset({"GPE", "LOC"})
 
+#: Things that are "it", not "he", "she" or "they" (every entity label but people and languages).
+NEUTER_LABELS = ENTITY_LABELS - {"PERSON", "LANGUAGE"}
+
+#: Things whose names have acronyms ("GNA", "UN", "US"): the neuter ones but products and works.
+ACRONYM_LABELS = NEUTER_LABELS - {"PRODUCT", "WORK_OF_ART"}
+
+#: People, organisations and areas: the names the pair classifier's "name between" feature counts.
+NAME_LABELS = frozenset({"PERSON", "ORG"}) | AREA_LABELS
+
+#: Labels that may name the same thing, by their family: the place labels are one family, "place".
+#: Every other label is a family of its own (:func:`type_family`).
+TYPE_FAMILIES: dict[str, str] = dict.fromkeys(PLACE_LABELS, "place")
+
+#: The argument types of the pair classifier (``kg/lang/en/pair_relations.tsv``): people,
+#: organisations and the place family; other labels have none.
+COARSE_TYPES: dict[str, str] = {"PERSON": "person", "ORG": "organisation", **TYPE_FAMILIES}
+
+
+def type_family(label: str) -> str:
+    """The family of a spaCy label: labels of one family may name the same thing.
+
+    >>> type_family("GPE") == type_family("FAC"), type_family("PERSON")
+    (True, 'PERSON')
+    """
+    return TYPE_FAMILIES.get(label, label)
+
 
 # --- typed relations (ontology/relations.tsv) -----------------------------------------------------
 
@@ -273,12 +306,12 @@ def typing_rules() -> tuple[TypingRule, ...]:
     >>> typing_rules()[0].lemma, str(typing_rules()[0].relation)
     ('reject', 'https://example.org/kg/ontology#rejects')
     """
-    text = relations_path().read_text(encoding="utf-8")
+    lines = data_lines(
+        relations_path(), missing="typed-relation rules missing", unreadable="cannot read the typed-relation rules"
+    )
     declared = declared_terms(ontology_triples())
     rules = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in lines:
         parts = line.split("\t")
         if len(parts) != 4 or not parts[1].startswith("kg:"):
             raise ValueError(f"relations.tsv:{number}: expected 'lemma<TAB>kg:relation<TAB>subject<TAB>object'")

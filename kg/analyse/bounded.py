@@ -14,6 +14,12 @@ links that leave a piece are re-rooted inside it), in a new ``Doc`` with the sam
 text, tokens and character offsets. Entities are kept (a cut
 is never made inside a name when it can be avoided), as are the relations stated
 inside a piece; sentences of ordinary length are left exactly as they were.
+
+A ``Doc`` is checked once: :func:`bound_sentences` notes in its ``user_data`` that its
+sentences are bounded (with its number of tokens, so that a copy with tokens merged or
+split, whose sentences can change, is checked again), and a later call on it returns at
+once. The runner bounds each document; extraction, which may also be given a ``Doc`` the
+caller parsed, calls it again at no cost.
 """
 
 from __future__ import annotations
@@ -30,6 +36,9 @@ __all__ = ["MAX_SENTENCE_TOKENS", "bound_sentences", "long_sentences"]
 MAX_SENTENCE_TOKENS = 150
 
 _BREAKS = frozenset({",", ";", ":", "-", "--", "—", "–", "|", "/"})
+
+#: The ``user_data`` key of a bounded Doc: ``(max_tokens, number of tokens)`` when it was checked.
+_BOUNDED = "kg.bounded_sentences"
 
 
 def long_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[Span]:
@@ -58,8 +67,12 @@ def bound_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
     >>> [len(s) for s in bound_sentences(doc, 3).sents]
     [3, 3, 1]
     """
+    checked = doc.user_data.get(_BOUNDED)
+    if checked is not None and checked[0] <= max_tokens and checked[1] == len(doc):
+        return doc
     long = long_sentences(doc, max_tokens)
     if not long:
+        doc.user_data[_BOUNDED] = (max_tokens, len(doc))
         return doc
     # Span.as_doc would re-root each piece too, but walks every cut token's ancestors up to the
     # sentence's root: quadratic again in a chain-shaped parse. The links are rewritten here, once.
@@ -82,6 +95,7 @@ def bound_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> Doc:
     # spaCy's stub types to_array's result as floats; it is the uint64 array from_array takes.
     bounded.from_array(attrs, array)  # type: ignore[arg-type]
     bounded.tensor = doc.tensor
+    bounded.user_data[_BOUNDED] = (max_tokens, len(bounded))
     return bounded
 
 

@@ -56,7 +56,7 @@ def load_nlp(name: str | None = None):
     ModelError
         If the pipeline is not installed or cannot be used (it needs a parser).
     """
-    import spacy
+    import spacy  # lazily: kg --help and queries must not load spaCy
 
     from . import components  # noqa: F401  (registers kg_line_sentences; lazy: it imports spaCy)
 

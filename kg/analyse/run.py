@@ -15,8 +15,10 @@ depend on it (entity linking is order-independent).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import re
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
@@ -85,11 +87,12 @@ def analyse_chunk(documents: Sequence[Document], work: Work, model: str | None =
             if isinstance(doc, Exception):
                 raise doc
             words = sum(1 for token in doc if not token.is_space and not token.is_punct)
-            long = len(long_sentences(doc))
-            if long:
-                # Text without full stops (transcripts, OCR, lists) reads as one huge sentence, and
-                # the work per word of a sentence grows with its length: read it in bounded pieces.
-                doc = bound_sentences(doc)
+            # Text without full stops (transcripts, OCR, lists) reads as one huge sentence, and
+            # the work per word of a sentence grows with its length: read it in bounded pieces.
+            bounded = bound_sentences(doc)
+            if bounded is not doc:
+                long = len(long_sentences(doc))  # for the note (rare: counted only when there are some)
+                doc = bounded
                 notes = (
                     *notes,
                     f"{long:,} sentence{'s' if long > 1 else ''} longer than {MAX_SENTENCE_TOKENS} "
@@ -244,9 +247,6 @@ def analyse(
 
 
 def _in_processes(chunks: list[list[Document]], work: Work, model: str | None, jobs: int) -> Iterator[list[Analysed]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     # As spaCy's own n_process does: load the pipeline once here and fork the workers,
     # which inherit it (a spawned worker would spend seconds loading it again).
     # Where fork is not available, workers are spawned and load it themselves.

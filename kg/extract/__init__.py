@@ -1,12 +1,11 @@
 """Extraction: spaCy ``Doc`` → plain records (mentions and relations)."""
 
-import re
 from dataclasses import replace
 
 from ..analyse.bounded import bound_sentences
 from ..lang import lexicon_of
 from ..model import Argument, Extraction, Relation
-from ..text.time import normalise_time
+from ..text.time import normalise_time, tail_end
 from ..vocab import ENTITY_LABELS, typed_lemmas
 from .entities import mentions, values
 from .pairs import pair_relations
@@ -29,7 +28,9 @@ def extract(document, doc):
     -------
     kg.model.Extraction
     """
-    doc = bound_sentences(doc)  # the work per word is bounded whatever the sentence length
+    # The work per word is bounded whatever the sentence length; a Doc from the runner is bounded
+    # already (this returns it at once), one the caller parsed is bounded here.
+    doc = bound_sentences(doc)
     found = mentions(doc, doc_id=document.id)
     read = list(relations(doc, doc_id=document.id, mentions=found))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
@@ -87,9 +88,6 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
     return results
 
 
-_TIME_TAIL = re.compile(r"\s+(?:before|earlier|after|later|ago)\b")
-
-
 def _dated(relation, document):
     """``relation`` with its time qualifiers put on the calendar, relative to the article's
     date. Time phrases written one after the other are read together: "in April" +
@@ -108,8 +106,7 @@ def _dated(relation, document):
     for run in runs:
         end = qualifiers[run[-1]].end
         # "the day" + "before", "two days" + "ago": the parser often leaves the last word out
-        following = _TIME_TAIL.match(document.text, end)
-        text = document.text[qualifiers[run[0]].start : following.end() if following else end]
+        text = document.text[qualifiers[run[0]].start : tail_end(document.text, end)]
         value = normalise_time(text, document.date)
         for i in run:
             qualifiers[i] = replace(qualifiers[i], time=value)

@@ -20,8 +20,8 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
-from ..model import Mention
-from ..vocab import AREA_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from ..model import Mention, TypedBy
+from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
 
@@ -93,7 +93,7 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label in spans:
         votes[_plain(span)][label] += 1
-    consolidated: dict[str, tuple[str, str | None]] = {}
+    consolidated: dict[str, tuple[str, TypedBy | None]] = {}
     for name, counter in votes.items():
         if name in evidence:
             consolidated[name] = evidence[name]
@@ -161,9 +161,9 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
     return found
 
 
-def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, str]]:
+def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, TypedBy]]:
     """Types that the text itself gives names, beyond spaCy's label: name → (type, reason)."""
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[str, TypedBy]] = {}
     lex = lexicon_of(doc)
     # Looked up once per name: scanning ``spans`` for each would cost the square of their number.
     covered: dict[int, int] = {}  # token → the start of the last name covering it
@@ -175,7 +175,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         words = [t.text for t in span]
         shape = name_type(words, lex)
         if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
-            reason = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
+            reason: TypedBy = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
             found.setdefault(name, (shape, reason))
             continue
         root = span.root
@@ -268,7 +268,7 @@ def values(doc: Doc) -> list[Span]:
         while end < len(doc) and doc[end].text in lex.time_zones:
             end += 1  # "1700 GMT"
         span = doc[start:end]
-        if ent.label_ in ("DATE", "TIME") and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
+        if ent.label_ in DATE_LABELS and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
         has_digit = any(ch.isdigit() for ch in span.text)
         if ent.label_ == "CARDINAL" and not (
@@ -282,7 +282,7 @@ def values(doc: Doc) -> list[Span]:
             )
         ):
             continue
-        if ent.label_ in ("DATE", "TIME") and not (
+        if ent.label_ in DATE_LABELS and not (
             has_digit or any(t.lower_ in lex.months or t.lower_ in lex.weekdays for t in span)
         ):
             continue

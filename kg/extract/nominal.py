@@ -81,7 +81,7 @@ def nominal_matches(doc: Doc) -> list[NominalMatch]:
     """
     if not doc.has_annotation("DEP"):
         return []
-    doc = bound_sentences(doc)
+    doc = bound_sentences(doc)  # free for the Doc relations() passes, bounded already
     patterns = load_patterns(lexicon_of(doc))
     entries = {entry["name"]: entry for entry in patterns}
     found = []

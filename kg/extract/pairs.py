@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
-from ..vocab import PLACE_LABELS
+from ..vocab import COARSE_TYPES, NAME_LABELS
 
 __all__ = ["PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
 
@@ -33,12 +33,10 @@ __all__ = ["PairRelation", "pair_features", "pair_relations", "coarse_type", "lo
 #: names are stated close together; far pairs cost time and are almost never related).
 MAX_DISTANCE = 20
 
-_COARSE = {"PERSON": "person", "ORG": "organisation", **dict.fromkeys(PLACE_LABELS, "place")}
-
 
 def coarse_type(label: str) -> str | None:
     """ "person", "organisation" or "place" for a spaCy label, else None."""
-    return _COARSE.get(label)
+    return COARSE_TYPES.get(label)
 
 
 @dataclass(frozen=True)
@@ -113,7 +111,7 @@ def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> d
         features[f"{types}|between={_word(token)}"] = 1.0
     if gap <= 3:
         features[f"{types}|between-seq={' '.join(_word(t) for t in between)}"] = 1.0
-    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC") for t in between):
+    if any(t.ent_type_ in NAME_LABELS for t in between):
         features["name-between"] = 1.0
     for name, neighbour in (
         ("before-left", doc[left.start - 1] if left.start > 0 else None),

@@ -151,7 +151,7 @@ def _copula_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         role = next((p for p in attr.children if p.dep_ == "prep" and prep_object(p) is not None), None)
         if (
             role is not None
-            and role.lower_ in ("of", "for", "to")
+            and role.lower_ in lexicon_of(role).copula_role_prepositions
             and attr.pos_ == "NOUN"
             and not any(c.dep_ == "conj" for c in attr.children)
         ):

@@ -15,11 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import lexicon_of
 from ..model import Mention
-from ..vocab import PLACE_LABELS
+from ..vocab import NEUTER_LABELS, PLACE_LABELS
 
 __all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
 
-_NEUTER_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
@@ -87,7 +86,7 @@ class MentionIndex:
             self._by_head = {}
             for mention in self.mentions:
                 span = self._spans.get(mention)
-                if span is None or len(span) < 2 or mention.label not in _NEUTER_LABELS:
+                if span is None or len(span) < 2 or mention.label not in NEUTER_LABELS:
                     continue
                 for word in {span.root.lemma_.lower(), span.root.lower_}:
                     self._by_head.setdefault(word, []).append(mention)
@@ -105,7 +104,7 @@ def _compatible(pronoun: Token, mention: Mention) -> bool:
     if pronoun.lower_ in lex.personal_pronouns:
         return mention.label == "PERSON"
     if pronoun.lower_ in lex.neuter_pronouns:
-        return mention.label in _NEUTER_LABELS
+        return mention.label in NEUTER_LABELS
     return False
 
 

@@ -94,7 +94,9 @@ def _prepared(doc: Doc | Span, mentions: list[Mention]) -> tuple[Doc | Span, Doc
                 raise ValueError(f"characters {doc.start_char}-{doc.end_char} are no span of the joined copy")
             doc = span
         full = joined
-    bounded = bound_sentences(full)  # every walk below stays inside one sentence: bound them
+    # Every walk below stays inside one sentence: bound them. A Doc already bounded costs nothing
+    # here; the joined copy is checked again (a word joined across a cut can join two pieces).
+    bounded = bound_sentences(full)
     if bounded is not full:
         doc = bounded if isinstance(doc, Doc) else bounded[doc.start : doc.end]
         full = bounded

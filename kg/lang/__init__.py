@@ -16,6 +16,7 @@ a new language is a folder with every file of ``en/``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache, partial
@@ -24,12 +25,12 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, data_lines
 
 if TYPE_CHECKING:  # spaCy is loaded only when text is analysed
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "DEFAULT_LANGUAGE"]
+__all__ = ["Lexicon", "lexicon", "lexicon_of", "load_lexicon", "alternation", "DEFAULT_LANGUAGE"]
 
 #: The language of a ``Doc`` that names none (a bare ``spacy.vocab.Vocab``).
 DEFAULT_LANGUAGE = "en"
@@ -38,19 +39,8 @@ Source = Path | Traversable
 
 
 def _entries(source: Source) -> list[tuple[int, str]]:
-    """The entries of a data file with their line numbers: lines that are neither blank nor comments."""
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{source}: language data file missing") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{source}: cannot read language data ({error})") from None
-    found = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            found.append((number, line))
-    return found
+    """The entries of a data file with their line numbers (:func:`kg.errors.data_lines`)."""
+    return data_lines(source, missing="language data file missing", unreadable="cannot read language data")
 
 
 def _words(source: Source) -> frozenset[str]:
@@ -127,6 +117,8 @@ def _list(name: str) -> Any:
 
 _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
+_TIME_TAIL_MARKS = frozenset({"end"})
+_ROLE_MARKS = frozenset({"copula"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -171,7 +163,8 @@ class Lexicon:
     settlement_nouns: frozenset[str] = _list("settlement_nouns")
     definite_determiners: frozenset[str] = _list("definite_determiners")
     # --- prepositions
-    role_prepositions: frozenset[str] = _list("role_prepositions")
+    role_prepositions: frozenset[str] = _marked("role_prepositions", None, _ROLE_MARKS)
+    copula_role_prepositions: frozenset[str] = _marked("role_prepositions", "copula", _ROLE_MARKS)
     time_prepositions: frozenset[str] = _list("time_prepositions")
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
@@ -188,6 +181,7 @@ class Lexicon:
     facility_words: frozenset[str] = _list("facility_words")
     name_particles: frozenset[str] = _list("name_particles")
     articles: frozenset[str] = _list("articles")
+    function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
     months: frozenset[str] = _derived()  # the names of month_numbers
@@ -195,7 +189,12 @@ class Lexicon:
     weekdays: frozenset[str] = _derived()  # the names of weekday_numbers
     large_numbers: frozenset[str] = _list("large_numbers")
     time_zones: frozenset[str] = _list("time_zones")
+    time_leading_words: frozenset[str] = _list("time_leading_words")
+    count_units: frozenset[str] = _list("count_units")
+    time_tails: frozenset[str] = _marked("time_tails", None, _TIME_TAIL_MARKS)
+    time_connectives: frozenset[str] = _marked("time_tails", None, _TIME_TAIL_MARKS, without=_TIME_TAIL_MARKS)
     value_hedges: frozenset[str] = _list("value_hedges")
+    dateline_words: frozenset[str] = _list("dateline_words")
     # --- rules and models
     patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
@@ -278,3 +277,13 @@ def lexicon_of(text: Doc | Span | Token) -> Lexicon:
     """The lexicon of the language of a spaCy ``Doc``, ``Span`` or ``Token``
     (a ``Doc`` made with a bare ``Vocab`` names none: :data:`DEFAULT_LANGUAGE`)."""
     return lexicon(text.doc.lang_ or DEFAULT_LANGUAGE)  # a Doc's .doc is itself
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regular expression that matches any of ``words``, longest first (so that "date" does not
+    match the start of "dated" when both are listed).
+
+    >>> alternation(frozenset({"date", "dated", "posted"}))
+    'posted|dated|date'
+    """
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))

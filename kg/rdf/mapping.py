@@ -23,9 +23,9 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..model import Argument, Document, EntityTable, Extraction, Mention, Relation
-from ..resolve import name_keys
 from ..resolve.concepts import Concept, ConceptTable
 from ..terms import quad_to_rdflib
+from ..text.names import name_keys
 from ..vocab import (
     KG,
     ONTOLOGY_IRI,

@@ -20,19 +20,18 @@ __all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
-def iter_documents(
-    sources: Iterable[str | Path], *, date: str | None = None
-) -> Iterator[Document | ReadError | InputWarning]:
+def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadError | InputWarning]:
     """Yield the documents in files and folders, a ``ReadError`` for each bad one, and an
     ``InputWarning`` before a document read with a guessed encoding.
+
+    A document's date is its own (a JSONL record's ``date``, a text's dateline) or None: the
+    build's default date is applied by the pipeline (:mod:`kg.pipeline`), not here.
 
     Parameters
     ----------
     sources : iterable of str or Path
         Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), or
         folders, searched recursively for ``*.txt`` and ``*.jsonl``.
-    date : str, optional
-        Publication date (YYYY-MM-DD) for documents that do not carry their own.
 
     Yields
     ------
@@ -56,19 +55,19 @@ def iter_documents(
                 yield ReadError(str(path), "folder contains no .txt or .jsonl files")
             for file in files:
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
-                yield from _read_file(file, doc_id=doc_id, date=date)
+                yield from _read_file(file, doc_id=doc_id)
         elif path.exists():
-            yield from _read_file(path, doc_id=path.stem, date=date)
+            yield from _read_file(path, doc_id=path.stem)
         else:
             yield ReadError(str(path), "no such file or folder")
 
 
-def _read_file(path: Path, *, doc_id: str, date: str | None) -> Iterator[Document | ReadError | InputWarning]:
+def _read_file(path: Path, *, doc_id: str) -> Iterator[Document | ReadError | InputWarning]:
     if path.suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, date=date)
+        yield from read_jsonl(path)
         return
     try:
-        document, warning = read_text(path, doc_id=doc_id, date=date)
+        document, warning = read_text(path, doc_id=doc_id)
     except ReadError as error:
         yield error
         return

@@ -13,12 +13,11 @@ from .text import decode_text, document_from_text
 __all__ = ["read_jsonl"]
 
 
-def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Document | ReadError | InputWarning]:
+def read_jsonl(path: str | Path) -> Iterator[Document | ReadError | InputWarning]:
     """Yield one :class:`Document` per line of a JSONL file, or a ``ReadError`` per bad line.
 
     Errors name the file and the (1-based, blank lines counted) line number. A
-    line without ``id`` gets ``<file stem>-<line>``; ``date`` fills in lines that
-    have none.
+    line without ``id`` gets ``<file stem>-<line>``; one without ``date`` has none.
     """
     path = Path(path)
     try:
@@ -36,12 +35,12 @@ def read_jsonl(path: str | Path, *, date: str | None = None) -> Iterator[Documen
     for number, line in enumerate(content.split("\n"), start=1):
         if line.strip():
             any_line = True
-            yield _line_document(line, f"{path}:{number}", f"{path.stem}-{number}", seen=seen, date=date)
+            yield _line_document(line, f"{path}:{number}", f"{path.stem}-{number}", seen=seen)
     if not any_line:
         yield ReadError(str(path), "empty JSONL file (no records)")
 
 
-def _line_document(line: str, where: str, default_id: str, *, seen: set[str], date: str | None) -> Document | ReadError:
+def _line_document(line: str, where: str, default_id: str, *, seen: set[str]) -> Document | ReadError:
     """The document of one JSONL line (``where``: its file and line), or what is wrong with it;
     ``seen`` holds the ids of the file's earlier documents (this one's is added)."""
     try:
@@ -62,7 +61,7 @@ def _line_document(line: str, where: str, default_id: str, *, seen: set[str], da
             text,
             doc_id=doc_id,
             title=_optional_str(record.get("title")),
-            date=_optional_str(record.get("date")) or date,
+            date=_optional_str(record.get("date")),
             url=_optional_str(record.get("url")),
             source=where,
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from ..errors import InputWarning, ReadError
+from ..lang import alternation, lexicon
 from ..model import Document
 from ..text.clean import clean_text
 from ..text.time import normalise_time
@@ -106,8 +108,6 @@ def _newlines(text: str) -> str:
 
 def check_date(value: str | None, source: str) -> str | None:
     """Return ``value`` if it is a YYYY-MM-DD date (or None), else raise ``ReadError``."""
-    import datetime
-
     if value is None or value == "":
         return None
     day = value[:10] if isinstance(value, str) and _DATE.match(value[:10]) else None
@@ -121,9 +121,11 @@ def check_date(value: str | None, source: str) -> str | None:
     return day
 
 
+# What may stand before the date on a dateline ("Published: on Thursday, 30 April 2020");
+# the text is in English for now (the reader knows no language yet).
 _DATELINE_WORDS = re.compile(
-    r"^(?:published|updated|posted|date|dated)?\s*:?\s*(?:on\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    r"^(?:" + alternation(lexicon().dateline_words) + r")?\s*:?\s*(?:on\s+)?"
+    r"(?:(?:" + alternation(lexicon().weekdays) + r"),?\s+)?",
     re.IGNORECASE,
 )
 
@@ -184,7 +186,7 @@ def document_from_text(
     )
 
 
-def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | None = None) -> Document:
+def read_text_file(path: str | Path, *, doc_id: str | None = None) -> Document:
     """Read one plain-text news file (see :func:`read_text` for the warnings).
 
     Raises
@@ -192,13 +194,11 @@ def read_text_file(path: str | Path, *, doc_id: str | None = None, date: str | N
     ReadError
         If the file is missing, unreadable, binary or empty.
     """
-    document, _ = read_text(path, doc_id=doc_id, date=date)
+    document, _ = read_text(path, doc_id=doc_id)
     return document
 
 
-def read_text(
-    path: str | Path, *, doc_id: str | None = None, date: str | None = None
-) -> tuple[Document, InputWarning | None]:
+def read_text(path: str | Path, *, doc_id: str | None = None) -> tuple[Document, InputWarning | None]:
     """Read one plain-text news file: the document, and a warning if its encoding was guessed.
 
     Raises
@@ -212,5 +212,5 @@ def read_text(
     except OSError as error:
         raise ReadError(str(path), error.strerror or str(error)) from None
     text, warning = decode_text(data, str(path))
-    document = document_from_text(text, doc_id=doc_id or path.stem, date=date, source=str(path))
+    document = document_from_text(text, doc_id=doc_id or path.stem, source=str(path))
     return document, InputWarning(str(path), warning) if warning else None

@@ -1,6 +1,6 @@
 """The alias file: force or forbid merges of names.
 
-One rule a line, tab-separated, ``#`` starts a comment::
+One rule a line, tab-separated; ``#`` at the start of a line or after a space starts a comment::
 
     # surface form <TAB> canonical name
     Gadhafi	Muammar Gaddafi
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, data_lines, text_lines
 from ..model import Aliases
-from .groups import name_key
+from ..text.names import name_key
 
 __all__ = ["read_aliases", "parse_aliases"]
 
@@ -28,13 +28,8 @@ __all__ = ["read_aliases", "parse_aliases"]
 def read_aliases(path: str | Path) -> Aliases:
     """Read an alias file; a bad line raises ConfigError naming the file and line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: alias file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the alias file ({error})") from None
-    return parse_aliases(text, source=str(path))
+    lines = data_lines(path, missing="alias file not found", unreadable="cannot read the alias file")
+    return _aliases(lines, str(path))
 
 
 def parse_aliases(text: str, *, source: str = "aliases") -> Aliases:
@@ -44,17 +39,18 @@ def parse_aliases(text: str, *, source: str = "aliases") -> Aliases:
     >>> aliases.merge["gna"], sorted(map(sorted, aliases.forbid))
     ('Government of National Accord', [['jordan', 'michael jordan']])
     """
+    return _aliases(text_lines(text), source)
+
+
+def _aliases(lines: list[tuple[int, str]], source: str) -> Aliases:
     merge: dict[str, str] = {}
     forbid: set[frozenset[str]] = set()
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
+    for number, line in lines:
         parts = [part.strip() for part in line.split("\t")]
         if len(parts) != 2 or not all(parts) or parts[1] == "!":
             raise ConfigError(
                 f"{source}:{number}: expected 'surface form<TAB>canonical name' "
-                f"(or '<TAB>!name' to forbid a merge), got {raw.strip()!r}"
+                f"(or '<TAB>!name' to forbid a merge), got {line!r}"
             )
         surface, canonical = parts
         if canonical.startswith("!"):

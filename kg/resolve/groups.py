@@ -15,37 +15,24 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import lexicon
-from ..model import Aliases, KnownEntity, Mention
-from ..text.names import initials, normalise_name, strip_format, strip_honorific
-from ..vocab import PLACE_LABELS
+from ..model import Aliases, KnownEntity, Mention, MergeRule
+from ..text.names import initials, name_key
+from ..vocab import ACRONYM_LABELS, type_family
 
 __all__ = [
     "Group",
-    "ACRONYM_TYPES",
     "document_groups",
-    "type_family",
-    "name_key",
     "majority",
     "is_short_key",
     "is_acronym",
     "female_keys",
 ]
 
-#: Types whose names have acronyms ("GNA", "UN", "US").
-ACRONYM_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
-_FAMILIES = dict.fromkeys(PLACE_LABELS, "place")
-
 
 @cache
 def female_keys() -> frozenset[str]:
     """Women's honorifics as name keys have them (lower case): "mrs howard"."""
     return frozenset(h.lower() for h in lexicon().female_honorifics)
-
-
-def type_family(label: str) -> str:
-    """Types that may name the same thing: places (GPE, LOC, FAC) are one family;
-    every other label is its own ("PERSON", "ORG", ...)."""
-    return _FAMILIES.get(label, label)
 
 
 @dataclass
@@ -55,7 +42,7 @@ class Group:
     names: Counter = field(default_factory=Counter)  # surface form -> mentions
     types: Counter = field(default_factory=Counter)  # label -> mentions
     documents: set = field(default_factory=set)
-    rules: dict = field(default_factory=dict)  # surface form -> rule that joined it
+    rules: dict[str, MergeRule] = field(default_factory=dict)  # surface form -> rule that joined it
     known: KnownEntity | None = None
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
     keys: set = field(default_factory=set)  # the names as compared (see name_key)
@@ -79,18 +66,6 @@ class Group:
     def strong(self) -> bool:
         """Whether the group's type is to be trusted over another's: evidence, or a node of the graph."""
         return self.typed or self.known is not None
-
-
-def name_key(name: str, *, keep_female: bool = True) -> str:
-    """How names are compared: normalised, without honorifics, except that with
-    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
-    visible = strip_format(name)
-    words = visible.split()
-    if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
-        return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
-    # A name that normalises to nothing ("_", "the", a lone soft hyphen) is its own key (found by the
-    # fuzz test): the rules below read a key's words.
-    return normalise_name(strip_honorific(visible)) or " ".join(words).casefold() or name
 
 
 def majority(counter: Counter) -> str:
@@ -135,7 +110,7 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
     }
     grouped: dict[str, Group] = {}
     for key in surface_of:
-        root, rule = target.get(key, (key, "exact"))
+        root, rule = target.get(key, (key, "exact"))  # a name that joins no other is its own root
         group = grouped.setdefault(root, Group())
         group.keys.add(key)
         group.typed = group.typed or key in typed or root in typed
@@ -156,7 +131,7 @@ def _men(mentions: list[Mention]) -> set[str]:
     }
 
 
-def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, str]]:
+def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, MergeRule]]:
     """Name key → (the name key it joins, rule): acronyms and bare surnames that only one
     longer name of the document fits."""
     female = female_keys()
@@ -165,14 +140,14 @@ def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_last_word: dict[str, list[str]] = defaultdict(list)
     for k, surface in surface_of.items():
-        if label_of[k] in ACRONYM_TYPES:
+        if label_of[k] in ACRONYM_LABELS:
             by_initials[initials(surface)].append(k)
         if label_of[k] == "PERSON" and " " in k:
             by_last_word[k.rsplit(" ", 1)[1]].append(k)
-    target: dict[str, tuple[str, str]] = {}
+    target: dict[str, tuple[str, MergeRule]] = {}
     for key, surface in surface_of.items():
         label = label_of[key]
-        if label in ACRONYM_TYPES and is_acronym(surface):
+        if label in ACRONYM_LABELS and is_acronym(surface):
             longer = [k for k in by_initials.get(surface.replace(".", ""), ()) if k != key and len(k) > len(key)]
             if len(longer) == 1:
                 target[key] = (longer[0], "acronym")

@@ -19,9 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..lang import lexicon
-from ..model import Aliases
-from ..text.names import initials, normalise_name
-from .groups import ACRONYM_TYPES, Group, female_keys, is_acronym, is_short_key, name_key, type_family
+from ..model import Aliases, MergeRule
+from ..text.names import initials, name_key, normalise_name
+from ..vocab import ACRONYM_LABELS, type_family
+from .groups import Group, female_keys, is_acronym, is_short_key
 
 __all__ = ["join_groups"]
 
@@ -67,7 +68,7 @@ class _Joiner:
         left, right = self.names[ra], self.names[rb]
         return not any(frozenset((x, y)) in self.aliases.forbid for x in left for y in right)
 
-    def join(self, a: int, b: int, rule: str, surfaces: Iterable[str]) -> None:
+    def join(self, a: int, b: int, rule: MergeRule, surfaces: Iterable[str]) -> None:
         """Join ``a`` and ``b`` if allowed, recording ``rule`` for the ``surfaces`` that joined."""
         if not self.allowed(a, b, forced=rule == "alias"):
             return
@@ -162,7 +163,7 @@ class _Joiner:
                         full_names[("short", normalise_name(" ".join(surface.split()[:-1])))].add(root)
         return full_names
 
-    def _short_name(self, root: int, members: list[int], full_names) -> tuple[str, str, set[int]] | None:
+    def _short_name(self, root: int, members: list[int], full_names) -> tuple[MergeRule, str, set[int]] | None:
         """For a component of one short surface form: (rule, the form, roots of the full names it fits)."""
         groups = self.groups
         surfaces = {s for i in members for s in groups[i].names}
@@ -172,7 +173,7 @@ class _Joiner:
         family = groups[members[0]].family
         if any(key.split()[0] in female_keys() for i in members for key in groups[i].keys if key):
             return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
-        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_TYPES}:
+        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_LABELS}:
             return "acronym", surface, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
         if family == "PERSON" and " " not in surface.strip():
             return "surname", surface, full_names.get(("surname", name_key(surface)), set()) - {root}

@@ -29,19 +29,18 @@ longest, then alphabetical.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity
-from ..text.names import _FUNCTION_WORDS, initials, normalise_name, strip_format, strip_honorific
-from .groups import Group, document_groups, is_acronym, majority, name_key
+from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, MergeRule
+from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
+from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
 
-__all__ = ["link_entities", "name_keys"]
+__all__ = ["link_entities"]
 
 #: The rule a surface form joined by several reports: the most telling.
-_RULE_PRIORITY = ["alias", "graph", "acronym", "surname", "short name", "exact"]
+_RULE_PRIORITY: list[MergeRule] = ["alias", "graph", "acronym", "surname", "short name", "exact"]
 
 
 def link_entities(
@@ -132,32 +131,11 @@ def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], ali
     return [entity for entity in known if any(not name_keys(name).isdisjoint(wanted) for name in entity.names)]
 
 
-def name_keys(name: str) -> set[str]:
-    """Keys that any two names one of the rules could join share: their words (but
-    "of", "the" ...), the whole name, and the initials, case-folded.
-
-    >>> sorted(name_keys("Government of National Accord"))
-    ['=government of national accord', '^gna', 'accord', 'government', 'national']
-    >>> sorted(name_keys("GNA"))
-    ['=gna', '^gna', 'gna']
-    """
-    if not name.isascii():
-        name = unicodedata.normalize("NFKC", strip_format(name))
-    words = name.replace(".", "").replace("-", " ").casefold().split()
-    keys = {word for word in words if word not in _FUNCTION_WORDS}
-    keys.add("=" + " ".join(words))
-    if len(words) == 1:
-        keys.add("^" + words[0])  # an acronym meets the initials of its expansion
-    else:
-        keys.add("^" + initials(name).casefold())
-    return keys
-
-
 def _entity(members: list[Group], aliases: Aliases) -> Entity:
     names: Counter = Counter()
     types: Counter = Counter()
     documents: set = set()
-    found_rules: dict[str, set[str]] = defaultdict(set)
+    found_rules: dict[str, set[MergeRule]] = defaultdict(set)
     known = next((g.known for g in members if g.known is not None), None)
     for group in members:
         names.update(group.names)

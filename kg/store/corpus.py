@@ -22,8 +22,8 @@ from rdflib import RDFS, SKOS, URIRef
 
 from ..model import KnownEntity
 from ..rdf.iri import corpus_graph_base, names_graph_iri
-from ..resolve import name_keys
 from ..terms import value_of
+from ..text.names import name_keys
 from ..vocab import KG, label_for_class
 from .base import Store, bound
 from .open import as_store

@@ -46,9 +46,10 @@ from ..model import Aliases, Entity, EntityTable, Extraction
 from ..rdf import iri
 from ..rdf.mapping import concept_quads, quad_batches
 from ..rdf.record import decode_extraction
-from ..resolve import link_entities, name_keys, read_aliases
+from ..resolve import link_entities, read_aliases
 from ..resolve.concepts import ConceptTable
 from ..terms import value_of
+from ..text.names import name_keys
 from ..vocab import class_for_label, label_for_class
 from .base import Store
 from .corpus import document_graphs, recount

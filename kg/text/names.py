@@ -7,11 +7,28 @@ import unicodedata
 
 from ..lang import lexicon
 
-__all__ = ["normalise_name", "initials", "strip_honorific", "strip_format"]
+__all__ = [
+    "normalise_name",
+    "name_key",
+    "name_keys",
+    "initials",
+    "strip_honorific",
+    "strip_format",
+    "is_function_word",
+]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
 _SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "la", "le", "al", "el", "&"}
+
+
+def is_function_word(word: str) -> bool:
+    """Whether a lower-case word of a name is a function word (kg/lang/en/function_words.txt: "of",
+    "the", "al", "&"), which gives no initial and does not identify the name on its own.
+
+    >>> is_function_word("of"), is_function_word("accord")
+    (True, False)
+    """
+    return word in lexicon().function_words
 
 
 def strip_format(text: str) -> str:
@@ -58,7 +75,7 @@ def initials(name: str) -> str:
     return "".join(
         word[0].upper()
         for word in name.replace("-", " ").split()
-        if word and word.lower() not in _FUNCTION_WORDS and word[0].isalpha()
+        if word and not is_function_word(word.lower()) and word[0].isalpha()
     )
 
 
@@ -78,3 +95,36 @@ def strip_honorific(name: str) -> str:
     while start < len(words) - 1 and words[start].rstrip(".") in honorifics:
         start += 1
     return " ".join(words[start:]) if start else name
+
+
+def name_key(name: str, *, keep_female: bool = True) -> str:
+    """How names are compared: normalised, without honorifics, except that with
+    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
+    visible = strip_format(name)
+    words = visible.split()
+    if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
+        return normalise_name(f"{words[0].rstrip('.')} {words[1]}")
+    # A name that normalises to nothing ("_", "the", a lone soft hyphen) is its own key (found by the
+    # fuzz test): the rules below read a key's words.
+    return normalise_name(strip_honorific(visible)) or " ".join(words).casefold() or name
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys that any two names one of the rules could join share: their words (but
+    "of", "the" ...), the whole name, and the initials, case-folded.
+
+    >>> sorted(name_keys("Government of National Accord"))
+    ['=government of national accord', '^gna', 'accord', 'government', 'national']
+    >>> sorted(name_keys("GNA"))
+    ['=gna', '^gna', 'gna']
+    """
+    if not name.isascii():
+        name = unicodedata.normalize("NFKC", strip_format(name))
+    words = name.replace(".", "").replace("-", " ").casefold().split()
+    keys = {word for word in words if not is_function_word(word)}
+    keys.add("=" + " ".join(words))
+    if len(words) == 1:
+        keys.add("^" + words[0])  # an acronym meets the initials of its expansion
+    else:
+        keys.add("^" + initials(name).casefold())
+    return keys

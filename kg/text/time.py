@@ -1,4 +1,5 @@
-"""Time expressions to calendar values, relative to the article's date.
+"""Time expressions to calendar values, relative to the article's date (English only: the word
+lists come from ``lexicon("en")``, and the rules below and dateparser read English).
 
 "on Thursday", "last week", "in April last year", "the day before", "April 24",
 "24 Feb 94", "2011" ... become an ``xsd:date``, ``xsd:gYearMonth`` or
@@ -32,24 +33,25 @@ import functools
 import re
 from typing import Any
 
-from ..lang import lexicon
+from ..lang import alternation, lexicon
 from ..model import TimeValue
 
-__all__ = ["normalise_time"]
+__all__ = ["normalise_time", "tail_end"]
 
-_MONTHS = lexicon().month_numbers  # kg/lang/en/months.txt
-_WEEKDAYS = lexicon().weekday_numbers  # kg/lang/en/weekdays.txt
+_LEXICON = lexicon()
+_MONTHS = _LEXICON.month_numbers  # kg/lang/en/months.txt
+_WEEKDAYS = _LEXICON.weekday_numbers  # kg/lang/en/weekdays.txt
+#: "last", "this" and "next" in front of a week or a year: how many of them from the article's.
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+
 #: Words that make a phrase relative to the article's date: only these phrases go to dateparser
 #: (it would read "in two days" or "two days later" from the article's date too, but a story's
 #: "later" counts from the event before it).
 _RELATIVE_CUES = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tonight|tomorrow|now)\b")
 _RANGE = re.compile(r"\b\d{4}s\b|\b\d{4}\s*[-/–]\s*\d{2,4}\b|\bbetween\b.*\band\b", re.IGNORECASE)
 _LOWER_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")  # lower case: the verbs
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_LEADING = re.compile(
-    r"^(?:(?:on|in|at|since|until|till|during|by|from|as of|earlier|later|early|late|"
-    r"mid|the|of|this past)\s+)+"
-)
+_MONTH = r"(?P<month>" + alternation(_LEXICON.months) + r")\.?"
+_LEADING = re.compile(r"^(?:(?:" + alternation(_LEXICON.time_leading_words) + r")\s+)+")  # time_leading_words.txt
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})")),
     ("month day year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4}|\d{2})\b")),
@@ -57,7 +59,7 @@ _PATTERNS = [
         "day month year",
         re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b"),
     ),
-    ("month relative year", re.compile(_MONTH + r"\s+(?P<relative>last|this|next)\s+year")),
+    ("month relative year", re.compile(_MONTH + r"\s+(?P<relative>" + "|".join(_SHIFT) + r")\s+year")),
     ("month year", re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b")),
     ("month day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")),
     ("day month", re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
@@ -66,7 +68,7 @@ _PATTERNS = [
         "year",
         re.compile(
             r"(?<![\d$.,])(?P<year>(?:1[89]|20)\d{2})(?![\d,.])"
-            r"(?!\s*(?:%|percent|people|km|miles|gmt|utc|hours|hrs|points|troops|jobs|tonnes|votes))"
+            r"(?!\s*(?:" + alternation(_LEXICON.count_units) + r"))"  # "2011 people": count_units.txt
         ),
     ),
 ]
@@ -100,7 +102,7 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     phrase = _LEADING.sub("", " ".join(text.lower().split())).strip(" ,.")
     day = dt.date.fromisoformat(anchor) if anchor else None
     head, _, last = phrase.rpartition(" ")
-    if head and last in _CONNECTIVES:
+    if head and last in _LEXICON.time_connectives:
         # "rose last week after the attacks": a word after a whole expression starts the next phrase;
         # "the day after", "a day earlier" need it
         value = _value(head, day)
@@ -109,8 +111,20 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     return _value(phrase, day)
 
 
-#: Words that end a relative expression ("the day after") or start what follows it ("last week after").
-_CONNECTIVES = frozenset({"after", "before", "earlier", "later"})
+_TAIL = re.compile(r"\s+(?:" + alternation(_LEXICON.time_tails) + r")\b")
+
+
+def tail_end(text: str, end: int) -> int:
+    """Where a time phrase that ends at ``end`` of ``text`` ends with the word after it that ends a
+    relative expression ("the day" + " before", "two days" + " ago": time_tails.txt), which the
+    parser often leaves out of the phrase; else ``end``.
+
+    >>> text = "two days ago, he said"
+    >>> text[: tail_end(text, len("two days"))], tail_end(text, len("two days ago"))
+    ('two days ago', 12)
+    """
+    following = _TAIL.match(text, end)
+    return following.end() if following else end
 
 
 def _value(phrase: str, day: dt.date | None) -> TimeValue | None:
@@ -136,8 +150,8 @@ def _relative(phrase: str, day: dt.date) -> TimeValue | None:
         return _day(day + dt.timedelta(days=1))
     if len(words) == 1 and words[0] in _WEEKDAYS:
         return _day(day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[words[0]]) % 7))
-    if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] == "week":
-        shift = {"last": -1, "this": 0, "next": 1}[words[0]]
+    if len(words) == 2 and words[0] in _SHIFT and words[1] == "week":
+        shift = _SHIFT[words[0]]
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
         return TimeValue(start=monday.isoformat(), end=(monday + dt.timedelta(days=6)).isoformat())
     if _RELATIVE_CUES.search(phrase) and not re.search(_MONTH + r"|\d{4}", phrase):
@@ -195,7 +209,7 @@ def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue
         if day is None:
             return None  # a day or month without a year needs the article's date
         if name == "month relative year":
-            shift = {"last": -1, "this": 0, "next": 1}[groups["relative"]]
+            shift = _SHIFT[groups["relative"]]
             return TimeValue(value=f"{day.year + shift:04d}-{month:02d}", datatype="gYearMonth")
         if name in ("month day", "day month") and month is not None:
             candidate = dt.date(day.year, month, int(groups["day"]))

@@ -135,3 +135,32 @@ def test_a_long_unpunctuated_text_keeps_its_names_and_says_it_was_cut():
     names = {m.text for m in extraction.mentions}
     assert {"Khalifa Haftar", "Tripoli"} <= names
     assert extraction.relations  # relations inside the pieces are still read
+
+
+def test_a_doc_is_checked_for_long_sentences_once_and_a_merged_copy_again(monkeypatch):
+    import kg.analyse.bounded as bounded
+
+    scans = []
+    real = bounded.long_sentences
+    monkeypatch.setattr(bounded, "long_sentences", lambda doc, *args: scans.append(doc) or real(doc, *args))
+    doc = _chain(MAX_SENTENCE_TOKENS)
+    assert bound_sentences(doc) is doc and bound_sentences(doc) is doc
+    assert len(scans) == 1
+    copy = doc.copy()  # a copy keeps the note, but its tokens changed: its sentences may have too
+    with copy.retokenize() as retokenizer:
+        retokenizer.merge(copy[0:2])
+    assert bound_sentences(copy) is copy and len(scans) == 2
+
+
+@pytest.mark.model
+def test_the_runner_and_extraction_check_a_documents_sentences_once(monkeypatch):
+    import kg.analyse.bounded as bounded
+    from kg.analyse.run import analyse_chunk
+
+    scans = []
+    real = bounded.long_sentences
+    monkeypatch.setattr(bounded, "long_sentences", lambda doc, *args: scans.append(doc) or real(doc, *args))
+    document = Document(id="example", text=EXAMPLE.read_text(encoding="utf-8"))
+    [(_, extraction, _, _)] = analyse_chunk([document], extract)
+    assert extraction.relations
+    assert len(scans) == 1

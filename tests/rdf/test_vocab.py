@@ -76,3 +76,17 @@ def test_spacy_labels_map_to_classes():
     assert class_for_label("NO_SUCH_LABEL") == KG.Entity
     assert {label_for_class(class_for_label(label)) for label in ENTITY_LABELS} == ENTITY_LABELS
     assert "DATE" not in ENTITY_LABELS and label_for_class(KG.Concept) is None
+
+
+def test_missing_typed_relation_rules_are_a_config_error_naming_the_file(tmp_path, monkeypatch):
+    import kg.vocab as vocab
+    from kg.errors import ConfigError
+
+    monkeypatch.setattr(vocab, "relations_path", lambda: tmp_path / "relations.tsv")
+    typing_rules.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"relations\.tsv: typed-relation rules missing"):
+            typing_rules()
+    finally:
+        monkeypatch.undo()
+        typing_rules.cache_clear()

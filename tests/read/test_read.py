@@ -109,3 +109,32 @@ def test_the_latin1_bbc_article_is_read(tmp_path):
     warning, document = list(iter_documents([path]))
     assert isinstance(warning, InputWarning) and "Latin-1" in warning.problem and str(path) in str(warning)
     assert "£" in document.text and "\ufffd" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: Thursday, 30 April 2020", "2020-04-30"),
+        ("Dated Thursday 30 April 2020", "2020-04-30"),  # "dated", not "date" + "d"
+        ("Updated on April 30, 2020", "2020-04-30"),
+        ("Thursday was a long day", None),
+    ],
+)
+def test_a_dateline_after_the_headline_is_the_documents_date(tmp_path, line, date):
+    path = tmp_path / "story.txt"
+    path.write_text(f"Truce talks fail\n{line}\nThe talks in Geneva ended without a deal.\n", encoding="utf-8")
+    assert read_text_file(path).date == date
+
+
+def test_the_reader_gives_a_document_only_its_own_date(tmp_path):
+    # The build's default date is the pipeline's to apply (kg.pipeline: a document's own date wins);
+    # the reader takes none, so that no second place applies it with another precedence.
+    path = tmp_path / "news.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Truce talks fail\\nNo deal.", "date": "2020-04-30"}\n'
+        '{"id": "b", "text": "Truce talks resume\\nA deal."}\n',
+        encoding="utf-8",
+    )
+    assert [d.date for d in iter_documents([path])] == ["2020-04-30", None]
+    with pytest.raises(TypeError):
+        iter_documents([path], date="2021-01-01")  # type: ignore[call-arg]

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import Aliases, Document, Extraction, KnownEntity, Mention
-from kg.resolve import link_entities, name_keys
+from kg.resolve import link_entities
+from kg.text.names import name_keys
 
 
 def extraction(doc_id, *names):
