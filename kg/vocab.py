@@ -5,7 +5,7 @@ Everything here is read from the data files of ``ontology/`` (installed as the p
 declares, so a new class or property needs no Python edit; a term missing from the ontology
 still raises ``AttributeError`` where it is written (``tests/rdf/test_vocab.py``).
 ``relations.tsv`` says which open relation is which typed relation (:func:`typed_relation`).
-This is the bottom of kg's layers: it imports nothing of kg but :mod:`kg.errors`.
+It sits near the bottom of kg's layers: it imports only :mod:`kg.terms` and :mod:`kg.datafiles` of kg.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
-from .errors import data_lines
+from .datafiles import data_lines
 from .terms import to_rdflib
 
 __all__ = [

@@ -23,7 +23,8 @@ from kg.errors import ReadError
 from kg.extract import extract
 from kg.model import Argument, Extraction, Mention, Relation
 from kg.rdf.iri import DEFAULT_BASE, corpus_graph_iri
-from kg.rdf.mapping import _string, quad_batches
+from kg.rdf.mapping import quad_batches
+from kg.rdf.nodes import str_literal
 from kg.read import document_from_text
 from kg.resolve import link_entities
 from kg.store import FORMATS, QUAD_FORMATS, OxigraphStore, load_graph, serialize
@@ -137,7 +138,7 @@ def test_any_name_and_text_give_valid_rdf_in_every_format(nlp, workspace, name, 
         names = {
             str(o) for s, p, o, g in written if str(p) in (str(RDFS.label), str(SKOS.altLabel)) and "/entity/" in str(s)
         }
-        assert _string(mention.text).value in names
+        assert str_literal(mention.text).value in names
     dataset = store.to_dataset()  # what the rdflib-written formats (JSON-LD, RDF/XML) are made from
     for fmt, (_, suffix) in FORMATS.items():
         data = serialize(store if fmt in _STRICT else dataset, fmt)

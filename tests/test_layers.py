@@ -16,10 +16,11 @@ from pathlib import Path
 KG = Path(__file__).resolve().parents[1] / "kg"
 
 #: Layers, bottom to top: a module may import modules of its own layer or of a lower one. Layer 0
-#: is ordered within itself (errors < terms < vocab < model < lang < text), hence the fractions.
+#: is ordered within itself (errors < datafiles < terms < vocab < model < lang < text), hence the fractions.
 #: A key names a module or a package (and then everything in it); ``kg`` is kg/__init__.py only.
 LAYERS = {
     "kg.errors": 0.0,
+    "kg.datafiles": 0.02,
     "kg.terms": 0.05,
     "kg.vocab": 0.1,
     "kg.model": 0.2,

@@ -25,7 +25,8 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, data_lines
+from ..datafiles import data_lines
+from ..errors import ConfigError
 
 if TYPE_CHECKING:  # spaCy is loaded only when text is analysed
     from spacy.tokens import Doc, Span, Token
@@ -39,7 +40,7 @@ Source = Path | Traversable
 
 
 def _entries(source: Source) -> list[tuple[int, str]]:
-    """The entries of a data file with their line numbers (:func:`kg.errors.data_lines`)."""
+    """The entries of a data file with their line numbers (:func:`kg.datafiles.data_lines`)."""
     return data_lines(source, missing="language data file missing", unreadable="cannot read language data")
 
 

@@ -97,7 +97,7 @@ def quad_batches(
     extractions: Iterable[Extraction], entities: EntityTable, *, base: str
 ) -> Iterator[tuple[str, list[ox.Quad]]]:
     """Yield ``(graph IRI, quads)``: first the corpus graph (entities, concepts, relation
-    predicates) and the names graph (the entities' name keys, :func:`kg.resolve.name_keys`),
+    predicates) and the names graph (the entities' name keys, :func:`kg.text.names.name_keys`),
     then each document's named graph as it is made.
 
     The corpus comes first so that a store can write each document together with the
@@ -175,7 +175,7 @@ def _entity_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
 
 
 def _name_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
-    """The names graph: every key of every name of each entity (:func:`kg.resolve.name_keys`)."""
+    """The names graph: every key of every name of each entity (:func:`kg.text.names.name_keys`)."""
     for entity in entities:
         keys: set[str] = set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))
         for key in sorted(keys):

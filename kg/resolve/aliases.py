@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError, data_lines, text_lines
+from ..datafiles import data_lines, text_lines
+from ..errors import ConfigError
 from ..model import Aliases
 from ..text.names import name_key
 

@@ -61,7 +61,7 @@ def known_entities(
     """The entity nodes of the store with their names, for linking new mentions to them.
 
     With ``names`` (and the ``base`` of the store's graphs), only the entities one of
-    those names could join (sharing a :func:`kg.resolve.name_keys` key, looked up in
+    those names could join (sharing a :func:`kg.text.names.name_keys` key, looked up in
     the names graph): what adding an article costs then does not grow with the store.
 
     ``replacing`` names the graphs of documents being rebuilt: what only they say is

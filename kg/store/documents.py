@@ -328,7 +328,7 @@ class _Removal:
 
 
 def _rule_keys(name: str) -> set[str]:
-    """Name keys (:func:`kg.resolve.name_keys`) of the names a linking rule could join to ``name``:
+    """Name keys (:func:`kg.text.names.name_keys`) of the names a linking rule could join to ``name``:
     the same name; for a longer name, its surname, its acronym and its short form alone
     ("=blair", "=tb", "=tony" for "Tony Blair"); for a one-word name, the longer names that hold
     it or whose initials spell it ("blair", "^blair")."""
