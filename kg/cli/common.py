@@ -74,10 +74,9 @@ def open_graph(location) -> KnowledgeGraph:
     """A graph file, an on-disk store (read-only: a build may be writing to it) or an endpoint URL."""
     if is_store_url(str(location)) or is_store_path(location):
         store = open_store(location, read_only=True)
-        writer = getattr(store, "being_written", None)  # an on-disk store's; an endpoint cannot tell
-        if writer:
+        if store.being_written:
             click.echo(
-                f"Note: {location}: a build is adding to this store ({writer}); what follows "
+                f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
                 "holds the documents written so far, each whole",
                 err=True,
             )

@@ -57,6 +57,9 @@ class Store(Protocol):
 
     #: Where the store is (a folder, a URL), or None (in memory).
     location: str | None
+    #: For a store read while a build adds to it, that build's process ("pid N"); None when no
+    #: build is known to be writing (always, for stores that cannot tell, such as an endpoint).
+    being_written: str | None = None
 
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as :data:`Row` dicts (the fast way to read many)."""

@@ -6,6 +6,8 @@ them (a document's named graph, the corpus graph), so each test runs in millisec
 
 from __future__ import annotations
 
+import os
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Literal
@@ -79,6 +81,18 @@ def test_every_kind_of_store_is_a_store():
     assert isinstance(as_store(ox.Store()), OxigraphStore)
     with pytest.raises(TypeError, match="not a graph or a store: dict"):
         as_store({})
+
+
+def test_every_store_says_whether_a_build_is_writing_it(tmp_path, stores):
+    """kg query/render note a build adding to a store through the protocol's being_written, which every
+    store answers (None: no build known to write it), not by probing for OxigraphStore's attribute."""
+    for store in [*stores.values(), RemoteStore("http://127.0.0.1:9/")]:
+        assert store.being_written is None, store
+    folder = tmp_path / "store"
+    with OxigraphStore(folder) as writing, writing.loading():
+        writing.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b")) for _ in [0])
+    with OxigraphStore(folder) as writing, writing.loading():  # a build adding to a store that holds data
+        assert OxigraphStore(folder, read_only=True).being_written == f"pid {os.getpid()}"
 
 
 def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
