@@ -197,10 +197,6 @@ class KnowledgeGraph:
         result["triples"] = len(self)
         return result
 
-    def _drawable(self) -> Store:
-        """What the picture reads (:meth:`_source`; kept for ``kg render``)."""
-        return self._source
-
     def _repr_html_(self):
         return self.show()._repr_html_()
 

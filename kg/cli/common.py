@@ -8,7 +8,7 @@ import click
 
 from ..errors import KgError
 from ..graph import KnowledgeGraph, load
-from ..store import is_store_path, is_store_url, new_graph, open_store
+from ..store import is_store_location, new_graph, open_store
 
 __all__ = ["KgGroup", "Size", "errors_about", "open_graph", "prefixed", "show_size"]
 
@@ -72,7 +72,7 @@ def show_size(size: int) -> str:
 
 def open_graph(location) -> KnowledgeGraph:
     """A graph file, an on-disk store (read-only: a build may be writing to it) or an endpoint URL."""
-    if is_store_url(str(location)) or is_store_path(location):
+    if is_store_location(location):
         store = open_store(location, read_only=True)
         if store.being_written:
             click.echo(

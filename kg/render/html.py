@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 from collections import Counter, deque
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..store import write_atomic
 from .views import importance
 
-__all__ = ["render_html", "write_html", "isolated", "CLASS_COLOURS"]
+__all__ = ["render_html", "isolated", "CLASS_COLOURS"]
 
 #: Node colour of each class (by class label); colour-blind-safe Tableau 10.
 CLASS_COLOURS = {
@@ -67,7 +67,7 @@ _MAX_SOURCES_SHOWN = 5
 
 
 def _templates():
-    import jinja2
+    import jinja2  # lazily: 27 ms that only drawing needs, not kg --help or a query
 
     return jinja2.Environment(loader=jinja2.PackageLoader("kg.render", "templates"), autoescape=True)
 
@@ -111,7 +111,6 @@ def isolated(text: str) -> str:
     >>> isolated("a\u2069\u202eb") == "\u2068a\u202eb\u2069"
     True
     """
-    import unicodedata
 
     if text.isascii() or not any(unicodedata.bidirectional(ch) in _DIRECTIONAL for ch in text):
         return text
@@ -290,8 +289,3 @@ def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) ->
         edge_count=len(edges),
         note=note,
     )
-
-
-def write_html(nxgraph, path: str | Path, *, title: str = "kg graph", note: str | None = None) -> Path:
-    """Write the page of :func:`render_html` to ``path`` (atomically)."""
-    return write_atomic(path, render_html(nxgraph, title=title, note=note).encode("utf-8"))

@@ -104,7 +104,9 @@ class Store(Protocol):
         ...
 
     def dump(self, fmt: str = "nq") -> bytes:
-        """The content as N-Quads or TriG (named graphs kept), Turtle or N-Triples (their union)."""
+        """The content as N-Quads or TriG (named graphs kept), Turtle or N-Triples (their union):
+        ``fmt`` is one of :data:`kg.store.formats.DUMP_FORMATS`; any other raises ``ValueError``
+        (:func:`kg.store.serialize` writes JSON-LD and RDF/XML)."""
         ...
 
     def flush(self) -> None:
