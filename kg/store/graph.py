@@ -19,7 +19,6 @@ __all__ = [
     "new_graph",
     "load_graph",
     "union",
-    "jsonld_context",
     "graph_file",
     "prefixes",
     "write_atomic",
@@ -116,15 +115,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
         graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
     return graph
-
-
-def jsonld_context() -> dict:
-    """kg's JSON-LD context (prefixes), shipped in the package as ``kg/rdf/context.jsonld``."""
-    import json
-    from importlib import resources
-
-    text = resources.files("kg.rdf").joinpath("context.jsonld").read_text(encoding="utf-8")
-    return json.loads(text)["@context"]
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

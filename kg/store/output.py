@@ -9,7 +9,7 @@ import pyoxigraph
 
 from ..errors import GraphFileError
 from .formats import by_key, suffix_format
-from .graph import jsonld_context, prefixes, union, write_atomic
+from .graph import prefixes, union, write_atomic
 from .open import as_store
 
 __all__ = ["serialize", "save_graph"]
@@ -20,13 +20,14 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
 
     TriG and N-Quads keep the named graphs; the other formats write their union.
     N-Triples and N-Quads lines are sorted, so equal graphs give equal bytes.
-    JSON-LD is compacted with kg's context, written inline (never a URL to fetch).
+    JSON-LD is compacted with kg's prefixes (:data:`kg.vocab.PREFIXES`) as its context, written
+    inline (never a URL to fetch).
     """
     rdflib_format = by_key(fmt).rdflib
     store = as_store(graph)
     if fmt == "jsonld":
         return union(store.to_dataset()).serialize(
-            format="json-ld", encoding="utf-8", context=jsonld_context(), auto_compact=True
+            format="json-ld", encoding="utf-8", context=prefixes(), auto_compact=True
         )
     if fmt == "xml":
         return union(store.to_dataset()).serialize(format=rdflib_format, encoding="utf-8")
