@@ -104,6 +104,11 @@ class KnowledgeGraph:
         result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
         return result_to_dataframe(result, graph=self._graph) if dataframe else result
 
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes its queries may use undeclared, and result tables shorten IRIs with: a graph
+        file's own and kg's (:data:`kg.vocab.PREFIXES`), or kg's for a store."""
+        return self._source.prefixes()
+
     def to_networkx(self):
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
         return to_networkx(self._source)

@@ -8,9 +8,9 @@ import click
 
 from ..errors import KgError
 from ..graph import KnowledgeGraph, load
-from ..store import is_store_location, new_graph, open_store
+from ..store import is_store_location, open_store
 
-__all__ = ["KgGroup", "Size", "errors_about", "open_graph", "prefixed", "show_size"]
+__all__ = ["KgGroup", "Size", "errors_about", "open_graph", "show_size"]
 
 #: Keys of ``ctx.meta`` (shared by a command and its group) naming what a command's errors are about.
 _PATH = "kg.errors.path"
@@ -82,8 +82,3 @@ def open_graph(location) -> KnowledgeGraph:
             )
         return KnowledgeGraph(store=store)
     return load(location)
-
-
-def prefixed(graph: KnowledgeGraph):
-    """A graph whose prefixes shorten IRIs in tables: the graph's own, or kg's for a store."""
-    return graph.graph if graph.store is None else new_graph()

@@ -29,7 +29,7 @@ from ..store import (
 from ..store.formats import keeps_graphs, suffix_format
 from ..store.graph import prefixes
 from ..validate import validate as check_graph
-from .common import errors_about, open_graph, prefixed
+from .common import errors_about, open_graph
 
 __all__ = ["convert", "entities", "query", "remove", "render", "serve", "stats", "validate"]
 
@@ -75,7 +75,7 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
         text = sparql if query_file is None else _read_query(query_file)
         check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
         graph = open_graph(graph_file)
-        return format_result(graph.query(text, allow_network=allow_network), fmt, graph=prefixed(graph))
+        return format_result(graph.query(text, allow_network=allow_network), fmt, prefixes=graph.prefixes())
 
     text = run_limited(answer, timeout, offline=not allow_network and not is_store_url(str(graph_file)))
     click.echo(text, nl=not text.endswith("\n"))
@@ -97,7 +97,7 @@ def entities(graph_file, merges, fmt):
     """List the entities of GRAPH with their mention counts; --merges shows how names were merged."""
     graph = open_graph(graph_file)
     result = graph.query(named_query("merges" if merges else "entities"))
-    click.echo(format_result(result, fmt, graph=prefixed(graph)), nl=False)
+    click.echo(format_result(result, fmt, prefixes=graph.prefixes()), nl=False)
 
 
 @click.command()

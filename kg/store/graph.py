@@ -25,20 +25,9 @@ __all__ = [
 ]
 
 
-def new_graph() -> Dataset:
-    """A new, empty in-memory dataset with kg's prefixes bound (and only those).
-
-    It holds one named graph per document and one for the corpus (entities,
-    concepts, relation declarations); read as a graph (triples, queries), it is
-    their union.
-
-    Examples
-    --------
-    >>> g = new_graph()
-    >>> dict(g.namespaces())["kg"]
-    rdflib.term.URIRef('https://example.org/kg/ontology#')
-    """
-    return new_dataset()
+#: A new, empty in-memory dataset with kg's prefixes bound: :func:`kg.vocab.new_dataset` itself,
+#: by the name the API documents (the mapping, below the store, makes its datasets with it too).
+new_graph = new_dataset
 
 
 def prefixes() -> dict[str, str]:

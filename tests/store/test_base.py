@@ -6,6 +6,7 @@ them (a document's named graph, the corpus graph), so each test runs in millisec
 
 from __future__ import annotations
 
+import json
 import os
 
 import pyoxigraph as ox
@@ -36,6 +37,8 @@ from kg.store import (
     serialize,
 )
 from kg.store.formats import BUILD_FILES, DUMP_FORMATS, by_key, by_suffix, keeps_graphs
+from kg.store.sparql import PREFIX_LINES, prefix_lines
+from kg.vocab import PREFIXES, new_dataset, sparql_prefixes
 
 BASE = "https://example.org/kg/id/"
 #: Two people, a relation between them stated in one document, in the named graphs kg writes.
@@ -235,3 +238,12 @@ def test_one_format_table_names_each_format_by_key_and_suffix(tmp_path, stores):
     for name, key in (("g.json", "jsonld"), ("g.xml", "xml"), ("g.turtle", "ttl")):
         written = save_graph(stores["oxigraph"], tmp_path / name)
         assert written.read_bytes() == serialize(stores["oxigraph"], key), name
+
+
+def test_one_prefix_map_for_json_ld_sparql_and_new_graphs(stores):
+    """kg.vocab.PREFIXES is the one prefix map: the JSON-LD context (once a file of its own, with a
+    schema: that no other output declared), the PREFIX lines of kg's own queries, new datasets."""
+    expected = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    assert json.loads(serialize(stores["oxigraph"], "jsonld"))["@context"] == expected
+    assert sparql_prefixes() == PREFIX_LINES and prefix_lines(expected) == PREFIX_LINES
+    assert new_graph is new_dataset
