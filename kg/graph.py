@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,8 +215,6 @@ class InlineView:
     height: int = 600
 
     def _repr_html_(self) -> str:
-        import html
-
         return (
             f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
             f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '

@@ -237,6 +237,7 @@ def _select_rows(result: Result) -> Iterable[ResultRow]:
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
+    # lazily: rich takes ~30 ms to import, and only a table printed for people needs it
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -255,7 +256,7 @@ def result_to_dataframe(result: Result, *, graph: Graph | None = None):
 
     Literals become their Python values (numbers, booleans, dates), IRIs strings.
     """
-    import pandas as pd
+    import pandas as pd  # lazily: pandas takes ~0.25 s to import, and only a DataFrame needs it
 
     names = [str(v) for v in result.vars or ()]
     records = []

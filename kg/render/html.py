@@ -16,6 +16,7 @@ import functools
 import math
 import unicodedata
 from collections import Counter, deque
+from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -75,8 +76,6 @@ def _templates():
 @functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JavaScript and CSS as shipped in pyvis (read as text, never as a template)."""
-    from importlib.util import find_spec
-
     # Located, not imported: importing pyvis costs half a second and nothing here needs it.
     spec = find_spec("pyvis")
     if spec is None or spec.origin is None:
