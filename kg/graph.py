@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,11 @@ class KnowledgeGraph:
         result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
         return result_to_dataframe(result, graph=self._graph) if dataframe else result
 
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes its queries may use undeclared, and result tables shorten IRIs with: a graph
+        file's own and kg's (:data:`kg.vocab.PREFIXES`), or kg's for a store."""
+        return self._source.prefixes()
+
     def to_networkx(self):
         """The entities, concepts and relations as a ``networkx.MultiDiGraph``."""
         return to_networkx(self._source)
@@ -197,10 +203,6 @@ class KnowledgeGraph:
         result["triples"] = len(self)
         return result
 
-    def _drawable(self) -> Store:
-        """What the picture reads (:meth:`_source`; kept for ``kg render``)."""
-        return self._source
-
     def _repr_html_(self):
         return self.show()._repr_html_()
 
@@ -213,8 +215,6 @@ class InlineView:
     height: int = 600
 
     def _repr_html_(self) -> str:
-        import html
-
         return (
             f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
             f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 import logging
@@ -299,8 +298,7 @@ def _write(
 ) -> None:
     """Map the extractions to quads and write them, with the ontology, into the target's store."""
     store = target.store
-    loading = store.loading() if hasattr(store, "loading") else contextlib.nullcontext()
-    with loading:
+    with store.loading():
         batches = quad_batches(extractions, entities, base=base)
         write_documents(
             store,

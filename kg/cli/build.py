@@ -18,6 +18,7 @@ from ..graph import KnowledgeGraph, load
 from ..pipeline import BuildOptions, BuildReport, run_build
 from ..query import named_query
 from ..store import FORMATS, open_store
+from ..store.formats import BUILD_FILES, keeps_graphs
 from .common import errors_about
 
 __all__ = ["build"]
@@ -210,8 +211,8 @@ class _BuildProgress:
 
 def _graph_to_append_to(output: Path) -> KnowledgeGraph | None:
     """The graph in OUTPUT that --append adds to: its TriG or N-Quads file (named graphs kept)."""
-    for name in ("graph.trig", "graph.nq"):
-        if (output / name).exists():
+    for name in BUILD_FILES:
+        if keeps_graphs(name) and (output / name).exists():
             return load(output / name)
     if (output / "graph.ttl").exists():
         raise KgError(

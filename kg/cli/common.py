@@ -8,9 +8,9 @@ import click
 
 from ..errors import KgError
 from ..graph import KnowledgeGraph, load
-from ..store import is_store_path, is_store_url, new_graph, open_store
+from ..store import is_store_location, open_store
 
-__all__ = ["KgGroup", "Size", "errors_about", "open_graph", "prefixed", "show_size"]
+__all__ = ["KgGroup", "Size", "errors_about", "open_graph", "show_size"]
 
 #: Keys of ``ctx.meta`` (shared by a command and its group) naming what a command's errors are about.
 _PATH = "kg.errors.path"
@@ -72,19 +72,13 @@ def show_size(size: int) -> str:
 
 def open_graph(location) -> KnowledgeGraph:
     """A graph file, an on-disk store (read-only: a build may be writing to it) or an endpoint URL."""
-    if is_store_url(str(location)) or is_store_path(location):
+    if is_store_location(location):
         store = open_store(location, read_only=True)
-        writer = getattr(store, "being_written", None)  # an on-disk store's; an endpoint cannot tell
-        if writer:
+        if store.being_written:
             click.echo(
-                f"Note: {location}: a build is adding to this store ({writer}); what follows "
+                f"Note: {location}: a build is adding to this store ({store.being_written}); what follows "
                 "holds the documents written so far, each whole",
                 err=True,
             )
         return KnowledgeGraph(store=store)
     return load(location)
-
-
-def prefixed(graph: KnowledgeGraph):
-    """A graph whose prefixes shorten IRIs in tables: the graph's own, or kg's for a store."""
-    return graph.graph if graph.store is None else new_graph()

@@ -18,17 +18,18 @@ from ..render import DEFAULT_MAX_NODES, load_for_view, render_html, view_graph
 from ..store import (
     FORMATS,
     OxigraphStore,
+    is_store_location,
     is_store_path,
     is_store_url,
-    load_graph,
     open_store,
     remove_documents,
     save_graph,
     write_atomic,
 )
+from ..store.formats import keeps_graphs, suffix_format
 from ..store.graph import prefixes
 from ..validate import validate as check_graph
-from .common import errors_about, open_graph, prefixed
+from .common import errors_about, open_graph
 
 __all__ = ["convert", "entities", "query", "remove", "render", "serve", "stats", "validate"]
 
@@ -71,20 +72,21 @@ def query(graph_file, sparql, query_file, fmt, allow_network, timeout):
 
     def answer() -> str:
         # All within --timeout: reading the query, rdflib's check (seconds on a long query), loading, running.
-        text = sparql
-        if query_file is not None:
-            try:
-                text = query_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise KgError(
-                    f"{query_file}: cannot read query ({getattr(error, 'strerror', None) or error})"
-                ) from error
+        text = sparql if query_file is None else _read_query(query_file)
         check_query(text, prefixes(), allow_network=allow_network)  # a bad query fails before any loading
         graph = open_graph(graph_file)
-        return format_result(graph.query(text, allow_network=allow_network), fmt, graph=prefixed(graph))
+        return format_result(graph.query(text, allow_network=allow_network), fmt, prefixes=graph.prefixes())
 
     text = run_limited(answer, timeout, offline=not allow_network and not is_store_url(str(graph_file)))
     click.echo(text, nl=not text.endswith("\n"))
+
+
+def _read_query(path: Path) -> str:
+    """The text of a query file (``-f``, ``--query``), or a :class:`KgError` that says why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KgError(f"{path}: cannot read query ({getattr(error, 'strerror', None) or error})") from error
 
 
 @click.command()
@@ -95,7 +97,7 @@ def entities(graph_file, merges, fmt):
     """List the entities of GRAPH with their mention counts; --merges shows how names were merged."""
     graph = open_graph(graph_file)
     result = graph.query(named_query("merges" if merges else "entities"))
-    click.echo(format_result(result, fmt, graph=prefixed(graph)), nl=False)
+    click.echo(format_result(result, fmt, prefixes=graph.prefixes()), nl=False)
 
 
 @click.command()
@@ -150,14 +152,14 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     """Draw GRAPH as an interactive HTML page (offline, one file)."""
     if focus is None and click.get_current_context().get_parameter_source("hops") != ParameterSource.DEFAULT:
         raise click.UsageError("--hops needs --focus NAME: it says how far the drawing reaches from that node")
+    query = _read_query(query_file) if query_file is not None else None  # its errors name the query file
     errors_about(path=output, source=graph_file)
-    query = query_file.read_text(encoding="utf-8") if query_file is not None else None
-    if is_store_url(graph_file) or is_store_path(graph_file):
-        graph = open_graph(graph_file)._drawable()
+    if is_store_location(graph_file):
+        store = open_graph(graph_file).store
     else:
-        # A query runs on rdflib; otherwise the faster pyoxigraph reader loads the file.
-        graph = load_graph(graph_file) if query is not None else load_for_view(graph_file)
-    nxgraph, note = view_graph(graph, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+        # Only what the picture reads, unless a query may read more: a big file draws ~2x faster.
+        store = load_for_view(graph_file, whole=query is not None)
+    nxgraph, note = view_graph(store, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
     page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
     write_atomic(output, page.encode("utf-8"))
     click.echo(
@@ -174,15 +176,15 @@ def convert(source, target):
 
     TriG and N-Quads keep the named graphs; converting them to another format writes their union.
     """
-    fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == target.suffix.lower()), None)
-    if fmt is None:
+    fmt = suffix_format(target)
+    if fmt is None or not fmt.written:
         suffixes = ", ".join(suffix for _, suffix in FORMATS.values())
         raise click.ClickException(
             f"{target}: unknown output format {target.suffix or '(no suffix)'!r}; use one of {suffixes}"
         )
     errors_about(path=target)
     graph = open_graph(source)
-    graph.save(target, fmt)
+    graph.save(target, fmt.key)
     click.echo(f"wrote {target} ({len(graph)} triples)")
 
 
@@ -207,7 +209,7 @@ def remove(graph_file, doc_ids, output, aliases):
     documents alone makes it (names they shared with the removed ones are linked again).
     Exits with status 1 if a DOC_ID is not in the graph; the others are still removed.
     """
-    on_store = is_store_url(graph_file) or is_store_path(graph_file)
+    on_store = is_store_location(graph_file)
     target = output or Path(graph_file)
     _check_removable(graph_file, target, on_store, output)
     errors_about(path=target)
@@ -219,7 +221,7 @@ def remove(graph_file, doc_ids, output, aliases):
         store = OxigraphStore()
         store.load_file(graph_file)
         removed = remove_documents(store, doc_ids, aliases=aliases)
-        save_graph(store, target, "trig" if target.suffix.lower() == ".trig" else "nq")
+        save_graph(store, target)  # TriG or N-Quads, by the suffix (checked above)
     for doc_id in removed:
         click.echo(f"removed {doc_id}")
     missing = [d for d in doc_ids if d not in removed]
@@ -235,9 +237,7 @@ def _check_removable(graph_file: str, target: Path, on_store: bool, output: Path
         raise click.UsageError("a store is changed in place; -o is for graph files")
     if not on_store and not Path(graph_file).exists():
         raise click.ClickException(f"{graph_file}: no such graph file or store")
-    if not on_store and (
-        Path(graph_file).suffix.lower() not in (".trig", ".nq") or target.suffix.lower() not in (".trig", ".nq")
-    ):
+    if not on_store and not (keeps_graphs(graph_file) and keeps_graphs(target)):
         raise click.ClickException(
             f"{graph_file}: kg remove works on TriG or N-Quads files, which keep one "
             "named graph per document, or on a store"

@@ -12,11 +12,12 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result, ResultRow
 
@@ -174,12 +175,20 @@ def _network_use(node: object) -> str | None:
 # --- formatting ------------------------------------------------------------------------
 
 
-def _compact(term, graph: Graph | None) -> str:
+def _namespaces(prefixes: Mapping[str, str]) -> NamespaceManager:
+    """rdflib's namespace manager for ``prefixes`` and only those (it finds the prefix of an IRI)."""
+    manager = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
+    for prefix, namespace in prefixes.items():
+        manager.bind(prefix, namespace)
+    return manager
+
+
+def _compact(term, namespaces: NamespaceManager | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, URIRef) and graph is not None:
+    if isinstance(term, URIRef) and namespaces is not None:
         try:
-            prefix, namespace, local = graph.namespace_manager.compute_qname(term, generate=False)
+            prefix, namespace, local = namespaces.compute_qname(term, generate=False)
             if local and "%" not in local:
                 return f"{prefix}:{local}"
         except Exception:
@@ -187,10 +196,11 @@ def _compact(term, graph: Graph | None) -> str:
     return str(term)
 
 
-def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = None) -> str:
+def format_result(result: Result, fmt: str = "table", *, prefixes: Mapping[str, str] | None = None) -> str:
     """Format a query result as text.
 
-    ``table`` is for people (IRIs shortened with the graph's prefixes); ``csv``
+    ``table`` is for people (IRIs shortened with ``prefixes``, e.g. a graph's
+    :meth:`kg.KnowledgeGraph.prefixes`); ``csv``
     and ``tsv`` have a header row and plain values; ``json`` is the standard
     SPARQL 1.1 JSON results format. CONSTRUCT and DESCRIBE results are returned
     as Turtle whatever ``fmt`` is, ASK results as ``true``/``false``.
@@ -217,7 +227,8 @@ def format_result(result: Result, fmt: str = "table", *, graph: Graph | None = N
         for row in rows:
             writer.writerow(["" if v is None else str(v) for v in row])
         return out.getvalue()
-    return _table(names, [[_compact(v, graph) for v in row] for row in rows])
+    namespaces = _namespaces(prefixes) if prefixes else None
+    return _table(names, [[_compact(v, namespaces) for v in row] for row in rows])
 
 
 def _select_rows(result: Result) -> Iterable[ResultRow]:
@@ -226,6 +237,7 @@ def _select_rows(result: Result) -> Iterable[ResultRow]:
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
+    # lazily: rich takes ~30 ms to import, and only a table printed for people needs it
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -244,7 +256,7 @@ def result_to_dataframe(result: Result, *, graph: Graph | None = None):
 
     Literals become their Python values (numbers, booleans, dates), IRIs strings.
     """
-    import pandas as pd
+    import pandas as pd  # lazily: pandas takes ~0.25 s to import, and only a DataFrame needs it
 
     names = [str(v) for v in result.vars or ()]
     records = []

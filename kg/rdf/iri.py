@@ -19,8 +19,15 @@ __all__ = [
     "entity_iri",
     "concept_iri",
     "document_iri",
+    "mention_iri",
+    "proposition_iri",
     "statement_iri",
     "relation_iri",
+    "document_graph_iri",
+    "corpus_graph_iri",
+    "names_graph_iri",
+    "corpus_graph_base",
+    "document_graph_base",
 ]
 
 #: Longest name segment of an IRI; longer names are cut and end with a hash of the whole.
@@ -69,7 +76,12 @@ def slug(name: str) -> str:
 
 
 def check_base(base: str) -> str:
-    """Return ``base`` if it can prefix instance IRIs, else raise ``ValueError``."""
+    """Return ``base`` (ending in ``/`` or ``#``: one is added if it ends in neither) if it can
+    prefix instance IRIs, else raise :class:`kg.errors.ConfigError`.
+
+    >>> check_base("https://example.org/kg")
+    'https://example.org/kg/'
+    """
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
         raise ConfigError(f"base IRI {base!r} is not an absolute IRI (e.g. https://example.org/kg/)")
     if not base.endswith(("/", "#")):

@@ -7,7 +7,7 @@ import functools
 import pyoxigraph as ox
 
 from ..text.clean import clean_text
-from ..vocab import PREFIXES
+from ..vocab import KG, PREFIXES
 
 __all__ = ["T", "Triple", "int_literal", "bool_literal", "str_literal", "named_node"]
 
@@ -16,14 +16,19 @@ Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 class _Terms:
     """The vocabulary as pyoxigraph terms, made once (looking terms up in rdflib's
-    DefinedNamespace on every quad cost a quarter of the mapping): ``T.kg_Statement``."""
+    DefinedNamespace on every quad cost a quarter of the mapping): ``T.kg_Statement``.
+
+    ``kg_`` names are looked up in the closed :data:`kg.vocab.KG` (made from kg.ttl), so a
+    misspelt term raises ``AttributeError`` instead of making a new one; the other prefixes
+    are the open namespaces of :data:`kg.vocab.PREFIXES`.
+    """
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         prefix, _, local = name.partition("_")
         namespace = PREFIXES.get(prefix)
         if namespace is None or not local:
             raise AttributeError(name)
-        term = ox.NamedNode(str(namespace[local]))
+        term = ox.NamedNode(str(getattr(KG, local) if prefix == "kg" else namespace[local]))
         setattr(self, name, term)
         return term
 

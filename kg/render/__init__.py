@@ -1,14 +1,13 @@
 """Views of a graph: networkx, and an interactive HTML page."""
 
 from . import views
-from .html import DEFAULT_MAX_NODES, render_html, write_html
+from .html import DEFAULT_MAX_NODES, render_html
 from .nx import to_networkx
 from .views import construct_nodes, focus, load_for_view, most_important
 
 __all__ = [
     "to_networkx",
     "render_html",
-    "write_html",
     "view_html",
     "view_graph",
     "focus",
@@ -28,8 +27,8 @@ def view_html(
     max_nodes: int | None = None,
     query: str | None = None,
 ) -> str:
-    """The page for ``graph`` (a :class:`kg.store.Store`, an rdflib graph, or a file's facts read by
-    :func:`load_for_view`), cut to a readable part.
+    """The page for ``graph`` (a :class:`kg.store.Store`, such as a file read by :func:`load_for_view`,
+    or an rdflib graph), cut to a readable part.
 
     ``query`` keeps the nodes a SPARQL CONSTRUCT names;
     ``focus``/``hops`` keeps an ego network; ``max_nodes`` keeps the most important

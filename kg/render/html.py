@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 from collections import Counter, deque
+from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..store import write_atomic
 from .views import importance
 
-__all__ = ["render_html", "write_html", "isolated", "CLASS_COLOURS"]
+__all__ = ["render_html", "isolated", "CLASS_COLOURS"]
 
 #: Node colour of each class (by class label); colour-blind-safe Tableau 10.
 CLASS_COLOURS = {
@@ -67,7 +68,7 @@ _MAX_SOURCES_SHOWN = 5
 
 
 def _templates():
-    import jinja2
+    import jinja2  # lazily: 27 ms that only drawing needs, not kg --help or a query
 
     return jinja2.Environment(loader=jinja2.PackageLoader("kg.render", "templates"), autoescape=True)
 
@@ -75,8 +76,6 @@ def _templates():
 @functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JavaScript and CSS as shipped in pyvis (read as text, never as a template)."""
-    from importlib.util import find_spec
-
     # Located, not imported: importing pyvis costs half a second and nothing here needs it.
     spec = find_spec("pyvis")
     if spec is None or spec.origin is None:
@@ -111,7 +110,6 @@ def isolated(text: str) -> str:
     >>> isolated("a\u2069\u202eb") == "\u2068a\u202eb\u2069"
     True
     """
-    import unicodedata
 
     if text.isascii() or not any(unicodedata.bidirectional(ch) in _DIRECTIONAL for ch in text):
         return text
@@ -290,8 +288,3 @@ def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) ->
         edge_count=len(edges),
         note=note,
     )
-
-
-def write_html(nxgraph, path: str | Path, *, title: str = "kg graph", note: str | None = None) -> Path:
-    """Write the page of :func:`render_html` to ``path`` (atomically)."""
-    return write_atomic(path, render_html(nxgraph, title=title, note=note).encode("utf-8"))

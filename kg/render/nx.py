@@ -4,7 +4,7 @@ Built from the RDF alone (the statements and their labels), so a saved graph can
 be analysed and drawn without re-running the language pipeline. Whatever holds the
 graph (an rdflib dataset, an Oxigraph store, an endpoint: any :class:`kg.store.Store`),
 only the triples of the drawn predicates are read (:func:`kg.render.views.facts_from_store`);
-a graph file is read straight into those facts (:func:`kg.render.load_for_view`).
+:func:`kg.render.load_for_view` reads a graph file into a store with only those.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def to_networkx(graph):
     """A ``networkx.MultiDiGraph`` of the entities and concepts of ``graph`` and their relations.
 
     ``graph`` is a :class:`kg.store.Store` (or anything :func:`kg.store.as_store` takes: an
-    rdflib graph or dataset, a pyoxigraph ``Store``), or a file's facts read by
+    rdflib graph or dataset, a pyoxigraph ``Store``), such as a file read by
     :func:`kg.render.load_for_view`. Nodes are
     keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
     ``mentions``. There is one edge per subject, relation, object and polarity,
@@ -53,7 +53,7 @@ def to_networkx(graph):
     """
     import networkx as nx  # lazily: importing kg (for a query, a build) never pays for it
 
-    facts = graph if isinstance(graph, DrawingFacts) else facts_from_store(as_store(graph))
+    facts = facts_from_store(as_store(graph))
     described = _described(facts)
     result = nx.MultiDiGraph()
     for node in sorted(described):

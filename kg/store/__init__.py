@@ -7,8 +7,9 @@ from .base import Store
 from .corpus import document_graphs
 from .dataset import DatasetStore
 from .documents import remove_documents
-from .graph import FORMATS, QUAD_FORMATS, jsonld_context, load_graph, new_graph, union, write_atomic
-from .open import as_store, open_store
+from .formats import FORMATS, QUAD_FORMATS
+from .graph import load_graph, new_graph, union, write_atomic
+from .open import as_store, is_store_location, open_store
 from .output import save_graph, serialize
 from .oxigraph import OxigraphStore, is_store_path
 from .remote import RemoteStore, is_store_url
@@ -22,13 +23,13 @@ __all__ = [
     "DatasetStore",
     "is_store_path",
     "is_store_url",
+    "is_store_location",
     "new_graph",
     "load_graph",
     "save_graph",
     "serialize",
     "union",
     "write_atomic",
-    "jsonld_context",
     "FORMATS",
     "QUAD_FORMATS",
     "document_graphs",

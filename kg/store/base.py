@@ -57,6 +57,9 @@ class Store(Protocol):
 
     #: Where the store is (a folder, a URL), or None (in memory).
     location: str | None
+    #: For a store read while a build adds to it, that build's process ("pid N"); None when no
+    #: build is known to be writing (always, for stores that cannot tell, such as an endpoint).
+    being_written: str | None = None
 
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as :data:`Row` dicts (the fast way to read many)."""
@@ -101,7 +104,9 @@ class Store(Protocol):
         ...
 
     def dump(self, fmt: str = "nq") -> bytes:
-        """The content as N-Quads or TriG (named graphs kept), Turtle or N-Triples (their union)."""
+        """The content as N-Quads or TriG (named graphs kept), Turtle or N-Triples (their union):
+        ``fmt`` is one of :data:`kg.store.formats.DUMP_FORMATS`; any other raises ``ValueError``
+        (:func:`kg.store.serialize` writes JSON-LD and RDF/XML)."""
         ...
 
     def flush(self) -> None:

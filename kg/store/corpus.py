@@ -27,7 +27,7 @@ from ..text.names import name_keys
 from ..vocab import KG, label_for_class
 from .base import Store, bound
 from .open import as_store
-from .sparql import PREFIXES, chunks, insert_data, iris, string
+from .sparql import PREFIX_LINES, chunks, insert_data, iris, string
 
 __all__ = ["document_graphs", "known_entities", "write_documents", "recount", "recount_update"]
 
@@ -47,11 +47,11 @@ def document_graphs(store: Any, ids: Iterable[str] | None = None) -> dict[str, s
     store = as_store(store)
     query = "SELECT DISTINCT ?id ?g WHERE { %s GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
     if ids is None:
-        return {bound(row, "id"): bound(row, "g") for row in store.rows(PREFIXES + query % "")}
+        return {bound(row, "id"): bound(row, "g") for row in store.rows(PREFIX_LINES + query % "")}
     found: dict[str, str] = {}
     for chunk in chunks(sorted(set(ids))):
         values = f"VALUES ?id {{ {' '.join(string(i) for i in chunk)} }}"
-        found.update((bound(row, "id"), bound(row, "g")) for row in store.rows(PREFIXES + query % values))
+        found.update((bound(row, "id"), bound(row, "g")) for row in store.rows(PREFIX_LINES + query % values))
     return found
 
 
@@ -82,7 +82,8 @@ def known_entities(
     for chunk in chunks(keys):
         values = " ".join(string(key) for key in chunk)
         query = (
-            PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
+            PREFIX_LINES
+            + f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{index}> {{ ?e kg:nameKey ?k }} }}"
         )
         candidates.update(bound(row, "e") for row in store.rows(query))
     found = []
@@ -99,7 +100,7 @@ def _without(store: Store, entities: list[KnownEntity], replacing: set[str]) -> 
     for chunk in chunks([entity.iri for entity in entities]):
         values = iris(chunk)
         query = (
-            PREFIXES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+            PREFIX_LINES + f"SELECT ?e ?g ?surface (COUNT(?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
             "GRAPH ?g { ?m kg:mentionOf ?e ; kg:surfaceForm ?surface } } GROUP BY ?e ?g ?surface"
         )
         for row in store.rows(query):
@@ -118,12 +119,13 @@ def _without(store: Store, entities: list[KnownEntity], replacing: set[str]) -> 
 def _entities(store: Store, values: str) -> list[KnownEntity]:
     """The entities of the corpus graph (those ``values`` binds ``?e`` to, when given) with their names."""
     names: dict[str, list[str]] = defaultdict(list)
-    for row in store.rows(PREFIXES + f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"):
+    query = f"SELECT ?e ?alt WHERE {{ {values} ?e kg:mentionCount ?n ; skos:altLabel ?alt }}"
+    for row in store.rows(PREFIX_LINES + query):
         names[bound(row, "e")].append(bound(row, "alt"))
     found = []
     types: dict[str, str | None] = {}
     query = f"SELECT ?e ?class ?label ?n WHERE {{ {values} ?e kg:mentionCount ?n ; a ?class ; rdfs:label ?label }}"
-    for row in store.rows(PREFIXES + query):
+    for row in store.rows(PREFIX_LINES + query):
         kind = bound(row, "class")
         if kind not in types:
             types[kind] = label_for_class(URIRef(kind))
@@ -238,7 +240,7 @@ def _replace_graph(
         operations.append(insert_data(batch + merged))
     operations += [recount_update(chunk, corpus_graph) for chunk in chunks(sorted(touched))]
     if operations:
-        store.update(PREFIXES + " ;\n".join(operations))
+        store.update(PREFIX_LINES + " ;\n".join(operations))
 
 
 def _mentioned_entities(store: Store, graphs: list[str]) -> set[str]:
@@ -246,7 +248,8 @@ def _mentioned_entities(store: Store, graphs: list[str]) -> set[str]:
     found: set[str] = set()
     for chunk in chunks(graphs):
         values = iris(chunk)
-        query = PREFIXES + f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }}"
+        query = f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?m kg:mentionOf ?e }} }}"
+        query = PREFIX_LINES + query
         found.update(bound(row, "e") for row in store.rows(query))
     return found
 
@@ -257,7 +260,7 @@ def _labelled(store: Store, subjects: set[str], corpus_graph: str) -> dict[str, 
     for chunk in chunks(sorted(subjects)):
         values = iris(chunk)
         query = (
-            PREFIXES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
+            PREFIX_LINES + f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} "
             f"GRAPH <{corpus_graph}> {{ ?s rdfs:label ?label }} }}"
         )
         for row in store.rows(query):
@@ -270,7 +273,7 @@ def recount(store: Store, entities: list[str], corpus_graph: str) -> None:
     the store; an entity no mention names any more is removed from the corpus graph
     (and its name keys from the names graph)."""
     for chunk in chunks(entities):
-        store.update(PREFIXES + recount_update(chunk, corpus_graph))
+        store.update(PREFIX_LINES + recount_update(chunk, corpus_graph))
 
 
 def recount_update(entities: list[str], corpus_graph: str) -> str:

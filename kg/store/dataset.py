@@ -29,6 +29,7 @@ from rdflib.query import Result
 from ..errors import KgError
 from ..terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
+from .formats import dump_store
 from .results import solution_rows
 
 __all__ = ["DatasetStore", "rdflib_quads", "parsed_query"]
@@ -148,10 +149,16 @@ class DatasetStore(Store):
         return self.dataset
 
     def dump(self, fmt: str = "nq") -> bytes:
-        """The content as N-Quads (a plain graph: N-Triples), unsorted; other formats: see
-        :func:`kg.store.serialize`."""
+        """The content as N-Quads (a plain graph: N-Triples, written by rdflib, unsorted), or TriG,
+        Turtle or N-Triples (written by Oxigraph from its copy, as :meth:`OxigraphStore.dump` does).
+
+        Raises
+        ------
+        ValueError
+            For any other format (see :meth:`kg.store.base.Store.dump`).
+        """
         if fmt != "nq":
-            raise ValueError(f"DatasetStore.dump writes N-Quads only, not {fmt!r}; use kg.store.serialize")
+            return dump_store(self._oxigraph(), fmt)
         if isinstance(self.dataset, Dataset):
             return self.dataset.serialize(format="nquads", encoding="utf-8")
         return self.dataset.serialize(format="nt", encoding="utf-8")

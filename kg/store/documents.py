@@ -54,7 +54,7 @@ from ..vocab import class_for_label, label_for_class
 from .base import Store
 from .corpus import document_graphs, recount
 from .open import as_store
-from .sparql import PREFIXES, chunks, insert_data, iris, string
+from .sparql import PREFIX_LINES, chunks, insert_data, iris, string
 
 __all__ = ["remove_documents"]
 
@@ -101,7 +101,7 @@ class _Removal:
 
     def rows(self, query: str) -> list[dict]:
         """The rows of a SELECT (kg's prefixes declared)."""
-        return list(self.store.rows(PREFIXES + query))
+        return list(self.store.rows(PREFIX_LINES + query))
 
     def select(self, variable: str, values: list[str], where: str, *, out: str | None = None) -> set[str]:
         """The values of ``out`` (default ``variable``) over ``values`` of ``variable``, in chunks."""
@@ -138,7 +138,7 @@ class _Removal:
     def apply(self, operations: list[str]) -> None:
         """Run ``operations`` as one SPARQL Update request (one transaction)."""
         if operations:
-            self.store.update(PREFIXES + " ;\n".join(operations))
+            self.store.update(PREFIX_LINES + " ;\n".join(operations))
 
     def read_records(self, graphs: list[str]) -> None:
         """Read the extraction records of ``graphs`` (those not read yet)."""

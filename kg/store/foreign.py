@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import GraphFileError
+from .formats import RdfFormat
 
 __all__ = [
     "READ_LIMITS",
@@ -29,7 +30,6 @@ __all__ = [
     "read_quads",
     "check_cost",
     "check_size",
-    "OX_FORMATS",
 ]
 
 #: The most a graph file may cost: its size in bytes and the triples (or quads) in it.
@@ -38,16 +38,6 @@ __all__ = [
 DEFAULT_READ_LIMITS = {"bytes": 2**30, "triples": 2_000_000}
 READ_LIMITS = dict(DEFAULT_READ_LIMITS)
 
-#: pyoxigraph's parser for each rdflib format name.
-OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "n3": ox.RdfFormat.N3,
-    "xml": ox.RdfFormat.RDF_XML,
-    "json-ld": ox.RdfFormat.JSON_LD,
-}
 _DTD = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
 _CHUNK = 1 << 20
 
@@ -79,10 +69,10 @@ def refuse_doctype(path: Path, data: bytes | None = None) -> None:
         )
 
 
-def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
-    """The quads of a graph file, streamed by pyoxigraph, within :data:`READ_LIMITS`.
+def read_quads(path: Path, rdf_format: RdfFormat) -> Iterator[ox.Quad]:
+    """The quads of a graph file in ``rdf_format``, streamed by pyoxigraph, within :data:`READ_LIMITS`.
 
-    ``rdf_format`` is an rdflib format name (a key of :data:`OX_FORMATS`). RDF/XML
+    RDF/XML
     is checked for a DTD first; pyoxigraph never loads a JSON-LD context or any
     other document.
 
@@ -94,12 +84,12 @@ def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
     """
     path = Path(path)
     check_size(path)
-    if rdf_format == "xml":
+    if rdf_format.key == "xml":
         refuse_doctype(path)
     limit = READ_LIMITS["triples"]
     try:
         base = path.resolve().as_uri()
-        for count, quad in enumerate(ox.parse(path=str(path), format=OX_FORMATS[rdf_format], base_iri=base), 1):
+        for count, quad in enumerate(ox.parse(path=str(path), format=rdf_format.oxigraph, base_iri=base), 1):
             if count > limit:
                 raise GraphFileError(
                     f"{path}: refused: more than {limit:,} triples, the most kg reads of a graph "
@@ -116,12 +106,12 @@ def read_quads(path: Path, rdf_format: str) -> Iterator[ox.Quad]:
                 f"{path}: refused: the JSON-LD names a remote @context or an @import (a URL or "
                 "a file to load), which kg never reads; inline the context instead"
             ) from None
-        raise GraphFileError(f"{path}: not valid {rdf_format}: {' '.join(str(error).split())[:300]}") from None
+        raise GraphFileError(f"{path}: not valid {rdf_format.rdflib}: {' '.join(str(error).split())[:300]}") from None
     except OSError as error:
         raise GraphFileError(f"{path}: {error.strerror or error}") from None
 
 
-def check_cost(path: Path, rdf_format: str) -> None:
+def check_cost(path: Path, rdf_format: RdfFormat) -> None:
     """Refuse a graph file that :func:`read_quads` refuses, keeping nothing of it (one streaming pass)."""
     for _ in read_quads(path, rdf_format):
         pass

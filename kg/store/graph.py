@@ -13,62 +13,21 @@ from ..terms import quad_to_rdflib
 from ..vocab import PREFIXES as _PREFIXES
 from ..vocab import new_dataset
 from .foreign import read_quads
+from .formats import BUILD_FILES, by_suffix, suffix_format
 
 __all__ = [
     "new_graph",
     "load_graph",
     "union",
-    "jsonld_context",
-    "FORMATS",
-    "QUAD_FORMATS",
-    "format_for",
     "graph_file",
     "prefixes",
     "write_atomic",
 ]
 
-#: Output format names (``--format``) → rdflib serializer names, and file suffixes.
-FORMATS = {
-    "ttl": ("turtle", ".ttl"),
-    "nt": ("nt", ".nt"),
-    "jsonld": ("json-ld", ".jsonld"),
-    "xml": ("xml", ".rdf"),
-    "trig": ("trig", ".trig"),
-    "nq": ("nquads", ".nq"),
-}
-#: Formats that keep the named graphs (one per document); the others write their union.
-QUAD_FORMATS = {"trig", "nq"}
-_QUAD_FORMATS = {"trig", "nquads"}
-_SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".n3": "n3",
-}
 
-
-def new_graph() -> Dataset:
-    """A new, empty in-memory dataset with kg's prefixes bound (and only those).
-
-    It holds one named graph per document and one for the corpus (entities,
-    concepts, relation declarations); read as a graph (triples, queries), it is
-    their union.
-
-    Examples
-    --------
-    >>> g = new_graph()
-    >>> dict(g.namespaces())["kg"]
-    rdflib.term.URIRef('https://example.org/kg/ontology#')
-    """
-    return new_dataset()
+#: A new, empty in-memory dataset with kg's prefixes bound: :func:`kg.vocab.new_dataset` itself,
+#: by the name the API documents (the mapping, below the store, makes its datasets with it too).
+new_graph = new_dataset
 
 
 def prefixes() -> dict[str, str]:
@@ -86,29 +45,6 @@ def union(graph: Graph) -> Graph:
     for triple in graph.triples((None, None, None)):
         flat.add(triple)
     return flat
-
-
-def format_for(path: str | Path) -> str:
-    """The rdflib parser name for a graph file, from its suffix.
-
-    Raises
-    ------
-    GraphFileError
-        If the suffix is not one of a known RDF format.
-    """
-    suffix = Path(path).suffix.lower()
-    try:
-        return _SUFFIX_FORMATS[suffix]
-    except KeyError:
-        known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise GraphFileError(
-            f"{path}: unknown graph format {suffix or '(no suffix)'!r}; expected one of {known}"
-        ) from None
-
-
-#: The graph files a build folder may hold, in the order they are read: those that keep
-#: the named graphs first.
-BUILD_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt", "graph.jsonld", "graph.rdf")
 
 
 def graph_file(path: str | Path) -> Path:
@@ -136,7 +72,7 @@ def graph_file(path: str | Path) -> Path:
             f"{path}: a folder that is neither a kg store nor a build folder (no {', '.join(BUILD_FILES)})"
         )
     if not path.exists():
-        what = "graph file" if path.suffix.lower() in _SUFFIX_FORMATS else "graph file, store folder or build folder"
+        what = "graph file" if suffix_format(path) else "graph file, store folder or build folder"
         raise GraphFileError(f"{path}: no such {what}")
     return path
 
@@ -155,7 +91,7 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         message names the file and, where the parser says, the line.
     """
     path = graph_file(path)
-    rdf_format = format_for(path)
+    rdf_format = by_suffix(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: not a regular file")
     graph = new_graph() if graph is None else graph
@@ -168,15 +104,6 @@ def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
         # rdflib keeps a quad whose graph is None apart from the default graph: add a triple then.
         graph.add((subject, predicate, obj) if name is None else (subject, predicate, obj, graph.graph(name)))
     return graph
-
-
-def jsonld_context() -> dict:
-    """kg's JSON-LD context (prefixes), shipped in the package as ``kg/rdf/context.jsonld``."""
-    import json
-    from importlib import resources
-
-    text = resources.files("kg.rdf").joinpath("context.jsonld").read_text(encoding="utf-8")
-    return json.loads(text)["@context"]
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

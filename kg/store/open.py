@@ -10,10 +10,16 @@ from rdflib import Graph
 
 from .base import Store
 from .dataset import DatasetStore
-from .oxigraph import OxigraphStore
+from .oxigraph import OxigraphStore, is_store_path
 from .remote import RemoteStore, is_store_url
 
-__all__ = ["open_store", "as_store"]
+__all__ = ["open_store", "as_store", "is_store_location"]
+
+
+def is_store_location(location: str | Path) -> bool:
+    """Whether ``location`` names a store (an endpoint URL, or a folder holding an Oxigraph store)
+    rather than a graph file or a build folder."""
+    return is_store_url(str(location)) or is_store_path(location)
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False) -> OxigraphStore | RemoteStore:

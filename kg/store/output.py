@@ -8,27 +8,26 @@ from typing import Any, cast
 import pyoxigraph
 
 from ..errors import GraphFileError
-from .graph import FORMATS, jsonld_context, prefixes, union, write_atomic
+from .formats import by_key, suffix_format
+from .graph import prefixes, union, write_atomic
 from .open import as_store
 
 __all__ = ["serialize", "save_graph"]
 
 
 def serialize(graph: Any, fmt: str = "ttl") -> bytes:
-    """The graph (a store, or anything :func:`kg.store.as_store` takes) in one of :data:`FORMATS`.
+    """The graph (a store, or anything :func:`kg.store.as_store` takes) in one of :data:`kg.store.FORMATS`.
 
     TriG and N-Quads keep the named graphs; the other formats write their union.
     N-Triples and N-Quads lines are sorted, so equal graphs give equal bytes.
-    JSON-LD is compacted with kg's context, written inline (never a URL to fetch).
+    JSON-LD is compacted with kg's prefixes (:data:`kg.vocab.PREFIXES`) as its context, written
+    inline (never a URL to fetch).
     """
-    try:
-        rdflib_format, _ = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    rdflib_format = by_key(fmt).rdflib
     store = as_store(graph)
     if fmt == "jsonld":
         return union(store.to_dataset()).serialize(
-            format="json-ld", encoding="utf-8", context=jsonld_context(), auto_compact=True
+            format="json-ld", encoding="utf-8", context=prefixes(), auto_compact=True
         )
     if fmt == "xml":
         return union(store.to_dataset()).serialize(format=rdflib_format, encoding="utf-8")
@@ -57,10 +56,11 @@ def serialize(graph: Any, fmt: str = "ttl") -> bytes:
 def save_graph(graph: Any, path: str | Path, fmt: str | None = None) -> Path:
     """Write ``graph`` to ``path`` atomically (temporary file, then rename).
 
-    The format is ``fmt`` (a key of :data:`FORMATS`) or follows the suffix.
+    The format is ``fmt`` (a key of :data:`kg.store.FORMATS`) or follows the suffix.
     A failure leaves any earlier file at ``path`` untouched.
     """
     path = Path(path)
     if fmt is None:
-        fmt = next((key for key, (_, suffix) in FORMATS.items() if suffix == path.suffix.lower()), "ttl")
+        written = suffix_format(path)
+        fmt = written.key if written is not None and written.written else "ttl"
     return write_atomic(path, serialize(graph, fmt))

@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset
@@ -27,6 +27,7 @@ from ..terms import quad_to_rdflib, to_oxigraph
 from .base import Row, Store
 from .dataset import DatasetStore
 from .foreign import check_cost
+from .formats import by_suffix, dump_store
 from .graph import graph_file, load_graph, new_graph, prefixes
 from .markers import INCOMPLETE, WRITING, open_read_only, raced, running_builder, this_process
 from .results import solution_rows, to_rdflib_result
@@ -38,12 +39,8 @@ _MARKER = "CURRENT"
 #: Quads gathered per bulk load.
 _BULK_BATCH = 250_000
 
-_DUMP_FORMATS = {
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-}
+#: Formats pyoxigraph's bulk loader reads straight from a file (the others go through kg's guarded reader).
+_BULK_LOADED = frozenset({"nq", "trig", "ttl", "nt"})
 
 
 def is_store_path(path: str | Path) -> bool:
@@ -271,21 +268,15 @@ class OxigraphStore(Store):
         """Add the quads of an RDF file (format from its suffix; triples go to the default graph),
         or of a build folder's graph file."""
         path = graph_file(path)
-        suffix = path.suffix.lower()
-        formats = {
-            ".nq": ox.RdfFormat.N_QUADS,
-            ".trig": ox.RdfFormat.TRIG,
-            ".ttl": ox.RdfFormat.TURTLE,
-            ".nt": ox.RdfFormat.N_TRIPLES,
-        }
-        if suffix not in formats:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)
+        rdf_format = by_suffix(path)
+        if rdf_format.key not in _BULK_LOADED:  # JSON-LD, RDF/XML: rdflib reads them (with kg's guards)
             self.add(DatasetStore(load_graph(path)).quads())
             return
         if not Path(path).is_file():
             raise GraphFileError(f"{path}: no such graph file")
-        check_cost(Path(path), {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt"}[suffix])
+        check_cost(Path(path), rdf_format)
         try:
-            self._open_store.bulk_load(path=str(path), format=formats[suffix])
+            self._open_store.bulk_load(path=str(path), format=rdf_format.oxigraph)
         except (SyntaxError, ValueError, OSError) as error:
             raise GraphFileError(f"{path}: not valid RDF: {' '.join(str(error).split())[:300]}") from None
 
@@ -357,12 +348,14 @@ class OxigraphStore(Store):
         return dataset
 
     def dump(self, fmt: str = "nq") -> bytes:
-        """The store's content in N-Quads, TriG (named graphs), Turtle or N-Triples (their union)."""
-        if fmt in ("nq", "trig"):
-            # Without an output file, dump and serialize return the bytes.
-            return cast(bytes, self._open_store.dump(format=_DUMP_FORMATS[fmt]))
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._open_store}
-        return cast(bytes, ox.serialize(triples, format=_DUMP_FORMATS[fmt]))
+        """The store's content in N-Quads, TriG (named graphs), Turtle or N-Triples (their union).
+
+        Raises
+        ------
+        ValueError
+            For any other format (see :meth:`kg.store.base.Store.dump`).
+        """
+        return dump_store(self._open_store, fmt)
 
 
 def _open(path: str | Path | None, read_only: bool) -> ox.Store:

@@ -35,7 +35,7 @@ from .base import Row, Store
 from .graph import prefixes
 from .oxigraph import OxigraphStore
 from .results import json_rows
-from .sparql import insert_data
+from .sparql import insert_data, prefix_lines
 
 __all__ = ["RemoteStore", "is_store_url"]
 
@@ -159,8 +159,7 @@ class RemoteStore(Store):
         """Run a SPARQL query; an rdflib ``Result``. ``prefixes`` may be used undeclared."""
         if bindings:
             raise KgError("query bindings are not supported on a remote store; put the values in the query")
-        declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
-        sparql = declared + sparql
+        sparql = prefix_lines(prefixes or {}) + sparql
         url = f"{self.query_url}?union-default-graph"
         body = self._request(
             url,

@@ -22,7 +22,11 @@ from kg.query import (
     run_named_query,
     run_query,
 )
-from kg.store import OxigraphStore, load_graph, new_graph
+from kg.store import OxigraphStore, load_graph
+from kg.store.graph import prefixes
+
+#: kg's prefixes, as `kg query` on a store hands them to format_result.
+KG_PREFIXES = prefixes()
 
 #: One document saying that the GNA rejected the truce (and did not trust Haftar), as kg maps it.
 TRIG = """
@@ -134,7 +138,7 @@ def test_a_query_that_fails_as_it_runs_is_a_query_error(tmp_path):
 
 def test_format_result_in_every_format(graph):
     result = run_query(graph, SELECT)
-    table = format_result(result, "table", graph=load_graph_prefixes())
+    table = format_result(result, "table", prefixes=KG_PREFIXES)
     assert "Government of National Accord" in table and table.splitlines()[-1].strip() == "2 rows"
     rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
     assert rows == [["label", "n"], ["Government of National Accord", "3"], ["Khalifa Haftar", "2"]]
@@ -156,9 +160,8 @@ def test_format_result_of_ask_and_construct(graph):
 def test_the_table_shortens_iris_with_the_graph_s_prefixes(graph):
     result = run_query(graph, "SELECT ?e WHERE { ?e a kg:Person }")
     assert "https://example.org/kg/id/haftar" in format_result(result, "table")
-    prefixed = load_graph_prefixes()
-    prefixed.bind("id", "https://example.org/kg/id/")
-    assert "id:haftar" in format_result(result, "table", graph=prefixed)
+    assert "id:haftar" in format_result(result, "table", prefixes=KG_PREFIXES | {"id": "https://example.org/kg/id/"})
+    assert "kg:Person" in format_result(run_query(graph, "SELECT ?c WHERE { ?e a ?c }"), "table", prefixes=KG_PREFIXES)
 
 
 def test_a_result_becomes_a_dataframe_of_python_values(graph):
@@ -186,8 +189,3 @@ def test_named_queries(graph):
     assert len(list(run_named_query(graph, "statements"))) == 2
     with pytest.raises(QueryError, match="no named query 'who'; known queries: entities, facts_about, merges"):
         named_query("who")
-
-
-def load_graph_prefixes():
-    """An rdflib graph with kg's prefixes bound, as ``kg query`` hands to format_result."""
-    return new_graph()

@@ -6,11 +6,14 @@ them (a document's named graph, the corpus graph), so each test runs in millisec
 
 from __future__ import annotations
 
+import json
+import os
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Literal
 
-from kg.errors import KgError
+from kg.errors import GraphFileError, KgError
 from kg.rdf.iri import (
     corpus_graph_base,
     corpus_graph_iri,
@@ -19,6 +22,8 @@ from kg.rdf.iri import (
 )
 from kg.render import to_networkx
 from kg.store import (
+    FORMATS,
+    QUAD_FORMATS,
     DatasetStore,
     OxigraphStore,
     RemoteStore,
@@ -28,8 +33,12 @@ from kg.store import (
     load_graph,
     new_graph,
     remove_documents,
+    save_graph,
     serialize,
 )
+from kg.store.formats import BUILD_FILES, DUMP_FORMATS, by_key, by_suffix, keeps_graphs
+from kg.store.sparql import PREFIX_LINES, prefix_lines
+from kg.vocab import PREFIXES, new_dataset, sparql_prefixes
 
 BASE = "https://example.org/kg/id/"
 #: Two people, a relation between them stated in one document, in the named graphs kg writes.
@@ -81,6 +90,18 @@ def test_every_kind_of_store_is_a_store():
         as_store({})
 
 
+def test_every_store_says_whether_a_build_is_writing_it(tmp_path, stores):
+    """kg query/render note a build adding to a store through the protocol's being_written, which every
+    store answers (None: no build known to write it), not by probing for OxigraphStore's attribute."""
+    for store in [*stores.values(), RemoteStore("http://127.0.0.1:9/")]:
+        assert store.being_written is None, store
+    folder = tmp_path / "store"
+    with OxigraphStore(folder) as writing, writing.loading():
+        writing.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b")) for _ in [0])
+    with OxigraphStore(folder) as writing, writing.loading():  # a build adding to a store that holds data
+        assert OxigraphStore(folder, read_only=True).being_written == f"pid {os.getpid()}"
+
+
 def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
     query = (
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -96,6 +117,20 @@ def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
         assert labels == ["Fayez al-Sarraj", "Khalifa Haftar", "reject"], name
         assert len(list(store.quads(graph=f"{BASE}graph/document/a"))) == 11, name
         assert serialize(store, "nq") == nquads, name
+
+
+def test_each_store_dumps_every_format_the_protocol_names(stores):
+    """Store.dump promises N-Quads, TriG, Turtle and N-Triples; the rdflib-backed store once wrote N-Quads only."""
+    for fmt in DUMP_FORMATS:
+        rdf_format = by_key(fmt)
+        read = {name: set(ox.parse(store.dump(fmt), rdf_format.oxigraph)) for name, store in stores.items()}
+        assert len(read["oxigraph"]) == 19, fmt
+        graphs = {quad.graph_name for quad in read["oxigraph"]}
+        assert len(graphs) == (2 if rdf_format.keeps_graphs else 1), fmt  # else their union, in the default graph
+        assert read["rdflib"] == read["oxigraph"] == read["pyoxigraph"], fmt
+    for store in stores.values():
+        with pytest.raises(ValueError, match="a store dumps nq, trig, ttl, nt, not 'jsonld'"):
+            store.dump("jsonld")
 
 
 def test_each_store_answers_select_ask_and_construct_as_rdflib_results(stores):
@@ -183,3 +218,32 @@ def test_named_graph_iris_are_parsed_by_their_inverse_helpers():
         document_graph_base(str(document_graph_iri(BASE, "a")), "b")
     with pytest.raises(ValueError, match="not the IRI of a kg corpus graph"):
         corpus_graph_base(f"{BASE}graph/names")
+
+
+def test_one_format_table_names_each_format_by_key_and_suffix(tmp_path, stores):
+    """Suffixes, rdflib's and pyoxigraph's names come from one table: a file written as `.json` or `.xml`
+    is JSON-LD or RDF/XML (save_graph once knew only the first suffix of each, and wrote Turtle)."""
+    assert FORMATS == {
+        "ttl": ("turtle", ".ttl"),
+        "nt": ("nt", ".nt"),
+        "jsonld": ("json-ld", ".jsonld"),
+        "xml": ("xml", ".rdf"),
+        "trig": ("trig", ".trig"),
+        "nq": ("nquads", ".nq"),
+    }
+    assert {"trig", "nq"} == QUAD_FORMATS and BUILD_FILES[:2] == ("graph.trig", "graph.nq")
+    assert keeps_graphs("a/graph.TRIG") and not keeps_graphs("graph.ttl") and not keeps_graphs("graph")
+    with pytest.raises(GraphFileError, match="graph.txt: unknown graph format '.txt'"):
+        by_suffix("graph.txt")
+    for name, key in (("g.json", "jsonld"), ("g.xml", "xml"), ("g.turtle", "ttl")):
+        written = save_graph(stores["oxigraph"], tmp_path / name)
+        assert written.read_bytes() == serialize(stores["oxigraph"], key), name
+
+
+def test_one_prefix_map_for_json_ld_sparql_and_new_graphs(stores):
+    """kg.vocab.PREFIXES is the one prefix map: the JSON-LD context (once a file of its own, with a
+    schema: that no other output declared), the PREFIX lines of kg's own queries, new datasets."""
+    expected = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    assert json.loads(serialize(stores["oxigraph"], "jsonld"))["@context"] == expected
+    assert sparql_prefixes() == PREFIX_LINES and prefix_lines(expected) == PREFIX_LINES
+    assert new_graph is new_dataset
