@@ -103,7 +103,7 @@ class KnowledgeGraph:
             If the query is malformed or would reach the network.
         """
         result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
-        return result_to_dataframe(result, graph=self._graph) if dataframe else result
+        return result_to_dataframe(result) if dataframe else result
 
     def prefixes(self) -> dict[str, str]:
         """The prefixes its queries may use undeclared, and result tables shorten IRIs with: a graph

@@ -11,6 +11,7 @@ It sits near the bottom of kg's layers: it imports only :mod:`kg.terms` and :mod
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.abc import Traversable
 from importlib.resources import files
@@ -81,13 +82,16 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 
-def sparql_prefixes() -> str:
-    """The ``PREFIX`` lines of :data:`PREFIXES`, to put in front of a SPARQL query.
+def sparql_prefixes(prefixes: Mapping[str, str] | None = None) -> str:
+    """The ``PREFIX`` lines of ``prefixes`` (default: :data:`PREFIXES`), to put in front of a SPARQL query.
 
     >>> sparql_prefixes().splitlines()[0]
     'PREFIX kg: <https://example.org/kg/ontology#>'
+    >>> sparql_prefixes({"x": "http://x/"}).splitlines()
+    ['PREFIX x: <http://x/>']
     """
-    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+    found = PREFIXES if prefixes is None else prefixes
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in found.items())
 
 
 def ontology_path() -> Traversable:

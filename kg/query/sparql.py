@@ -251,7 +251,7 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def result_to_dataframe(result: Result, *, graph: Graph | None = None):
+def result_to_dataframe(result: Result):
     """A pandas DataFrame of a SELECT result: one column per variable, plain Python values.
 
     Literals become their Python values (numbers, booleans, dates), IRIs strings.

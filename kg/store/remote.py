@@ -31,11 +31,12 @@ from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from ..errors import KgError
+from ..vocab import sparql_prefixes
 from .base import Row, Store
 from .graph import prefixes
 from .oxigraph import OxigraphStore
 from .results import json_rows
-from .sparql import insert_data, prefix_lines
+from .sparql import insert_data
 
 __all__ = ["RemoteStore", "is_store_url"]
 
@@ -159,7 +160,7 @@ class RemoteStore(Store):
         """Run a SPARQL query; an rdflib ``Result``. ``prefixes`` may be used undeclared."""
         if bindings:
             raise KgError("query bindings are not supported on a remote store; put the values in the query")
-        sparql = prefix_lines(prefixes or {}) + sparql
+        sparql = sparql_prefixes(prefixes or {}) + sparql
         url = f"{self.query_url}?union-default-graph"
         body = self._request(
             url,

@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from ..vocab import PREFIXES, sparql_prefixes
+from ..vocab import sparql_prefixes
 
-__all__ = ["PREFIX_LINES", "prefix_lines", "string", "iris", "chunks", "insert_data", "CHUNK"]
+__all__ = ["PREFIX_LINES", "string", "iris", "chunks", "insert_data", "CHUNK"]
 
 #: kg's prefixes (:data:`kg.vocab.PREFIXES`) as ``PREFIX`` lines, declared for kg's own queries and updates.
 PREFIX_LINES = sparql_prefixes()
-_KG_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 #: IRIs per VALUES block (keeps each request to an endpoint small).
 CHUNK = 500
-
-
-def prefix_lines(prefixes: Mapping[str, str]) -> str:
-    """``PREFIX`` lines for ``prefixes`` (any map; :data:`PREFIX_LINES` when it is kg's), for a query
-    sent to an endpoint that may not know them.
-
-    >>> prefix_lines({"x": "http://x/"}).splitlines()
-    ['PREFIX x: <http://x/>']
-    """
-    if dict(prefixes) == _KG_PREFIXES:
-        return PREFIX_LINES
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
 
 
 def string(value: str) -> str:

@@ -37,7 +37,7 @@ from kg.store import (
     serialize,
 )
 from kg.store.formats import BUILD_FILES, DUMP_FORMATS, by_key, by_suffix, keeps_graphs
-from kg.store.sparql import PREFIX_LINES, prefix_lines
+from kg.store.sparql import PREFIX_LINES
 from kg.vocab import PREFIXES, new_dataset, sparql_prefixes
 
 BASE = "https://example.org/kg/id/"
@@ -245,5 +245,5 @@ def test_one_prefix_map_for_json_ld_sparql_and_new_graphs(stores):
     schema: that no other output declared), the PREFIX lines of kg's own queries, new datasets."""
     expected = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     assert json.loads(serialize(stores["oxigraph"], "jsonld"))["@context"] == expected
-    assert sparql_prefixes() == PREFIX_LINES and prefix_lines(expected) == PREFIX_LINES
+    assert sparql_prefixes() == PREFIX_LINES == sparql_prefixes(expected)
     assert new_graph is new_dataset
