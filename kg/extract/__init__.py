@@ -88,6 +88,10 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
     return results
 
 
+#: Modalities of a clause about the future: its bare weekdays and months are the coming ones.
+_FUTURE = frozenset({"will", "shall"})
+
+
 def _dated(relation, document):
     """``relation`` with its time qualifiers put on the calendar, relative to the article's
     date. Time phrases written one after the other are read together: "in April" +
@@ -107,7 +111,7 @@ def _dated(relation, document):
         end = qualifiers[run[-1]].end
         # "the day" + "before", "two days" + "ago": the parser often leaves the last word out
         text = document.text[qualifiers[run[0]].start : tail_end(document.text, end)]
-        value = normalise_time(text, document.date)
+        value = normalise_time(text, document.date, future=relation.modality in _FUTURE)
         for i in run:
             qualifiers[i] = replace(qualifiers[i], time=value)
     return replace(relation, qualifiers=tuple(qualifiers))

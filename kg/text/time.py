@@ -74,7 +74,7 @@ _PATTERNS = [
 ]
 
 
-def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
+def normalise_time(text: str, anchor: str | None = None, *, future: bool = False) -> TimeValue | None:
     """The calendar value of a time expression, or None.
 
     Parameters
@@ -83,11 +83,16 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
         The expression as written, with or without its preposition ("on Thursday").
     anchor : str, optional
         The article's date (YYYY-MM-DD) that relative expressions count from.
+    future : bool
+        Whether the clause speaks of the future ("will play on Sunday"): a bare weekday or month is
+        then the next one on or after the article's date, not the last one.
 
     Examples
     --------
     >>> normalise_time("on Thursday", "2020-04-30").value
     '2020-04-30'
+    >>> normalise_time("on Sunday", "2020-04-30").value, normalise_time("on Sunday", "2020-04-30", future=True).value
+    ('2020-04-26', '2020-05-03')
     >>> normalise_time("in April last year", "2020-04-30")
     TimeValue(value='2019-04', datatype='gYearMonth', start=None, end=None)
     >>> normalise_time("last week", "2020-04-30")
@@ -105,10 +110,10 @@ def normalise_time(text: str, anchor: str | None = None) -> TimeValue | None:
     if head and last in _LEXICON.time_connectives:
         # "rose last week after the attacks": a word after a whole expression starts the next phrase;
         # "the day after", "a day earlier" need it
-        value = _value(head, day)
+        value = _value(head, day, future)
         if value is not None:
             return value
-    return _value(phrase, day)
+    return _value(phrase, day, future)
 
 
 _TAIL = re.compile(r"\s+(?:" + alternation(_LEXICON.time_tails) + r")\b")
@@ -127,20 +132,20 @@ def tail_end(text: str, end: int) -> int:
     return following.end() if following else end
 
 
-def _value(phrase: str, day: dt.date | None) -> TimeValue | None:
+def _value(phrase: str, day: dt.date | None, future: bool = False) -> TimeValue | None:
     """The value of a phrase without its leading preposition: kg's relative rules, then the patterns."""
-    relative = _relative(phrase, day) if day is not None else None
+    relative = _relative(phrase, day, future) if day is not None else None
     if relative is not None:
         return relative
     for name, pattern in _PATTERNS:
         match = pattern.search(phrase)
         if match is not None:
             # The most specific reading decides: "Feb 29 2019" is no date, not "February 29" of another year.
-            return _absolute(name, match, day)
+            return _absolute(name, match, day, future)
     return None
 
 
-def _relative(phrase: str, day: dt.date) -> TimeValue | None:
+def _relative(phrase: str, day: dt.date, future: bool = False) -> TimeValue | None:
     """kg's own rules for relative expressions (see the module's docstring), then dateparser."""
     words = phrase.split()
     # (a leading "the" is gone: _LEADING takes it with the preposition)
@@ -149,6 +154,8 @@ def _relative(phrase: str, day: dt.date) -> TimeValue | None:
     if phrase in ("day after", "a day later"):
         return _day(day + dt.timedelta(days=1))
     if len(words) == 1 and words[0] in _WEEKDAYS:
+        if future:  # "will play on Sunday": the coming Sunday
+            return _day(day + dt.timedelta(days=(_WEEKDAYS[words[0]] - day.weekday()) % 7))
         return _day(day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[words[0]]) % 7))
     if len(words) == 2 and words[0] in _SHIFT and words[1] == "week":
         shift = _SHIFT[words[0]]
@@ -192,7 +199,7 @@ def _parser(day: dt.date) -> Any:
     )
 
 
-def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue | None:
+def _absolute(name: str, match: re.Match[str], day: dt.date | None, future: bool = False) -> TimeValue | None:
     groups = match.groupdict()
     month = _MONTHS.get(groups.get("month") or "") or (int(groups["mnum"]) if groups.get("mnum") else None)
     year = _year(groups.get("year"))
@@ -217,7 +224,10 @@ def _absolute(name: str, match: re.Match[str], day: dt.date | None) -> TimeValue
                 candidate = candidate.replace(year=day.year - 1)
             return _day(candidate)
         if name == "month" and month is not None:
-            year = day.year - 1 if month - day.month > 6 else day.year
+            if future:  # "will visit in March": the coming March
+                year = day.year if month >= day.month else day.year + 1
+            else:
+                year = day.year - 1 if month - day.month > 6 else day.year
             return TimeValue(value=f"{year:04d}-{month:02d}", datatype="gYearMonth")
     except ValueError:  # "February 30"
         return None

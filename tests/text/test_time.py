@@ -118,3 +118,22 @@ def test_a_word_after_a_whole_expression_is_not_part_of_it(nlp):
     times = [q.time for r in extract(document, nlp(text)).relations for q in r.qualifiers if q.kind == "time"]
     assert times and all(t is not None and (t.start, t.end) == ("2019-12-23", "2019-12-29") for t in times)
     assert normalise_time("the day after", "2020-01-01").value == "2020-01-02"  # "after" still belongs here
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Stevens will win his third cap on Sunday after two games as a replacement.", "2020-01-05"),
+        ("Stevens won his third cap on Sunday after two games as a replacement.", "2019-12-29"),
+        ("The minister will visit the region in August.", "2020-08"),
+    ],
+)
+def test_a_clause_about_the_future_dates_its_weekday_and_month_forward(nlp, sentence, expected):
+    """In a paper of Wednesday 1 January 2020, "will win ... on Sunday" is 5 January, "won ... on Sunday"
+    29 December; "will visit in August" is August 2020 (not August 2019, as a month more than six months ahead was)."""
+    from kg.extract import extract
+
+    text = "Wales\n" + sentence
+    document = document_from_text(text, doc_id="future", date="2020-01-01")
+    values = {q.time.value for r in extract(document, nlp(text)).relations for q in r.qualifiers if q.time}
+    assert values == {expected}
