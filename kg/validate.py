@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, SH
 from .store import union
 from .vocab import PREFIXES, ontology_graph
 
-__all__ = ["Violation", "validate", "shapes_graph"]
+__all__ = ["Violation", "validate", "run_shapes", "shapes_graph"]
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,16 @@ def validate(graph: Graph) -> list[Violation]:
 
     The ontology (``kg.ttl``) is mixed in, so that relations declared there count as declared.
     """
+    return run_shapes(graph, shapes_graph())
+
+
+def run_shapes(graph: Graph, shapes: Graph) -> list[Violation]:
+    """The violations of ``shapes`` in ``graph``, with kg's ontology mixed in (see :func:`validate`)."""
     from pyshacl import validate as run_shacl  # imported when used: it loads slowly
 
     _, report, _ = run_shacl(
         union(graph),
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes,
         ont_graph=ontology_graph(),
         inference="none",
         advanced=True,

@@ -3,7 +3,7 @@
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 import kg
 from kg.store import FORMATS, load_graph, serialize, union
@@ -53,6 +53,21 @@ def test_a_broken_graph_is_reported():
     assert ("khalifa-haftar", "rdfs:label") in messages
     assert ("kgr:undeclared", None) in messages or ("kgr:undeclared", "rdf:type") in messages
     assert (statement.rsplit("/", 1)[-1], "kg:document") in messages
+
+
+def test_statements_asserted_against_their_negation_and_undeclared_relations_are_reported():
+    """The two SPARQL constraints, which run only on the nodes their targets' one query finds."""
+    broken = kg.build(EXAMPLE).graph
+    negated = next(broken.subjects(KG.negated, Literal(True)))
+    broken.set((negated, KG.asserted, Literal(True)))  # a denial written as a plain fact
+    fact = next(broken.subjects(KG.asserted, Literal(True)))
+    triple = (broken.value(fact, RDF.subject), broken.value(fact, RDF.predicate), broken.value(fact, RDF.object))
+    broken.remove(triple)  # an asserted statement whose triple is gone
+    haftar = URIRef("https://example.org/kg/id/entity/person/khalifa-haftar")
+    broken.add((haftar, KGR["undeclared"], haftar))
+    found = {(v.focus.rsplit("/", 1)[-1], v.message.split(" ")[0]) for v in validate(broken)}
+    assert {(negated.rsplit("/", 1)[-1], "a"), (fact.rsplit("/", 1)[-1], "a")} <= found
+    assert ("kgr:undeclared", "relation") in found
 
 
 def test_typed_relations_can_be_queried_at_both_levels(example_graph):
