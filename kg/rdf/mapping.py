@@ -40,7 +40,7 @@ from .nodes import T, Triple, int_literal, named_node, str_literal
 from .record import encode_extraction
 from .statements import Statement, statement_triples
 
-__all__ = ["to_graph", "quads", "quad_batches", "ontology_quads", "concept_quads"]
+__all__ = ["to_graph", "quads", "quad_batches", "document_quads", "Nodes", "ontology_quads", "concept_quads"]
 
 
 def to_graph(
@@ -104,7 +104,7 @@ def quad_batches(
     descriptions of the nodes it refers to, in one transaction (readers never see a
     statement about a node that has no label yet)."""
     extractions = list(extractions)
-    nodes = _Nodes.of(entities, base)
+    nodes = Nodes.of(entities, base)
     corpus = named_node(str(iri.corpus_graph_iri(base)))
     names = named_node(str(iri.names_graph_iri(base)))
     # Concept labels and relation predicates are chosen over the whole build, before any document.
@@ -116,12 +116,20 @@ def quad_batches(
     yield corpus.value, corpus_quads
     yield names.value, [ox.Quad(s, p, o, names) for s, p, o in _name_triples(entities, nodes)]
     for extraction in extractions:
-        here = named_node(str(iri.document_graph_iri(base, extraction.document.id)))
-        yield here.value, [ox.Quad(s, p, o, here) for s, p, o in _extraction_triples(extraction, nodes)]
+        yield document_quads(extraction, nodes)
+
+
+def document_quads(extraction: Extraction, nodes: Nodes) -> tuple[str, list[ox.Quad]]:
+    """``(graph IRI, quads)`` of one document's named graph: what the document says.
+
+    Needs only the build's :class:`Nodes` (made once from the linked entity table), so
+    documents can be mapped anywhere once linking is over, in any order."""
+    here = named_node(str(iri.document_graph_iri(nodes.base, extraction.document.id)))
+    return here.value, [ox.Quad(s, p, o, here) for s, p, o in _extraction_triples(extraction, nodes)]
 
 
 @dataclass(frozen=True)
-class _Nodes:
+class Nodes:
     """The nodes of one build: its entities' IRIs and classes (by entity key), and the
     nodes of the arguments of its relations."""
 
@@ -131,7 +139,7 @@ class _Nodes:
     classes: dict[str, str]  # class local name ("Person")
 
     @classmethod
-    def of(cls, entities: EntityTable, base: str) -> _Nodes:
+    def of(cls, entities: EntityTable, base: str) -> Nodes:
         """The nodes of ``entities``: an entity already in the graph keeps its IRI."""
         iris, classes = {}, {}
         for entity in entities:
@@ -163,7 +171,7 @@ class _Nodes:
         return "Concept"
 
 
-def _entity_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
+def _entity_triples(entities: EntityTable, nodes: Nodes) -> Iterator[Triple]:
     """The corpus graph's description of each entity: class, labels, how often it is mentioned."""
     for entity in entities:
         node = nodes.iris[entity.key]
@@ -174,7 +182,7 @@ def _entity_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
         yield node, T.kg_mentionCount, int_literal(entity.mention_count)
 
 
-def _name_triples(entities: EntityTable, nodes: _Nodes) -> Iterator[Triple]:
+def _name_triples(entities: EntityTable, nodes: Nodes) -> Iterator[Triple]:
     """The names graph: every key of every name of each entity (:func:`kg.text.names.name_keys`)."""
     for entity in entities:
         keys: set[str] = set().union(*(name_keys(name) for name in (entity.label, *entity.alt_labels)))
@@ -205,7 +213,7 @@ def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
     return found
 
 
-def _extraction_triples(extraction: Extraction, nodes: _Nodes) -> Iterator[Triple]:
+def _extraction_triples(extraction: Extraction, nodes: Nodes) -> Iterator[Triple]:
     """What one document says, for its named graph: the document, its mentions, its relations."""
     document = extraction.document
     doc_node = named_node(str(iri.document_iri(nodes.base, document.id)))
@@ -222,7 +230,7 @@ def _extraction_triples(extraction: Extraction, nodes: _Nodes) -> Iterator[Tripl
         yield from _relation_triples(relation, doc_node, nodes)
 
 
-def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: _Nodes) -> Iterator[Triple]:
+def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: Nodes) -> Iterator[Triple]:
     """One relation: the plain (and typed) triple when it is a fact, its statement, and what
     its arguments that are no entity are (a proposition's description, a concept's document)."""
     subject = nodes.argument(relation.subject, relation.doc_id)
