@@ -13,7 +13,7 @@ import importlib
 import logging
 from typing import Any
 
-__version__ = "0.1.0"
+from .model import VERSION as __version__  # plain records: no heavy import
 
 __all__ = [
     "build",

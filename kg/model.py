@@ -17,9 +17,12 @@ __all__ = [
     "TimeValue",
     "Qualifier",
     "Relation",
+    "Sentence",
     "Extraction",
+    "BuildActivity",
     "Entity",
     "EXTRACTOR",
+    "VERSION",
     "EntityTable",
     "KnownEntity",
     "Aliases",
@@ -33,7 +36,10 @@ __all__ = [
     "MergeRule",
 ]
 
-#: Name and version of the extractor, written on every statement (``kg:extractor``); bumped when
+#: kg's version (``kg.__version__``), named by each build's ``prov:Activity``.
+VERSION = "0.1.0"
+
+#: Name and version of the extractor, written on each build's ``prov:Activity`` (``kg:extractor``); bumped when
 #: what extraction produces changes. Defined with the records so that mapping them needs no extraction.
 EXTRACTOR = "kg.extract.relations/0.2"
 
@@ -210,12 +216,42 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document that a mention or a relation was read from.
+
+    ``index`` counts the document's sentences from 0 (:attr:`Mention.sentence`); ``start``/``end``
+    are character offsets into the document's text without the sentence's surrounding
+    whitespace, and ``text`` is that stretch (:attr:`Relation.sentence`).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything extracted from one document."""
+    """Everything extracted from one document.
+
+    ``sentences`` are the sentences its mentions and relations were read from, in order: each
+    is written once, as a node that their statements and mentions point to."""
 
     document: Document
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     relations: tuple[Relation, ...] = field(default_factory=tuple)
+    sentences: tuple[Sentence, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildActivity:
+    """What made a build's documents: kg's version, its extractor, and the options that change
+    what a build writes. One ``prov:Activity`` node per distinct value (its IRI is a hash of
+    them), so building the same input with the same options writes the same graph."""
+
+    software: str = f"kg {VERSION}"
+    extractor: str = EXTRACTOR
+    options: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

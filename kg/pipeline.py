@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
+import json
 import logging
 import resource
 import time
@@ -16,7 +18,7 @@ from .analyse.nlp import resolve_model_name
 from .analyse.run import analyse
 from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
-from .model import Aliases, Document, EntityTable, Extraction
+from .model import Aliases, BuildActivity, Document, EntityTable, Extraction
 from .rdf import DEFAULT_BASE
 from .rdf.iri import check_base, corpus_graph_iri
 from .rdf.mapping import ontology_quads, quad_batches
@@ -183,7 +185,7 @@ def run_build(
     _log_phase("analysed", started)
     entities, replaced = _link(extractions, target, aliases=aliases, base=base)
     _log_phase("linked", started)
-    _write(target, extractions, entities, base=base, replaced=replaced)
+    _write(target, extractions, entities, base=base, replaced=replaced, activity=build_activity(options))
     _log_phase("written", started)
     report = BuildReport(
         documents=len(extractions),
@@ -293,13 +295,32 @@ def _link(
     return link_entities(extractions, aliases=aliases, known=known), replaced
 
 
+def build_activity(options: BuildOptions) -> BuildActivity:
+    """The build ``options`` (checked) describe, as its ``prov:Activity`` records it: kg's version, the
+    extractor, and the options that change what is written (the model, the default date, the aliases)."""
+    chosen = [("model", str(options.model))]
+    if options.date:
+        chosen.append(("date", options.date))
+    aliases = options.aliases
+    if isinstance(aliases, Aliases) and (aliases.merge or aliases.forbid):
+        content = json.dumps([sorted(aliases.merge.items()), sorted(sorted(pair) for pair in aliases.forbid)])
+        chosen.append(("aliases", hashlib.sha1(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]))
+    return BuildActivity(options=tuple(chosen))
+
+
 def _write(
-    target: _Target, extractions: list[Extraction], entities: EntityTable, *, base: str, replaced: list[str]
+    target: _Target,
+    extractions: list[Extraction],
+    entities: EntityTable,
+    *,
+    base: str,
+    replaced: list[str],
+    activity: BuildActivity,
 ) -> None:
     """Map the extractions to quads and write them, with the ontology, into the target's store."""
     store = target.store
     with store.loading():
-        batches = quad_batches(extractions, entities, base=base)
+        batches = quad_batches(extractions, entities, base=base, activity=activity)
         write_documents(
             store,
             itertools.chain(batches, [(str(ONTOLOGY_IRI), list(ontology_quads()))]),

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from ..analyse.bounded import bound_sentences
 from ..lang import lexicon_of
-from ..model import Argument, Extraction, Relation
+from ..model import Argument, Extraction, Mention, Relation, Sentence
 from ..text.time import normalise_time, tail_end
 from ..vocab import ENTITY_LABELS, typed_lemmas
 from .entities import mentions, values
@@ -50,7 +50,24 @@ def extract(document, doc):
         document=document,
         mentions=tuple(found),
         relations=tuple(_dated(relation, document) for relation in read),
+        sentences=sentences_read(doc, found, read),
     )
+
+
+def sentences_read(doc, found: list[Mention], read: list[Relation]) -> tuple[Sentence, ...]:
+    """The sentences of ``doc`` that the mentions ``found`` and the relations ``read`` come from,
+    each without its surrounding whitespace, as :class:`~kg.model.Relation` spans its sentence."""
+    text = doc.user_data.get("kg.text") or doc.text
+    indexes = {mention.sentence for mention in found}
+    starts = {relation.start for relation in read}
+    sentences = []
+    for index, sentence in enumerate(doc.sents):
+        written = text[sentence.start_char : sentence.end_char]
+        start = sentence.start_char + len(written) - len(written.lstrip())
+        if index in indexes or start in starts:
+            stripped = written.strip()
+            sentences.append(Sentence(index, start, start + len(stripped), stripped))
+    return tuple(sentences)
 
 
 def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):

@@ -20,6 +20,8 @@ __all__ = [
     "concept_iri",
     "document_iri",
     "mention_iri",
+    "sentence_iri",
+    "activity_iri",
     "proposition_iri",
     "statement_iri",
     "relation_iri",
@@ -157,6 +159,18 @@ def mention_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
     """IRI of a named mention, a hash of its document and offsets."""
     digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return URIRef(f"{base}mention/{digest}")
+
+
+def sentence_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:
+    """IRI of a sentence of a document, a hash of its document and offsets."""
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return URIRef(f"{base}sentence/{digest}")
+
+
+def activity_iri(base: str, *parts: object) -> URIRef:
+    """IRI of a build (a ``prov:Activity``), a hash of what it was: kg's version, its extractor, its options."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return URIRef(f"{base}build/{digest}")
 
 
 def proposition_iri(base: str, doc_id: str, start: int, end: int) -> URIRef:

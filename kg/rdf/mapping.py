@@ -15,6 +15,7 @@ into an rdflib dataset for the Python API.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from ..model import Argument, Document, EntityTable, Extraction, Mention, Relation
+from ..model import Argument, BuildActivity, Document, EntityTable, Extraction, Mention, Relation, Sentence
 from ..resolve.concepts import Concept, ConceptTable
 from ..terms import quad_to_rdflib
 from ..text.names import name_keys
@@ -49,6 +50,7 @@ def to_graph(
     *,
     base: str = iri.DEFAULT_BASE,
     graph: Dataset | None = None,
+    activity: BuildActivity | None = None,
 ) -> Dataset:
     """Add the quads of ``extractions`` to ``graph`` (a new rdflib dataset by default) and return it.
 
@@ -66,10 +68,12 @@ def to_graph(
         Base IRI of entities, concepts, documents and statements.
     graph : rdflib.Dataset, optional
         Where to add the quads.
+    activity : BuildActivity, optional
+        What made the documents (their ``prov:wasGeneratedBy``); kg's defaults when not given.
     """
     graph = new_dataset() if graph is None else graph
     # rdflib takes a graph's name as the context (it looks the graph up), though it annotates a Graph.
-    for quad in quads(extractions, entities, base=iri.check_base(base)):
+    for quad in quads(extractions, entities, base=iri.check_base(base), activity=activity):
         graph.add(quad_to_rdflib(quad))  # type: ignore[arg-type]
     for quad in ontology_quads():
         graph.add(quad_to_rdflib(quad))  # type: ignore[arg-type]
@@ -87,14 +91,16 @@ def ontology_quads() -> tuple[ox.Quad, ...]:
     return tuple(ox.Quad(t.subject, t.predicate, t.object, name) for t in ontology_triples())
 
 
-def quads(extractions: Iterable[Extraction], entities: EntityTable, *, base: str) -> Iterator[ox.Quad]:
+def quads(
+    extractions: Iterable[Extraction], entities: EntityTable, *, base: str, activity: BuildActivity | None = None
+) -> Iterator[ox.Quad]:
     """Yield the quads (pyoxigraph) for documents, entities, concepts, relations and statements."""
-    for _, batch in quad_batches(extractions, entities, base=base):
+    for _, batch in quad_batches(extractions, entities, base=base, activity=activity):
         yield from batch
 
 
 def quad_batches(
-    extractions: Iterable[Extraction], entities: EntityTable, *, base: str
+    extractions: Iterable[Extraction], entities: EntityTable, *, base: str, activity: BuildActivity | None = None
 ) -> Iterator[tuple[str, list[ox.Quad]]]:
     """Yield ``(graph IRI, quads)``: first the corpus graph (entities, concepts, relation
     predicates) and the names graph (the entities' name keys, :func:`kg.text.names.name_keys`),
@@ -102,9 +108,10 @@ def quad_batches(
 
     The corpus comes first so that a store can write each document together with the
     descriptions of the nodes it refers to, in one transaction (readers never see a
-    statement about a node that has no label yet)."""
+    statement about a node that has no label yet). The corpus graph also describes the
+    build (``activity``, a ``prov:Activity``) that every document points to."""
     extractions = list(extractions)
-    nodes = Nodes.of(entities, base)
+    nodes = Nodes.of(entities, base, activity=activity)
     corpus = named_node(str(iri.corpus_graph_iri(base)))
     names = named_node(str(iri.names_graph_iri(base)))
     # Concept labels and relation predicates are chosen over the whole build, before any document.
@@ -113,6 +120,7 @@ def quad_batches(
         corpus_quads += concept_quads(concept, base=base)
     predicates = {relation.predicate for extraction in extractions for relation in extraction.relations}
     corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _predicate_triples(predicates)]
+    corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _activity_triples(nodes)]
     yield corpus.value, corpus_quads
     yield names.value, [ox.Quad(s, p, o, names) for s, p, o in _name_triples(entities, nodes)]
     for extraction in extractions:
@@ -137,16 +145,20 @@ class Nodes:
     entities: EntityTable
     iris: dict[str, ox.NamedNode]
     classes: dict[str, str]  # class local name ("Person")
+    activity: BuildActivity
+    activity_node: ox.NamedNode
 
     @classmethod
-    def of(cls, entities: EntityTable, base: str) -> Nodes:
-        """The nodes of ``entities``: an entity already in the graph keeps its IRI."""
+    def of(cls, entities: EntityTable, base: str, *, activity: BuildActivity | None = None) -> Nodes:
+        """The nodes of ``entities`` (an entity already in the graph keeps its IRI) and of the build."""
         iris, classes = {}, {}
         for entity in entities:
             name = class_for_label(entity.type).split("#")[-1]
             iris[entity.key] = named_node(entity.iri or str(iri.entity_iri(base, name, entity.label)))
             classes[entity.key] = name
-        return cls(base, entities, iris, classes)
+        activity = activity or BuildActivity()
+        node = named_node(str(iri.activity_iri(base, activity.software, activity.extractor, *activity.options)))
+        return cls(base, entities, iris, classes, activity, node)
 
     def entity(self, mention: Mention) -> ox.NamedNode:
         """The node of the entity ``mention`` names."""
@@ -201,6 +213,17 @@ def _predicate_triples(predicates: set[str]) -> Iterator[Triple]:
         yield predicate, T.rdfs_label, str_literal(lemma)
 
 
+def _activity_triples(nodes: Nodes) -> Iterator[Triple]:
+    """The build the documents come from: kg's version, its extractor and the options that change
+    what it writes (``name=value``), once for all of them instead of on every statement."""
+    activity, node = nodes.activity, nodes.activity_node
+    yield node, T.rdf_type, T.prov_Activity
+    yield node, T.rdfs_label, str_literal(f"{activity.software} build")
+    yield node, T.kg_extractor, str_literal(activity.extractor)
+    for name, value in activity.options:
+        yield node, T.kg_option, str_literal(f"{name}={value}")
+
+
 def concept_quads(concept: Concept, *, base: str) -> list[ox.Quad]:
     """The corpus graph's description of one concept (:class:`kg.resolve.concepts.ConceptTable`)."""
     corpus = named_node(str(iri.corpus_graph_iri(base)))
@@ -218,19 +241,74 @@ def _extraction_triples(extraction: Extraction, nodes: Nodes) -> Iterator[Triple
     document = extraction.document
     doc_node = named_node(str(iri.document_iri(nodes.base, document.id)))
     yield from _document_triples(doc_node, document)
+    yield doc_node, T.prov_wasGeneratedBy, nodes.activity_node
     # What kg remove maps the document again from when the entities it names are re-linked.
     yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction))
+    sentences = _Sentences(nodes.base, extraction, doc_node)
     for entity_key in sorted({nodes.entities.key_of(m) for m in extraction.mentions}):
         yield nodes.iris[entity_key], T.kg_mentionedIn, doc_node
     for mention in extraction.mentions:
-        yield from _mention_triples(
-            nodes.base, doc_node, mention, nodes.entity(mention), nodes.entities.rule_of(mention)
-        )
+        sentence, rule = sentences.of_mention(mention), nodes.entities.rule_of(mention)
+        yield from _mention_triples(nodes.base, sentence, mention, nodes.entity(mention), rule)
     for relation in extraction.relations:
-        yield from _relation_triples(relation, doc_node, nodes)
+        yield from _relation_triples(relation, doc_node, sentences.of(relation), nodes)
+    yield from sentences.triples()
 
 
-def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: Nodes) -> Iterator[Triple]:
+class _Sentences:
+    """The sentence nodes of one document: each written once, whichever mentions and statements point to it.
+
+    An extraction made by hand may not list its sentences: then a relation's sentence is the span
+    it names, and a mention's is the relation sentence that holds it, else the document's text."""
+
+    def __init__(self, base: str, extraction: Extraction, doc_node: ox.NamedNode):
+        self.base, self.doc_id, self.doc_node = base, extraction.document.id, doc_node
+        self.text = extraction.document.text
+        self.listed = {sentence.index: sentence for sentence in extraction.sentences}
+        self.by_start = {sentence.start: sentence for sentence in extraction.sentences}
+        for relation in extraction.relations:
+            if relation.start not in self.by_start:
+                self.by_start[relation.start] = Sentence(-1, relation.start, relation.end, relation.sentence)
+        self.used: dict[Sentence, ox.NamedNode] = {}
+
+    def node(self, sentence: Sentence) -> ox.NamedNode:
+        found = self.used.get(sentence)
+        if found is None:
+            found = named_node(str(iri.sentence_iri(self.base, self.doc_id, sentence.start, sentence.end)))
+            self.used[sentence] = found
+        return found
+
+    def of_mention(self, mention: Mention) -> ox.NamedNode:
+        """The node of the sentence ``mention`` was read from (:attr:`kg.model.Mention.sentence`)."""
+        sentence = self.listed.get(mention.sentence)
+        if sentence is None:
+            holding = [s for s in self.by_start.values() if s.start <= mention.start and mention.end <= s.end]
+            if holding:
+                sentence = dataclasses.replace(holding[0], index=mention.sentence)
+            else:
+                sentence = Sentence(mention.sentence, 0, len(self.text), self.text)
+            self.listed[mention.sentence] = self.by_start[sentence.start] = sentence
+        return self.node(sentence)
+
+    def of(self, relation: Relation) -> ox.NamedNode:
+        """The node of the sentence ``relation`` was read from."""
+        return self.node(self.by_start[relation.start])
+
+    def triples(self) -> Iterator[Triple]:
+        """Each sentence pointed to: its text, document, offsets and place in the document."""
+        for sentence, node in self.used.items():
+            yield node, T.rdf_type, T.kg_Sentence
+            yield node, T.kg_text, str_literal(sentence.text)
+            yield node, T.kg_document, self.doc_node
+            yield node, T.kg_startChar, int_literal(sentence.start)
+            yield node, T.kg_endChar, int_literal(sentence.end)
+            if sentence.index >= 0:
+                yield node, T.kg_index, int_literal(sentence.index)
+
+
+def _relation_triples(
+    relation: Relation, doc_node: ox.NamedNode, sentence: ox.NamedNode, nodes: Nodes
+) -> Iterator[Triple]:
     """One relation: the plain (and typed) triple when it is a fact, its statement, and what
     its arguments that are no entity are (a proposition's description, a concept's document)."""
     subject = nodes.argument(relation.subject, relation.doc_id)
@@ -249,14 +327,14 @@ def _relation_triples(relation: Relation, doc_node: ox.NamedNode, nodes: Nodes) 
     attribution = nodes.argument(relation.attribution, relation.doc_id) if relation.attribution else None
     places = [nodes.entity(q.mention) for q in relation.qualifiers if q.mention]
     statement = Statement(relation, subject, predicate, obj, attribution, places, typed)
-    yield from statement_triples(nodes.base, doc_node, statement)
+    yield from statement_triples(nodes.base, sentence, statement)
     for node, argument in ((subject, relation.subject), (obj, relation.object)):
         if argument is None or node is None:
             continue
         if argument.clause:
             yield node, T.rdf_type, T.kg_Proposition
             yield node, T.rdfs_label, str_literal(argument.text)
-            yield node, T.kg_document, doc_node
+            yield node, T.kg_sentence, sentence
         elif argument.mention is None:
             yield node, T.kg_mentionedIn, doc_node
 
@@ -286,16 +364,18 @@ def _document_triples(node: ox.NamedNode, document: Document) -> Iterator[Triple
 
 
 def _mention_triples(
-    base: str, doc_node: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode, rule: str
+    base: str, sentence: ox.NamedNode, mention: Mention, entity_node: ox.NamedNode, rule: str
 ) -> Iterator[Triple]:
-    """A named mention: where it is, what it says, which entity it names and why."""
+    """A named mention: where it is, what it says, which entity it names and, unless the name is the
+    entity's label, by what rule."""
     node = named_node(str(iri.mention_iri(base, mention.doc_id, mention.start, mention.end)))
     yield node, T.rdf_type, T.kg_Mention
     yield node, T.kg_mentionOf, entity_node
-    yield node, T.kg_document, doc_node
+    yield node, T.kg_sentence, sentence
     yield node, T.kg_startChar, int_literal(mention.start)
     yield node, T.kg_endChar, int_literal(mention.end)
     yield node, T.kg_surfaceForm, str_literal(mention.text)
-    yield node, T.kg_mergedBy, str_literal(rule)
+    if rule != "canonical":
+        yield node, T.kg_mergedBy, str_literal(rule)
     if mention.typed_by:
         yield node, T.kg_typedBy, str_literal(mention.typed_by)

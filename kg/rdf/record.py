@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, TimeValue
+from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, Sentence, TimeValue
 
 __all__ = ["encode_extraction", "decode_extraction", "VERSION"]
 
 #: Bumped when the layout changes; a record of another version is not read (see :func:`decode_extraction`).
-VERSION = 1
+VERSION = 2
 
 
 def encode_extraction(extraction: Extraction) -> str:
@@ -41,7 +41,7 @@ def encode_extraction(extraction: Extraction) -> str:
         "v": VERSION,
         "d": [document.id, document.title, document.date, document.url],
         "m": [_mention(m) for m in extraction.mentions],
-        "s": list(encoder.sentences),
+        "s": [[s.index, s.start, s.end, s.text] for s in encoder.sentences],
         "r": relations,
     }
     return json.dumps(record, separators=(",", ":"))
@@ -56,7 +56,7 @@ def decode_extraction(record: str) -> Extraction | None:
     decoder = _Decoder(data)
     doc_id, title, date, url = data["d"]
     relations = tuple(decoder.relation(row) for row in data["r"])
-    return Extraction(Document(doc_id, "", title, date, url), decoder.mentions, relations)
+    return Extraction(Document(doc_id, "", title, date, url), decoder.mentions, relations, decoder.sentences)
 
 
 def _mention(mention: Mention) -> list[Any]:
@@ -64,11 +64,13 @@ def _mention(mention: Mention) -> list[Any]:
 
 
 class _Encoder:
-    """Records as JSON lists: a mention of the extraction by its index, sentences by their index."""
+    """Records as JSON lists: a mention of the extraction by its index, a relation's sentence by
+    its place in the record's list of sentences."""
 
     def __init__(self, extraction: Extraction):
         self.mentions = {mention: index for index, mention in enumerate(extraction.mentions)}
-        self.sentences: dict[str, int] = {}
+        self.sentences = list(extraction.sentences)
+        self.places = {sentence.start: place for place, sentence in enumerate(self.sentences)}
 
     def mention(self, value: Mention | None) -> int | list[Any] | None:
         if value is None:
@@ -86,7 +88,10 @@ class _Encoder:
         return [value.kind, value.text, value.start, value.end, self.mention(value.mention), time]
 
     def relation(self, relation: Relation) -> list[Any]:
-        sentence = self.sentences.setdefault(relation.sentence, len(self.sentences))
+        sentence = self.places.get(relation.start)
+        if sentence is None:  # a relation made without its extraction's sentences (by hand)
+            sentence = self.places[relation.start] = len(self.sentences)
+            self.sentences.append(Sentence(-1, relation.start, relation.end, relation.sentence))
         return [
             self.argument(relation.subject),
             relation.predicate,
@@ -111,7 +116,7 @@ class _Decoder:
     def __init__(self, data: dict[str, Any]):
         self.doc_id = data["d"][0]
         self.mentions = tuple(self._new_mention(row) for row in data["m"])
-        self.sentences: list[str] = data["s"]
+        self.sentences = tuple(Sentence(*row) for row in data["s"])
 
     def _new_mention(self, row: list[Any]) -> Mention:
         start, end, text, label, sentence, typed_by = row
@@ -141,7 +146,7 @@ class _Decoder:
             self.subject(subject),
             predicate,
             self.argument(obj),
-            self.sentences[sentence],
+            self.sentences[sentence].text,
             start,
             end,
             negated,

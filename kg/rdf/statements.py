@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..model import EXTRACTOR, Relation
+from ..model import Relation
 from ..vocab import PREFIXES
 from . import iri
-from .nodes import T, Triple, bool_literal, int_literal, named_node, str_literal
+from .nodes import T, Triple, bool_literal, named_node, str_literal
 
 __all__ = ["Statement", "statement_triples"]
 
@@ -52,11 +52,15 @@ class Statement:
         )
 
 
-_EXTRACTOR = ox.Literal(EXTRACTOR)
+_TRUE = bool_literal(True)
 
 
-def statement_triples(base: str, doc_node: ox.NamedNode, statement: Statement) -> Iterator[Triple]:
-    """The ``kg:Statement`` node of one relation: the triple, the sentence, provenance, qualifiers."""
+def statement_triples(base: str, sentence: ox.NamedNode, statement: Statement) -> Iterator[Triple]:
+    """The ``kg:Statement`` node of one relation: the triple, its sentence's node (which holds the
+    text, offsets and document), the words it was read from, qualifiers and how it holds.
+
+    Nothing the sentence or the build already says is repeated here, and the flags
+    ``kg:passive``, ``kg:negated`` and ``kg:asserted`` are written only when true."""
     relation = statement.relation
     node = statement.node(base)
     yield node, T.rdf_type, T.kg_Statement
@@ -64,25 +68,24 @@ def statement_triples(base: str, doc_node: ox.NamedNode, statement: Statement) -
     yield node, T.rdf_predicate, statement.predicate
     if statement.object is not None:
         yield node, T.rdf_object, statement.object
-    yield node, T.kg_document, doc_node
-    yield node, T.kg_sentence, str_literal(relation.sentence)
-    yield node, T.kg_startChar, int_literal(relation.start)
-    yield node, T.kg_endChar, int_literal(relation.end)
+    yield node, T.kg_sentence, sentence
     yield node, T.kg_subjectText, str_literal(relation.subject.text)
     if relation.object is not None:
         yield node, T.kg_objectText, str_literal(relation.object.text)
     yield node, T.kg_relationText, str_literal(relation.relation_text)
-    yield node, T.kg_passive, bool_literal(relation.passive)
+    if relation.passive:
+        yield node, T.kg_passive, _TRUE
     yield from qualifier_triples(node, relation)
     for place in statement.places:
         yield node, T.kg_place, place
     if statement.typed is not None:
         yield node, T.kg_relationType, statement.typed
-    yield node, T.kg_extractor, _EXTRACTOR
     yield node, T.kg_pattern, str_literal(relation.pattern)
     yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
-    yield node, T.kg_negated, bool_literal(relation.negated)
-    yield node, T.kg_asserted, bool_literal(relation.is_factual and statement.object is not None)
+    if relation.negated:
+        yield node, T.kg_negated, _TRUE
+    if relation.is_factual and statement.object is not None:
+        yield node, T.kg_asserted, _TRUE
     if relation.modality:
         yield node, T.kg_modality, str_literal(relation.modality)
     if statement.attribution is not None:
@@ -90,10 +93,13 @@ def statement_triples(base: str, doc_node: ox.NamedNode, statement: Statement) -
 
 
 def qualifier_triples(node: ox.NamedNode, relation: Relation) -> Iterator[Triple]:
-    """A statement's circumstances as written, and its times on the calendar when known."""
+    """A statement's circumstances as written, and its times on the calendar when known.
+
+    A time is written once, as ``kg:time`` (a sub-property of ``kg:qualifier``): all the
+    circumstances of a statement are ``kg:qualifier|kg:time``."""
     for qualifier in relation.qualifiers:
-        yield node, T.kg_qualifier, str_literal(qualifier.text)
         if qualifier.kind != "time":
+            yield node, T.kg_qualifier, str_literal(qualifier.text)
             continue
         yield node, T.kg_time, str_literal(qualifier.text)
         value = qualifier.time

@@ -93,7 +93,10 @@ def _statements(facts: DrawingFacts) -> list[dict]:
     """The statements (subject, predicate, object), each with its flags, sentence, document and relation label."""
     values = {
         name: {r["statement"]: r["value"] for r in facts.rows(f"statement {name}")}
-        for name in ("negated", "modality", "confidence", "sentence", "document")
+        for name in ("negated", "modality", "confidence", "sentence")
+    }
+    sentences = {
+        name: {r["sentence"]: r["value"] for r in facts.rows(f"sentence {name}")} for name in ("text", "document")
     }
     documents = {
         name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")} for name in ("title", "identifier")
@@ -102,12 +105,13 @@ def _statements(facts: DrawingFacts) -> list[dict]:
     rows = sorted(facts.rows("statements"), key=lambda r: r["statement"])
     for row in rows:
         statement = row["statement"]
-        document = values["document"].get(statement)
+        sentence = values["sentence"].get(statement)
+        document = sentences["document"].get(sentence)
         row.update(
             negated=values["negated"].get(statement),
             modality=values["modality"].get(statement),
             confidence=values["confidence"].get(statement),
-            sentence=values["sentence"].get(statement),
+            sentence=sentences["text"].get(sentence),
             title=documents["title"].get(document),
             identifier=documents["identifier"].get(document),
             relation=relation_labels.get(row["p"]),

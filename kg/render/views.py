@@ -101,9 +101,9 @@ def facts_from_store(store: Store) -> DrawingFacts:
     return facts
 
 
-_STATEMENT_PROPERTIES = {
-    name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence", "document")
-}
+_STATEMENT_PROPERTIES = {name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence")}
+#: What a statement's sentence node holds: the text shown on hover, and its document.
+_SENTENCE_PROPERTIES = {name: str(getattr(KG, name)) for name in ("text", "document")}
 _DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}
 _DRAWN_PREDICATES = frozenset(
     {
@@ -115,12 +115,13 @@ _DRAWN_PREDICATES = frozenset(
         str(RDF.predicate),
         str(RDF.object),
         *_STATEMENT_PROPERTIES.values(),
+        *_SENTENCE_PROPERTIES.values(),
         *_DOCUMENT_PROPERTIES.values(),
     }
 )
 _DRAWN_NODES = frozenset(ox.NamedNode(iri) for iri in _DRAWN_PREDICATES)
 _TYPE, _LABEL, _ALT_LABEL, _MENTION_COUNT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(KG.mentionCount)
-_STATEMENT, _DOCUMENT = str(KG.Statement), str(KG.Document)
+_STATEMENT, _SENTENCE, _DOCUMENT = str(KG.Statement), str(KG.Sentence), str(KG.Document)
 
 
 class DrawingFacts:
@@ -169,6 +170,10 @@ class DrawingFacts:
             for statement, values in self.values[_STATEMENT_PROPERTIES[name.split()[1]]].items():
                 if _STATEMENT in types.get(statement, ()):
                     yield {"statement": statement, "value": values[0]}
+        elif name.startswith("sentence "):
+            for sentence, values in self.values[_SENTENCE_PROPERTIES[name.split()[1]]].items():
+                if _SENTENCE in types.get(sentence, ()):
+                    yield {"sentence": sentence, "value": values[0]}
         elif name.startswith("document "):
             for document, values in self.values[_DOCUMENT_PROPERTIES[name.split()[1]]].items():
                 if _DOCUMENT in types.get(document, ()):

@@ -45,6 +45,7 @@ from rdflib import URIRef
 from ..model import Aliases, Entity, EntityTable, Extraction
 from ..rdf import iri
 from ..rdf.mapping import concept_quads, quad_batches
+from ..rdf.nodes import T
 from ..rdf.record import decode_extraction
 from ..resolve import link_entities, read_aliases
 from ..resolve.concepts import ConceptTable
@@ -229,7 +230,8 @@ class _Removal:
             values = iris(chunk)
             for row in self.rows(
                 f"SELECT ?m ?e ?rule WHERE {{ VALUES ?g {{ {values} }} "
-                "GRAPH ?g { ?m kg:mentionOf ?e ; kg:mergedBy ?rule } }"
+                "GRAPH ?g { ?m kg:mentionOf ?e OPTIONAL { ?m kg:mergedBy ?merged } } "
+                'BIND(COALESCE(?merged, "canonical") AS ?rule) }'
             ):
                 linked[row["m"]] = (row["e"], row["rule"])
         self.linked_graphs.update(graphs)
@@ -269,9 +271,16 @@ class _Removal:
                 key="@" + entity, label=label, type=label_type, iri=entity, merges=tuple(sorted(merges[entity].items()))
             )
         insert: list[ox.Quad] = []
+        builds = self.builds([str(iri.document_graph_iri(self.base, e.document.id)) for e in changed])
         for graph, quads in quad_batches(changed, EntityTable(entities=entities, _by_name=by_name), base=self.base):
             if graph not in (self.corpus, self.names):
-                insert += quads
+                # A document mapped again still names the build that read it, not a new one.
+                insert += [
+                    ox.Quad(q.subject, q.predicate, builds[graph], q.graph_name)
+                    if q.predicate == T.prov_wasGeneratedBy and graph in builds
+                    else q
+                    for q in quads
+                ]
         # The neighbourhood's entities, described in the corpus and names graphs as a build describes them.
         own = EntityTable(entities={key: relinked.entities[key] for key in sorted(described)}, _by_name={})
         for _, quads in quad_batches([], own, base=self.base):
@@ -285,6 +294,17 @@ class _Removal:
                 for g in (self.corpus, self.names)
             ]
         return operations + _inserts(insert)
+
+    def builds(self, graphs: list[str]) -> dict[str, ox.NamedNode]:
+        """The build (``prov:wasGeneratedBy``) each of the document ``graphs`` names."""
+        found = {}
+        for chunk in chunks(graphs):
+            query = (
+                f"SELECT ?g ?build WHERE {{ VALUES ?g {{ {iris(chunk)} }} "
+                "GRAPH ?g { ?d a kg:Document ; prov:wasGeneratedBy ?build } }"
+            )
+            found.update({row["g"]: ox.NamedNode(row["build"]) for row in self.rows(query)})
+        return found
 
     def describe_concepts(self, concepts: set[str]) -> list[str]:
         """Operations that remove the ``concepts`` nothing refers to any more, and describe again

@@ -50,16 +50,16 @@ TRIG = """
 <https://example.org/kg/id/graph/document/libya> {
   id:document-libya a kg:Document ; dcterms:identifier "libya" ; dcterms:title "GNA rejects truce" .
   id:gna kg:mentionedIn id:document-libya . id:haftar kg:mentionedIn id:document-libya .
+  id:sentence-1 a kg:Sentence ; kg:text "The GNA rejected the truce." ; kg:document id:document-libya .
+  id:sentence-2 a kg:Sentence ; kg:text "It will not trust Haftar." ; kg:document id:document-libya .
   id:m1 a kg:Mention ; kg:mentionOf id:gna ; kg:surfaceForm "GNA" ; kg:mergedBy "acronym" ;
-      kg:document id:document-libya .
+      kg:sentence id:sentence-1 .
   id:m2 a kg:Mention ; kg:mentionOf id:haftar ; kg:surfaceForm "Haftar" ; kg:mergedBy "surname" ;
-      kg:document id:document-libya .
+      kg:sentence id:sentence-2 .
   id:s1 a kg:Statement ; rdf:subject id:gna ; rdf:predicate kgr:reject ; rdf:object id:truce ;
-      kg:negated false ; kg:confidence "0.9"^^xsd:decimal ; kg:sentence "The GNA rejected the truce." ;
-      kg:document id:document-libya .
+      kg:confidence "0.9"^^xsd:decimal ; kg:sentence id:sentence-1 .
   id:s2 a kg:Statement ; rdf:subject id:gna ; rdf:predicate kgr:trust ; rdf:object id:haftar ;
-      kg:negated true ; kg:modality "will" ; kg:confidence "0.7"^^xsd:decimal ;
-      kg:sentence "It will not trust Haftar." ; kg:document id:document-libya .
+      kg:negated true ; kg:modality "will" ; kg:confidence "0.7"^^xsd:decimal ; kg:sentence id:sentence-2 .
 }
 """
 SELECT = "SELECT ?label ?n WHERE { ?e rdfs:label ?label ; kg:mentionCount ?n } ORDER BY DESC(?n)"
@@ -107,7 +107,8 @@ def test_ask_and_construct(graph):
     assert run_query(graph, "ASK { ?s kg:negated 'yes' }").askAnswer is False
     built = run_query(
         graph,
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated false }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o "
+        "FILTER NOT EXISTS { ?st kg:negated true } }",
     )
     assert {(str(s), str(o)) for s, _, o in built.graph} == {
         ("https://example.org/kg/id/gna", "https://example.org/kg/id/truce")

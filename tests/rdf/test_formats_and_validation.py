@@ -48,11 +48,11 @@ def test_a_broken_graph_is_reported():
     broken.add((haftar, RDFS.label, Literal("Second label")))
     broken.add((haftar, KGR["undeclared"], URIRef("https://example.org/kg/id/entity/geopoliticalentity/libya")))
     statement = next(broken.subjects(KG.negated, Literal(True)))
-    broken.remove((statement, KG.document, None))
+    broken.remove((statement, KG.sentence, None))
     messages = {(v.focus.rsplit("/", 1)[-1], v.path) for v in validate(broken)}
     assert ("khalifa-haftar", "rdfs:label") in messages
     assert ("kgr:undeclared", None) in messages or ("kgr:undeclared", "rdf:type") in messages
-    assert (statement.rsplit("/", 1)[-1], "kg:document") in messages
+    assert (statement.rsplit("/", 1)[-1], "kg:sentence") in messages
 
 
 def test_statements_asserted_against_their_negation_and_undeclared_relations_are_reported():

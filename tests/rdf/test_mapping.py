@@ -56,23 +56,20 @@ def test_every_statement_has_provenance(example_graph):
         for prop in (
             RDF.subject,
             RDF.predicate,
-            KG.document,
             KG.sentence,
-            KG.startChar,
-            KG.endChar,
-            KG.extractor,
             KG.confidence,
-            KG.negated,
+            KG.pattern,
             KG.subjectText,
             KG.relationText,
-            KG.passive,
         ):
             assert g.value(statement, prop) is not None, (statement, prop)
         # An assertion with only a subject ("Ramadan began") has no object, and says so by lacking both.
         assert (g.value(statement, RDF.object) is None) == (g.value(statement, KG.objectText) is None)
         assert 0 <= g.value(statement, KG.confidence).toPython() <= 1
-        start, end = g.value(statement, KG.startChar).toPython(), g.value(statement, KG.endChar).toPython()
-        assert text[start:end].strip() == str(g.value(statement, KG.sentence))
+        sentence = g.value(statement, KG.sentence)
+        start, end = g.value(sentence, KG.startChar).toPython(), g.value(sentence, KG.endChar).toPython()
+        assert text[start:end] == str(g.value(sentence, KG.text))
+        assert g.value(g.value(sentence, KG.document), RDF.type) == KG.Document
 
 
 def test_statements_record_the_relation_as_written_with_time_and_place(example_graph):
@@ -108,7 +105,7 @@ def test_negated_facts_are_statements_but_never_plain_triples(example_graph):
     g = example_graph.graph
     negated = list(g.subjects(KG.negated, Literal(True)))
     assert negated
-    not_asserted = set(g.subjects(KG.asserted, Literal(False)))
+    not_asserted = set(g.subjects(RDF.type, KG.Statement)) - set(g.subjects(KG.asserted, Literal(True)))
     assert set(negated) <= not_asserted
     for statement in not_asserted:
         triple = (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object))

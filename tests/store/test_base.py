@@ -59,8 +59,8 @@ TRIG = """
 <https://example.org/kg/id/graph/document/a> {
   id:document-a a kg:Document ; dcterms:identifier "a" ; dcterms:title "Truce rejected" .
   id:st1 a kg:Statement ; rdf:subject id:sarraj ; rdf:predicate <https://example.org/kg/relation/reject> ;
-      rdf:object id:haftar ; kg:negated false ; kg:confidence "0.6"^^xsd:decimal ;
-      kg:sentence "Sarraj rejected Haftar." ; kg:document id:document-a .
+      rdf:object id:haftar ; kg:confidence "0.6"^^xsd:decimal ; kg:sentence id:sentence-a1 .
+  id:sentence-a1 a kg:Sentence ; kg:text "Sarraj rejected Haftar." ; kg:document id:document-a .
 }
 """
 
@@ -109,13 +109,13 @@ def test_each_store_reads_the_same_rows_quads_and_bytes(stores):
     )
     expected = [{"label": "Fayez al-Sarraj"}, {"label": "Khalifa Haftar"}, {"label": "reject"}]
     nquads = serialize(stores["oxigraph"], "nq")
-    assert nquads.count(b"\n") == 19
+    assert nquads.count(b"\n") == 20
     for name, store in stores.items():
         assert list(store.rows(query)) == expected, name
-        assert len(store) == 19 and not store.is_empty(), name
+        assert len(store) == 20 and not store.is_empty(), name
         labels = sorted(q.object.value for q in store.quads("http://www.w3.org/2000/01/rdf-schema#label"))
         assert labels == ["Fayez al-Sarraj", "Khalifa Haftar", "reject"], name
-        assert len(list(store.quads(graph=f"{BASE}graph/document/a"))) == 11, name
+        assert len(list(store.quads(graph=f"{BASE}graph/document/a"))) == 12, name
         assert serialize(store, "nq") == nquads, name
 
 
@@ -124,7 +124,7 @@ def test_each_store_dumps_every_format_the_protocol_names(stores):
     for fmt in DUMP_FORMATS:
         rdf_format = by_key(fmt)
         read = {name: set(ox.parse(store.dump(fmt), rdf_format.oxigraph)) for name, store in stores.items()}
-        assert len(read["oxigraph"]) == 19, fmt
+        assert len(read["oxigraph"]) == 20, fmt
         graphs = {quad.graph_name for quad in read["oxigraph"]}
         assert len(graphs) == (2 if rdf_format.keeps_graphs else 1), fmt  # else their union, in the default graph
         assert read["rdflib"] == read["oxigraph"] == read["pyoxigraph"], fmt
