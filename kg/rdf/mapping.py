@@ -120,7 +120,8 @@ def quad_batches(
         corpus_quads += concept_quads(concept, base=base)
     predicates = {relation.predicate for extraction in extractions for relation in extraction.relations}
     corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _predicate_triples(predicates)]
-    corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _activity_triples(nodes)]
+    if extractions:  # the build the documents come from, when there are any
+        corpus_quads += [ox.Quad(s, p, o, corpus) for s, p, o in _activity_triples(nodes)]
     yield corpus.value, corpus_quads
     yield names.value, [ox.Quad(s, p, o, names) for s, p, o in _name_triples(entities, nodes)]
     for extraction in extractions:

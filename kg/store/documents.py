@@ -132,7 +132,7 @@ class _Removal:
         relinked = self.relink(named)
         if relinked is not None:
             update += relinked
-        self.apply(update + self.describe_concepts(concepts) + self.drop_unused(predicates))
+        self.apply(update + self.describe_concepts(concepts) + self.drop_unused(predicates) + self.drop_unused_builds())
         if relinked is None:  # a graph made before extraction records: recount what is left
             recount(self.store, sorted(named), self.corpus)
 
@@ -337,6 +337,13 @@ class _Removal:
         """Operations that remove the declarations of ``predicates`` no remaining statement uses."""
         used = self.select("p", sorted(predicates), f"GRAPH ?g {{ ?st rdf:predicate ?p }} {self.elsewhere}")
         return self.delete_descriptions(sorted(predicates - used))
+
+    def drop_unused_builds(self) -> list[str]:
+        """Operations that remove the builds (``prov:Activity``) no remaining document names."""
+        query = f"SELECT DISTINCT ?b WHERE {{ GRAPH <{self.corpus}> {{ ?b a prov:Activity }} }}"
+        builds = {row["b"] for row in self.rows(query)}
+        used = self.select("b", sorted(builds), f"GRAPH ?g {{ ?d prov:wasGeneratedBy ?b }} {self.elsewhere}")
+        return self.delete_descriptions(sorted(builds - used))
 
     def delete_descriptions(self, nodes: list[str]) -> list[str]:
         """Operations that delete what the corpus graph says about ``nodes``."""
