@@ -49,6 +49,8 @@ __all__ = ["RemoteStore", "Server", "SERVERS", "is_store_url"]
 
 #: Seconds to wait for the endpoint before giving up on a request.
 TIMEOUT = 300
+#: Seconds to wait for the server's answer to ``ASK {}`` that says what it is.
+PROBE_TIMEOUT = 20
 #: Last path segments that name a query endpoint rather than the service's base URL.
 QUERY_ENDPOINTS = ("query", "sparql")
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
@@ -130,7 +132,7 @@ class RemoteStore(Store):
         return f"RemoteStore({self.location!r})"
 
     def __len__(self) -> int:
-        rows = list(self.rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        rows = list(self.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._kg_graphs()} }}"))
         count = rows[0]["n"] if rows else None  # COUNT is always bound; no row from an odd endpoint
         return int(count) if count is not None else 0
 
@@ -142,7 +144,10 @@ class RemoteStore(Store):
         if self._server is None:
             query = self._names.get("query", "query")
             probe = urllib.parse.urljoin(self._base, query) + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-            headers = self._send(urllib.request.Request(probe), errors=False)[1]
+            try:
+                headers = self._send(urllib.request.Request(probe), errors=False, timeout=PROBE_TIMEOUT)[1]
+            except KgError:  # unreachable: the request that needs it says so, in its own words
+                return SERVERS["oxigraph"]
             product = (headers.get("Server") or "").split("/")[0].strip().lower()
             self._server = SERVERS.get(product, SERVERS["oxigraph"])
         return self._server
@@ -167,28 +172,30 @@ class RemoteStore(Store):
         """The Graph Store Protocol endpoint (empty: kg writes with SPARQL Update alone)."""
         return self._endpoint("store")
 
-    def _preamble(self) -> str:
-        """What goes before each query: on Virtuoso, the pragmas that leave its own graphs out of the
-        default graph and of ``GRAPH ?g`` (so a query, a count or a dump sees kg's graphs only)."""
+    def _kg_graphs(self) -> str:
+        """A FILTER on ``?g`` leaving out the graphs the server keeps for itself (empty when it keeps none).
+
+        Virtuoso's pragmas that would hide them from every query (``DEFINE input:named-graph-exclude``)
+        also empty every ``GRAPH <iri>`` pattern, so kg leaves them out of its own counts and dumps only.
+        """
         if self._hidden is None:
-            self._hidden = ""  # the query below runs with no preamble
             hidden = list(self.server.own_graphs)
             if self.server.own_service_description:
                 found = self._select_json(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{SD_SERVICE}> }} }}")
                 hidden += [row["g"] for row in json_rows(found) if row["g"]]
-            self._hidden = "".join(
-                f"DEFINE input:default-graph-exclude <{g}>\nDEFINE input:named-graph-exclude <{g}>\n" for g in hidden
-            )
+            self._hidden = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in hidden)}))" if hidden else ""
         return self._hidden
 
     # --- HTTP ---------------------------------------------------------------------------
 
-    def _send(self, request: urllib.request.Request, errors: bool = True) -> tuple[bytes, Message]:
+    def _send(
+        self, request: urllib.request.Request, errors: bool = True, timeout: float = TIMEOUT
+    ) -> tuple[bytes, Message]:
         """The body and headers of the answer; an HTTP error is a KgError (or, with ``errors=False``,
         an answer like any other)."""
         url = request.full_url.split("?")[0]
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.read(), response.headers
         except urllib.error.HTTPError as error:
             if not errors:
@@ -219,12 +226,13 @@ class RemoteStore(Store):
         body of ``application/sparql-query``), asking for the union default graph."""
         union = self._names.get("union", self.server.union)
         url = f"{self.query_url}?{urllib.parse.quote(union)}" if union else self.query_url
-        form = urllib.parse.urlencode({"query": self._preamble() + sparql}).encode("ascii")
+        form = urllib.parse.urlencode({"query": sparql}).encode("ascii")
         return self._request(url, form, "application/x-www-form-urlencoded", accept)
 
     def is_empty(self) -> bool:
         """Whether the store holds no quad in a named graph (the server's own graphs aside)."""
-        return not self._select_json("ASK { GRAPH ?g { ?s ?p ?o } }").get("boolean", False)
+        answer = self._select_json(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} {self._kg_graphs()} }}")
+        return not answer.get("boolean", False)
 
     # --- writing ------------------------------------------------------------------------
 
@@ -302,7 +310,8 @@ class RemoteStore(Store):
         """The quads (of one predicate, of one named graph, when given)."""
         p = f"<{predicate}>" if predicate else "?p"
         g = f"<{graph}>" if graph else "?g"
-        result = self._select_json(f"SELECT * WHERE {{ GRAPH {g} {{ ?s {p} ?o }} }}")
+        hidden = "" if graph else self._kg_graphs()
+        result = self._select_json(f"SELECT * WHERE {{ GRAPH {g} {{ ?s {p} ?o }} {hidden} }}")
         for binding in result["results"]["bindings"]:
             yield ox.Quad(
                 _term(binding["s"]),
@@ -329,7 +338,10 @@ def _term(binding: dict):
     if kind == "uri":
         return ox.NamedNode(value)
     if kind == "bnode":
-        return ox.BlankNode(value)
+        try:
+            return ox.BlankNode(value)
+        except ValueError:  # Virtuoso labels them "nodeID://b10000": the same label, spelt as N-Triples allows
+            return ox.BlankNode("b" + value.encode("utf-8").hex())
     if "xml:lang" in binding:
         return ox.Literal(value, language=binding["xml:lang"])
     if "datatype" in binding:
