@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,7 +35,7 @@ from email.message import Message
 from typing import Any, cast
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.query import Result
 
 from ..errors import KgError
@@ -54,6 +55,8 @@ PROBE_TIMEOUT = 20
 #: Last path segments that name a query endpoint rather than the service's base URL.
 QUERY_ENDPOINTS = ("query", "sparql")
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+#: The form of a query (SELECT, ASK, CONSTRUCT, DESCRIBE): its first word after the prologue.
+QUERY_FORM = re.compile(r"(?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(\w+)", re.IGNORECASE)
 SD_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 
 
@@ -290,12 +293,22 @@ class RemoteStore(Store):
         if bindings:
             raise KgError("query bindings are not supported on a remote store; put the values in the query")
         sparql = sparql_prefixes(prefixes or {}) + sparql
-        body = self._post_query(sparql, "application/sparql-results+json, application/n-triples;q=0.9")
+        form = QUERY_FORM.match(sparql)
+        # Ask for triples only when the query makes them: Virtuoso answers a CONSTRUCT asked for
+        # JSON results first with ?s ?p ?o solutions.
+        triples = form is not None and form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if triples else "application/sparql-results+json, application/n-triples;q=0.9"
+        body = self._post_query(sparql, accept)
         if body.lstrip().startswith(b"{"):
             answer = json.dumps(_canonical_booleans(json.loads(body))).encode("utf-8")
             return Result.parse(io.BytesIO(answer), format="json")
         converted = Result("CONSTRUCT")
-        converted.graph = Graph().parse(data=body.decode("utf-8"), format="nt")
+        graph = Graph().parse(data=body.decode("utf-8"), format="nt")
+        for s, p, o in list(graph):
+            if isinstance(o, Literal) and str(o.datatype) == XSD_BOOLEAN and str(o) in ("1", "0"):
+                graph.remove((s, p, o))  # see _canonical_booleans
+                graph.add((s, p, Literal(str(o) == "1")))
+        converted.graph = graph
         return converted
 
     def rows(self, sparql: str) -> Iterator[Row]:

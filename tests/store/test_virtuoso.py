@@ -95,6 +95,16 @@ def test_the_readme_queries_render_and_stats_answer_on_virtuoso_as_on_the_file(e
         on_virtuoso = run("query", empty_virtuoso, *command[3:])
         assert len(on_file.splitlines()) > 2, block.name  # rows, not just a header
         assert on_virtuoso == on_file, block.name
+    # A CONSTRUCT (Virtuoso answers one asked for JSON first with ?s ?p ?o rows), with booleans.
+    construct = "CONSTRUCT { ?st kg:passive ?p ; rdf:subject ?s } WHERE { ?st kg:passive ?p ; rdf:subject ?s }"
+    on_file = run("query", trig, construct)
+    assert "true" in on_file and run("query", empty_virtuoso, construct) == on_file
+    (tmp_path / "haftar.rq").write_text(
+        'CONSTRUCT { ?s ?p ?o } WHERE { ?s rdfs:label "Khalifa Haftar" ; ?p ?o FILTER(isIRI(?o)) }', encoding="utf-8"
+    )
+    for source, page in ((trig, "query-file.html"), (empty_virtuoso, "query-virtuoso.html")):
+        run("render", source, "-o", tmp_path / page, "--query", tmp_path / "haftar.rq", "--title", "Haftar")
+    assert drawn(tmp_path / "query-virtuoso.html") == drawn(tmp_path / "query-file.html")
     for source, page in ((trig, "file.html"), (empty_virtuoso, "virtuoso.html")):
         run("render", source, "-o", tmp_path / page, "--focus", "Khalifa Haftar", "--title", "Haftar")
     assert drawn(tmp_path / "virtuoso.html") == drawn(tmp_path / "file.html")
