@@ -6,14 +6,14 @@ document's graph arrives in one request) and SPARQL 1.1 Update (dropping a
 document's graph, recounting the corpus graph), or SPARQL Update alone (one
 ``INSERT DATA`` per document) on a server without the Graph Store Protocol.
 
-kg asks the server what it is (its ``Server`` header, on the first request) and
-takes its defaults from :data:`SERVERS`: Oxigraph's layout (``/query``, ``/update``,
+kg asks the server what it is (the ``Server`` header of its answer to ``ASK {}``, once)
+and takes its defaults from :data:`SERVERS`: Oxigraph's layout (``/query``, ``/update``,
 ``/store``, the union of the named graphs asked for with ``union-default-graph``),
 or Virtuoso's (``/sparql`` for queries and updates, SPARQL Update alone, a default
-graph that is already the union, its own system graphs left out of kg's counts and
-dumps). Any server is named in the URL's query string, relative to the base: ``query``,
-``update``, ``store`` (empty: SPARQL Update alone) and ``union`` (the parameter that asks
-for the union default graph; empty: none needed), e.g. Fuseki's
+graph that is already the union, its own graphs left out of kg's counts and dumps).
+Any server's endpoints are named in the URL's query string, relative to the base:
+``query``, ``update``, ``store`` (empty: SPARQL Update alone) and ``union`` (the parameter
+that asks for the union default graph; empty: none needed), e.g. Fuseki's
 ``http://host:3030/ds?query=sparql&update=update&store=data&union=``
 with ``tdb2:unionDefaultGraph true``.
 
