@@ -8,12 +8,14 @@ throwaway database in a temporary folder, and is stopped after the session. With
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,7 +74,7 @@ def free_port() -> int:
 
 
 def _answering(url: str, server: subprocess.Popen, log: Path, seconds: float = 120) -> None:
-    """Wait until ``url`` answers; fail with the server's log if it stops or never answers."""
+    """Wait until ``url`` answers; raise with the server's log if it stops or never answers."""
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -81,24 +83,21 @@ def _answering(url: str, server: subprocess.Popen, log: Path, seconds: float = 1
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 tail = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
-                pytest.fail(f"Virtuoso did not start (exit status {server.poll()}):\n{tail}")
+                raise RuntimeError(f"Virtuoso did not start (exit status {server.poll()}):\n{tail}") from None
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory):
-    """The SPARQL endpoint (``http://127.0.0.1:PORT/sparql``) of a Virtuoso started for the session,
-    with SPARQL Update allowed to its anonymous SPARQL user; stopped afterwards."""
+def virtuoso_binaries() -> tuple[str, str] | None:
+    """The paths of ``virtuoso-t`` (or KG_VIRTUOSO) and ``isql-vt``, or None without them."""
     binary = shutil.which(VIRTUOSO)
     isql = shutil.which("isql-vt") or shutil.which("isql")
-    if binary is None or isql is None:
-        message = (
-            f"Virtuoso not found ({VIRTUOSO} and isql-vt): apt-get install -y virtuoso-opensource (.ci/run installs it)"
-        )
-        if virtuoso_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    db = tmp_path_factory.mktemp("virtuoso")
+    return (binary, isql) if binary and isql else None
+
+
+@contextlib.contextmanager
+def running_virtuoso(db: Path, binary: str, isql: str) -> Iterator[str]:
+    """Virtuoso on a new database in ``db``, on 127.0.0.1 only, with SPARQL Update allowed to its
+    anonymous SPARQL user: its SPARQL endpoint (``http://127.0.0.1:PORT/sparql``); stopped after."""
     sql_port, http_port = free_port(), free_port()
     (db / "virtuoso.ini").write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port), encoding="utf-8")
     server = subprocess.Popen(
@@ -118,7 +117,31 @@ def virtuoso(tmp_path_factory):
             text=True,
             timeout=60,
         )
-        assert granted.returncode == 0 and "Error" not in granted.stdout, granted.stdout + granted.stderr
+        if granted.returncode != 0 or "Error" in granted.stdout:
+            raise RuntimeError(f"isql could not grant SPARQL_UPDATE: {granted.stdout}{granted.stderr}")
+        yield endpoint
+    finally:
+        server.terminate()  # Virtuoso checkpoints and stops on SIGTERM
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """The SPARQL endpoint of a Virtuoso started for the session (:func:`running_virtuoso`), holding
+    two graphs of Virtuoso's own as a database in use may."""
+    binaries = virtuoso_binaries()
+    if binaries is None:
+        message = (
+            f"Virtuoso not found ({VIRTUOSO} and isql-vt): apt-get install -y virtuoso-opensource (.ci/run installs it)"
+        )
+        if virtuoso_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    with running_virtuoso(tmp_path_factory.mktemp("virtuoso"), *binaries) as endpoint:
         # A database in use may hold graphs of Virtuoso's own (seen on one, not on a new one):
         # kg must leave them out of its counts and dumps, so the tests run with two of them.
         own = (
@@ -128,10 +151,3 @@ def virtuoso(tmp_path_factory):
         request = urllib.request.Request(endpoint, own.encode(), {"Content-Type": "application/sparql-update"})
         urllib.request.urlopen(request, timeout=60).close()
         yield endpoint
-    finally:
-        server.terminate()  # Virtuoso checkpoints and stops on SIGTERM
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
