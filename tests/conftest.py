@@ -37,7 +37,12 @@ def pytest_report_header(config) -> list[str]:
         if (SHARED / "data").is_dir()
         else f"shared data not found at {SHARED}: the tests that need it skip (KG_SHARED=/path names another place)"
     )
-    return [f"kg: {browser}", f"kg: {shared}"]
+    virtuoso = (
+        "Virtuoso found: the Virtuoso store tests run"
+        if shutil.which(os.environ.get("KG_VIRTUOSO", "virtuoso-t"))
+        else "Virtuoso not found: its store tests skip (apt-get install -y virtuoso-opensource)"
+    )
+    return [f"kg: {browser}", f"kg: {shared}", f"kg: {virtuoso}"]
 
 
 def shared_path(*parts: str) -> Path:
