@@ -67,7 +67,9 @@ class BuildOptions:
         Base IRI of the graph's nodes.
     jobs : int
         Processes that parse and extract (each runs ``nlp.pipe`` on chunks of
-        documents), or workers of a new Dask cluster.
+        documents), or workers of a new Dask cluster. Once linking is over, a first
+        build into an Oxigraph store maps its documents to quads in as many worker
+        processes (at least two on a machine with two cores: the parse is over).
     progress : callable, optional
         Called with ``(documents, words)`` as each chunk of documents is analysed;
         its ``total(n)`` method, if it has one, first with the number to analyse.
