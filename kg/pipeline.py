@@ -7,12 +7,18 @@ import hashlib
 import itertools
 import json
 import logging
+import multiprocessing
+import os
 import resource
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
+
+import pyoxigraph as ox
 
 from .analyse.nlp import resolve_model_name
 from .analyse.run import analyse
@@ -21,12 +27,13 @@ from .graph import KnowledgeGraph
 from .model import Aliases, BuildActivity, Document, EntityTable, Extraction
 from .rdf import DEFAULT_BASE
 from .rdf.iri import check_base, corpus_graph_iri
-from .rdf.mapping import ontology_quads, quad_batches
+from .rdf.mapping import Nodes, document_quads, ontology_quads, quad_batches
 from .read import document_from_text, iter_documents
 from .read.text import check_date
 from .resolve import link_entities, read_aliases
 from .store import Store, open_store
 from .store.corpus import document_graphs, known_entities, write_documents
+from .store.oxigraph import OxigraphStore
 from .vocab import ONTOLOGY_IRI
 
 __all__ = ["BuildOptions", "BuildReport", "build", "build_text", "run_build"]
@@ -62,7 +69,9 @@ class BuildOptions:
         Base IRI of the graph's nodes.
     jobs : int
         Processes that parse and extract (each runs ``nlp.pipe`` on chunks of
-        documents), or workers of a new Dask cluster.
+        documents), or workers of a new Dask cluster. Once linking is over, a first
+        build into an Oxigraph store maps its documents to quads in as many worker
+        processes (at least two on a machine with two cores: the parse is over).
     progress : callable, optional
         Called with ``(documents, words)`` as each chunk of documents is analysed;
         its ``total(n)`` method, if it has one, first with the number to analyse.
@@ -185,7 +194,8 @@ def run_build(
     _log_phase("analysed", started)
     entities, replaced = _link(extractions, target, aliases=aliases, base=base)
     _log_phase("linked", started)
-    _write(target, extractions, entities, base=base, replaced=replaced, activity=build_activity(options))
+    activity = build_activity(options)
+    _write(target, extractions, entities, base=base, replaced=replaced, activity=activity, jobs=options.jobs)
     _log_phase("written", started)
     report = BuildReport(
         documents=len(extractions),
@@ -316,9 +326,13 @@ def _write(
     base: str,
     replaced: list[str],
     activity: BuildActivity,
+    jobs: int = 1,
 ) -> None:
     """Map the extractions to quads and write them, with the ontology, into the target's store."""
     store = target.store
+    if target.fresh and isinstance(store, OxigraphStore) and len(extractions) >= MAP_IN_WORKERS_FROM:
+        _write_mapped_in_workers(store, extractions, entities, base=base, activity=activity, jobs=jobs)
+        return
     with store.loading():
         batches = quad_batches(extractions, entities, base=base, activity=activity)
         write_documents(
@@ -329,6 +343,114 @@ def _write(
             fresh=target.fresh,
         )
     store.flush()
+
+
+#: Documents from which a first build into an Oxigraph store maps them in worker processes
+#: (fewer are mapped sooner here than a process starts).
+MAP_IN_WORKERS_FROM = 16
+#: Documents mapped per task sent to a worker (one N-Quads text comes back for them).
+MAP_CHUNK = 16
+
+
+def _write_mapped_in_workers(
+    store: OxigraphStore,
+    extractions: list[Extraction],
+    entities: EntityTable,
+    *,
+    base: str,
+    activity: BuildActivity,
+    jobs: int,
+) -> None:
+    """Write a first build into an empty Oxigraph store: worker processes (``jobs``, and at least
+    two where there are two cores) map the documents to N-Quads while this process only loads
+    them (Oxigraph parses and loads them without the GIL, two loads at a time).
+
+    Once linking is over, a document's quads depend only on it and the build's :class:`Nodes`,
+    so they can be made anywhere and in any order: the store holds the same quads as when
+    :func:`kg.store.corpus.write_documents` writes them one document at a time. The corpus and
+    names graphs (made from the whole build) and the ontology are made here, while the workers map.
+    """
+    nodes = Nodes.of(entities, base, activity=activity)
+    # The parse is over: every core may map, even in a one-process build (the loads run beside them).
+    workers = max(1, jobs, min(2, os.cpu_count() or 1))
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    # Forked workers inherit the nodes and the extractions (nothing is pickled to them); spawned
+    # ones are sent the nodes once each, and the extractions of each task.
+    context = multiprocessing.get_context("fork" if forked else "spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_mapping,
+        initargs=(nodes, extractions if forked else None),
+    )
+    try:
+        starts = range(0, len(extractions), MAP_CHUNK)
+        tasks: Iterator[range | list[Extraction]] = (
+            range(i, min(i + MAP_CHUNK, len(extractions))) if forked else extractions[i : i + MAP_CHUNK] for i in starts
+        )
+        # The workers start (fork) before the store's loader threads do.
+        waited = [0.0]  # seconds this process waited for the workers' N-Quads
+        mapped = _bounded_map(pool, tasks, window=2 * workers + 2, waited=waited)
+        started = time.perf_counter()
+        with store.loading():
+            batches = quad_batches(extractions, entities, base=base, activity=activity)
+            corpus = list(itertools.islice(batches, 2))  # the corpus and names graphs
+            store.add([quad for _, quads in corpus for quad in quads])
+            store.add(ontology_quads())
+            made = time.perf_counter() - started
+            for data in mapped:
+                store.add_nquads(data)
+            handed = time.perf_counter() - started
+        logger.info(
+            "write: corpus and names graphs made in %.1f s; the documents' N-Quads mapped by %d worker(s), "
+            "waited for %.1f s; all handed to the loaders after %.1f s, loaded after %.1f s",
+            made,
+            workers,
+            waited[0],
+            handed,
+            time.perf_counter() - started,
+        )
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # interrupted or failed: do not wait for the rest
+        raise
+    pool.shutdown()
+    store.flush()
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, tasks: Iterator[range | list[Extraction]], *, window: int, waited: list[float]
+) -> Iterator[bytes]:
+    """The results of :func:`_map_nquads` on ``tasks``, in order, with at most ``window`` tasks
+    submitted and not yet taken: the N-Quads made ahead of the loads wait in memory. ``waited[0]``
+    adds up the seconds spent waiting for a result."""
+    pending: deque[Future[bytes]] = deque(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, window))
+    while pending:
+        started = time.perf_counter()
+        data = pending.popleft().result()
+        waited[0] += time.perf_counter() - started
+        pending.extend(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, 1))
+        yield data
+
+
+#: What a mapping worker maps from: the build's nodes, and (forked) every extraction of the build.
+_MAPPING: tuple[Nodes, list[Extraction] | None] | None = None
+
+
+def _start_mapping(nodes: Nodes, extractions: list[Extraction] | None) -> None:
+    """A mapping worker's initializer: keep the build's nodes (and extractions) for its tasks."""
+    global _MAPPING
+    _MAPPING = (nodes, extractions)
+
+
+def _map_nquads(task: range | list[Extraction]) -> bytes:
+    """The N-Quads of the named graphs of some documents: their indexes in the build's
+    extractions (forked workers), or the extractions themselves."""
+    if _MAPPING is None:
+        raise RuntimeError("a mapping task outside a mapping worker")
+    nodes, extractions = _MAPPING
+    chosen = task if isinstance(task, list) else [extractions[i] for i in task] if extractions else []
+    quads = [quad for extraction in chosen for quad in document_quads(extraction, nodes)[1]]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""  # bytes, as no output file is given
 
 
 def build_text(

@@ -91,3 +91,36 @@ def test_the_default_date_dates_only_what_carries_no_date(tmp_path):
         "none": "2021-01-01",
         "memory": "2021-01-01",
     }
+
+
+@pytest.fixture(scope="module")
+def articles():
+    """The example article and five BBC politics articles (they share Tony Blair and Michael Howard)."""
+    from tests.conftest import EXAMPLE, shared_path
+
+    bbc = shared_path("data", "corpus", "bbc")
+    return [EXAMPLE, *(bbc / f"politics_{n:03d}.txt" for n in (1, 2, 3, 4, 5))]
+
+
+def sorted_nquads(store) -> list[bytes]:
+    return sorted(line for line in store.dump("nq").splitlines() if line.strip())
+
+
+@pytest.mark.model
+def test_documents_mapped_in_worker_processes_give_the_graph_mapped_here(articles, tmp_path, monkeypatch, caplog):
+    import logging
+
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "MAP_IN_WORKERS_FROM", 10**9)  # the reference: every document mapped here
+    here = sorted_nquads(kg.build(articles).store)
+    monkeypatch.setattr(pipeline, "MAP_IN_WORKERS_FROM", 2)
+    monkeypatch.setattr(pipeline, "MAP_CHUNK", 2)  # three tasks, in flight at once
+    monkeypatch.setattr("kg.store.oxigraph._BULK_BATCH", 1_000)  # several loads, two at a time
+    with caplog.at_level(logging.INFO, logger="kg.pipeline"):
+        on_disk = kg.build(articles, jobs=2, store=tmp_path / "store")
+    assert "N-Quads mapped by 2 worker(s)" in caplog.text
+    assert len(here) > 5_000 and sorted_nquads(on_disk.store) == here
+    # Where workers cannot be forked, they are spawned and sent the nodes once and the extractions.
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    assert sorted_nquads(kg.build(articles, jobs=1).store) == here

@@ -19,9 +19,12 @@ https://spacy.io/usage/rule-based-matching#dependencymatcher.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
@@ -50,6 +53,40 @@ def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
     return (lex or lexicon()).patterns["nominal"]
 
 
+class _Matcher(DependencyMatcher):
+    """spaCy's ``DependencyMatcher``, with the root of every token's tree found once.
+
+    spaCy groups the tokens each node pattern matches by the root of their tree, and finds
+    that root by walking the token's ancestors, once for each pattern the token matches
+    (a noun matches several): a third of the matcher's time. Here every root is found in one
+    pass over the heads. Only ``_get_keys_to_position_maps`` is replaced, with what it
+    returns unchanged (the same groups, in the same order), so the matches are the same.
+    """
+
+    def _get_keys_to_position_maps(self, doc: Doc) -> defaultdict[int, defaultdict[int, list[int]]]:
+        roots = _tree_roots(doc)
+        found: defaultdict[int, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for match_id, start, _ in self._matcher(doc):  # every node pattern matches one token
+            found[roots[start]][match_id].append(start)
+        return found
+
+
+def _tree_roots(doc: Doc) -> list[int]:
+    """The index of the root of each token's dependency tree (its sentence's root)."""
+    heads = doc.to_array(HEAD).astype(numpy.int64).tolist()  # offsets to the head, stored unsigned
+    roots = [-1] * len(heads)
+    for i in range(len(heads)):
+        path, j = [], i
+        while roots[j] < 0 and heads[j] != 0:
+            path.append(j)
+            j += heads[j]
+        root = j if roots[j] < 0 else roots[j]
+        roots[j] = root
+        for k in path:
+            roots[k] = root
+    return roots
+
+
 _MATCHERS: dict[int, tuple[object, tuple[dict, ...], DependencyMatcher]] = {}
 
 
@@ -58,7 +95,7 @@ def _matcher(vocab, patterns: tuple[dict, ...]) -> DependencyMatcher:
     # (or another language's patterns) gets its own.
     cached = _MATCHERS.get(id(vocab))
     if cached is None or cached[0] is not vocab or cached[1] is not patterns:
-        matcher = DependencyMatcher(vocab, validate=True)
+        matcher = _Matcher(vocab, validate=True)
         for entry in patterns:
             matcher.add(entry["name"], [entry["pattern"]])
         cached = _MATCHERS[id(vocab)] = (vocab, patterns, matcher)

@@ -85,14 +85,36 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
 
 
 def _probabilities(model: Mapping[str, Any], features: dict[str, float]) -> dict[str, float]:
-    logits = {}
-    for label in model["labels"]:
-        weights = model["weights"][label]
-        logits[label] = model["bias"][label] + sum(weights.get(f, 0.0) * v for f, v in features.items())
+    labels, by_feature = _weights_by_feature(model)
+    # Each label's weighted features, in the order of the features, so that each sum is the one
+    # a sum over every feature gives (a feature a label does not weigh adds 0.0, which changes nothing).
+    terms: list[list[float]] = [[] for _ in labels]
+    for feature, value in features.items():
+        for k, weight in by_feature.get(feature, ()):
+            terms[k].append(weight * value)
+    logits = {label: model["bias"][label] + sum(terms[k]) for k, label in enumerate(labels)}
     top = max(logits.values())
     exps = {label: math.exp(value - top) for label, value in logits.items()}
     total = sum(exps.values())
     return {label: value / total for label, value in exps.items()}
+
+
+#: The model whose weights :func:`_weights_by_feature` turned round last, and what it made.
+_BY_FEATURE: list[tuple[Mapping[str, Any], tuple[list[str], dict[str, list[tuple[int, float]]]]]] = []
+
+
+def _weights_by_feature(model: Mapping[str, Any]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
+    """The model's labels, and for each feature the ``(label index, weight)`` of the labels that
+    weigh it: a pair looks up its ~40 features once, not once for each label."""
+    if _BY_FEATURE and _BY_FEATURE[0][0] is model:
+        return _BY_FEATURE[0][1]
+    labels = list(model["labels"])
+    by_feature: dict[str, list[tuple[int, float]]] = {}
+    for k, label in enumerate(labels):
+        for feature, weight in model["weights"][label].items():
+            by_feature.setdefault(feature, []).append((k, weight))
+    _BY_FEATURE[:] = [(model, (labels, by_feature))]
+    return labels, by_feature
 
 
 def pair_features(head: Span, tail: Span, head_label: str, tail_label: str) -> dict[str, float]:

@@ -141,11 +141,12 @@ def _clause_relations(sentence: Span, index: MentionIndex, doc_id: str) -> Itera
 
 
 def _is_predicate(token: Token) -> bool:
-    if token.dep_ in ("aux", "auxpass", "amod", "compound") or not is_word(token):
+    pos = token.pos_  # first: most tokens are no verb, and need no other look
+    if pos not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod", "compound") or not is_word(token):
         return False
-    if token.pos_ == "VERB":
+    if pos == "VERB":
         return True
-    return token.pos_ == "AUX" and token.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in token.children)
+    return token.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in token.children)
 
 
 def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:

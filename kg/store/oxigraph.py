@@ -36,8 +36,10 @@ __all__ = ["OxigraphStore", "is_store_path", "INCOMPLETE", "WRITING"]
 
 #: A file in every folder that holds an Oxigraph (RocksDB) store.
 _MARKER = "CURRENT"
-#: Quads gathered per bulk load.
-_BULK_BATCH = 250_000
+#: Quads gathered per bulk load (loading 125,000 takes Oxigraph ~120 MB, 250,000 ~230 MB).
+_BULK_BATCH = 125_000
+#: Bulk loads that run at once, each in its own thread (Oxigraph parses and sorts one load on one core).
+_LOADERS = 2
 
 #: Formats pyoxigraph's bulk loader reads straight from a file (the others go through kg's guarded reader).
 _BULK_LOADED = frozenset({"nq", "trig", "ttl", "nt"})
@@ -74,8 +76,10 @@ class OxigraphStore(Store):
         self.read_only = read_only
         self._bulk = False
         self._pending: list[ox.Quad] = []  # quads gathered for the next bulk load
-        self._loader: ThreadPoolExecutor | None = None  # the thread that bulk-loads, within loading()
-        self._loaded: Future[None] | None = None  # the bulk load in flight
+        self._pending_data: list[bytes] = []  # and N-Quads made elsewhere (add_nquads)
+        self._pending_lines = 0  # the quads in _pending_data
+        self._loader: ThreadPoolExecutor | None = None  # the threads that bulk-load, within loading()
+        self._loaded: list[Future[None]] = []  # the bulk loads in flight, oldest first
         #: Set when the store was the half-loaded result of an interrupted first build, and was emptied.
         self.restarted = False
         #: For a store opened read-only while a build adds to it: that build's process ("pid N").
@@ -133,11 +137,23 @@ class OxigraphStore(Store):
         if self._bulk:
             # Each bulk load writes new files: gather quads into few large loads.
             self._pending.extend(quads)
-            if len(self._pending) >= _BULK_BATCH:
+            if len(self._pending) + self._pending_lines >= _BULK_BATCH:
                 self._load_pending()
         else:
             with self._writing():
                 self._open_store.extend(quads)
+
+    def add_nquads(self, data: bytes) -> None:
+        """Add quads given as N-Quads (made by ``pyoxigraph.serialize``, in a worker process, say),
+        with no blank node: as :meth:`add` does (part of the bulk load within :meth:`loading`)."""
+        if self._bulk:
+            self._pending_data.append(data)
+            self._pending_lines += data.count(b"\n")
+            if len(self._pending) + self._pending_lines >= _BULK_BATCH:
+                self._load_pending()
+        else:
+            with self._writing():
+                self._open_store.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -162,9 +178,10 @@ class OxigraphStore(Store):
         refuses to open (the next build into it starts over). Adding to a store
         that holds data always uses one transaction per document.
 
-        The loads run in one background thread, in order: Oxigraph releases the
-        GIL while it loads, so the build goes on making the next quads on the
-        other core (on the BBC corpus the write phase went from 48 s to 32 s).
+        The loads run in background threads, two at a time: Oxigraph releases the
+        GIL while it loads, so the build goes on making the next quads meanwhile,
+        and a load (parsing and sorting its quads on one core) has another beside
+        it (on the BBC corpus the write phase went from 48 s to 32 s with one thread).
         Only :meth:`add` may be called within the block: a query or an update
         would race the load in flight.
 
@@ -199,7 +216,8 @@ class OxigraphStore(Store):
             raise GraphFileError(
                 f"{marker}: cannot write it ({error.strerror or error}); nothing was written to the store"
             ) from None
-        self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(1), None
+        self._bulk, self._pending, self._loader, self._loaded = True, [], ThreadPoolExecutor(_LOADERS), []
+        self._pending_data, self._pending_lines = [], 0
         try:
             yield
             self._load_pending()
@@ -212,37 +230,43 @@ class OxigraphStore(Store):
             raise
         finally:
             try:
-                with contextlib.suppress(Exception):  # the error that stopped the build is the one to report
-                    self._wait_for_load()
+                while self._loaded:
+                    with contextlib.suppress(Exception):  # the error that stopped the build is the one to report
+                        self._wait_for_load()
             finally:  # even if a second Ctrl-C cuts the wait short
                 if self._loader is not None:  # set above, unless a first Ctrl-C came between
                     self._loader.shutdown(wait=False, cancel_futures=True)
-                self._bulk, self._pending, self._loader, self._loaded = False, [], None, None
+                self._bulk, self._pending, self._loader, self._loaded = False, [], None, []
+                self._pending_data, self._pending_lines = [], 0
 
     def _load_pending(self) -> None:
-        if not self._pending:
-            return
         batch, self._pending = self._pending, []
+        made, self._pending_data, self._pending_lines = self._pending_data, [], 0
+        if not batch and not made:
+            return
         terms = (term for quad in batch for term in (quad.subject, quad.object, quad.graph_name))
         if any(isinstance(term, ox.BlankNode) for term in terms):
             # Each bulk_load renames blank nodes, which would split one node across two batches.
             self._wait_for_load()
             self._open_store.bulk_extend(batch)
-            return
+            batch = []
+            if not made:
+                return
         # N-Quads bytes cost ~0.8 µs a quad to make here, and let Oxigraph parse and load
-        # them without the GIL; at most one batch loads while the next is gathered.
-        data = ox.serialize(batch, format=ox.RdfFormat.N_QUADS)
-        del batch
-        self._wait_for_load()
+        # them without the GIL; at most _LOADERS batches load while the next is gathered.
+        data = b"".join([(ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b"") if batch else b"", *made])
+        del batch, made
+        self._wait_for_load(keep=_LOADERS - 1)
         if self._loader is None:  # only loading() sets _bulk, and with it the loader
             raise RuntimeError("bulk load outside OxigraphStore.loading()")
-        self._loaded = self._loader.submit(
-            self._open_store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True
+        self._loaded.append(
+            self._loader.submit(self._open_store.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
         )  # the quads were checked when they were made
 
-    def _wait_for_load(self) -> None:
-        loaded, self._loaded = self._loaded, None
-        if loaded is not None:
+    def _wait_for_load(self, keep: int = 0) -> None:
+        """Wait for the loads in flight, oldest first, until at most ``keep`` are left."""
+        while len(self._loaded) > keep:
+            loaded = self._loaded.pop(0)
             try:
                 loaded.result()
             except (OSError, ValueError, SyntaxError) as error:  # a full disk, a removed folder
