@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import ConfigError, KgError
+from .errors import ConfigError, KgError, QueryError
 from .query import result_to_dataframe, run_query
 from .render import to_networkx, view_html
 from .store import FORMATS, DatasetStore, OxigraphStore, Store, save_graph, serialize, write_atomic
@@ -98,12 +98,22 @@ class KnowledgeGraph:
         Returns the rdflib result (iterate it for rows), or, with
         ``dataframe=True``, a pandas DataFrame of a SELECT result.
 
+        ``bindings`` gives variables values (rdflib terms, as ``initBindings``). Oxigraph binds
+        only the variables a SELECT projects; for others, a graph held in memory is queried
+        through its rdflib view (``.graph``), as rdflib binds any variable.
+
         Raises
         ------
         kg.errors.QueryError
             If the query is malformed or would reach the network.
         """
-        result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
+        try:
+            result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
+        except QueryError as error:
+            in_memory = isinstance(self.store, OxigraphStore) and self.store.location is None
+            if not (bindings and in_memory and "in its SELECT projection" in str(error)):
+                raise
+            result = run_query(DatasetStore(self.graph), sparql, bindings=bindings, allow_network=allow_network)
         return result_to_dataframe(result) if dataframe else result
 
     def prefixes(self) -> dict[str, str]:
@@ -227,6 +237,9 @@ def load(path: str | Path) -> KnowledgeGraph:
     """Read a saved graph (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ...) back, into an in-memory
     Oxigraph store: its queries run there (10-100x faster than rdflib's, PERFORMANCE.md), and
     ``.graph`` is made from it on first use. Its prefixes are kg's and those the file declares.
+    Oxigraph keeps a typed literal's value: one written in another form than its canonical one
+    (``"0.50"^^xsd:decimal``, ``"5"^^xsd:int``) reads back canonical (``"0.5"``, ``"5"^^xsd:integer``),
+    as in a build's store; the files kg writes hold canonical forms only.
 
     Raises
     ------

@@ -342,9 +342,12 @@ class OxigraphStore(Store):
         ``bindings`` gives variables values (rdflib terms); ``prefixes`` may be used undeclared.
         """
         substitutions = {ox.Variable(str(k)): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        return to_rdflib_result(
-            self.raw_query(sparql, substitutions=substitutions or None, prefixes=dict(prefixes) if prefixes else None)
-        )
+        declared = dict(prefixes) if prefixes else None
+        result = self.raw_query(sparql, substitutions=substitutions or None, prefixes=declared)
+        try:
+            return to_rdflib_result(result)  # Oxigraph evaluates as the solutions are read: errors come here too
+        except (SyntaxError, ValueError, OSError, RuntimeError) as error:
+            raise KgError(f"query failed: {' '.join(str(error).split())[:300]}") from None
 
     def rows(self, sparql: str) -> Iterator[Row]:
         """The solutions of a SELECT as dicts of plain strings (None when unbound)."""
