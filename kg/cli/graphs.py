@@ -117,7 +117,7 @@ def validate(graph_file):
     Prints one line per violation and exits with status 1 if there is any.
     """
     graph = open_graph(graph_file)
-    violations = check_graph(graph.graph)
+    violations = check_graph(graph.store if graph.store is not None else graph.graph)
     for violation in violations:
         click.echo(str(violation))
     if violations:
