@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import ConfigError, KgError
+from .errors import ConfigError, KgError, QueryError
 from .query import result_to_dataframe, run_query
 from .render import to_networkx, view_html
-from .store import FORMATS, DatasetStore, Store, load_graph, save_graph, serialize, write_atomic
+from .store import FORMATS, DatasetStore, OxigraphStore, Store, save_graph, serialize, write_atomic
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -21,7 +21,8 @@ class KnowledgeGraph:
     """A knowledge graph: where its triples are kept, and what to do with them.
 
     A build keeps the graph in an Oxigraph store (in memory, on disk or behind a
-    SPARQL endpoint; ``.store``); a graph read from a file is an rdflib dataset.
+    SPARQL endpoint; ``.store``), and :func:`load` reads a graph file into an
+    in-memory one; an rdflib graph may also be wrapped as it is (``KnowledgeGraph(graph)``).
     Either way ``.graph`` is an rdflib graph (made from the store on first use)
     and the methods below work the same.
 
@@ -31,7 +32,7 @@ class KnowledgeGraph:
         The triples (entities, concepts, relations, statements, documents), one
         named graph per document.
     store : kg.store.OxigraphStore or kg.store.RemoteStore or None
-        The store the graph is kept in, when it is in one.
+        The store the graph is kept in (None for an rdflib graph wrapped as it is).
     errors : list of KgError
         Inputs that could not be read or built, and were skipped (empty for a loaded graph).
     warnings : list of kg.errors.InputWarning
@@ -97,17 +98,27 @@ class KnowledgeGraph:
         Returns the rdflib result (iterate it for rows), or, with
         ``dataframe=True``, a pandas DataFrame of a SELECT result.
 
+        ``bindings`` gives variables values (rdflib terms, as ``initBindings``). Oxigraph binds
+        only the variables a SELECT projects; for others, a graph held in memory is queried
+        through its rdflib view (``.graph``), as rdflib binds any variable.
+
         Raises
         ------
         kg.errors.QueryError
             If the query is malformed or would reach the network.
         """
-        result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
+        try:
+            result = run_query(self._source, sparql, bindings=bindings, allow_network=allow_network)
+        except QueryError as error:
+            in_memory = isinstance(self.store, OxigraphStore) and self.store.location is None
+            if not (bindings and in_memory and "in its SELECT projection" in str(error)):
+                raise
+            result = run_query(DatasetStore(self.graph), sparql, bindings=bindings, allow_network=allow_network)
         return result_to_dataframe(result) if dataframe else result
 
     def prefixes(self) -> dict[str, str]:
-        """The prefixes its queries may use undeclared, and result tables shorten IRIs with: a graph
-        file's own and kg's (:data:`kg.vocab.PREFIXES`), or kg's for a store."""
+        """The prefixes its queries may use undeclared, and result tables shorten IRIs with: kg's
+        (:data:`kg.vocab.PREFIXES`), and for a graph read from a file, those the file declares."""
         return self._source.prefixes()
 
     def to_networkx(self):
@@ -223,11 +234,16 @@ class InlineView:
 
 
 def load(path: str | Path) -> KnowledgeGraph:
-    """Read a saved graph (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ...) back.
+    """Read a saved graph (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``, ...) back, into an in-memory
+    Oxigraph store: its queries run there (10-100x faster than rdflib's, PERFORMANCE.md), and
+    ``.graph`` is made from it on first use. Its prefixes are kg's and those the file declares.
+    Oxigraph keeps a typed literal's value: one written in another form than its canonical one
+    (``"0.50"^^xsd:decimal``, ``"5"^^xsd:int``) reads back canonical (``"0.5"``, ``"5"^^xsd:integer``),
+    as in a build's store; the files kg writes hold canonical forms only.
 
     Raises
     ------
     kg.errors.GraphFileError
-        If the file is missing or does not parse.
+        If the file is missing, too big, or does not parse.
     """
-    return KnowledgeGraph(graph=load_graph(path))
+    return KnowledgeGraph(store=OxigraphStore.from_file(path))

@@ -170,10 +170,12 @@ def test_outputs_are_readable_by_others_like_any_written_file(tmp_path):
 def test_query_that_fails_while_running_is_one_clear_line(tmp_path):
     graph = tmp_path / "g.ttl"
     graph.write_text('<http://a> <http://b> "x" .\n')
-    result = run("query", graph, 'SELECT ?s WHERE { ?s ?p ?o FILTER(REGEX(?o, "(")) }')
+    # Oxigraph, which runs queries on files, fails on a function it does not know (an invalid REGEX
+    # only makes its FILTER false, as SPARQL says of an error in an expression).
+    result = run("query", graph, "SELECT (<http://x/f>(?o) AS ?x) WHERE { ?s ?p ?o }")
     assert result.exit_code != 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: query failed:")
+    assert lines == ["Error: query failed: The custom function <http://x/f> is not supported"]
 
 
 def test_render_a_graph_kg_did_not_write(tmp_path):

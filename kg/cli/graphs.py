@@ -117,7 +117,7 @@ def validate(graph_file):
     Prints one line per violation and exits with status 1 if there is any.
     """
     graph = open_graph(graph_file)
-    violations = check_graph(graph.graph)
+    violations = check_graph(graph.store if graph.store is not None else graph.graph)
     for violation in violations:
         click.echo(str(violation))
     if violations:
@@ -154,11 +154,11 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
         raise click.UsageError("--hops needs --focus NAME: it says how far the drawing reaches from that node")
     query = _read_query(query_file) if query_file is not None else None  # its errors name the query file
     errors_about(path=output, source=graph_file)
-    if is_store_location(graph_file):
-        store = open_graph(graph_file).store
+    if is_store_location(graph_file) or query is not None:
+        store = open_graph(graph_file).store  # a file: read whole into Oxigraph, where the query runs
     else:
-        # Only what the picture reads, unless a query may read more: a big file draws ~2x faster.
-        store = load_for_view(graph_file, whole=query is not None)
+        # Only what the picture reads: a big file draws ~2x faster.
+        store = load_for_view(graph_file)
     nxgraph, note = view_graph(store, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
     page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
     write_atomic(output, page.encode("utf-8"))

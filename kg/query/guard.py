@@ -17,6 +17,7 @@ strings included, so that even a disagreement about where a string ends cannot h
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import QueryError
@@ -47,8 +48,11 @@ _FOLLOWER = {"SERVICE": "SILENT", "LOAD": "SILENT", "FROM": "NAMED"}
 _NAME = re.compile(r"[^\s<>\"'{}()\[\],;#=!|&+*/^]*")
 
 
+@functools.lru_cache(maxsize=64)
 def canonical(sparql: str) -> str:
     """The text of ``sparql`` that kg both checks and runs: codepoint escapes decoded, comments removed.
+
+    Cached: an application that runs the same query many times pays the scan (~35 µs) once.
 
     Raises
     ------

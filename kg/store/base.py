@@ -8,7 +8,7 @@ named graphs, and turning the whole into an rdflib dataset or RDF bytes.
 
 Three classes implement it: :class:`kg.store.OxigraphStore` (in memory or on disk),
 :class:`kg.store.RemoteStore` (a SPARQL 1.1 endpoint) and
-:class:`kg.store.DatasetStore` (an rdflib dataset, as read from a graph file).
+:class:`kg.store.DatasetStore` (an rdflib dataset the API is handed).
 Queries, ``kg remove``, ``to_networkx`` and the picture take any of them
 (:func:`kg.store.as_store` turns an rdflib graph into one), so none of them asks
 which kind it was given.

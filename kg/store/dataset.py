@@ -1,6 +1,8 @@
-"""A kg graph held in an rdflib dataset (as :func:`kg.load` reads a graph file), as a :class:`Store`.
+"""A kg graph held in an rdflib dataset (one the API is handed, such as ``KnowledgeGraph(graph)``
+or ``run_query(graph, ...)``), as a :class:`Store`. (:func:`kg.load` reads a graph file into
+Oxigraph instead: :meth:`kg.store.OxigraphStore.from_file`.)
 
-rdflib answers :meth:`DatasetStore.query` (the user's queries: a file's own prefixes may
+rdflib answers :meth:`DatasetStore.query` (the user's queries: the dataset's bound prefixes may
 be used undeclared, and results are what rdflib's SPARQL engine gives); everything else
 kg does with a graph (drawing it, removing documents, writing it) goes through the same
 :class:`kg.store.base.Store` methods as on Oxigraph and remote stores.

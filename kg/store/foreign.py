@@ -3,7 +3,8 @@
 A graph file given to ``kg query``, ``render``, ``convert``, ``serve`` ... may come
 from anyone. It must not make kg read another file or a URL (an RDF/XML entity, a
 JSON-LD context), nor cost more than the machine has: RDF/XML entities could expand
-without bound, and rdflib holds 1.4 to 2.2 KB per triple. So a file is refused when
+without bound, and a graph read into memory costs ~0.4 KB a quad in Oxigraph (what
+``kg.load`` reads a file into), 1.4 to 2.2 KB a triple in rdflib. So a file is refused when
 it declares a DTD (anywhere in it), when it is bigger than :data:`READ_LIMITS`
 ``["bytes"]`` or holds more triples than ``["triples"]`` (counted by a streaming
 parse before anything is kept), or when one of its terms is too long to parse.
@@ -30,12 +31,14 @@ __all__ = [
     "read_quads",
     "check_cost",
     "check_size",
+    "base_iri",
 ]
 
 #: The most a graph file may cost: its size in bytes and the triples (or quads) in it.
-#: 2 million triples take 3 to 4.5 GB in rdflib (500,000 took 0.7 to 1.1 GB: short numbers, kg's labels)
-#: and minutes to parse; 1 GiB bounds what long literals cost.
-DEFAULT_READ_LIMITS = {"bytes": 2**30, "triples": 2_000_000}
+#: Files are read into Oxigraph: the full BBC graph (2.59 million quads, a 244 MB TriG file) took
+#: 1.1 GB there, so 10 million take about 4 GB (rdflib, which the API's ``.graph`` and ``kg validate``
+#: still use, holds 1.4 to 2.2 KB a triple); 1 GiB bounds what long literals cost.
+DEFAULT_READ_LIMITS = {"bytes": 2**30, "triples": 10_000_000}
 READ_LIMITS = dict(DEFAULT_READ_LIMITS)
 
 _DTD = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
@@ -69,12 +72,12 @@ def refuse_doctype(path: Path, data: bytes | None = None) -> None:
         )
 
 
-def read_quads(path: Path, rdf_format: RdfFormat) -> Iterator[ox.Quad]:
+def read_quads(path: Path, rdf_format: RdfFormat, prefixes: dict[str, str] | None = None) -> Iterator[ox.Quad]:
     """The quads of a graph file in ``rdf_format``, streamed by pyoxigraph, within :data:`READ_LIMITS`.
 
     RDF/XML
     is checked for a DTD first; pyoxigraph never loads a JSON-LD context or any
-    other document.
+    other document. Once every quad is read, ``prefixes`` (when given) holds the ones the file declares.
 
     Raises
     ------
@@ -88,14 +91,16 @@ def read_quads(path: Path, rdf_format: RdfFormat) -> Iterator[ox.Quad]:
         refuse_doctype(path)
     limit = READ_LIMITS["triples"]
     try:
-        base = path.resolve().as_uri()
-        for count, quad in enumerate(ox.parse(path=str(path), format=rdf_format.oxigraph, base_iri=base), 1):
+        parser = ox.parse(path=str(path), format=rdf_format.oxigraph, base_iri=base_iri(path))
+        for count, quad in enumerate(parser, 1):
             if count > limit:
                 raise GraphFileError(
                     f"{path}: refused: more than {limit:,} triples, the most kg reads of a graph "
                     "file (kg --max-triples N raises the limit)"
                 )
             yield quad
+        if prefixes is not None:
+            prefixes.update(parser.prefixes)
     except MemoryError:
         raise GraphFileError(
             f"{path}: refused: a term (a literal or an IRI) is longer than 16 MiB, the most kg's parser reads"
@@ -111,10 +116,18 @@ def read_quads(path: Path, rdf_format: RdfFormat) -> Iterator[ox.Quad]:
         raise GraphFileError(f"{path}: {error.strerror or error}") from None
 
 
-def check_cost(path: Path, rdf_format: RdfFormat) -> None:
-    """Refuse a graph file that :func:`read_quads` refuses, keeping nothing of it (one streaming pass)."""
-    for _ in read_quads(path, rdf_format):
+def base_iri(path: Path) -> str:
+    """The base IRI relative IRIs of the graph file at ``path`` are resolved against: its own ``file:`` IRI."""
+    return Path(path).resolve().as_uri()
+
+
+def check_cost(path: Path, rdf_format: RdfFormat) -> dict[str, str]:
+    """Refuse a graph file that :func:`read_quads` refuses, keeping nothing of it (one streaming pass);
+    the prefixes it declares."""
+    prefixes: dict[str, str] = {}
+    for _ in read_quads(path, rdf_format, prefixes):
         pass
+    return prefixes
 
 
 def check_size(path: Path) -> None:

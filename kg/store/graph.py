@@ -78,8 +78,9 @@ def graph_file(path: str | Path) -> Path:
 
 
 def load_graph(path: str | Path, graph: Dataset | None = None) -> Dataset:
-    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into a dataset;
-    a build folder is read from its graph file (see :func:`graph_file`).
+    """Read a graph file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads) into an rdflib dataset;
+    a build folder is read from its graph file (see :func:`graph_file`). (:func:`kg.load` reads
+    files into Oxigraph, :meth:`kg.store.OxigraphStore.from_file`, where queries run much faster.)
 
     Nothing else is read: no JSON-LD context, no entity, no URL; and a file that
     would cost more than :data:`kg.store.foreign.READ_LIMITS` is refused before it is kept.

@@ -47,6 +47,8 @@ def as_store(graph: Any) -> Store:
     >>> as_store(new_graph())
     DatasetStore(in memory)
     """
+    if isinstance(graph, (OxigraphStore, RemoteStore, DatasetStore)):
+        return graph  # kg's own stores, told apart first: checking the protocol takes ~0.1 ms a query
     if isinstance(graph, Store):
         return graph
     if isinstance(graph, Graph):

@@ -19,6 +19,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
+import kg
 from kg.cli import main
 from kg.errors import KgError
 from kg.query import run_query
@@ -112,27 +113,32 @@ def test_no_hidden_service_reaches_the_network_on_files_and_stores(built, listen
     url = f"http://127.0.0.1:{listener.port}/x"
     graph = load_graph(built / "out" / "graph.trig")
     store = OxigraphStore(built / "store", read_only=True)
+    loaded = kg.load(built / "out" / "graph.trig")  # a file, as kg.load and kg query read it: into Oxigraph
+    assert isinstance(loaded.store, OxigraphStore) and loaded.store.location is None
     queries = list(hidden_services(url))
     assert len(queries) > 200
     for name, query in queries:
-        for target in (graph, store):
+        for target in (graph, store, loaded.store):
             with pytest.raises(KgError, match="refused|invalid SPARQL"):
                 run_query(target, query)
             assert listener.connections == [], (name, type(target).__name__)
+        with pytest.raises(KgError, match="refused|invalid SPARQL"):
+            loaded.query(query)
     time.sleep(0.3)
     assert listener.connections == []
 
 
-def test_kg_query_and_render_query_refuse_them_on_a_store(built, listener, tmp_path):
+@pytest.mark.parametrize("where", ["store", "out/graph.trig"])
+def test_kg_query_and_render_query_refuse_them_on_a_store_and_a_file(built, listener, tmp_path, where):
     url = f"http://127.0.0.1:{listener.port}/x"
     runner = CliRunner()
     for name, query in list(hidden_services(url))[::7]:
-        result = runner.invoke(main, ["query", str(built / "store"), query])
+        result = runner.invoke(main, ["query", str(built / where), query])
         assert result.exit_code == 1 and "refused" in result.output, (name, result.output)
         construct = query.replace("SELECT *", "CONSTRUCT { ?s ?p ?o }", 1).replace("select *", "CONSTRUCT", 1)
         (tmp_path / "q.rq").write_text(construct, encoding="utf-8", newline="")
         result = runner.invoke(
-            main, ["render", str(built / "store"), "--query", str(tmp_path / "q.rq"), "-o", str(tmp_path / "page.html")]
+            main, ["render", str(built / where), "--query", str(tmp_path / "q.rq"), "-o", str(tmp_path / "page.html")]
         )
         assert result.exit_code == 1 and "refused" in result.output, (name, result.output)
     time.sleep(0.3)
@@ -216,8 +222,9 @@ def test_without_the_check_kg_query_and_kg_serve_still_reach_nothing(built, list
     monkeypatch.setattr(kg.query.sparql, "network_words", lambda text, update=False: None)
     url = f"http://127.0.0.1:{listener.port}/x"
     query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
-    result = CliRunner().invoke(main, ["query", str(built / "store"), query])
-    assert result.exit_code == 1, result.output
+    for where in ("store", "out/graph.trig"):
+        result = CliRunner().invoke(main, ["query", str(built / where), query])
+        assert result.exit_code == 1, (where, result.output)
     # kg serve, started with its check turned off in the same way
     script = (
         "import sys, kg.query.endpoint as e, kg.query.sparql as s; from kg.cli import main; "

@@ -190,3 +190,70 @@ def test_named_queries(graph):
     assert len(list(run_named_query(graph, "statements"))) == 2
     with pytest.raises(QueryError, match="no named query 'who'; known queries: entities, facts_about, merges"):
         named_query("who")
+
+
+#: Literals of every kind a result must carry unchanged from the file: typed, language-tagged, plain.
+#: (In their canonical forms, which kg writes: Oxigraph keeps a typed literal's value, so "0.50"^^xsd:decimal
+#: comes back as "0.5", and "5"^^xsd:int as "5"^^xsd:integer.)
+TYPED = """
+@prefix ex: <http://example.org/people/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:ada rdfs:label "Ada"@en, "Ada"@fr ; ex:born "1815-12-10"^^xsd:date ; ex:score "0.5"^^xsd:decimal ;
+    ex:active true ; ex:rank 2 .
+ex:bob rdfs:label "Bob" ; ex:born "1990"^^xsd:gYear ; ex:score "1.5"^^xsd:decimal ; ex:active false ; ex:rank 10 .
+"""
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o",
+        "SELECT ?label (LANG(?label) AS ?lang) WHERE { ?s rdfs:label ?label } ORDER BY ?lang ?label",
+        "SELECT ?s ?rank WHERE { ?s ex:rank ?rank } ORDER BY DESC(?rank)",
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
+        "ASK { ex:ada ex:active true }",
+    ],
+)
+def test_a_file_read_by_kg_load_runs_on_oxigraph_and_answers_as_rdflib_did(tmp_path, query):
+    import kg
+
+    path = tmp_path / "people.ttl"
+    path.write_text(TYPED, encoding="utf-8")
+    loaded = kg.load(path)
+    assert isinstance(loaded.store, OxigraphStore) and loaded.store.location is None
+    query = "PREFIX ex: <http://example.org/people/>\n" + query  # rdflib's dataset had kg's prefixes only
+    before = run_query(load_graph(path), query)  # what kg.load gave before: an rdflib dataset
+    after = loaded.query(query)
+    for fmt in RESULT_FORMATS:
+        assert format_result(after, fmt, prefixes=loaded.prefixes()) == format_result(
+            before, fmt, prefixes=loaded.prefixes()
+        ), fmt
+
+
+def test_a_loaded_file_keeps_its_own_prefixes_beside_kg_s(tmp_path):
+    import kg
+
+    path = tmp_path / "people.ttl"
+    path.write_text(TYPED, encoding="utf-8")
+    loaded = kg.load(path)
+    assert loaded.prefixes() == KG_PREFIXES | {"ex": "http://example.org/people/"}
+    # undeclared in the query; and the table shortens with it
+    result = loaded.query("SELECT ?s WHERE { ?s ex:rank 2 }")
+    assert "ex:ada" in format_result(result, "table", prefixes=loaded.prefixes())
+    # the rdflib view, made on first use, has the same triples and binds the file's prefix too
+    assert dict(loaded.graph.namespaces())["ex"] == URIRef("http://example.org/people/")
+    assert set(loaded.graph.triples((None, None, None))) == set(load_graph(path).triples((None, None, None)))
+
+
+def test_a_loaded_file_binds_variables_its_select_does_not_project(tmp_path):
+    # Oxigraph binds only projected variables (see above); a loaded graph answers through its rdflib view.
+    import kg
+
+    path = tmp_path / "graph.trig"
+    path.write_text(TRIG, encoding="utf-8")
+    loaded = kg.load(path)
+    facts = loaded.query(named_query("facts_about"), bindings={"name": Literal("haftar")})
+    assert [(str(r.subject), str(r.relation), str(r.object)) for r in facts] == [
+        ("Government of National Accord", "trust", "Khalifa Haftar")
+    ]
