@@ -84,13 +84,7 @@ class KnowledgeGraph:
         two documents state is one triple (in two documents' graphs)."""
         if self.store is None:
             return len(self.graph)  # _graph; an rdflib Dataset counts distinct triples
-        rows = list(
-            self.query(
-                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
-            )
-        )
-        return int(rows[0][0]) if rows else 0
+        return self.store.triple_count()
 
     def query(self, sparql: str, *, dataframe: bool = False, bindings: dict | None = None, allow_network: bool = False):
         """Run a SPARQL query.

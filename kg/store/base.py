@@ -121,6 +121,16 @@ class Store(Protocol):
         """The number of quads."""
         ...
 
+    def triple_count(self) -> int:
+        """The number of distinct triples over all graphs: what a Turtle or N-Triples file of the
+        store holds (a fact two documents state is one triple, in two documents' graphs)."""
+        query = (
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+        )
+        count = next(iter(self.rows(query)), {}).get("n")
+        return int(count) if count is not None else 0
+
     def loading(self) -> contextlib.AbstractContextManager[None]:
         """A block within which only :meth:`add` is called, many times: a store may load faster
         there (Oxigraph bulk-loads a new on-disk store). Others simply add."""

@@ -139,6 +139,16 @@ class RemoteStore(Store):
         count = rows[0]["n"] if rows else None  # COUNT is always bound; no row from an odd endpoint
         return int(count) if count is not None else 0
 
+    def triple_count(self) -> int:
+        """Distinct triples over kg's graphs: a server's own graphs (Virtuoso's) are not counted,
+        and its default graph is the union of the named ones, so only those are read."""
+        query = (
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            f"GRAPH ?g {{ ?s ?p ?o }} {self._kg_graphs()} }} }}"
+        )
+        count = next(iter(self.rows(query)), {}).get("n")
+        return int(count) if count is not None else 0
+
     # --- the server ---------------------------------------------------------------------
 
     @property
