@@ -12,7 +12,7 @@ the JSONL that ``../shared/eval/score_carb.py`` scores, with confidences:
 Each tuple is ``Relation.as_written()``: (first argument, relation, second
 argument, qualifiers...) in the sentence's words, the same texts kg stores on the
 statement node (``kg:subjectText``, ``kg:relationText``, ``kg:objectText``,
-``kg:qualifier``).
+``kg:qualifier``, and ``kg:time`` for a time).
 """
 
 from __future__ import annotations

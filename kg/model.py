@@ -6,7 +6,7 @@ They are frozen so that a stage cannot change what an earlier stage produced.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -19,6 +19,7 @@ __all__ = [
     "Relation",
     "Sentence",
     "Extraction",
+    "sentences_of",
     "BuildActivity",
     "Entity",
     "EXTRACTOR",
@@ -203,7 +204,8 @@ class Relation:
         (first argument, relation, second argument, circumstances...).
 
         This is what Open IE benchmarks score, and what the statement node stores
-        as ``kg:subjectText``/``kg:relationText``/``kg:objectText``/``kg:qualifier``.
+        as ``kg:subjectText``/``kg:relationText``/``kg:objectText``/``kg:qualifier`` (``kg:time``
+        for a time).
         """
         first, second = (self.object, self.subject) if self.passive else (self.subject, self.object)
         words = [first.text if first else "", self.relation_text, second.text if second else ""]
@@ -241,6 +243,53 @@ class Extraction:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
     relations: tuple[Relation, ...] = field(default_factory=tuple)
     sentences: tuple[Sentence, ...] = field(default_factory=tuple)
+
+
+def sentences_of(extraction: Extraction) -> tuple[Sentence, ...]:
+    """Every sentence the extraction's mentions and relations point to, in document order.
+
+    Extraction lists them (:attr:`Extraction.sentences`); a relation whose span is not a listed
+    sentence (a long sentence cut in other places, an extraction made by hand) adds its own span,
+    with no index (-1), so its offsets are kept; a mention whose sentence is not listed adds the
+    relation sentence that holds it, else the line of the document text around it, with no index.
+    A relation finds its sentence by its span, a mention by its index, else by where it starts.
+    """
+    found = {(s.start, s.end): s for s in extraction.sentences}
+    for relation in extraction.relations:
+        found.setdefault((relation.start, relation.end), Sentence(-1, relation.start, relation.end, relation.sentence))
+    indexes = {s.index for s in extraction.sentences}
+    text = extraction.document.text
+    for mention in extraction.mentions:
+        if mention.sentence in indexes or _holding(found.values(), mention) is not None:
+            continue
+        if text:
+            start = text.rfind("\n", 0, mention.start) + 1
+            end = text.find("\n", mention.start)
+            line = text[start : len(text) if end < 0 else end]
+            start += len(line) - len(line.lstrip())
+            line = line.strip()
+        else:  # no text to read the line from: the mention's own words stand for it
+            start, line = mention.start, mention.text
+        found.setdefault((start, start + len(line)), Sentence(-1, start, start + len(line), line))
+    return tuple(sorted(found.values(), key=lambda s: (s.start, s.end)))
+
+
+def sentence_of_mention(sentences: Iterable[Sentence], mention: Mention) -> Sentence:
+    """The sentence of :func:`sentences_of` that ``mention`` was read from: the one of its index,
+    else the first it starts in."""
+    sentences = list(sentences)
+    for sentence in sentences:
+        if sentence.index == mention.sentence and sentence.index >= 0:
+            return sentence
+    holding = _holding(sentences, mention)
+    if holding is None:
+        raise ValueError(f"no sentence of document {mention.doc_id!r} holds {mention.text!r}")
+    return holding
+
+
+def _holding(sentences: Iterable[Sentence], mention: Mention) -> Sentence | None:
+    """The first of ``sentences`` the mention starts in (a name may run past a headline's end)."""
+    return next((s for s in sentences if s.start <= mention.start < max(s.end, s.start + 1)), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import importlib.metadata
 import itertools
 import json
 import logging
@@ -307,8 +309,12 @@ def _link(
 
 def build_activity(options: BuildOptions) -> BuildActivity:
     """The build ``options`` (checked) describe, as its ``prov:Activity`` records it: kg's version, the
-    extractor, and the options that change what is written (the model, the default date, the aliases)."""
+    extractor, and the options that change what is written (the model and its version, the default date,
+    the aliases)."""
     chosen = [("model", str(options.model))]
+    # An installed model package has a version; a model folder given by path may not.
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError, ValueError):
+        chosen.append(("model version", importlib.metadata.version(str(options.model))))
     if options.date:
         chosen.append(("date", options.date))
     aliases = options.aliases

@@ -15,7 +15,6 @@ into an rdflib dataset for the Python API.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +22,18 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from ..model import Argument, BuildActivity, Document, EntityTable, Extraction, Mention, Relation, Sentence
+from ..model import (
+    Argument,
+    BuildActivity,
+    Document,
+    EntityTable,
+    Extraction,
+    Mention,
+    Relation,
+    Sentence,
+    sentence_of_mention,
+    sentences_of,
+)
 from ..resolve.concepts import Concept, ConceptTable
 from ..terms import quad_to_rdflib
 from ..text.names import name_keys
@@ -257,19 +267,14 @@ def _extraction_triples(extraction: Extraction, nodes: Nodes) -> Iterator[Triple
 
 
 class _Sentences:
-    """The sentence nodes of one document: each written once, whichever mentions and statements point to it.
-
-    An extraction made by hand may not list its sentences: then a relation's sentence is the span
-    it names, and a mention's is the relation sentence that holds it, else the document's text."""
+    """The sentence nodes of one document (:func:`kg.model.sentences_of`): each written once,
+    whichever mentions and statements point to it."""
 
     def __init__(self, base: str, extraction: Extraction, doc_node: ox.NamedNode):
         self.base, self.doc_id, self.doc_node = base, extraction.document.id, doc_node
-        self.text = extraction.document.text
-        self.listed = {sentence.index: sentence for sentence in extraction.sentences}
-        self.by_start = {sentence.start: sentence for sentence in extraction.sentences}
-        for relation in extraction.relations:
-            if relation.start not in self.by_start:
-                self.by_start[relation.start] = Sentence(-1, relation.start, relation.end, relation.sentence)
+        self.sentences = sentences_of(extraction)
+        self.by_index = {sentence.index: sentence for sentence in self.sentences if sentence.index >= 0}
+        self.by_span = {(sentence.start, sentence.end): sentence for sentence in self.sentences}
         self.used: dict[Sentence, ox.NamedNode] = {}
 
     def node(self, sentence: Sentence) -> ox.NamedNode:
@@ -281,19 +286,12 @@ class _Sentences:
 
     def of_mention(self, mention: Mention) -> ox.NamedNode:
         """The node of the sentence ``mention`` was read from (:attr:`kg.model.Mention.sentence`)."""
-        sentence = self.listed.get(mention.sentence)
-        if sentence is None:
-            holding = [s for s in self.by_start.values() if s.start <= mention.start and mention.end <= s.end]
-            if holding:
-                sentence = dataclasses.replace(holding[0], index=mention.sentence)
-            else:
-                sentence = Sentence(mention.sentence, 0, len(self.text), self.text)
-            self.listed[mention.sentence] = self.by_start[sentence.start] = sentence
-        return self.node(sentence)
+        sentence = self.by_index.get(mention.sentence)
+        return self.node(sentence if sentence is not None else sentence_of_mention(self.sentences, mention))
 
     def of(self, relation: Relation) -> ox.NamedNode:
-        """The node of the sentence ``relation`` was read from."""
-        return self.node(self.by_start[relation.start])
+        """The node of the sentence ``relation`` was read from: the one of its span."""
+        return self.node(self.by_span[relation.start, relation.end])
 
     def triples(self) -> Iterator[Triple]:
         """Each sentence pointed to: its text, document, offsets and place in the document."""

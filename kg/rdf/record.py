@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, Sentence, TimeValue
+from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, Sentence, TimeValue, sentences_of
 
 __all__ = ["encode_extraction", "decode_extraction", "VERSION"]
 
@@ -69,8 +69,8 @@ class _Encoder:
 
     def __init__(self, extraction: Extraction):
         self.mentions = {mention: index for index, mention in enumerate(extraction.mentions)}
-        self.sentences = list(extraction.sentences)
-        self.places = {sentence.start: place for place, sentence in enumerate(self.sentences)}
+        self.sentences = sentences_of(extraction)  # those listed, and those the mapping adds (by hand)
+        self.places = {(sentence.start, sentence.end): place for place, sentence in enumerate(self.sentences)}
 
     def mention(self, value: Mention | None) -> int | list[Any] | None:
         if value is None:
@@ -88,10 +88,7 @@ class _Encoder:
         return [value.kind, value.text, value.start, value.end, self.mention(value.mention), time]
 
     def relation(self, relation: Relation) -> list[Any]:
-        sentence = self.places.get(relation.start)
-        if sentence is None:  # a relation made without its extraction's sentences (by hand)
-            sentence = self.places[relation.start] = len(self.sentences)
-            self.sentences.append(Sentence(-1, relation.start, relation.end, relation.sentence))
+        sentence = self.places[relation.start, relation.end]
         return [
             self.argument(relation.subject),
             relation.predicate,

@@ -178,6 +178,7 @@ def write_documents(
     never a statement about a node without a label.
     """
     replace = set(replace)
+    replacing = bool(replace)
     names_graph = str(names_graph_iri(corpus_graph_base(corpus_graph)))
     described: dict[str, list[ox.Quad]] = defaultdict(list)  # node -> its corpus and names quads, unwritten
     for name, batch in batches:
@@ -205,6 +206,12 @@ def write_documents(
         for name in sorted(replace):  # rebuilt documents that gave no graph this time
             _replace_graph(store, name, [], [], corpus_graph, replacing=True)
         _replace_graph(store, None, [], rest, corpus_graph, replacing=False)
+    if replacing:  # a document built again by another build: the old build may name none now
+        store.update(
+            f"{PREFIX_LINES}DELETE {{ GRAPH <{corpus_graph}> {{ ?b ?p ?o }} }} WHERE {{ "
+            f"GRAPH <{corpus_graph}> {{ ?b a prov:Activity ; ?p ?o }} "
+            "FILTER NOT EXISTS { GRAPH ?g { ?d prov:wasGeneratedBy ?b } } }"
+        )
 
 
 def _replace_graph(

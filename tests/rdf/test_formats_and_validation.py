@@ -81,3 +81,19 @@ def test_typed_relations_can_be_queried_at_both_levels(example_graph):
         dataframe=True,
     )
     assert "https://example.org/kg/ontology#rejects" in set(stances["type"])
+
+
+def test_the_old_statement_shape_and_a_proposition_without_its_sentence_are_reported(example_graph):
+    """kg:document belongs to the sentence node now: a statement or mention still carrying it is
+    the model before issue 16, and a proposition must say which sentence it was read from."""
+    broken = kg.build(EXAMPLE).graph
+    statement = next(broken.subjects(RDF.type, KG.Statement))
+    mention = next(broken.subjects(RDF.type, KG.Mention))
+    document = next(broken.subjects(RDF.type, KG.Document))
+    broken.add((statement, KG.document, document))
+    broken.add((mention, KG.document, document))
+    proposition = next(broken.subjects(RDF.type, KG.Proposition))
+    broken.remove((proposition, KG.sentence, None))
+    messages = {(v.focus.rsplit("/", 1)[-1], v.path) for v in validate(broken)}
+    for node, path in ((statement, "kg:document"), (mention, "kg:document"), (proposition, "kg:sentence")):
+        assert (node.rsplit("/", 1)[-1], path) in messages

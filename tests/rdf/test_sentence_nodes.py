@@ -87,3 +87,92 @@ def test_the_same_build_twice_is_one_activity_and_other_options_another(tmp_path
     assert _build_node(first) == _build_node(again)
     assert _build_node(first) != _build_node(other)
     assert Literal("date=2020-05-02") in set(other.graph.objects(_build_node(other), KG.option))
+
+
+def _document_quads(extraction) -> set[tuple[str, str, str]]:
+    from kg.rdf.mapping import quad_batches
+    from kg.resolve import link_entities
+
+    batches = dict(quad_batches([extraction], link_entities([extraction]), base="http://x/"))
+    return {(q.subject.value, q.predicate.value, q.object.value) for q in batches["http://x/graph/document/d"]}
+
+
+def test_hand_made_records_get_one_sentence_node_each_and_keep_them_through_the_record():
+    """An extraction made without its sentences (by hand, or by a benchmark): a relation's sentence
+    is its span, a name outside every relation gets its line, never the whole text; and the record
+    kg remove maps the document again from gives the same nodes."""
+    from kg.model import Argument, Document, Extraction, Mention, Relation
+    from kg.rdf.record import decode_extraction, encode_extraction
+
+    text = "Haftar met Sarraj.\nParis was calm.\nRome too."
+    haftar, sarraj = Mention("d", 0, 6, "Haftar", "PERSON", 0), Mention("d", 11, 17, "Sarraj", "PERSON", 0)
+    paris, rome = Mention("d", 19, 24, "Paris", "GPE", 1), Mention("d", 35, 39, "Rome", "GPE", 2)
+    met = Relation(
+        "d",
+        Argument("Haftar", "Haftar", 0, 6, haftar),
+        "meet",
+        Argument("Sarraj", "Sarraj", 11, 17, sarraj),
+        "Haftar met Sarraj.",
+        0,
+        18,
+        relation_text="met",
+        pattern="svo",
+    )
+    extraction = Extraction(Document("d", text), (haftar, sarraj, paris, rome), (met,))
+    quads = _document_quads(extraction)
+    texts = {o for _, p, o in quads if p == str(KG.text)}
+    assert texts == {"Haftar met Sarraj.", "Paris was calm.", "Rome too."}
+    assert not any(p == str(KG.index) for _, p, _ in quads)  # none is known
+    again = decode_extraction(encode_extraction(extraction))
+    assert _document_quads(again) == quads
+
+
+def test_a_relation_read_from_part_of_a_sentence_keeps_its_own_offsets():
+    """A long sentence the relation reader cut elsewhere than the names' sentences: the statement
+    points to a node of its own span, not to the listed sentence that merely starts where it does."""
+    from kg.model import Argument, Document, Extraction, Mention, Relation, Sentence
+
+    text = "The officials register voters and the officials count votes and the officials close polls."
+    officials = Mention("d", 4, 13, "officials", "NORP", 0)
+    part = Relation(
+        "d",
+        Argument("The officials", "officials", 0, 13, officials),
+        "register",
+        Argument("voters", "voters", 23, 29),
+        text[:29],
+        0,
+        29,
+        relation_text="register",
+        pattern="svo",
+    )
+    listed = (Sentence(0, 0, len(text), text),)
+    quads = _document_quads(Extraction(Document("d", text), (officials,), (part,), listed))
+    spans = {
+        (int(start), int(end))
+        for s, p, start in quads
+        if p == str(KG.startChar)
+        for s2, p2, end in quads
+        if s2 == s and p2 == str(KG.endChar) and "/sentence/" in s
+    }
+    assert spans == {(0, len(text)), (0, 29)}
+
+
+def test_a_document_built_again_with_other_options_leaves_no_build_behind(tmp_path):
+    article = tmp_path / "truce.txt"
+    article.write_text("Truce\n\nLibya's government on Thursday rejected a truce called by Khalifa Haftar.\n")
+    store = tmp_path / "store"
+    kg.build(article, store=str(store), date="2020-05-01").store.close()
+    graph = kg.build(article, store=str(store), date="2020-05-02")
+    rows = graph.query("SELECT ?b ?option WHERE { ?b a prov:Activity ; kg:option ?option }")
+    options = {str(row[1]) for row in rows}
+    assert "date=2020-05-02" in options and "date=2020-05-01" not in options
+    assert len({row[0] for row in rows}) == 1
+    graph.store.close()
+
+
+def test_the_version_a_build_names_is_the_package_version():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert kg.__version__ == project["project"]["version"]
