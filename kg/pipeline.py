@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -365,9 +366,15 @@ def _write_mapped_in_workers(
         tasks: Iterator[range | list[Extraction]] = (
             range(i, min(i + MAP_CHUNK, len(extractions))) if forked else extractions[i : i + MAP_CHUNK] for i in starts
         )
-        # The workers start (fork) before the store's loader threads do.
         waited = [0.0]  # seconds this process waited for the workers' N-Quads
-        mapped = _bounded_map(pool, tasks, window=2 * workers + 2, waited=waited)
+        # The first tasks start the workers (forked all at once), before the store's loader threads start.
+        # Frozen, the objects the workers inherit (the model, the extractions) are left out of their
+        # garbage collections, which would otherwise write to, and so copy, every page that holds them.
+        gc.freeze()
+        try:
+            mapped = _bounded_map(pool, tasks, window=2 * workers + 2, waited=waited)
+        finally:
+            gc.unfreeze()
         started = time.perf_counter()
         with store.loading():
             corpus = list(itertools.islice(quad_batches(extractions, entities, base=base), 2))  # corpus, names
@@ -400,12 +407,16 @@ def _bounded_map(
     submitted and not yet taken: the N-Quads made ahead of the loads wait in memory. ``waited[0]``
     adds up the seconds spent waiting for a result."""
     pending: deque[Future[bytes]] = deque(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, window))
-    while pending:
-        started = time.perf_counter()
-        data = pending.popleft().result()
-        waited[0] += time.perf_counter() - started
-        pending.extend(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, 1))
-        yield data
+
+    def results() -> Iterator[bytes]:
+        while pending:
+            started = time.perf_counter()
+            data = pending.popleft().result()
+            waited[0] += time.perf_counter() - started
+            pending.extend(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, 1))
+            yield data
+
+    return results()  # the first tasks are submitted now, not when the results are first asked for
 
 
 #: What a mapping worker maps from: the build's nodes, and (forked) every extraction of the build.
