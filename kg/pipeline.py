@@ -377,7 +377,12 @@ def _write_mapped_in_workers(
             gc.unfreeze()
         started = time.perf_counter()
         with store.loading():
-            corpus = list(itertools.islice(quad_batches(extractions, entities, base=base), 2))  # corpus, names
+            # What quad_batches yields before the documents' graphs (the corpus and names graphs): the
+            # graphs made from the whole build. The first document's graph ends them.
+            first = document_quads(extractions[0], nodes)[0]
+            corpus = list(
+                itertools.takewhile(lambda batch: batch[0] != first, quad_batches(extractions, entities, base=base))
+            )
             store.add([quad for _, quads in corpus for quad in quads])
             store.add(ontology_quads())
             made = time.perf_counter() - started
