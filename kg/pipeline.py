@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import importlib.metadata
 import itertools
@@ -394,13 +395,22 @@ def _write_mapped_in_workers(
         tasks: Iterator[range | list[Extraction]] = (
             range(i, min(i + MAP_CHUNK, len(extractions))) if forked else extractions[i : i + MAP_CHUNK] for i in starts
         )
-        # The workers start (fork) before the store's loader threads do.
         waited = [0.0]  # seconds this process waited for the workers' N-Quads
-        mapped = _bounded_map(pool, tasks, window=2 * workers + 2, waited=waited)
+        # The first tasks start the workers (forked all at once), before the store's loader threads start.
+        # Frozen, the objects the workers inherit (the model, the extractions) are left out of their
+        # garbage collections, which would otherwise write to, and so copy, every page that holds them.
+        gc.freeze()
+        try:
+            mapped = _bounded_map(pool, tasks, window=2 * workers + 2, waited=waited)
+        finally:
+            gc.unfreeze()
         started = time.perf_counter()
         with store.loading():
+            # What quad_batches yields before the documents' graphs (the corpus and names graphs): the
+            # graphs made from the whole build. The first document's graph ends them.
+            first = document_quads(extractions[0], nodes)[0]
             batches = quad_batches(extractions, entities, base=base, activity=activity)
-            corpus = list(itertools.islice(batches, 2))  # the corpus and names graphs
+            corpus = list(itertools.takewhile(lambda batch: batch[0] != first, batches))
             store.add([quad for _, quads in corpus for quad in quads])
             store.add(ontology_quads())
             made = time.perf_counter() - started
@@ -430,12 +440,16 @@ def _bounded_map(
     submitted and not yet taken: the N-Quads made ahead of the loads wait in memory. ``waited[0]``
     adds up the seconds spent waiting for a result."""
     pending: deque[Future[bytes]] = deque(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, window))
-    while pending:
-        started = time.perf_counter()
-        data = pending.popleft().result()
-        waited[0] += time.perf_counter() - started
-        pending.extend(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, 1))
-        yield data
+
+    def results() -> Iterator[bytes]:
+        while pending:
+            started = time.perf_counter()
+            data = pending.popleft().result()
+            waited[0] += time.perf_counter() - started
+            pending.extend(pool.submit(_map_nquads, task) for task in itertools.islice(tasks, 1))
+            yield data
+
+    return results()  # the first tasks are submitted now, not when the results are first asked for
 
 
 #: What a mapping worker maps from: the build's nodes, and (forked) every extraction of the build.

@@ -35,8 +35,9 @@ __all__ = ["OxigraphStore", "is_store_path", "INCOMPLETE", "WRITING"]
 
 #: A file in every folder that holds an Oxigraph (RocksDB) store.
 _MARKER = "CURRENT"
-#: Quads gathered per bulk load (loading 125,000 takes Oxigraph ~120 MB, 250,000 ~230 MB).
-_BULK_BATCH = 125_000
+#: Quads gathered per bulk load (loading 125,000 takes Oxigraph ~120 MB, 250,000 ~230 MB; two load
+#: at once, beside the build's own memory: a full BBC build with --jobs 2 peaked at 1.25 GB with 125,000).
+_BULK_BATCH = 80_000
 #: Bulk loads that run at once, each in its own thread (Oxigraph parses and sorts one load on one core).
 _LOADERS = 2
 
