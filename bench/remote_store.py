@@ -22,22 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import add_corpus_options, corpus_files  # noqa: E402
-from tests.store.conftest import free_port, running_virtuoso, virtuoso_binaries  # noqa: E402
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    """Wait until ``url`` answers."""
-    import urllib.request
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
+from tests.store.conftest import free_port, running_virtuoso, virtuoso_binaries, wait_for  # noqa: E402
 
 
 def timed(url: str, first: list[Path], added: Path) -> tuple[float, float]:

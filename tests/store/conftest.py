@@ -73,6 +73,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for(url: str, seconds: float = 30) -> None:
+    """Wait until ``url`` answers (a server starting); raise its last error after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def _answering(url: str, server: subprocess.Popen, log: Path, seconds: float = 120) -> None:
     """Wait until ``url`` answers; raise with the server's log if it stops or never answers."""
     deadline = time.monotonic() + seconds

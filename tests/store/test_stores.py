@@ -8,10 +8,7 @@ and a few BBC articles); the "same graph" checks compare sorted N-Quads.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +18,7 @@ from kg.cli import main
 from kg.store import OxigraphStore, RemoteStore, serialize
 from kg.store.oxigraph import INCOMPLETE
 from tests.conftest import EXAMPLE, shared_path
+from tests.store.conftest import free_port, wait_for
 
 pytestmark = pytest.mark.model
 
@@ -192,24 +190,6 @@ def test_two_processes_build_the_same_graph(articles, memory_build):
 
 
 # --- a remote store: a real Oxigraph server ---------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            return
-        except Exception:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
 
 
 @pytest.fixture
