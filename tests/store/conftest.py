@@ -73,31 +73,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 30) -> None:
-    """Wait until ``url`` answers (a server starting); raise its last error after ``seconds``."""
+def wait_for(url: str, seconds: float = 30, server: subprocess.Popen | None = None) -> None:
+    """Wait until ``url`` answers (a server starting); raise its last error after ``seconds``, or
+    as soon as ``server`` (the process that should answer) has stopped."""
     deadline = time.monotonic() + seconds
     while True:
         try:
             urllib.request.urlopen(url, timeout=2).close()
             return
         except OSError:
-            if time.monotonic() > deadline:
+            if (server is not None and server.poll() is not None) or time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
 
 
 def _answering(url: str, server: subprocess.Popen, log: Path, seconds: float = 120) -> None:
     """Wait until ``url`` answers; raise with the server's log if it stops or never answers."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                tail = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
-                raise RuntimeError(f"Virtuoso did not start (exit status {server.poll()}):\n{tail}") from None
-            time.sleep(0.2)
+    try:
+        wait_for(url, seconds, server)
+    except OSError:
+        tail = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+        raise RuntimeError(f"Virtuoso did not start (exit status {server.poll()}):\n{tail}") from None
 
 
 def virtuoso_binaries() -> tuple[str, str] | None:
