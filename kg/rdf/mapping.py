@@ -254,8 +254,8 @@ def _extraction_triples(extraction: Extraction, nodes: Nodes) -> Iterator[Triple
     yield from _document_triples(doc_node, document)
     yield doc_node, T.prov_wasGeneratedBy, nodes.activity_node
     # What kg remove maps the document again from when the entities it names are re-linked.
-    yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction))
     sentences = _Sentences(nodes.base, extraction, doc_node)
+    yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction, sentences.sentences))
     for entity_key in sorted({nodes.entities.key_of(m) for m in extraction.mentions}):
         yield nodes.iris[entity_key], T.kg_mentionedIn, doc_node
     for mention in extraction.mentions:

@@ -25,8 +25,9 @@ __all__ = ["encode_extraction", "decode_extraction", "VERSION"]
 VERSION = 2
 
 
-def encode_extraction(extraction: Extraction) -> str:
-    """The JSON record of ``extraction`` (without the document's text).
+def encode_extraction(extraction: Extraction, sentences: tuple[Sentence, ...] | None = None) -> str:
+    """The JSON record of ``extraction`` (without the document's text); ``sentences`` are its
+    :func:`kg.model.sentences_of`, when the caller has them already.
 
     >>> from kg.model import Document, Extraction, Mention
     >>> doc = Document(id="d", text="GNA said.")
@@ -34,7 +35,7 @@ def encode_extraction(extraction: Extraction) -> str:
     >>> decode_extraction(record).mentions[0].text
     'GNA'
     """
-    encoder = _Encoder(extraction)
+    encoder = _Encoder(extraction, sentences_of(extraction) if sentences is None else sentences)
     relations = [encoder.relation(relation) for relation in extraction.relations]
     document = extraction.document
     record = {
@@ -67,9 +68,9 @@ class _Encoder:
     """Records as JSON lists: a mention of the extraction by its index, a relation's sentence by
     its place in the record's list of sentences."""
 
-    def __init__(self, extraction: Extraction):
+    def __init__(self, extraction: Extraction, sentences: tuple[Sentence, ...]):
         self.mentions = {mention: index for index, mention in enumerate(extraction.mentions)}
-        self.sentences = sentences_of(extraction)  # those listed, and those the mapping adds (by hand)
+        self.sentences = sentences  # those listed, and those the mapping adds (by hand)
         self.places = {(sentence.start, sentence.end): place for place, sentence in enumerate(self.sentences)}
 
     def mention(self, value: Mention | None) -> int | list[Any] | None:
