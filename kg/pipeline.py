@@ -29,7 +29,7 @@ from .errors import InputWarning, KgError, ReadError
 from .graph import KnowledgeGraph
 from .model import Aliases, BuildActivity, Document, EntityTable, Extraction
 from .rdf import DEFAULT_BASE
-from .rdf.iri import check_base, corpus_graph_iri
+from .rdf.iri import check_base, corpus_graph_iri, document_graph_iri
 from .rdf.mapping import Nodes, document_quads, ontology_quads, quad_batches
 from .read import document_from_text, iter_documents
 from .read.text import check_date
@@ -408,7 +408,7 @@ def _write_mapped_in_workers(
         with store.loading():
             # What quad_batches yields before the documents' graphs (the corpus and names graphs): the
             # graphs made from the whole build. The first document's graph ends them.
-            first = document_quads(extractions[0], nodes)[0]
+            first = str(document_graph_iri(base, extractions[0].document.id))
             batches = quad_batches(extractions, entities, base=base, activity=activity)
             corpus = list(itertools.takewhile(lambda batch: batch[0] != first, batches))
             store.add([quad for _, quads in corpus for quad in quads])
