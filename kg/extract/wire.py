@@ -31,6 +31,7 @@ def without_furniture(
         return found, read
     trimmed = {mention: _trimmed(mention) for mention in found}
     kept = [m for m in trimmed.values() if not _inside(m.start, m.end, spans)]
+    dropped = {m for m, t in trimmed.items() if _inside(t.start, t.end, spans)}
     if line is not None:
         starts = [sentence.start_char for sentence in doc.sents]
         sentence = max(bisect.bisect_right(starts, line.place_start) - 1, 0)
@@ -39,8 +40,8 @@ def without_furniture(
     relations = []
     for relation in read:
         arguments = (relation.subject, relation.object, relation.attribution)
-        if any(a is not None and _inside(a.start, a.end, spans) for a in arguments):
-            continue
+        if any(a is not None and (_inside(a.start, a.end, spans) or a.mention in dropped) for a in arguments):
+            continue  # read from the furniture, or about a name in it ("By Jane Smith": "Smith said")
         relations.append(
             replace(
                 relation,
@@ -48,7 +49,9 @@ def without_furniture(
                 object=_argument(relation.object, trimmed),
                 attribution=_argument(relation.attribution, trimmed),
                 qualifiers=tuple(
-                    _qualifier(q, trimmed) for q in relation.qualifiers if not _inside(q.start, q.end, spans)
+                    _qualifier(q, trimmed)
+                    for q in relation.qualifiers
+                    if not _inside(q.start, q.end, spans) and q.mention not in dropped
                 ),
             )
         )

@@ -230,34 +230,32 @@ def _body_forms(text: str) -> tuple[dict[str, Counter[str]], dict[str, Counter[s
 
 def truecase_headline(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> str:
     """``text`` with an ALL-CAPS or Title Case first line (its headline) written as its body writes
-    the same words: a word the body writes in lower case, or never, is lower case; one it writes
-    capitalised keeps the body's casing. The headline's first word keeps its capital. Other
-    headlines, and spans in ``skip`` (tickers), are left as they are; the length never changes.
+    the same words: a word the body writes capitalised inside its sentences keeps the body's casing;
+    any other is lower case (a word in capitals, or with a headline's capital, is no name on its own
+    unless the body names it so). The headline's first word keeps its capital. Other headlines, and spans in ``skip``
+    (tickers), are left as they are; the length never changes.
 
-    >>> truecase_headline("ICAHN SAYS HE WILL SELL TWA STAKE\\nCarl Icahn said he would sell TWA shares.")
-    'Icahn says he will sell TWA stake\\nCarl Icahn said he would sell TWA shares.'
-    >>> truecase_headline("Blair rejects call\\nTony Blair rejected it.")
-    'Blair rejects call\\nTony Blair rejected it.'
+    >>> truecase_headline("ICAHN SAYS HE WILL SELL TWA STAKE\\nCarl Icahn said he would sell his TWA stake.")
+    'Icahn says he will sell TWA stake\\nCarl Icahn said he would sell his TWA stake.'
+    >>> truecase_headline("Mansfield 0-1 Leyton Orient\\nMansfield lost at home to Orient.")
+    'Mansfield 0-1 Leyton Orient\\nMansfield lost at home to Orient.'
     """
     end = text.find("\n")
     if end < 0:
         return text  # a headline with no body to learn its casing from
     headline = text[:end]
     words = [m for m in _WORD.finditer(headline) if not any(a <= m.start() < b for a, b in skip)]
-    if not _display_cased([m.group() for m in words]):
-        return text
     inside, initial = _body_forms(text)
-    small = lexicon().headline_small_words
+    if _display_casing([m.group() for m in words], inside) is None:
+        return text
     chars = list(headline)
     for number, match in enumerate(words):
         word = match.group()
         key = word.lower()
-        if key in inside:
-            chosen = inside[key].most_common(1)[0][0]
-        elif key in initial and key not in small and len(key) > 1:
-            chosen = initial[key].most_common(1)[0][0]
-        else:
-            chosen = key
+        # Only the body's casing inside sentences tells a name: at a sentence's start every word has a capital.
+        # A form with capitals past its first letter ("USAir", "IBM") is a name even at a sentence's start.
+        named = [form for form, _ in initial.get(key, Counter()).most_common() if any(c.isupper() for c in form[1:])]
+        chosen = inside[key].most_common(1)[0][0] if key in inside else named[0] if named else key
         if number == 0 and chosen.islower():
             chosen = chosen[:1].upper() + chosen[1:]
         if len(chosen) == len(word):
@@ -265,12 +263,18 @@ def truecase_headline(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> s
     return "".join(chars) + text[end:]
 
 
-def _display_cased(words: list[str]) -> bool:
-    """Whether a headline's words are in capitals or Title Case (not how a sentence writes them)."""
+def _display_casing(words: list[str], inside: dict[str, Counter[str]]) -> str | None:
+    """"capitals" or "title" when a headline's words are in capitals or Title Case (not how a
+    sentence writes them), else None. Title Case needs two capitalised words that the body writes
+    in lower case: "Dundee Utd 4-1 Aberdeen" is all names."""
     alphabetic = [w for w in words if any(c.isalpha() for c in w)]
     if len(alphabetic) < 2:
-        return False
+        return None
     if sum(w.isupper() for w in alphabetic) >= 0.8 * len(alphabetic) and sum(len(w) > 1 for w in alphabetic) >= 2:
-        return True
+        return "capitals"
     content = [w for w in alphabetic if w.lower() not in lexicon().headline_small_words]
-    return len(content) >= 3 and all(w[:1].isupper() for w in content)
+    if len(content) < 3 or not all(w[:1].isupper() for w in content):
+        return None
+    lowered = sum(1 for w in content if w.lower() in inside and inside[w.lower()].most_common(1)[0][0].islower())
+    return "title" if lowered >= 2 else None
+
