@@ -264,7 +264,7 @@ def truecase_headline(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> s
 
 
 def _display_casing(words: list[str], inside: dict[str, Counter[str]]) -> str | None:
-    """"capitals" or "title" when a headline's words are in capitals or Title Case (not how a
+    """The casing of a headline: "capitals" or "title" when a headline's words are in capitals or Title Case (not how a
     sentence writes them), else None. Title Case needs two capitalised words that the body writes
     in lower case: "Dundee Utd 4-1 Aberdeen" is all names."""
     alphabetic = [w for w in words if any(c.isalpha() for c in w)]
@@ -277,4 +277,3 @@ def _display_casing(words: list[str], inside: dict[str, Counter[str]]) -> str | 
         return None
     lowered = sum(1 for w in content if w.lower() in inside and inside[w.lower()].most_common(1)[0][0].islower())
     return "title" if lowered >= 2 else None
-

@@ -69,7 +69,10 @@ def test_the_example_article_has_no_dateline_and_its_text_is_unchanged():
 
 
 def test_tickers_are_blanked_one_for_one_and_kept_as_identifiers():
-    text = "USAIR <U> REJECTS TWA <TWA> BID\nUSAir Group Inc <U> rejected a bid from Trans World Airlines Inc <TWA>. TWA said no."
+    text = (
+        "USAIR <U> REJECTS TWA <TWA> BID\n"
+        "USAir Group Inc <U> rejected a bid from Trans World Airlines Inc <TWA>. TWA said no."
+    )
     document = document_from_text(text, doc_id="d")
     assert len(document.text) == len(text)
     assert "<" not in document.text and document.text.startswith("USAir     rejects TWA       bid\n")
