@@ -267,6 +267,8 @@ def test_the_dateline_and_the_tickers_survive_a_removal_and_an_append(tmp_path):
     run = CliRunner().invoke
     assert run(main, ["build", str(kept), str(gone), "-o", str(both), "--no-html"]).exit_code == 0
     assert run(main, ["build", str(kept), "-o", str(alone), "--no-html"]).exit_code == 0
+    validated = run(main, ["validate", str(both / "graph.trig")])
+    assert validated.exit_code == 0, validated.output  # the SHACL shapes of kg:ticker and dcterms:spatial
     assert run(main, ["remove", str(both / "graph.trig"), "papandreou-wins"]).exit_code == 0
     removed = kg.load(both / "graph.trig")
     assert set(serialize(removed.graph, "nq").splitlines()) == set(
