@@ -245,8 +245,11 @@ def truecase_headline(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> s
         return text  # a headline with no body to learn its casing from
     headline = text[:end]
     words = [m for m in _WORD.finditer(headline) if not any(a <= m.start() < b for a, b in skip)]
+    casing = _display_casing([m.group() for m in words])
+    if casing is None:
+        return text  # decided before the body is read: most headlines are written as sentences
     inside, initial = _body_forms(text)
-    if _display_casing([m.group() for m in words], inside) is None:
+    if casing == "title" and _lowered(words, inside) < 2:
         return text
     chars = list(headline)
     for number, match in enumerate(words):
@@ -263,17 +266,21 @@ def truecase_headline(text: str, *, skip: tuple[tuple[int, int], ...] = ()) -> s
     return "".join(chars) + text[end:]
 
 
-def _display_casing(words: list[str], inside: dict[str, Counter[str]]) -> str | None:
-    """The casing of a headline: "capitals" or "title" when a headline's words are in capitals or Title Case (not how a
-    sentence writes them), else None. Title Case needs two capitalised words that the body writes
-    in lower case: "Dundee Utd 4-1 Aberdeen" is all names."""
+def _display_casing(words: list[str]) -> str | None:
+    """The casing of a headline's words: "capitals", "title" (every word but the small ones
+    capitalised), or None for a headline written as a sentence."""
     alphabetic = [w for w in words if any(c.isalpha() for c in w)]
     if len(alphabetic) < 2:
         return None
     if sum(w.isupper() for w in alphabetic) >= 0.8 * len(alphabetic) and sum(len(w) > 1 for w in alphabetic) >= 2:
         return "capitals"
     content = [w for w in alphabetic if w.lower() not in lexicon().headline_small_words]
-    if len(content) < 3 or not all(w[:1].isupper() for w in content):
-        return None
-    lowered = sum(1 for w in content if w.lower() in inside and inside[w.lower()].most_common(1)[0][0].islower())
-    return "title" if lowered >= 2 else None
+    return "title" if len(content) >= 3 and all(w[:1].isupper() for w in content) else None
+
+
+def _lowered(words: list[re.Match[str]], inside: dict[str, Counter[str]]) -> int:
+    """How many of a headline's capitalised words its body writes in lower case: Title Case needs two
+    ("Dundee Utd 4-1 Aberdeen" is all names)."""
+    small = lexicon().headline_small_words
+    keys = {m.group().lower() for m in words if m.group()[:1].isupper()} - small
+    return sum(1 for key in keys if key in inside and inside[key].most_common(1)[0][0].islower())
