@@ -134,7 +134,9 @@ class Document:
     """One news article.
 
     ``text`` is what is analysed; character offsets elsewhere point into it.
-    The first line of ``text`` is the headline when the article has one.
+    The first line of ``text`` is the headline when the article has one. The reader writes wire
+    copy's tickers in it as spaces and a headline in capitals or Title Case in its body's casing,
+    one character for one (:mod:`kg.text.wire`), so offsets into the file hold too.
     """
 
     id: str

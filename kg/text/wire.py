@@ -26,7 +26,7 @@ from ..model import Dateline, WireSpan
 
 __all__ = ["find_tickers", "blank_tickers", "find_dateline", "find_furniture", "truecase_headline", "body_start"]
 
-_TICKER = re.compile(r"(?<=[\w.)]) ?<([A-Z][A-Z0-9.]{0,9})>")
+_TICKER = re.compile(r"(?<=[\w.)]) ?<((?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,9})>")  # <TWA>, <BARC.L>, <0005.HK>
 _UPPER = r"[A-Z][A-Z'’.&-]+"  # a word in capitals ("ATHENS", "ST.")
 _CAPITAL = r"[A-Z][A-Za-z'’.&-]*"  # a capitalised word ("Tripoli", "N.Y.")
 _DASH = r"[ \t]*(?:--|—|–|-)[ \t]+(?=\S)"
@@ -34,6 +34,7 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'
 _CREDITS = re.compile(
     r"^[ \t]*\(?(?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Compiling)[ \t]+by\b[^\n]*$", re.IGNORECASE
 )
+_TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"'”])[ \t]+(\(?[A-Z][A-Za-z-]+\)?)[ \t]*$")
 _WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?")
 
 
@@ -207,6 +208,12 @@ def find_furniture(text: str) -> list[WireSpan]:
             found.append(_span("signoff", start, line))
         elif _CREDITS.match(line) or (_BYLINE.match(line) and (start, line) not in body[:2]):
             found.append(_span("byline", start, line))
+    if body and (not found or found[-1].start < body[-1][0]):
+        # A sign-off at the end of the last paragraph: "... rose 2 dlrs. REUTER"
+        start, line = body[-1]
+        tail = _TRAILING_SIGNOFF.search(line)
+        if tail is not None and tail.group(1).strip("()").lower() in agencies:
+            found.append(WireSpan("signoff", start + tail.start(1), start + tail.end(1), tail.group(1)))
     return found
 
 

@@ -17,7 +17,7 @@ from kg.model import Dateline, Document, Extraction, Mention, WireSpan
 from kg.rdf.record import decode_extraction, encode_extraction
 from kg.read import document_from_text, iter_documents, read_text_file
 from kg.store import serialize
-from kg.text.wire import find_dateline, find_furniture, truecase_headline
+from kg.text.wire import find_dateline, find_furniture, find_tickers, truecase_headline
 from tests.conftest import EXAMPLE
 
 WIRE = Path(__file__).parent / "wire"
@@ -79,6 +79,8 @@ def test_tickers_are_blanked_one_for_one_and_kept_as_identifiers():
     tickers = [(span.text, text[span.start : span.end]) for span in document.wire if span.kind == "ticker"]
     assert tickers == [("U", "<U>"), ("TWA", "<TWA>"), ("U", "<U>"), ("TWA", "<TWA>")]
     assert document.title == "USAIR <U> REJECTS TWA <TWA> BID"  # the headline as written
+    listed = "HSBC Holdings <0005.HK> and Trans World <TWA.N> said <b>no</b>."
+    assert [t.text for t in find_tickers(listed)] == ["0005.HK", "TWA.N"]
 
 
 def test_sign_offs_and_bylines_are_found_at_the_start_and_the_end():
@@ -92,6 +94,11 @@ def test_sign_offs_and_bylines_are_found_at_the_start_and_the_end():
         ("signoff", "(AFP)"),
     ]
     assert find_furniture("Headline\nReuters said shares fell.\nThe end.") == []
+    ended = "Headline\nPiedmont rose 2 dlrs. REUTER"  # signed at the end of the last paragraph
+    assert [(s.kind, s.text, ended[s.start : s.end]) for s in find_furniture(ended)] == [
+        ("signoff", "REUTER", "REUTER")
+    ]
+    assert find_furniture("Headline\nShares rose, said Smith. Jones") == []
 
 
 @pytest.mark.parametrize(
