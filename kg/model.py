@@ -35,6 +35,9 @@ __all__ = [
     "TypedBy",
     "TimeDatatype",
     "MergeRule",
+    "Dateline",
+    "WireSpan",
+    "WireKind",
 ]
 
 #: kg's version (``kg.__version__``), named by each build's ``prov:Activity``.
@@ -73,7 +76,9 @@ ClausePattern: TypeAlias = Literal[
 ]
 
 #: What decided a mention's type when it was not spaCy's own vote (``Mention.typed_by``).
-TypedBy: TypeAlias = Literal["honorific", "title", "role", "name words", "surname", "pronoun", "place context"]
+TypedBy: TypeAlias = Literal[
+    "honorific", "title", "role", "name words", "surname", "pronoun", "place context", "dateline"
+]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).
 TimeDatatype: TypeAlias = Literal["date", "gYearMonth", "gYear"]
@@ -87,12 +92,51 @@ MergeRule: TypeAlias = Literal["alias", "graph", "acronym", "surname", "short na
 Pattern: TypeAlias = ClausePattern | str
 
 
+# --- wire-copy conventions (issue 17): kept as the document's metadata, never read as facts -----
+
+#: What a stretch of wire furniture is: a ticker symbol ("<TWA>"), a sign-off ("Reuter"), a byline.
+WireKind: TypeAlias = Literal["ticker", "signoff", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline at the start of the body: "LONDON, Jan 5 (Reuters) - ...".
+
+    ``start``/``end`` span the whole dateline up to and with its dash; ``place_start``/``place_end``
+    span the place ("LONDON"), and ``place`` is its name as a name is written ("London"). ``date`` is
+    an ISO date when the dateline's year is known (written, or the document's own date's year); a
+    dateline without a year and a document without a date leave it unset. ``agency`` is the news
+    agency in parentheses ("Reuters"), if any.
+    """
+
+    start: int
+    end: int
+    place: str
+    place_start: int
+    place_end: int
+    date: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WireSpan:
+    """A stretch of wire furniture kept in the text (offsets stay true) but not read as news:
+    ``kind`` "ticker" (``text`` is the symbol, "TWA"), "signoff" ("Reuter") or "byline"."""
+
+    kind: WireKind
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One news article.
 
     ``text`` is what is analysed; character offsets elsewhere point into it.
-    The first line of ``text`` is the headline when the article has one.
+    The first line of ``text`` is the headline when the article has one. The reader writes wire
+    copy's tickers in it as spaces and a headline in capitals or Title Case in its body's casing,
+    one character for one (:mod:`kg.text.wire`), so offsets into the file hold too.
     """
 
     id: str
@@ -101,6 +145,8 @@ class Document:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
     url: str | None = None
     source: str | None = None  # the file it was read from
+    dateline: Dateline | None = None  # the wire dateline opening the body, if any
+    wire: tuple[WireSpan, ...] = ()  # tickers, sign-offs and bylines (kg.text.wire)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..text.wire import find_dateline
+
 __all__ = ["line_sentences"]
 
 
@@ -31,6 +33,28 @@ def line_sentences(doc: Doc) -> Doc:
                 # The small model otherwise sometimes makes the line's first word a
                 # sentence of its own ("Haftar" | "attacked Tripoli ...").
                 starts[following.i] = -1
+    _dateline_sentence(doc, starts)
     # spaCy's stub asks for a 2-d array; one attribute's column is 1-d, as spaCy's own docs do it.
     doc.from_array([SENT_START], starts.astype(numpy.uint64))  # type: ignore[arg-type]
     return doc
+
+
+def _dateline_sentence(doc: Doc, starts: numpy.ndarray) -> None:
+    """Make a wire dateline ("ATHENS, March 28 -") a sentence of its own in ``starts``: glued to the
+    lead sentence, its city became the subject of the lead's verb ("ATHENS expressed ...")."""
+    line = find_dateline(doc.text)
+    if line is None:
+        return
+    first = None
+    for token in doc:
+        if token.idx >= line.end and not token.is_space:
+            first = token.i
+            break
+        if line.start < token.idx < line.end:
+            starts[token.i] = -1  # "N.Y." ends in a full stop but not the dateline
+    if first is not None:
+        starts[first] = 1
+        token = doc[first]
+        alone = token.is_punct or "\n" in token.whitespace_
+        if first + 1 < len(doc) and not doc[first + 1].is_space and not alone:
+            starts[first + 1] = -1

@@ -10,6 +10,7 @@ from ..vocab import ENTITY_LABELS, typed_lemmas
 from .entities import mentions, values
 from .pairs import pair_relations
 from .relations import relations
+from .wire import without_furniture
 
 __all__ = ["mentions", "values", "relations", "extract", "ENTITY_LABELS"]
 
@@ -46,6 +47,7 @@ def extract(document, doc):
         for r in pair_relations_of(doc, document.id, found)
         if (r.start, r.subject.label, r.object.label) not in related
     ]
+    found, read = without_furniture(document, doc, found, read)  # datelines, tickers, sign-offs
     return Extraction(
         document=document,
         mentions=tuple(found),

@@ -196,6 +196,9 @@ class Lexicon:
     time_connectives: frozenset[str] = _marked("time_tails", None, _TIME_TAIL_MARKS, without=_TIME_TAIL_MARKS)
     value_hedges: frozenset[str] = _list("value_hedges")
     dateline_words: frozenset[str] = _list("dateline_words")
+    # --- wire-copy conventions (kg.text.wire)
+    news_agencies: frozenset[str] = _list("news_agencies")
+    headline_small_words: frozenset[str] = _list("headline_small_words")
     # --- rules and models
     patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)

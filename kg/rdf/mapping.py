@@ -258,6 +258,7 @@ def _extraction_triples(extraction: Extraction, nodes: Nodes) -> Iterator[Triple
     yield doc_node, T.kg_extraction, ox.Literal(encode_extraction(extraction, sentences.sentences))
     for entity_key in sorted({nodes.entities.key_of(m) for m in extraction.mentions}):
         yield nodes.iris[entity_key], T.kg_mentionedIn, doc_node
+    yield from _wire_triples(extraction, doc_node, nodes)
     for mention in extraction.mentions:
         sentence, rule = sentences.of_mention(mention), nodes.entities.rule_of(mention)
         yield from _mention_triples(nodes.base, sentence, mention, nodes.entity(mention), rule)
@@ -378,3 +379,22 @@ def _mention_triples(
         yield node, T.kg_mergedBy, str_literal(rule)
     if mention.typed_by:
         yield node, T.kg_typedBy, str_literal(mention.typed_by)
+
+
+def _wire_triples(extraction: Extraction, doc_node: ox.NamedNode, nodes: Nodes) -> Iterator[Triple]:
+    """The document's dateline place (``dcterms:spatial``, its entity node) and the ticker symbols
+    written after a company's name ("Trans World Airlines Inc <TWA>": ``kg:ticker "TWA"``)."""
+    document = extraction.document
+    line = document.dateline
+    tickers = [span for span in document.wire if span.kind == "ticker"]
+    if line is None and not tickers:
+        return
+    by_span = {(m.start, m.end): m for m in extraction.mentions}
+    if line is not None and (line.place_start, line.place_end) in by_span:
+        yield doc_node, T.dcterms_spatial, nodes.entity(by_span[line.place_start, line.place_end])
+    ends = {m.end: m for m in extraction.mentions}
+    for ticker in tickers:
+        # The name ends just before the ticker, or one space before it.
+        named = ends.get(ticker.start) or ends.get(ticker.start - 1)
+        if named is not None:
+            yield nodes.entity(named), T.kg_ticker, str_literal(ticker.text)

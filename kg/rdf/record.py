@@ -17,7 +17,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Argument, Document, Extraction, Mention, Qualifier, Relation, Sentence, TimeValue, sentences_of
+from ..model import (
+    Argument,
+    Dateline,
+    Document,
+    Extraction,
+    Mention,
+    Qualifier,
+    Relation,
+    Sentence,
+    TimeValue,
+    WireSpan,
+    sentences_of,
+)
 
 __all__ = ["encode_extraction", "decode_extraction", "VERSION"]
 
@@ -45,6 +57,9 @@ def encode_extraction(extraction: Extraction, sentences: tuple[Sentence, ...] | 
         "s": [[s.index, s.start, s.end, s.text] for s in encoder.sentences],
         "r": relations,
     }
+    wire = _wire(document)
+    if wire is not None:
+        record["w"] = wire
     return json.dumps(record, separators=(",", ":"))
 
 
@@ -57,7 +72,31 @@ def decode_extraction(record: str) -> Extraction | None:
     decoder = _Decoder(data)
     doc_id, title, date, url = data["d"]
     relations = tuple(decoder.relation(row) for row in data["r"])
-    return Extraction(Document(doc_id, "", title, date, url), decoder.mentions, relations, decoder.sentences)
+    line, wire = _unwire(data.get("w"))
+    document = Document(doc_id, "", title, date, url, dateline=line, wire=wire)
+    return Extraction(document, decoder.mentions, relations, decoder.sentences)
+
+
+def _wire(document: Document) -> list[Any] | None:
+    """A document's wire conventions (its dateline, tickers, sign-offs, bylines), or None when it has none
+    (the record is then what it was before they were read)."""
+    if document.dateline is None and not document.wire:
+        return None
+    line = document.dateline
+    dateline = (
+        None
+        if line is None
+        else [line.start, line.end, line.place, line.place_start, line.place_end, line.date, line.agency]
+    )
+    return [dateline, [[span.kind, span.start, span.end, span.text] for span in document.wire]]
+
+
+def _unwire(value: list[Any] | None) -> tuple[Dateline | None, tuple[WireSpan, ...]]:
+    """The inverse of :func:`_wire`."""
+    if value is None:
+        return None, ()
+    dateline, spans = value
+    return (None if dateline is None else Dateline(*dateline)), tuple(WireSpan(*span) for span in spans)
 
 
 def _mention(mention: Mention) -> list[Any]:

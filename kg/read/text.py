@@ -11,6 +11,7 @@ from ..lang import alternation, lexicon
 from ..model import Document
 from ..text.clean import clean_text
 from ..text.time import normalise_time
+from ..text.wire import blank_tickers, body_start, find_dateline, find_furniture, find_tickers, truecase_headline
 
 __all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 
@@ -158,6 +159,12 @@ def document_from_text(
 ) -> Document:
     """Make a :class:`Document` from a news text whose first line is its headline.
 
+    Wire conventions are read (:mod:`kg.text.wire`): a dateline opening the body becomes
+    ``Document.dateline`` (its date the document's when none is given), ticker symbols ("<TWA>"),
+    sign-offs and bylines ``Document.wire``. The text analysed has the tickers blanked and an ALL-CAPS
+    or Title Case headline in its body's casing (one character for one: offsets into the file hold);
+    ``title`` keeps the headline as written.
+
     If ``title`` is given and the text does not already start with it, the title is
     put on a line of its own before the text, so that it is analysed as the
     headline.
@@ -176,13 +183,25 @@ def document_from_text(
         text = f"{title.strip()}\n{text}"
     headline = text.split("\n", 1)[0].strip()
     date = check_date(date, label) or dateline(text)
+    # Wire conventions (kg.text.wire), each change one character for one so that offsets stay true:
+    # tickers become spaces (an identifier, not text), a display-cased headline takes its body's casing.
+    tickers = find_tickers(text)
+    text = blank_tickers(text, tickers)
+    line = find_dateline(text, year=date[:4] if date else None)
+    _, has_headline = body_start(text)
+    if has_headline:
+        text = truecase_headline(text, skip=tuple((t.start, t.end) for t in tickers))
+    elif not title:
+        headline = ""  # the first line is the dateline's paragraph, not a headline
     return Document(
         id=doc_id,
         text=text,
         title=(title or headline).strip() or None,
-        date=date,
+        date=date or (line.date if line else None),
         url=url,
         source=source,
+        dateline=line,
+        wire=(*tickers, *find_furniture(text)),
     )
 
 
