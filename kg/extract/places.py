@@ -7,16 +7,22 @@ name, a person's surname: :data:`STRONG`); a big city (:data:`BIG_CITY` people o
 except from an organisation, as clubs and companies are named after cities ("Santos",
 "Barcelona"). A name that is the first or last word of a person's full name in the same document
 ("Chad" of "Chad Hurley") keeps its type.
+
+A wire-service header that opens a sentence, "Prague CTK in English" or "Beijing XINHUA Domestic
+Service", is a place and a source, not one organisation (:func:`source_header`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from spacy.tokens import Span
+
+from ..lang import lexicon_of
 from ..lang.places import lookup
 from ..model import TypedBy
 
-__all__ = ["place_types", "BIG_CITY", "STRONG"]
+__all__ = ["place_types", "source_header", "BIG_CITY", "STRONG"]
 
 #: A city of this many people or more is a place before it is anything else.
 BIG_CITY = 1_000_000
@@ -51,3 +57,39 @@ def place_types(
         if places[0].kind != "city" or (label in _NOT_A_CITY and places[0].population >= BIG_CITY):
             found[name] = ("GPE", "gazetteer")
     return found
+
+
+def source_header(span: Span, label: str) -> list[tuple[Span, str]] | None:
+    """A wire-service header's place and source, which spaCy reads as one organisation, apart:
+    "Prague CTK in English", "Beijing XINHUA Domestic Service", "Jakarta Radio Republik Indonesia
+    Network" → the place (GPE) and the source (ORG); None for any other name.
+
+    The name must open its sentence (after a reference code such as "BK2106131694" at most), begin
+    with the gazetteer's name of a country, a US state or a city, and go on with a source: a word
+    in capitals ("CTK", "CHINA DAILY") or a broadcaster's word ("Radio", "Television";
+    ``broadcast_words.txt``). "Palestine Liberation Organization chairman Yasser Arafat" stays whole.
+    """
+    if label != "ORG" or len(span) < 2 or not _opens_sentence(span):
+        return None
+    lex = lexicon_of(span)
+    for end in range(len(span) - 1, 0, -1):
+        place, source = span[:end], span[end:]
+        if not all(t.text[:1].isupper() for t in place) or not lookup(place.text):
+            continue
+        first = source[0].text
+        if (first.isupper() and len(first) > 1 and first.isalpha()) or any(
+            t.text in lex.broadcast_words for t in source
+        ):
+            return [(place, "GPE"), (source, "ORG")]
+        return None
+    return None
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether only punctuation and reference codes (letters and digits: "BK2106131694") come before
+    ``span`` in its sentence."""
+    for token in span.doc[span.sent.start : span.start]:
+        code = token.text.isalnum() and any(ch.isdigit() for ch in token.text) and token.text.upper() == token.text
+        if not (token.is_punct or code):
+            return False
+    return True

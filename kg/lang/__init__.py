@@ -204,6 +204,7 @@ class Lexicon:
     confidence_words: frozenset[str] = _list("confidence_words")
     # --- places: other names of the gazetteer's places (kg.lang.places)
     place_aliases: Mapping[str, str] = _data("place_aliases.tsv", _mapping)
+    broadcast_words: frozenset[str] = _list("broadcast_words")
 
 
 def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:

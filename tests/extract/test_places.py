@@ -44,3 +44,29 @@ def test_evidence_from_the_text_outweighs_the_gazetteer():
         "Ecuador": ("GPE", "gazetteer"),
         "Lagos": ("GPE", "gazetteer"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, place, source",
+    [
+        ("OW1203101194 Tokyo KYODO in English 0950 GMT 12 Mar 94", "Tokyo", "KYODO"),
+        ("Nairobi Radio Kenya Network in Swahili 1800 GMT 2 May 94", "Nairobi", "Radio Kenya Network"),
+        ("Lima Panamericana Television in Spanish 0300 GMT 4 Apr 94", "Lima", "Panamericana Television"),
+    ],
+)
+def test_a_wire_service_header_is_a_place_and_a_source(nlp, text, place, source):
+    found = types(nlp, text)
+    assert found[place][0] == "GPE" and found[source][0] == "ORG"
+    assert not any(name.startswith(place + " ") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("London Metal Exchange prices fell on Monday.", "London Metal Exchange"),
+        ("Boston Scientific said on Monday its sales rose.", "Boston Scientific"),
+        ("Palestine Liberation Organization chairman Yasser Arafat arrived.", "Palestine Liberation Organization"),
+    ],
+)
+def test_an_organisation_named_after_a_place_stays_whole(nlp, text, name):
+    assert types(nlp, text)[name][0] == "ORG"
