@@ -77,7 +77,7 @@ ClausePattern: TypeAlias = Literal[
 
 #: What decided a mention's type when it was not spaCy's own vote (``Mention.typed_by``).
 TypedBy: TypeAlias = Literal[
-    "honorific", "title", "role", "name words", "surname", "pronoun", "place context", "dateline"
+    "honorific", "title", "role", "name words", "surname", "pronoun", "place context", "dateline", "gazetteer"
 ]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).
@@ -85,7 +85,7 @@ TimeDatatype: TypeAlias = Literal["date", "gYearMonth", "gYear"]
 
 #: The rule by which a surface form joined its entity (:mod:`kg.resolve.link`); "canonical" for the
 #: entity's own label.
-MergeRule: TypeAlias = Literal["alias", "graph", "acronym", "surname", "short name", "exact", "canonical"]
+MergeRule: TypeAlias = Literal["alias", "graph", "acronym", "surname", "short name", "exact", "canonical", "gazetteer"]
 
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
 #: (``kg/lang/en/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
@@ -366,6 +366,9 @@ class Entity:
     # (surface form, its MergeRule); typed str because kg.store rebuilds entities from the rules a graph stores
     merges: tuple[tuple[str, str], ...] = ()
     iri: str | None = None  # set when the entity is already a node of the graph being added to
+    # the place it is (kg.resolve.places): its GeoNames id and ISO 3166-1 country code, when known
+    geonames: int | None = None
+    country_code: str | None = None
 
 
 @dataclass(frozen=True)

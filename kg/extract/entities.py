@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention, TypedBy
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from .places import place_types, source_header
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
 
@@ -101,6 +102,8 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
             consolidated[name] = ("PERSON", "surname")
         else:
             consolidated[name] = (counter.most_common(1)[0][0], None)
+    # the gazetteer: a known country is never a person (kg.extract.places)
+    consolidated.update(place_types(consolidated, [n for n, (label, _) in consolidated.items() if label == "PERSON"]))
 
     sentence_starts = [s.start for s in doc.sents]
     found = []
@@ -137,7 +140,7 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         span = mention_span(ent)
         if span is None or not any(ch.isupper() for ch in span.text):
             continue  # a name has a capital letter: not "doesn", "fed", "--"
-        spans.append((span, ent.label_))
+        spans.extend(source_header(span, ent.label_) or [(span, ent.label_)])  # "Prague CTK" (kg.extract.places)
     return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
 
 

@@ -205,6 +205,9 @@ class Lexicon:
     pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
     confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)
     confidence_words: frozenset[str] = _list("confidence_words")
+    # --- places: other names of the gazetteer's places (kg.lang.places)
+    place_aliases: Mapping[str, str] = _data("place_aliases.tsv", _mapping)
+    broadcast_words: frozenset[str] = _list("broadcast_words")
 
 
 def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Dataset
 
+from ..lang.places import geonames_iri
 from ..model import (
     Argument,
     BuildActivity,
@@ -203,6 +204,10 @@ def _entity_triples(entities: EntityTable, nodes: Nodes) -> Iterator[Triple]:
         for alt in entity.alt_labels:
             yield node, T.skos_altLabel, str_literal(alt)
         yield node, T.kg_mentionCount, int_literal(entity.mention_count)
+        if entity.geonames is not None:  # the place it is (kg.resolve.places)
+            yield node, T.owl_sameAs, named_node(geonames_iri(entity.geonames))
+            if entity.country_code:
+                yield node, T.kg_countryCode, str_literal(entity.country_code)
 
 
 def _name_triples(entities: EntityTable, nodes: Nodes) -> Iterator[Triple]:

@@ -131,6 +131,8 @@ def _node_title(data: dict) -> str:
         lines.append("Also: " + ", ".join(map(isolated, data["alt_labels"])))
     if data.get("mentions"):
         lines.append(f"Mentions: {data['mentions']}")
+    for link in data.get("same_as", ()):  # a place's GeoNames link (kg.resolve.places)
+        lines.append(f"Same as: {isolated(link)}")
     return "\n".join(lines)
 
 

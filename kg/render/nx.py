@@ -39,7 +39,8 @@ def to_networkx(graph):
     rdflib graph or dataset, a pyoxigraph ``Store``), such as a file read by
     :func:`kg.render.load_for_view`. Nodes are
     keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
-    ``mentions``. There is one edge per subject, relation, object and polarity,
+    ``mentions`` (and ``same_as``: the ``owl:sameAs`` links of a place linked to
+    GeoNames). There is one edge per subject, relation, object and polarity,
     carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``,
     ``confidence`` (the highest of its statements), ``count`` and ``sources``: a
     list of ``(document title, sentence)``.
@@ -84,8 +85,12 @@ def _described(facts: DrawingFacts) -> dict[str, dict]:
     for row in facts.rows("alt_labels"):
         if row["node"] in described:
             described[row["node"]]["alt_labels"].append(row["alt"])
+    for row in facts.rows("same_as"):  # a place's GeoNames link
+        if row["node"] in described:
+            described[row["node"]].setdefault("same_as", []).append(row["target"])
     for data in described.values():
         data["alt_labels"].sort()
+        data.get("same_as", []).sort()
     return described
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from ..errors import GraphFileError, KgError
 from ..query import run_query
@@ -111,6 +111,7 @@ _DRAWN_PREDICATES = frozenset(
         str(RDFS.label),
         str(SKOS.altLabel),
         str(KG.mentionCount),
+        str(OWL.sameAs),  # a place's GeoNames link (kg.resolve.places), shown on hover
         str(RDF.subject),
         str(RDF.predicate),
         str(RDF.object),
@@ -127,7 +128,7 @@ _STATEMENT, _SENTENCE, _DOCUMENT = str(KG.Statement), str(KG.Sentence), str(KG.D
 class DrawingFacts:
     """What :func:`kg.render.to_networkx` reads of a store (:func:`facts_from_store`), indexed by
     predicate: one pass over the drawn predicates' triples, faster than SPARQL for one drawing.
-    ``rows(name)`` gives what :mod:`kg.render.nx` asks for by name ("nodes", "alt_labels",
+    ``rows(name)`` gives what :mod:`kg.render.nx` asks for by name ("nodes", "alt_labels", "same_as",
     "statements", "statement negated" ...), as rows of plain strings."""
 
     def __init__(self) -> None:
@@ -159,6 +160,10 @@ class DrawingFacts:
             for node, alts in self.values[_ALT_LABEL].items():
                 for alt in alts:
                     yield {"node": node, "alt": alt}
+        elif name == "same_as":
+            for node, targets in self.values[str(OWL.sameAs)].items():
+                for target in targets:
+                    yield {"node": node, "target": target}
         elif name == "statements":
             for statement, classes in types.items():
                 if _STATEMENT not in classes:

@@ -18,6 +18,7 @@ from ..lang import lexicon
 from ..model import Aliases, KnownEntity, Mention, MergeRule
 from ..text.names import initials, name_key
 from ..vocab import ACRONYM_LABELS, type_family
+from .places import place_link_keys, place_targets
 
 __all__ = [
     "Group",
@@ -103,11 +104,9 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
             typed.add(key)
     label_of = {key: majority(counter) for key, counter in types.items()}
     surface_of = {key: majority(counter) for key, counter in names.items()}
-    target = {
-        key: (root, rule)
-        for key, (root, rule) in _targets(surface_of, label_of, _men(mentions)).items()
-        if frozenset((key, root)) not in aliases.forbid
-    }
+    found = _targets(surface_of, label_of, _men(mentions))
+    found = {**place_targets(surface_of, label_of), **found}  # one place under several names (kg.resolve.places)
+    target = {key: (root, rule) for key, (root, rule) in found.items() if frozenset((key, root)) not in aliases.forbid}
     grouped: dict[str, Group] = {}
     for key in surface_of:
         root, rule = target.get(key, (key, "exact"))  # a name that joins no other is its own root
@@ -118,6 +117,8 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
         group.types.update(types[key] if root == key else {label_of[root]: sum(names[key].values())})
         for surface in names[key]:
             group.rules.setdefault(surface, rule if key != root else "exact")
+    for group in grouped.values():
+        group.keys |= place_link_keys(group.names)  # the place's key joins other documents' names of it
     return list(grouped.values())
 
 

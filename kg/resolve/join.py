@@ -23,6 +23,7 @@ from ..model import Aliases, MergeRule
 from ..text.names import initials, name_key, normalise_name
 from ..vocab import ACRONYM_LABELS, type_family
 from .groups import Group, female_keys, is_acronym, is_short_key
+from .places import is_place_key
 
 __all__ = ["join_groups"]
 
@@ -77,7 +78,9 @@ class _Joiner:
         self.names[self.union[a]] = self.names.get(ra, set()) | self.names.get(rb, set())
         for i in (a, b):
             for surface in surfaces:
-                if surface in self.groups[i].names:
+                if surface in self.groups[i].names and rule == "gazetteer":
+                    self.groups[i].rules[surface] = rule  # not "exact": the names differ
+                elif surface in self.groups[i].names:
                     self.groups[i].rules.setdefault(surface, rule)
 
     def forced(self) -> None:
@@ -112,6 +115,11 @@ class _Joiner:
             for _, same in sorted(families.items()):
                 for other in same[1:]:
                     graph_rule = groups[same[0]].known is not None or groups[other].known is not None
+                    if is_place_key(key):  # one place under another name (kg.resolve.places)
+                        known = self.names[self.union[same[0]]]
+                        named = [s for s in groups[other].names if name_key(s, keep_female=True) not in known]
+                        self.join(same[0], other, "gazetteer", named)
+                        continue
                     self.join(
                         same[0],
                         other,

@@ -36,11 +36,12 @@ from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, Merge
 from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
 from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
+from .places import link_places
 
 __all__ = ["link_entities"]
 
 #: The rule a surface form joined by several reports: the most telling.
-_RULE_PRIORITY: list[MergeRule] = ["alias", "graph", "acronym", "surname", "short name", "exact"]
+_RULE_PRIORITY: list[MergeRule] = ["alias", "graph", "acronym", "surname", "short name", "gazetteer", "exact"]
 
 
 def link_entities(
@@ -84,6 +85,7 @@ def link_entities(
         for i in members:
             key_of_group[i] = entity.key
     by_name = {name: key_of_group[index] for name, index in name_of_mention.items()}
+    entities = link_places(entities, extractions, by_name)  # GeoNames links (kg.resolve.places)
     return EntityTable(entities=dict(sorted(entities.items())), _by_name=by_name)
 
 

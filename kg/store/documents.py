@@ -49,6 +49,7 @@ from ..rdf.nodes import T
 from ..rdf.record import decode_extraction
 from ..resolve import link_entities, read_aliases
 from ..resolve.concepts import ConceptTable
+from ..resolve.places import is_context_name
 from ..terms import value_of
 from ..text.names import name_keys
 from ..vocab import class_for_label, label_for_class
@@ -373,7 +374,8 @@ def _near(mentions, wanted) -> tuple:
     of them: within a document, names are grouped by what the others are ("Mr Blair" is not
     "Tony Blair" where "Cherie Blair" is named too), so those others are linked with them."""
     keys = set().union(set(), *(name_keys(m.text) for m in mentions if wanted(m)))
-    return tuple(m for m in mentions if wanted(m) or not keys.isdisjoint(name_keys(m.text)))
+    # A country or a US state tells which place the document's other names are (kg.resolve.places).
+    return tuple(m for m in mentions if wanted(m) or not keys.isdisjoint(name_keys(m.text)) or is_context_name(m.text))
 
 
 def _inserts(quads: list[ox.Quad]) -> list[str]:
