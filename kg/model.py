@@ -73,7 +73,20 @@ ClausePattern: TypeAlias = Literal[
 ]
 
 #: What decided a mention's type when it was not spaCy's own vote (``Mention.typed_by``).
-TypedBy: TypeAlias = Literal["honorific", "title", "role", "name words", "surname", "pronoun", "place context"]
+TypedBy: TypeAlias = Literal[
+    "honorific",
+    "title",
+    "role",
+    "name words",
+    "surname",
+    "pronoun",
+    "place context",
+    "organisation context",
+    "age",
+    "vessel",
+    "product context",
+    "quoted title",
+]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).
 TimeDatatype: TypeAlias = Literal["date", "gYearMonth", "gYear"]

@@ -120,6 +120,7 @@ _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
+_IN_MARKS = frozenset({"in"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -182,6 +183,12 @@ class Lexicon:
     facility_words: frozenset[str] = _list("facility_words")
     name_particles: frozenset[str] = _list("name_particles")
     articles: frozenset[str] = _list("articles")
+    # --- kinds of names (issue 17): company contexts, ships, products, events
+    organisation_context_nouns: frozenset[str] = _marked("organisation_context_nouns", None, _IN_MARKS)
+    organisation_in_nouns: frozenset[str] = _marked("organisation_context_nouns", "in", _IN_MARKS)
+    vessel_nouns: frozenset[str] = _list("vessel_nouns")
+    product_context_words: frozenset[str] = _list("product_context_words")
+    event_words: frozenset[str] = _list("event_words")
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
