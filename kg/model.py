@@ -86,6 +86,7 @@ TypedBy: TypeAlias = Literal[
     "vessel",
     "product context",
     "quoted title",
+    "first name",
 ]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).

@@ -262,6 +262,10 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
 _GUESSED_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
 
 
+#: The labels of things a first name may overrule (not places: "Hong Kong", "Rocky Flats"; nor groups).
+_NAMED_THINGS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
 def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> tuple[str, TypedBy] | None:
     """The type the words around a name give it, when nothing in the name itself did: a ship after
     "the frigate", a person's age after it ("Smith, 25,"), a title in quotes, a product's context
@@ -289,6 +293,10 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         and after.text in quotes
     ):
         return "WORK_OF_ART", "quoted title"  # the film "Million Dollar Baby"
+    if label not in _GUESSED_LABELS | {"ORG"}:
+        return None
+    if label in _NAMED_THINGS and _first_name(span, lex):
+        return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
     if label not in _GUESSED_LABELS:
         return None
     if label != "NORP" and _product_context(span, lex):
@@ -308,6 +316,19 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         ):
             return "ORG", "organisation context"  # "BP's shares", "Renault chairman"
     return None
+
+
+def _first_name(span: Span, lex: Lexicon) -> bool:
+    """Whether a name of two to four capitalised words starts with a first name and has no word of
+    a company's, a place's or a building's ("Morgan Stanley" is left to spaCy only when it says so)."""
+    words = [t.text for t in span]
+    return (
+        2 <= len(words) <= 4
+        and words[0] in lex.first_names
+        and all(w[:1].isupper() and not w.isupper() or (len(w) == 2 and w.endswith(".")) for w in words)
+        and name_type(words, lex) is None
+        and not any(w in lex.organisation_words or w in lex.place_words or w in lex.facility_words for w in words)
+    )
 
 
 def _product_context(span: Span, lex: Lexicon) -> bool:

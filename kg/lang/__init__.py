@@ -189,6 +189,7 @@ class Lexicon:
     vessel_nouns: frozenset[str] = _list("vessel_nouns")
     product_context_words: frozenset[str] = _list("product_context_words")
     event_words: frozenset[str] = _list("event_words")
+    first_names: frozenset[str] = _list("first_names")
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)

@@ -74,6 +74,9 @@ def test_a_parenthetical_he_said_does_not_make_a_person(nlp):
         ("An Iraqi jet fired two missiles at the frigate Stark in the Gulf.", "Stark", "PRODUCT", "vessel"),
         # software in a product's context
         ("The firm sells a version of Linux for office computers.", "Linux", "PRODUCT", "product context"),
+        # a first name (US census list) outweighs spaCy's "organisation"
+        ("Sources close to Hugo Famania said the talks failed.", "Hugo Famania", "PERSON", "first name"),
+        ("The film shows Mr Howard laughing at Rory Bremner's joke.", "Rory Bremner", "PERSON", "first name"),
         # the words of an event, a company and a ministry outrank a title word
         ("Labour is preparing for the General Election in May.", "General Election", "EVENT", "name words"),
         ("The Justice Department opened an inquiry into the bank.", "Justice Department", "ORG", "name words"),
@@ -108,3 +111,8 @@ def test_name_words_heads():
     assert name_type(["USS", "Stark"]) == "PRODUCT"
     assert name_type(["Soviet", "Union"]) is None  # an organisation's word and a place's: spaCy decides
     assert name_type(["LA", "ESTRELLA", "DE", "PANAMA"]) is None
+
+
+def test_a_first_name_does_not_make_a_place_a_person(nlp):
+    found = {m.text: m.label for m in mentions(nlp("Prices in Hong Kong rose by 3% in May."), doc_id="t")}
+    assert found["Hong Kong"] == "GPE"
