@@ -87,6 +87,7 @@ TypedBy: TypeAlias = Literal[
     "product context",
     "quoted title",
     "first name",
+    "classifier",
 ]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention, TypedBy
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from .name_model import MODEL_TYPES, name_features, type_probabilities
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
 
@@ -98,13 +99,15 @@ def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
     return None
 
 
-def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
+def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
     """Return the named-entity mentions of ``doc``, one consistent type per name.
 
     Within one document a name keeps one type: evidence from honorifics, titles,
     roles and the name's own words decides when there is any; a single word
     that is the surname of a PERSON mention is a PERSON; otherwise the label
-    spaCy gave most often wins (ties: the first seen).
+    spaCy gave most often wins (ties: the first seen), unless the trained name
+    model (:mod:`kg.extract.name_model`; not with ``retype=False``) is confident
+    the name is a person, an organisation or a place.
     """
     spans = _spans(doc)
     evidence = _type_evidence(doc, spans)
@@ -120,6 +123,8 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
             consolidated[name] = ("PERSON", "surname")
         else:
             consolidated[name] = (counter.most_common(1)[0][0], None)
+    if retype:
+        _retype(spans, consolidated)
 
     sentence_starts = [s.start for s in doc.sents]
     found = []
@@ -136,6 +141,34 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
             )
         )
     return found
+
+
+#: Labels the name model may change, and their families (places are one).
+_MODEL_FAMILIES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, TypedBy | None]]) -> None:
+    """Give the names no rule typed the name model's type, where it is confident (its mean
+    probability over the name's mentions reaches the model's threshold) and differs from spaCy's."""
+    if not spans:
+        return
+    model = lexicon_of(spans[0][0]).type_model
+    if not model.get("labels"):
+        return
+    scores: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
+    for span, _ in spans:
+        name = _plain(span)
+        label, reason = consolidated[name]
+        if reason is None and label in _MODEL_FAMILIES:
+            scores[name].update(type_probabilities(model, name_features(span, label)))
+            counts[name] += 1
+    for name, score in scores.items():
+        best, total = score.most_common(1)[0]
+        label = MODEL_TYPES[best]
+        current = consolidated[name][0]
+        if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
+            consolidated[name] = (label, "classifier")
 
 
 def _plain(span: Span) -> str:
@@ -297,10 +330,9 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         return None
     if label in _NAMED_THINGS and _first_name(span, lex):
         return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
-    if label not in _GUESSED_LABELS:
-        return None
-    if label != "NORP" and _product_context(span, lex):
+    if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
         return "PRODUCT", "product context"
+    # An organisation's context confirms spaCy's ORG too: the name model must not overrule it.
     if len(span) == 1 and span.text not in surnames and (before is None or not _is_honorific(before, lex)):
         if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lex.organisation_in_nouns:
             return "ORG", "organisation context"  # "shares in BAA"

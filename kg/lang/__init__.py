@@ -207,6 +207,7 @@ class Lexicon:
     # --- rules and models
     patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
+    type_model: Mapping[str, Any] = _data("type_model.json", _json)  # kg/extract/name_model.py
     pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
     confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)
     confidence_words: frozenset[str] = _list("confidence_words")

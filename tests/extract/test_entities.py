@@ -67,7 +67,7 @@ def test_a_parenthetical_he_said_does_not_make_a_person(nlp):
         ("Shares in Argonaut rose 5% after the games maker won a licence.", "Argonaut", "ORG", "organisation context"),
         ("Analysts said Dyson's chairman would step down.", "Dyson", "ORG", "organisation context"),
         ("Carlsberg's chief executive said sales rose.", "Carlsberg", "ORG", "organisation context"),
-        ("Shares in Whitbread rose 4% on Monday.", "Whitbread", "ORG", None),
+        ("Shares in Whitbread rose 4% on Monday.", "Whitbread", "ORG", "organisation context"),  # not "in" a place
         # a person's age in apposition
         ("Jacobs, 20, and Eddie Hatcher, 31, were charged on Monday.", "Jacobs", "PERSON", "age"),
         # a ship is a product, never a person
