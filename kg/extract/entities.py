@@ -236,6 +236,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
     for other, _ in spans:
         covered.update((i, max(other.start, covered.get(i, -1))) for i in range(other.start, other.end))
     places = {other.start for other, other_label in spans if other_label in AREA_LABELS}
+    surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
@@ -273,6 +274,14 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif (
+            label == "PERSON"
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and name not in surnames
+            and span[0].text not in lex.first_names
+            and _next_pronoun(span, covered) in lex.neuter_pronouns
+        ):
+            found.setdefault(name, ("ORG", "pronoun"))  # "Argonaut said its games ...": people are not "it"
+        elif (
             label == "ORG"
             and len(span) == 1
             and _place_context(span, places)
@@ -281,7 +290,6 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             and span.text not in lex.organisation_words
         ):
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
-    surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
     for span, label in spans:
         name = _plain(span)
         if name not in found:
@@ -397,6 +405,17 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
             # "Japan, he said, would ...": the speaker of a parenthetical is someone else
             return token.lower_ in ("he", "she") and token.head.lemma_.lower() not in lex.say_verbs
     return False
+
+
+def _next_pronoun(span: Span, covered: dict[int, int]) -> str | None:
+    """The possessive pronoun right after ``span``'s verb ("its" in "Argonaut said its games ..."), or None
+    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`)."""
+    for token in span.doc[span.end : span.sent.end]:
+        if covered.get(token.i, -1) >= span.end or token.pos_ in ("NOUN", "PROPN"):
+            return None
+        if token.tag_ == "PRP$":
+            return token.lower_
+    return None
 
 
 def _place_context(span: Span, places: set[int]) -> bool:

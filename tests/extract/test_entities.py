@@ -116,3 +116,11 @@ def test_name_words_heads():
 def test_a_first_name_does_not_make_a_place_a_person(nlp):
     found = {m.text: m.label for m in mentions(nlp("Prices in Hong Kong rose by 3% in May."), doc_id="t")}
     assert found["Hong Kong"] == "GPE"
+
+
+def test_a_name_that_owns_its_things_is_no_person(nlp):
+    text = "Argonaut said its games ran on Linux. Blair said it was time to go."
+    found = {m.text: m for m in mentions(nlp(text), doc_id="t")}
+    assert (found["Argonaut"].label, found["Argonaut"].typed_by) == ("ORG", "pronoun")
+    assert found["Blair"].label == "PERSON"  # "it was time": no possessive, no evidence
+    assert (found["Linux"].label, found["Linux"].typed_by) == ("PRODUCT", "product context")
