@@ -167,6 +167,9 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
         best, total = score.most_common(1)[0]
         label = MODEL_TYPES[best]
         current = consolidated[name][0]
+        words = name.split()
+        if label == "PERSON" and len(words) > 1 and words[0] not in lexicon_of(spans[0][0]).first_names:
+            continue  # "Boston Scientific said ...": a person of several words has a first name
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
 
@@ -274,13 +277,14 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif (
-            label == "PERSON"
+            label in ("PERSON", "ORG")
             and root.dep_ in ("nsubj", "nsubjpass")
             and name not in surnames
             and span[0].text not in lex.first_names
             and _next_pronoun(span, covered) in lex.neuter_pronouns
         ):
             found.setdefault(name, ("ORG", "pronoun"))  # "Argonaut said its games ...": people are not "it"
+            # (an ORG is confirmed, so that the name model does not overrule it)
         elif (
             label == "ORG"
             and len(span) == 1
@@ -411,8 +415,8 @@ def _next_pronoun(span: Span, covered: dict[int, int]) -> str | None:
     """The possessive pronoun right after ``span``'s verb ("its" in "Argonaut said its games ..."), or None
     when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`)."""
     for token in span.doc[span.end : span.sent.end]:
-        if covered.get(token.i, -1) >= span.end or token.pos_ in ("NOUN", "PROPN"):
-            return None
+        if covered.get(token.i, -1) >= span.end or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE"):
+            return None  # "said on Monday its sales" reads through the date
         if token.tag_ == "PRP$":
             return token.lower_
     return None
