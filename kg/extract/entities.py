@@ -240,6 +240,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         covered.update((i, max(other.start, covered.get(i, -1))) for i in range(other.start, other.end))
     places = {other.start for other, other_label in spans if other_label in AREA_LABELS}
     surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
+    person_votes = {_plain(span) for span, label in spans if label == "PERSON"}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
@@ -294,6 +295,18 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             and span.text not in lex.organisation_words
         ):
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
+        elif (
+            (label == "PERSON" or (label in AREA_LABELS and name in person_votes))
+            and len(span) == 1
+            and name not in surnames
+            and root.dep_ == "pobj"
+            and before is not None
+            and before == root.head  # right after the preposition: not "in the British Library"
+            and root.head.lower_ in lex.place_only_prepositions
+            and root.head.lower_ not in lex.source_prepositions
+        ):
+            # "a conference in Manchester" (spaCy: a person, here or elsewhere in the text): people are not "in" X
+            found.setdefault(name, ("GPE", "place context"))
     for span, label in spans:
         name = _plain(span)
         if name not in found:

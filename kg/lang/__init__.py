@@ -170,6 +170,7 @@ class Lexicon:
     time_prepositions: frozenset[str] = _list("time_prepositions")
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
+    source_prepositions: frozenset[str] = _list("source_prepositions")  # issue 17
     # --- names
     honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without=frozenset({"role", "initial"}))
     female_honorifics: frozenset[str] = _marked("honorifics", "female", _HONORIFIC_MARKS)

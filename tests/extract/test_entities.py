@@ -124,3 +124,15 @@ def test_a_name_that_owns_its_things_is_no_person(nlp):
     assert (found["Argonaut"].label, found["Argonaut"].typed_by) == ("ORG", "pronoun")
     assert found["Blair"].label == "PERSON"  # "it was time": no possessive, no evidence
     assert (found["Linux"].label, found["Linux"].typed_by) == ("PRODUCT", "product context")
+
+
+def test_a_name_people_are_not_in_is_a_place(nlp):
+    text = (
+        "The Labour Party will hold its 2006 autumn conference in Manchester and not Blackpool. It is the first"
+        " time the party has chosen Manchester. I just hope Manchester can handle the crowds."
+    )
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Manchester"].count("PERSON") == 2  # spaCy's majority
+    assert {m.label for m in mentions(doc, doc_id="t") if m.text == "Manchester"} == {"GPE"}
+    found = {m.text: m.label for m in mentions(nlp("He had a call from Brown on Monday."), doc_id="t")}
+    assert found["Brown"] == "PERSON"  # "from" also says where a call comes from
