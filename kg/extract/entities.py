@@ -155,21 +155,27 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
     model = lexicon_of(spans[0][0]).type_model
     if not model.get("labels"):
         return
+    lex = lexicon_of(spans[0][0])
     scores: dict[str, Counter] = defaultdict(Counter)
     counts: Counter = Counter()
+    bare: set[str] = set()  # names written at least once without an article before them
     for span, _ in spans:
         name = _plain(span)
         label, reason = consolidated[name]
         if reason is None and label in _MODEL_FAMILIES:
             scores[name].update(type_probabilities(model, name_features(span, label)))
             counts[name] += 1
+            if span.start == 0 or span.doc[span.start - 1].lower_ not in lex.articles:
+                bare.add(name)
     for name, score in scores.items():
         best, total = score.most_common(1)[0]
         label = MODEL_TYPES[best]
         current = consolidated[name][0]
         words = name.split()
-        if label == "PERSON" and len(words) > 1 and words[0] not in lexicon_of(spans[0][0]).first_names:
+        if label == "PERSON" and len(words) > 1 and words[0] not in lex.first_names:
             continue  # "Boston Scientific said ...": a person of several words has a first name
+        if label == "GPE" and len(words) == 1 and name not in bare:
+            continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
 

@@ -98,6 +98,9 @@ def test_a_title_word_and_particles_do_not_make_places_people(nlp):
 def test_in_the_chamber_is_no_place(nlp):
     found = {m.text: m for m in mentions(nlp("Mr Blair told MPs in the Chamber that he would stay."), doc_id="t")}
     assert "Chamber" not in found or found["Chamber"].typed_by != "place context"
+    # the name model alone would make it a place (CoNLL04's "in the X" mostly are)
+    text = "What emerged was complaints from MPs of all parties of sexist barracking in the Chamber, sexist insults."
+    assert [(m.text, m.label) for m in mentions(nlp(text), doc_id="t")] == [("Chamber", "ORG")]
 
 
 def test_an_agency_in_capitals_is_an_organisation(nlp):
