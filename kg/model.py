@@ -77,7 +77,22 @@ ClausePattern: TypeAlias = Literal[
 
 #: What decided a mention's type when it was not spaCy's own vote (``Mention.typed_by``).
 TypedBy: TypeAlias = Literal[
-    "honorific", "title", "role", "name words", "surname", "pronoun", "place context", "dateline", "gazetteer"
+    "honorific",
+    "title",
+    "role",
+    "name words",
+    "surname",
+    "pronoun",
+    "place context",
+    "organisation context",
+    "age",
+    "vessel",
+    "product context",
+    "quoted title",
+    "first name",
+    "classifier",
+    "dateline",
+    "gazetteer",
 ]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..model import Mention, TypedBy
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from .name_model import MODEL_TYPES, name_features, type_probabilities
 from .places import place_types, source_header
 
 __all__ = ["mentions", "values", "mention_span", "name_type"]
@@ -51,6 +52,13 @@ def _is_honorific(token: Token, lex: Lexicon) -> bool:
     return token.text in lex.honorifics or (token.text.rstrip(".") in lex.honorifics and token.text.endswith("."))
 
 
+def _common_title(token: Token, lex: Lexicon) -> bool:
+    """Whether a name's first word is a title that also starts names of things ("General", "King", "St."),
+    unlike a personal honorific ("Mr", "Mrs", "Dr")."""
+    word = token.text.rstrip(".")
+    return word in lex.titles or word in lex.place_first_words or f"{word}." in lex.place_first_words
+
+
 def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
     """The type a name's own words give it, or None: "Libyan National Army" → ORG,
     "Nile River" → LOC, "Ahmad al Mesmari" → PERSON, "Mrs. Quayle" → PERSON.
@@ -63,30 +71,44 @@ def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
     if not words:
         return None
     lex = lex or lexicon()
-    if words[0] in lex.honorifics or words[0].rstrip(".") in lex.honorifics:
-        return "PERSON"
-    if any(w in lex.organisation_words for w in words[1:]) or (len(words) > 1 and words[-1] in lex.organisation_words):
+    # The head of "Bank of England" is "Bank"; of "Athens Olympics", "Olympics".
+    head = words[: words.index("of", 1)] if "of" in words[1:] else words
+    last = head[-1]
+    if len(words) > 1 and last in lex.event_words:
+        return "EVENT"
+    if len(words) > 1 and words[0] in lex.vessel_nouns:
+        return "PRODUCT"  # "USS Stark", "HMS Belfast"
+    if len(words) > 1 and last in lex.organisation_words and last in lex.place_words:
+        return None  # "European Union", "Soviet Union": the model knows better
+    if len(words) > 1 and last in lex.organisation_words:
         return "ORG"
-    if len(words) > 1 and words[-1] in lex.facility_words:
+    if len(words) > 1 and last in lex.facility_words:
         return "FAC"
-    if len(words) > 1 and (words[-1] in lex.place_words or words[0] in lex.place_first_words):
+    if len(words) > 1 and (last in lex.place_words or words[0] in lex.place_first_words):
         return "LOC"
+    if len(words) > 1 and (words[0] in lex.honorifics or words[0].rstrip(".") in lex.honorifics):
+        return "PERSON"  # after the words of things: "Justice Department", "Ambassador Hotel"
+    if any(w in lex.organisation_words for w in head[1:]):
+        return "ORG"  # "Radio Riga Network"
     if (
         3 <= len(words) <= 4
         and any(w.lower() in lex.name_particles for w in words[1:-1])
         and all(w[:1].isupper() or w.lower() in lex.name_particles for w in words)
+        and not all(w.isupper() for w in words)  # "LA ESTRELLA DE PANAMA" is a newspaper
     ):
         return "PERSON"
     return None
 
 
-def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
+def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
     """Return the named-entity mentions of ``doc``, one consistent type per name.
 
     Within one document a name keeps one type: evidence from honorifics, titles,
     roles and the name's own words decides when there is any; a single word
     that is the surname of a PERSON mention is a PERSON; otherwise the label
-    spaCy gave most often wins (ties: the first seen).
+    spaCy gave most often wins (ties: the first seen), unless the trained name
+    model (:mod:`kg.extract.name_model`; not with ``retype=False``) is confident
+    the name is a person, an organisation or a place.
     """
     spans = _spans(doc)
     evidence = _type_evidence(doc, spans)
@@ -102,6 +124,8 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
             consolidated[name] = ("PERSON", "surname")
         else:
             consolidated[name] = (counter.most_common(1)[0][0], None)
+    if retype:
+        _retype(spans, consolidated)
     # the gazetteer: a known country is never a person (kg.extract.places)
     consolidated.update(place_types(consolidated, [n for n, (label, _) in consolidated.items() if label == "PERSON"]))
 
@@ -120,6 +144,43 @@ def mentions(doc: Doc, *, doc_id: str) -> list[Mention]:
             )
         )
     return found
+
+
+#: Labels the name model may change, and their families (places are one).
+_MODEL_FAMILIES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, TypedBy | None]]) -> None:
+    """Give the names no rule typed the name model's type, where it is confident (its mean
+    probability over the name's mentions reaches the model's threshold) and differs from spaCy's."""
+    if not spans:
+        return
+    model = lexicon_of(spans[0][0]).type_model
+    if not model.get("labels"):
+        return
+    lex = lexicon_of(spans[0][0])
+    scores: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
+    bare: set[str] = set()  # names written at least once without an article before them
+    for span, _ in spans:
+        name = _plain(span)
+        label, reason = consolidated[name]
+        if reason is None and label in _MODEL_FAMILIES:
+            scores[name].update(type_probabilities(model, name_features(span, label)))
+            counts[name] += 1
+            if span.start == 0 or span.doc[span.start - 1].lower_ not in lex.articles:
+                bare.add(name)
+    for name, score in scores.items():
+        best, total = score.most_common(1)[0]
+        label = MODEL_TYPES[best]
+        current = consolidated[name][0]
+        words = name.split()
+        if label == "PERSON" and len(words) > 1 and words[0] not in lex.first_names:
+            continue  # "Boston Scientific said ...": a person of several words has a first name
+        if label == "GPE" and len(words) == 1 and name not in bare:
+            continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
+        if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
+            consolidated[name] = (label, "classifier")
 
 
 def _plain(span: Span) -> str:
@@ -158,10 +219,24 @@ def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
             if token is not None and token.is_alpha and token.is_upper and len(token) > 1 and token.i not in taken:
                 run.append(token)
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 or (len(run) == 1 and _unknown_acronym(run[0])):
                 found.append((doc[run[0].i : run[-1].i + 1], "ORG"))
             run = []
     return found
+
+
+def _unknown_acronym(token: Token) -> bool:
+    """Whether a capitalised word spaCy left untagged reads as an organisation's acronym or agency name
+    ("XINHUA", "YONHAP"): three letters or more, no entity of spaCy's, not a time zone or a roman numeral."""
+    lex = lexicon_of(token)
+    return (
+        len(token) >= 3
+        and not token.ent_type_
+        and token.text not in lex.time_zones
+        and token.lower_ not in lex.months
+        and token.lower_ not in lex.function_words
+        and not set(token.text) <= set("IVXLCDM")
+    )
 
 
 def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[str, TypedBy]]:
@@ -173,10 +248,20 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
     for other, _ in spans:
         covered.update((i, max(other.start, covered.get(i, -1))) for i in range(other.start, other.end))
     places = {other.start for other, other_label in spans if other_label in AREA_LABELS}
+    surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
+    person_votes = {_plain(span) for span, label in spans if label == "PERSON"}
     for span, label in spans:
         name = _plain(span)
         words = [t.text for t in span]
         shape = name_type(words, lex)
+        if (
+            shape == "PERSON"
+            and label != "PERSON"
+            and (_common_title(span[0], lex) or (label in AREA_LABELS and not _is_honorific(span[0], lex)))
+        ):
+            shape = None  # "St James", "King Edward VII Hospital": a title starts other names; "Rio de Janeiro"
+        if shape == "FAC" and label == "ORG":
+            shape = None  # "Texas Theater", "National Hurricane Center": the institution, not the building
         if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
             reason: TypedBy = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
             found.setdefault(name, (shape, reason))
@@ -202,14 +287,128 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             found.setdefault(name, ("PERSON", "pronoun"))  # "Walesa said ... He added": only people are "he"
         elif (
+            label in ("PERSON", "ORG")
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and name not in surnames
+            and span[0].text not in lex.first_names
+            and _next_pronoun(span, covered) in lex.neuter_pronouns
+        ):
+            found.setdefault(name, ("ORG", "pronoun"))  # "Argonaut said its games ...": people are not "it"
+            # (an ORG is confirmed, so that the name model does not overrule it)
+        elif (
             label == "ORG"
             and len(span) == 1
             and _place_context(span, places)
+            and not (span.start > 0 and doc[span.start - 1].lower_ in lex.articles)
             and not (span.text.isupper() and len(span.text) <= 5)
             and span.text not in lex.organisation_words
         ):
             found.setdefault(name, ("GPE", "place context"))  # "in Lancaster", "Co. of Randolph", "KARBALA, Iraq"
+        elif (
+            (label == "PERSON" or (label in AREA_LABELS and name in person_votes))
+            and len(span) == 1
+            and name not in surnames
+            and root.dep_ == "pobj"
+            and before is not None
+            and before == root.head  # right after the preposition: not "in the British Library"
+            and root.head.lower_ in lex.place_only_prepositions
+            and root.head.lower_ not in lex.source_prepositions
+        ):
+            # "a conference in Manchester" (spaCy: a person, here or elsewhere in the text): people are not "in" X
+            found.setdefault(name, ("GPE", "place context"))
+    for span, label in spans:
+        name = _plain(span)
+        if name not in found:
+            context = _context_type(span, label, lex, surnames)
+            if context is not None:
+                found[name] = context
     return found
+
+
+#: The labels a name's context may overrule: spaCy's guesses for names it does not know.
+_GUESSED_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
+
+
+#: The labels of things a first name may overrule (not places: "Hong Kong", "Rocky Flats"; nor groups).
+_NAMED_THINGS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> tuple[str, TypedBy] | None:
+    """The type the words around a name give it, when nothing in the name itself did: a ship after
+    "the frigate", a person's age after it ("Smith, 25,"), a title in quotes, a product's context
+    ("a version of Linux") and a company's ("Renault's shares", "shares in BAA")."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in lex.vessel_nouns and before.pos_ != "VERB":  # not "to ship X"
+        return "PRODUCT", "vessel"  # "the frigate Stark": a ship, not a person
+    if (
+        span.end + 2 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].is_digit
+        and 0 < int(doc[span.end + 1].text) < 120
+        and doc[span.end + 2].text == ","
+    ):
+        return "PERSON", "age"  # "Jane Smith, 25, said"
+    quotes = {'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"}
+    if (
+        label not in ("PERSON", "NORP")
+        and len(span) > 1
+        and before is not None
+        and after is not None
+        and before.text in quotes
+        and after.text in quotes
+    ):
+        return "WORK_OF_ART", "quoted title"  # the film "Million Dollar Baby"
+    if label not in _GUESSED_LABELS | {"ORG"}:
+        return None
+    if label in _NAMED_THINGS and _first_name(span, lex):
+        return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
+    if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
+        return "PRODUCT", "product context"
+    # An organisation's context confirms spaCy's ORG too: the name model must not overrule it.
+    if len(span) == 1 and span.text not in surnames and (before is None or not _is_honorific(before, lex)):
+        if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lex.organisation_in_nouns:
+            return "ORG", "organisation context"  # "shares in BAA"
+        i = span.end
+        while i < len(doc) and (doc[i].tag_ == "POS" or doc[i].pos_ == "ADJ"):
+            i += 1  # "Renault's new chairman"
+        if (
+            i < len(doc)
+            and i - span.end <= 2
+            and doc[i].lower_ in lex.organisation_context_nouns
+            and doc[i].pos_ == "NOUN"
+            and doc[i].dep_ != "compound"  # "China's stock market" is a market
+        ):
+            return "ORG", "organisation context"  # "BP's shares", "Renault chairman"
+    return None
+
+
+def _first_name(span: Span, lex: Lexicon) -> bool:
+    """Whether a name of two to four capitalised words starts with a first name and has no word of
+    a company's, a place's or a building's ("Morgan Stanley" is left to spaCy only when it says so)."""
+    words = [t.text for t in span]
+    return (
+        2 <= len(words) <= 4
+        and words[0] in lex.first_names
+        and all(w[:1].isupper() and not w.isupper() or (len(w) == 2 and w.endswith(".")) for w in words)
+        and name_type(words, lex) is None
+        and not any(w in lex.organisation_words or w in lex.place_words or w in lex.facility_words for w in words)
+    )
+
+
+def _product_context(span: Span, lex: Lexicon) -> bool:
+    """Whether a name sits where products do: "a version of Linux", "the Linux version", "download iTunes",
+    "runs on Windows"."""
+    doc, root = span.doc, span.root
+    words = lex.product_context_words
+    if span.end < len(doc) and doc[span.end].lower_ in words:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in words:
+        return True
+    if root.dep_ == "dobj" and root.head.lower_ in words:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_ == "run"
 
 
 def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
@@ -234,13 +433,25 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     return False
 
 
+def _next_pronoun(span: Span, covered: dict[int, int]) -> str | None:
+    """The possessive pronoun right after ``span``'s verb ("its" in "Argonaut said its games ..."), or None
+    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`)."""
+    for token in span.doc[span.end : span.sent.end]:
+        if covered.get(token.i, -1) >= span.end or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE"):
+            return None  # "said on Monday its sales" reads through the date
+        if token.tag_ == "PRP$":
+            return token.lower_
+    return None
+
+
 def _place_context(span: Span, places: set[int]) -> bool:
     """Whether a one-word name sits where places do: after "in"/"near" ..., after "of" that
     follows an organisation's name ("Waste Disposal Co. of Randolph"), or before ", <place>"
     (``places``: the first tokens of the names of places)."""
     doc, root = span.doc, span.root
-    if root.dep_ == "pobj" and root.head.lower_ in lexicon_of(doc).place_only_prepositions:
-        return True
+    lex = lexicon_of(doc)
+    if root.dep_ == "pobj" and root.head.lower_ in lex.place_only_prepositions:
+        return root.head.head.lower_ not in lex.organisation_in_nouns  # "shares in Whitbread" is a company
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "ORG":
         return True
     after = span.end

@@ -120,6 +120,7 @@ _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
+_IN_MARKS = frozenset({"in"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -169,6 +170,7 @@ class Lexicon:
     time_prepositions: frozenset[str] = _list("time_prepositions")
     place_prepositions: frozenset[str] = _list("place_prepositions")
     place_only_prepositions: frozenset[str] = _list("place_only_prepositions")
+    source_prepositions: frozenset[str] = _list("source_prepositions")  # issue 17
     # --- names
     honorifics: frozenset[str] = _marked("honorifics", None, _HONORIFIC_MARKS, without=frozenset({"role", "initial"}))
     female_honorifics: frozenset[str] = _marked("honorifics", "female", _HONORIFIC_MARKS)
@@ -182,6 +184,13 @@ class Lexicon:
     facility_words: frozenset[str] = _list("facility_words")
     name_particles: frozenset[str] = _list("name_particles")
     articles: frozenset[str] = _list("articles")
+    # --- kinds of names (issue 17): company contexts, ships, products, events
+    organisation_context_nouns: frozenset[str] = _marked("organisation_context_nouns", None, _IN_MARKS)
+    organisation_in_nouns: frozenset[str] = _marked("organisation_context_nouns", "in", _IN_MARKS)
+    vessel_nouns: frozenset[str] = _list("vessel_nouns")
+    product_context_words: frozenset[str] = _list("product_context_words")
+    event_words: frozenset[str] = _list("event_words")
+    first_names: frozenset[str] = _list("first_names")
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
@@ -202,6 +211,7 @@ class Lexicon:
     # --- rules and models
     patterns: Mapping[str, tuple[dict[str, Any], ...]] = _derived()  # patterns/<name>.json by name
     pair_model: Mapping[str, Any] = _data("pair_model.json", _json)
+    type_model: Mapping[str, Any] = _data("type_model.json", _json)  # kg/extract/name_model.py
     pair_relations: Mapping[str, tuple[str, str, str]] = _data("pair_relations.tsv", _pair_relations)
     confidence_weights: Mapping[str, Any] = _data("confidence.json", _json)
     confidence_words: frozenset[str] = _list("confidence_words")

@@ -58,3 +58,84 @@ def test_values_are_dates_and_amounts_without_hedges(nlp):
 def test_a_parenthetical_he_said_does_not_make_a_person(nlp):
     found = {m.text: m.label for m in mentions(nlp("Japan, he said, would not change its policy."), doc_id="t")}
     assert found.get("Japan") != "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, name, label, reason",
+    [
+        # a company named by one word, with its shares, its chairman or a stake in it
+        ("Shares in Argonaut rose 5% after the games maker won a licence.", "Argonaut", "ORG", "organisation context"),
+        ("Analysts said Dyson's chairman would step down.", "Dyson", "ORG", "organisation context"),
+        ("Carlsberg's chief executive said sales rose.", "Carlsberg", "ORG", "organisation context"),
+        ("Shares in Whitbread rose 4% on Monday.", "Whitbread", "ORG", "organisation context"),  # not "in" a place
+        # a person's age in apposition
+        ("Jacobs, 20, and Eddie Hatcher, 31, were charged on Monday.", "Jacobs", "PERSON", "age"),
+        # a ship is a product, never a person
+        ("An Iraqi jet fired two missiles at the frigate Stark in the Gulf.", "Stark", "PRODUCT", "vessel"),
+        # software in a product's context
+        ("The firm sells a version of Linux for office computers.", "Linux", "PRODUCT", "product context"),
+        # a first name (US census list) outweighs spaCy's "organisation"
+        ("Sources close to Hugo Famania said the talks failed.", "Hugo Famania", "PERSON", "first name"),
+        ("The film shows Mr Howard laughing at Rory Bremner's joke.", "Rory Bremner", "PERSON", "first name"),
+        # the words of an event, a company and a ministry outrank a title word
+        ("Labour is preparing for the General Election in May.", "General Election", "EVENT", "name words"),
+        ("The Justice Department opened an inquiry into the bank.", "Justice Department", "ORG", "name words"),
+        ("Dutch retailer Ahold NV said on Monday that its profits fell.", "Ahold NV", "ORG", "name words"),
+        ("Analysts at Carrefour SA expect sales to rise.", "Carrefour SA", "ORG", "name words"),
+    ],
+)
+def test_context_evidence(nlp, text, name, label, reason):
+    found = {m.text: m for m in mentions(nlp(text), doc_id="t")}
+    assert (found[name].label, found[name].typed_by) == (label, reason)
+
+
+def test_a_title_word_and_particles_do_not_make_places_people(nlp):
+    text = "The carnival in Rio de Janeiro drew crowds. The Queen met him at St James on Friday."
+    found = {m.text: m.label for m in mentions(nlp(text), doc_id="t")}
+    assert found["Rio de Janeiro"] == "GPE" and found["St James"] == "FAC"  # spaCy's labels stand
+
+
+def test_in_the_chamber_is_no_place(nlp):
+    found = {m.text: m for m in mentions(nlp("Mr Blair told MPs in the Chamber that he would stay."), doc_id="t")}
+    assert "Chamber" not in found or found["Chamber"].typed_by != "place context"
+    # the name model alone would make it a place (CoNLL04's "in the X" mostly are)
+    text = "What emerged was complaints from MPs of all parties of sexist barracking in the Chamber, sexist insults."
+    assert [(m.text, m.label) for m in mentions(nlp(text), doc_id="t")] == [("Chamber", "ORG")]
+
+
+def test_an_agency_in_capitals_is_an_organisation(nlp):
+    text = "The talks were reported by YONHAP on Monday, the agency said."
+    assert [(m.text, m.label) for m in mentions(nlp(text), doc_id="t")] == [("YONHAP", "ORG")]  # spaCy missed it
+
+
+def test_name_words_heads():
+    assert name_type(["Bank", "of", "England"]) == "ORG"
+    assert name_type(["Athens", "Olympics"]) == "EVENT"
+    assert name_type(["USS", "Stark"]) == "PRODUCT"
+    assert name_type(["Soviet", "Union"]) is None  # an organisation's word and a place's: spaCy decides
+    assert name_type(["LA", "ESTRELLA", "DE", "PANAMA"]) is None
+
+
+def test_a_first_name_does_not_make_a_place_a_person(nlp):
+    found = {m.text: m.label for m in mentions(nlp("Prices in Hong Kong rose by 3% in May."), doc_id="t")}
+    assert found["Hong Kong"] == "GPE"
+
+
+def test_a_name_that_owns_its_things_is_no_person(nlp):
+    text = "Argonaut said its games ran on Linux. Blair said it was time to go."
+    found = {m.text: m for m in mentions(nlp(text), doc_id="t")}
+    assert (found["Argonaut"].label, found["Argonaut"].typed_by) == ("ORG", "pronoun")
+    assert found["Blair"].label == "PERSON"  # "it was time": no possessive, no evidence
+    assert (found["Linux"].label, found["Linux"].typed_by) == ("PRODUCT", "product context")
+
+
+def test_a_name_people_are_not_in_is_a_place(nlp):
+    text = (
+        "The Labour Party will hold its 2006 autumn conference in Manchester and not Blackpool. It is the first"
+        " time the party has chosen Manchester. I just hope Manchester can handle the crowds."
+    )
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Manchester"].count("PERSON") == 2  # spaCy's majority
+    assert {m.label for m in mentions(doc, doc_id="t") if m.text == "Manchester"} == {"GPE"}
+    found = {m.text: m.label for m in mentions(nlp("He had a call from Brown on Monday."), doc_id="t")}
+    assert found["Brown"] == "PERSON"  # "from" also says where a call comes from
