@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
+from ..lang.places import lookup
 from ..model import Mention, TypedBy
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 from .name_model import MODEL_TYPES, name_features, type_probabilities
@@ -45,7 +46,46 @@ def mention_span(ent: Span) -> Span | None:
         # "Mrs. Quayle" is a name, "Quayle" alone is ambiguous; "Sen. Mitch McConnell" is a title + name.
         while start > 0 and _is_honorific(doc[start - 1], lex):
             start -= 1
+        if start == ent.start and start > 0 and _given_name(doc[start - 1], doc[start], lex):
+            start -= 1  # "Charlize Theron" when the model saw only "Theron"
     return doc[start:end]
+
+
+def _given_name(token: Token, surname: Token, lex: Lexicon) -> bool:
+    """Whether ``token``, just before a one-word person's name the model found, is the rest of that
+    name: a capitalised proper noun in compound with it that no entity, title or role word claims."""
+    word = token.text
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and token.head == surname
+        and token.is_alpha
+        and word[:1].isupper()
+        and not word.isupper()
+        and not token.ent_type_
+        and word not in lex.titles
+        and word.rstrip(".") not in lex.honorifics
+        and word.lower() not in lex.person_role_nouns
+        and word.lower() not in lex.months
+        and word.lower() not in lex.weekdays
+    )
+
+
+def name_pieces(span: Span) -> list[Span]:
+    """A name span cut where a lower-case clause word stands inside it: the model's "Southampton when
+    Arsenal" is two names. Prepositions, conjunctions like "and", articles and name particles stay
+    inside names ("Bank of England", "Pew Internet and American Life Project", "Ahmad al Mesmari")."""
+    pieces, start = [], span.start
+    for token in span[1:-1]:
+        if token.text.islower() and token.pos_ in _CLAUSE_WORDS:
+            pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    pieces.append(span.doc[start : span.end])
+    return [piece for piece in pieces if any(ch.isupper() for ch in piece.text)]
+
+
+#: Parts of speech that never stand inside a name (lower-case): a name does not hold a clause.
+_CLAUSE_WORDS = frozenset({"SCONJ", "VERB", "AUX", "PRON", "ADV"})
 
 
 def _is_honorific(token: Token, lex: Lexicon) -> bool:
@@ -201,7 +241,8 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         span = mention_span(ent)
         if span is None or not any(ch.isupper() for ch in span.text):
             continue  # a name has a capital letter: not "doesn", "fed", "--"
-        spans.extend(source_header(span, ent.label_) or [(span, ent.label_)])  # "Prague CTK" (kg.extract.places)
+        for piece in name_pieces(span):
+            spans.extend(source_header(piece, ent.label_) or [(piece, ent.label_)])  # "Prague CTK" (kg.extract.places)
     return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
 
 
@@ -299,6 +340,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             label == "ORG"
             and len(span) == 1
             and _place_context(span, places)
+            and lookup(name)  # a place the gazetteer knows: "from Netscape", "in Apple" are companies
             and not (span.start > 0 and doc[span.start - 1].lower_ in lex.articles)
             and not (span.text.isupper() and len(span.text) <= 5)
             and span.text not in lex.organisation_words
