@@ -36,9 +36,15 @@ def mention_span(ent: Span) -> Span | None:
     doc = ent.doc
     lex = lexicon_of(doc)
     start, end = ent.start, ent.end
-    while start < end and doc[start].lower_ in lex.articles:
+    while start < end and (doc[start].lower_ in lex.articles or doc[start].is_punct or doc[start].is_quote):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    # A name ends in a word of its own: not a possessive, a quote mark, or the model's stray "in" ('"Oedipus" in').
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_quote
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in _TAILS)
+    ):
         end -= 1
     if end <= start:
         return None
@@ -49,6 +55,10 @@ def mention_span(ent: Span) -> Span | None:
         if start == ent.start and start > 0 and _given_name(doc[start - 1], doc[start], lex):
             start -= 1  # "Charlize Theron" when the model saw only "Theron"
     return doc[start:end]
+
+
+#: Parts of speech a name never ends with in lower case.
+_TAILS = frozenset({"ADP", "CCONJ", "DET", "SCONJ", "PART"})
 
 
 def _given_name(token: Token, surname: Token, lex: Lexicon) -> bool:

@@ -196,3 +196,11 @@ def test_a_company_after_from_is_no_place_unless_the_gazetteer_knows_it(nlp):
     # The model calls "Compaq" an organisation; "from" alone made it a place before the gazetteer was asked.
     assert ("Compaq", "ORG", None) in typed(nlp, "Customers switched from Compaq after the deal, analysts said.")
     assert ("Randolph", "GPE", "place context") in typed(nlp, "Waste Disposal Co. of Randolph is preparing to close.")
+
+
+def test_a_name_has_no_quote_marks_or_trailing_preposition(nlp):
+    found = {
+        m.text for m in mentions(nlp("In 1988 he directed `` The Legend of Oedipus '' in Williamstown."), doc_id="t")
+    }
+    assert "Legend of Oedipus" in found and "Williamstown" in found
+    assert not any("`" in name or name.endswith(" in") for name in found)
