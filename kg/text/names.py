@@ -15,10 +15,23 @@ __all__ = [
     "strip_honorific",
     "strip_format",
     "is_function_word",
+    "acronyms",
+    "without_domain",
+    "without_version",
+    "suffix_free",
 ]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
 _SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
+# A web address as a name: "Suprnova.org", "Amazon.co.uk" (a top-level domain, maybe after a second-level one).
+_DOMAIN = re.compile(r"^(?P<name>[^\s.]{2,})(?:\.(?:co|com|org|net|ac|gov))?\.[a-z]{2,6}$")
+# A version number after a name: "Firefox 1.0", "Windows 3.1", "PHP v5.2" (dotted, so that "Rover 25", a model,
+# and "Channel 4" are not versions of "Rover" and "Channel").
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)+[a-z]?$", re.IGNORECASE)
+# Capitals inside a word give initials too: "GlaxoSmithKline" is GSK.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+#: How many acronyms of one name are tried at most (each optional word doubles them).
+_MAX_ACRONYMS = 64
 
 
 def is_function_word(word: str) -> bool:
@@ -114,7 +127,7 @@ def name_keys(name: str) -> set[str]:
     "of", "the" ...), the whole name, and the initials, case-folded.
 
     >>> sorted(name_keys("Government of National Accord"))
-    ['=government of national accord', '^gna', 'accord', 'government', 'national']
+    ['=government of national accord', '^gna', '^gona', 'accord', 'government', 'national']
     >>> sorted(name_keys("GNA"))
     ['=gna', '^gna', 'gna']
     """
@@ -127,4 +140,90 @@ def name_keys(name: str) -> set[str]:
         keys.add("^" + words[0])  # an acronym meets the initials of its expansion
     else:
         keys.add("^" + initials(name).casefold())
+    keys |= {"^" + acronym.casefold() for acronym in acronyms(name)}
+    site = without_domain(name)
+    if site is not None:  # "Suprnova.org" meets "Suprnova"
+        keys.add(site.casefold())
     return keys
+
+
+def acronyms(name: str) -> frozenset[str]:
+    """The acronyms a name may be written as, in capitals: the initials of its words, where a
+    function word ("of", "and") or an abbreviated legal form ("Inc", "Corp", "plc") may give its
+    initial or not, and a hyphenated or camel-case word may give the initial of each part.
+
+    This is the rule for "TWA" = "Trans World Airlines" (every word), "SEC" = "Securities and
+    Exchange Commission" (no "and"), "MoD"-like forms aside (an acronym is written in capitals),
+    "OECD" = "Organisation for Economic Co-operation and Development" and "GSK" =
+    "GlaxoSmithKline". Single letters are no acronym.
+
+    >>> sorted(acronyms("Securities and Exchange Commission"))
+    ['SAEC', 'SEC']
+    >>> "OECD" in acronyms("Organisation for Economic Co-operation and Development")
+    True
+    >>> sorted(acronyms("GlaxoSmithKline"))
+    ['GSK']
+    """
+    suffixes = lexicon().organisation_suffixes
+    choices: list[set[str]] = []
+    words = strip_format(name).split()
+    for position, word in enumerate(words):
+        if not word[:1].isalpha():
+            continue
+        # An abbreviated legal form may be left out ("SAIC" = "Shanghai Automotive Industry Corp"), not a
+        # word ("Guardian Media Group" is GMG, not GM).
+        legal = position > 0 and word in suffixes and len(word.rstrip(".")) <= 4
+        optional = is_function_word(word.lower()) or legal
+        parts = [part for part in re.split(r"[-\u2010-\u2015]", word) if part[:1].isalpha()]
+        whole = word[0].upper()
+        spelt = {whole, "".join(part[0].upper() for part in parts)}
+        inner = _INNER_CAPITAL.findall(word)
+        if inner and word[0].isupper():
+            spelt.add(whole + "".join(inner))
+        choices.append(spelt | {""} if optional else spelt)
+    found = {""}
+    for spelt in choices:
+        found = {so_far + letters for so_far in found for letters in spelt}
+        if len(found) > _MAX_ACRONYMS:
+            break  # a name this long has no acronym worth guessing at
+    return frozenset(a for a in found if len(a) > 1) if len(found) <= _MAX_ACRONYMS else frozenset({initials(name)})
+
+
+def without_domain(name: str) -> str | None:
+    """A web address's name without its domain ("Suprnova.org" → "Suprnova"), or None.
+
+    >>> without_domain("Suprnova.org"), without_domain("Amazon.co.uk"), without_domain("St. Louis")
+    ('Suprnova', 'Amazon', None)
+    """
+    found = _DOMAIN.match(strip_format(name).strip())
+    return found.group("name") if found else None
+
+
+def without_version(name: str) -> str | None:
+    """A name without the version number it ends in ("Firefox 1.0" → "Firefox"), or None.
+
+    >>> without_version("Firefox 1.0"), without_version("Rover 25"), without_version("1.0")
+    ('Firefox', None, None)
+    """
+    words = strip_format(name).split()
+    if len(words) > 1 and _VERSION.match(words[-1]):
+        return " ".join(words[:-1])
+    return None
+
+
+def suffix_free(name: str) -> list[str]:
+    """The shorter names an organisation's name has without the suffixes it ends in, longest first:
+    "USAir Group Inc" → ["USAir Group", "USAir"]. Empty when it ends in none.
+
+    >>> suffix_free("USAir Group Inc"), suffix_free("Labour Party"), suffix_free("Party")
+    (['USAir Group', 'USAir'], ['Labour'], [])
+    """
+    suffixes = lexicon().organisation_suffixes
+    words = strip_format(name).split()
+    found = []
+    while len(words) > 1 and words[-1].rstrip(",") in suffixes:
+        words = words[:-1]
+        if words[-1] in {"&", "and"}:
+            break  # "Marks and Co": no name is left
+        found.append(" ".join(words).rstrip(","))
+    return found
