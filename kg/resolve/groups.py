@@ -80,9 +80,12 @@ def majority(counter: Counter) -> str:
 
 
 def is_short_key(key: str, family: str) -> bool:
-    """A name key that is only a surname (or an honorific and a surname) or an acronym."""
+    """A name key that is only a surname (or an honorific and a surname; or a surname of several
+    words that begins with a particle: "van persie") or an acronym."""
     words = key.split()
     if family == "PERSON" and (len(words) == 1 or (len(words) == 2 and words[0] in female_keys())):
+        return True
+    if family == "PERSON" and len(words) > 1 and words[0] in lexicon().name_particles:
         return True
     return len(words) == 1 and is_acronym(key.upper())
 

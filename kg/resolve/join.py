@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..lang import lexicon
 from ..model import Aliases, MergeRule
 from ..text.names import acronyms, initials, name_key, normalise_name, suffix_free, without_domain, without_version
 from ..vocab import ACRONYM_LABELS, type_family
@@ -150,6 +151,7 @@ class _Joiner:
     def _full_names(self, components: dict[int, list[int]]) -> dict[tuple[str, str], set[int]]:
         """(initials / surname / short name, key) → the roots of the components with such a full name."""
         full_names = defaultdict(set)
+        particles = lexicon().name_particles
         for root, members in components.items():
             for i in members:
                 family = self.groups[i].family
@@ -159,7 +161,11 @@ class _Joiner:
                     for acronym in {initials(surface), *acronyms(surface)}:
                         full_names[("initials", acronym)].add(root)
                     if family == "PERSON":
-                        full_names[("surname", name_key(surface).split()[-1])].add(root)
+                        words = name_key(surface).split()
+                        full_names[("surname", words[-1])].add(root)
+                        for k in range(1, len(words) - 1):  # "van persie" of "robin van persie"
+                            if words[k] in particles:
+                                full_names[("surname", " ".join(words[k:]))].add(root)
                     elif family == "ORG":
                         # "Labour" = "Labour Party", "USAir" = "USAir Group Inc", "Firefox" = "Firefox 1.0"
                         for short in (*suffix_free(surface), without_domain(surface), without_version(surface)):
@@ -184,7 +190,7 @@ class _Joiner:
             return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
         if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_LABELS}:
             return "acronym", surfaces, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
-        if family == "PERSON" and " " not in surface.strip():
+        if family == "PERSON" and is_short_key(name_key(surface), family):
             return "surname", surfaces, full_names.get(("surname", name_key(surface)), set()) - {root}
         if family == "ORG":  # "Labour" = "Labour Party"
             return "short name", surfaces, full_names.get(("short", normalise_name(surface)), set()) - {root}
