@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ..lang import lexicon
 
@@ -19,6 +21,7 @@ __all__ = [
     "without_domain",
     "without_version",
     "suffix_free",
+    "surname_spans",
 ]
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
@@ -226,4 +229,46 @@ def suffix_free(name: str) -> list[str]:
         if words[-1] in {"&", "and"}:
             break  # "Marks and Co": no name is left
         found.append(" ".join(words).rstrip(","))
+    return found
+
+
+def surname_spans(text: str, people: Iterable[str], taken: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``text`` names one of ``people`` (full names: "Bernie Ebbers") by the surname alone or after an
+    honorific ("Ebbers", "Mr Ebbers"), outside the ``taken`` character ranges (names found already).
+
+    A surname two of the people share is left alone, and so is one next to another capitalised word
+    ("Ann Ebbers" is someone else, "the Ebbers Trust" a thing).
+
+    >>> text = "Bernie Ebbers is on trial. Mr Ebbers denies it; Ebbers's lawyer, Ann Ebbers and the Ebbers Trust spoke."
+    >>> [text[a:b] for a, b in surname_spans(text, ["Bernie Ebbers"], [(0, 13)])]
+    ['Mr Ebbers', 'Ebbers']
+    """
+    full_names: dict[str, set[str]] = {}
+    for person in people:
+        words = strip_honorific(person).split()
+        if len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+            full_names.setdefault(words[-1], set()).add(normalise_name(person))
+    surnames = sorted((s for s, names in full_names.items() if len(names) == 1), key=lambda s: (-len(s), s))
+    if not surnames:
+        return []
+    honorifics = sorted(lexicon().honorifics, key=lambda h: (-len(h), h))
+    honorific = "|".join(map(re.escape, honorifics))
+    surname = "|".join(map(re.escape, surnames))
+    pattern = re.compile(rf"(?<![\w.-])(?:(?:{honorific})\.?\s+)?(?:{surname})(?![\w-])")
+    taken = sorted(taken)
+    starts = [start for start, _ in taken]
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        i = bisect.bisect_right(starts, end) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside or across a name found already
+        before = text[:start].rstrip(" ")
+        previous = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if previous[:1].isupper() and previous[-1:].isalpha() and before == text[:start].rstrip():
+            continue  # "Ann Ebbers": a name of its own
+        after = text[end:].lstrip(" ")
+        if after[:1].isupper() and len(after) < len(text) - end:
+            continue  # "the Maguire Seven": part of a longer name
+        found.append((start, end))
     return found

@@ -281,3 +281,33 @@ def test_the_new_merges_do_not_depend_on_the_order_of_the_documents():
     assert labels["Trans World Airlines"][4] == ("a", "b")
     assert labels["USAir Group Inc"][4] == ("a", "c")
     assert labels["Robin van Persie"][4] == ("d", "e")
+
+
+WIRE = (
+    "WorldCom chief faces fraud trial\n\n"
+    "Former WorldCom chief executive Bernie Ebbers went on trial on Tuesday, accused of an $11bn fraud. "
+    "Mr Ebbers denies the charges. Prosecutors say Ebbers knew of the fraud. Carl Icahn, the financier, "
+    "raised his offer for Trans World Airlines. Icahn's offer values TWA at $1.1bn. TWA Inc said it would "
+    "study it. USAir Group Inc rejected the bid, and a USAir spokesman said USAir Group would not comment. "
+    "Freddie Ljungberg scored twice for Arsenal. Freddie said the team was happy.\n"
+)
+
+
+@pytest.mark.model
+def test_a_wire_story_names_each_person_and_company_once():
+    import kg
+
+    graph = kg.build_text(WIRE)
+    rows = graph.query(
+        "SELECT ?label (GROUP_CONCAT(?alt; separator='|') AS ?alts) WHERE { "
+        "?e a ?class ; rdfs:label ?label . FILTER(?class IN (kg:Person, kg:Organization)) "
+        "OPTIONAL { ?e skos:altLabel ?alt } } GROUP BY ?label"
+    )
+    names = {str(row.label): set(str(row.alts).split("|")) - {""} for row in rows}
+    assert names["Bernie Ebbers"] == {"Mr Ebbers", "Ebbers"}  # "Mr Ebbers" was a concept of its own
+    assert names["Carl Icahn"] == {"Icahn"}
+    assert names["Trans World Airlines"] == {"TWA", "TWA Inc"}
+    assert names["USAir Group Inc"] == {"USAir", "USAir Group"}
+    assert names["Freddie Ljungberg"] == {"Freddie"}
+    concepts = {str(row.label) for row in graph.query("SELECT ?label WHERE { ?c a kg:Concept ; rdfs:label ?label }")}
+    assert not {"Mr Ebbers", "Ebbers"} & concepts
