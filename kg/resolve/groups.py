@@ -258,12 +258,13 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         if words and words[0] in female:
             if words[-1] not in men:  # "Mrs Howard" where a "Mr Howard" is named: not him, nor his full name
                 candidates += [(full, "surname") for full in by_last_words.get(" ".join(words[1:]), ())]
-        elif name.family == "PERSON" or (len(words) == 1 and not name.typed):
+        elif name.family == "PERSON" or (len(name.surface.split()) == 1 and not name.typed):  # "Kilroy-Silk"
             candidates += [(full, "surname") for full in by_last_words.get(key, ())]
             if len(words) == 1 and not name.titled and not is_acronym(name.surface):
                 after = [full for full in by_first_word.get(key, ()) if names[full].first < name.first]
                 candidates += [(full, "first name") for full in after]
-        if not name.titled:
+        # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
+        if not name.titled and not (name.family == "PERSON" and len(words) > 1):
             fits = [full for full in by_first_words.get(key, ()) if _leaves_out(names, key, full)]
             candidates += [(full, "short name") for full in fits]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
