@@ -18,7 +18,15 @@ from functools import cache
 
 from ..lang import lexicon
 from ..model import Aliases, KnownEntity, Mention, MergeRule
-from ..text.names import acronyms, name_key, strip_honorific, suffix_free, without_domain, without_version
+from ..text.names import (
+    acronyms,
+    is_function_word,
+    name_key,
+    strip_honorific,
+    suffix_free,
+    without_domain,
+    without_version,
+)
 from ..vocab import ACRONYM_LABELS, PLACE_LABELS, type_family
 
 __all__ = [
@@ -223,7 +231,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
       Inc"), its web domain ("Suprnova.org") or a version number ("Firefox 1.0"), or its first words
       ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
-      the words left out are no name of the document themselves ("AOL Europe" is not "AOL").
+      the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or its
+      first and last words with some between left out, after it ("Economic Social Research Council").
 
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
@@ -233,6 +242,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     by_first_word: dict[str, list[str]] = defaultdict(list)
     by_first_words: dict[str, list[str]] = defaultdict(list)
     by_shorter: dict[str, list[str]] = defaultdict(list)  # suffix-free, domain-free or version-free key
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an organisation's first and last words
     for key, name in names.items():
         words = key.split()
         if name.label in ACRONYM_LABELS:
@@ -243,6 +253,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
             for k in range(1, len(words)):
                 by_last_words[" ".join(words[k:])].append(key)
         if name.label == "ORG" and len(words) > 1:
+            by_ends[(words[0], words[-1])].append(key)
             for k in range(1, len(words)):
                 if words[k - 1] not in _JOINERS:
                     by_first_words[" ".join(words[:k])].append(key)
@@ -268,10 +279,24 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
             fits = [full for full in by_first_words.get(key, ()) if _leaves_out(names, key, full)]
             candidates += [(full, "short name") for full in fits]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
+        if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
+            inside = [full for full in by_ends.get((words[0], words[-1]), ()) if _within(words, full.split())]
+            # written after the full name, unless only "and", "of" ... are left out
+            candidates += [
+                (full, "short name")
+                for full in inside
+                if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
+            ]
         for full, rule in candidates:
             other = names[full]
             if len(full) > len(key) and compatible(name, other, rule):
                 yield key, full, rule
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Whether the words ``short`` are ``full``'s with some left out, in order."""
+    rest = iter(full)
+    return len(short) < len(full) and all(word in rest for word in short)
 
 
 def _site(name: Name) -> bool:

@@ -203,6 +203,7 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
         return (
             strip_format(surface) == surface,
+            "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Greek Federation (SEGAS"
             not acronym_like(surface),
             plain,
             " " in surface.strip(),

@@ -115,8 +115,15 @@ def strip_honorific(name: str) -> str:
 
 def name_key(name: str, *, keep_female: bool = True) -> str:
     """How names are compared: normalised, without honorifics, except that with
-    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard"."""
+    ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard";
+    a bracket left open ends the name.
+
+    >>> name_key("Mr. Howard"), name_key("Mrs Howard"), name_key("Greek Federation (SEGAS")
+    ('howard', 'mrs howard', 'greek federation')
+    """
     visible = strip_format(name)
+    if "(" in visible and ")" not in visible and visible.index("(") > 0:
+        visible = visible[: visible.index("(")]  # "Greek Federation (SEGAS": a span cut inside brackets
     words = visible.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")

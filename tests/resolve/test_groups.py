@@ -195,6 +195,45 @@ def test_a_short_name_in_the_headline_before_the_full_name_joins_it():
     assert nodes(table) == {("Jet Airways", ("Jet",))}
 
 
+def test_a_persons_full_name_is_not_the_short_name_of_the_party_named_after_him():
+    text = "Robert Kilroy-Silk launched the Robert Kilroy-Silk Party. Robert Kilroy-Silk said it would win."
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("Robert Kilroy-Silk", "PERSON"),
+                ("Robert Kilroy-Silk Party", "ORG", "name words"),
+                ("Robert Kilroy-Silk", "PERSON"),
+            )
+        ]
+    )
+    assert {(e.label, e.type) for e in table} == {("Robert Kilroy-Silk", "PERSON"), ("Robert Kilroy-Silk Party", "ORG")}
+
+
+def test_an_organisation_named_with_middle_words_left_out_joins_the_full_name():
+    text = (
+        "The Economic and Social Research Council paid for it. The Greek Federation (SEGAS) met. "
+        "The Economic Social Research Council said so; the Greek Federation agreed."
+    )
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("Economic and Social Research Council", "ORG"),
+                ("Greek Federation (SEGAS", "ORG"),  # a span cut inside the brackets
+                ("Economic Social Research Council", "ORG"),
+                ("Greek Federation", "ORG"),
+            )
+        ]
+    )
+    assert nodes(table) == {
+        ("Economic and Social Research Council", ("Economic Social Research Council",)),
+        ("Greek Federation", ("Greek Federation (SEGAS",)),
+    }
+
+
 @pytest.mark.parametrize(
     ("acronym", "name"),
     [
