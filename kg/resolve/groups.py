@@ -11,6 +11,7 @@ organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.o
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -272,12 +273,16 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         elif name.family == "PERSON" or (len(name.surface.split()) == 1 and not name.typed):  # "Kilroy-Silk"
             candidates += [(full, "surname") for full in by_last_words.get(key, ())]
             if len(words) == 1 and not name.titled and not is_acronym(name.surface):
-                after = [full for full in by_first_word.get(key, ()) if names[full].first < name.first]
-                candidates += [(full, "first name") for full in after]
+                people = by_first_word.get(key, [])
+                if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
+                    candidates.append((people[0], "first name"))
         # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
         if not name.titled and not (name.family == "PERSON" and len(words) > 1):
-            fits = [full for full in by_first_words.get(key, ()) if _leaves_out(names, key, full)]
-            candidates += [(full, "short name") for full in fits]
+            longer = by_first_words.get(key, [])
+            # the names it begins, but those that begin with another of them ("USAir Group Inc" with "USAir Group")
+            nearest = [full for full in longer if not any(full.startswith(other + " ") for other in longer)]
+            if len(nearest) == 1:
+                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
         if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
             inside = [full for full in by_ends.get((words[0], words[-1]), ()) if _within(words, full.split())]
@@ -294,9 +299,10 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
 
 
 def _within(short: list[str], full: list[str]) -> bool:
-    """Whether the words ``short`` are ``full``'s with some left out, in order."""
+    """Whether the words ``short`` are ``full``'s with some left out, in order; never in a name that
+    repeats its first word ("Duchy of Lancaster and Duchy of Cornwall" names two things)."""
     rest = iter(full)
-    return len(short) < len(full) and all(word in rest for word in short)
+    return len(short) < len(full) and full.count(short[0]) == 1 and all(word in rest for word in short)
 
 
 def _site(name: Name) -> bool:
@@ -310,14 +316,23 @@ _JOINERS = frozenset({"&", "and", "of", "for", "the"})
 
 def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
-    left out are suffixes ("Group Inc"), or the full name is written first and what is left out is
-    no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
+    left out are suffixes ("Group Inc"); or the full name is written first, the short name is no
+    acronym (a brand's "BBC News", "BT Openzone" are not the BBC or BT), and what is left out are
+    capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
+    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
     rest = full[len(short) :].split()
     suffixes = {s.lower() for s in lexicon().organisation_suffixes}
     if all(word in suffixes for word in rest):
         return True
-    if names[full].first >= names[short].first:
+    if names[full].first >= names[short].first or is_acronym(names[short].surface):
+        return False
+    written = _WORDS.split(names[full].surface.strip())[len(short.split()) :]
+    if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
         return False
     while rest and rest[0] in _JOINERS:
         rest = rest[1:]
     return " ".join(rest) not in names and not any(word in names for word in rest)
+
+
+# How a name's words are separated in its key (see kg.text.names.normalise_name).
+_WORDS = re.compile(r"[\s_/\u2010-\u2015-]+")
