@@ -158,6 +158,31 @@ def test_company_first_words_join_only_after_the_full_name_and_when_the_rest_is_
     assert "Microsoft" in labels  # "Windows" of "Microsoft Windows" is a name of its own: not Microsoft's short name
 
 
+def test_a_brand_or_product_of_a_company_is_not_its_full_name():
+    text = "BBC News reported it first. Apple iPod sales rose. The BBC said Apple would not comment."
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("BBC News", "ORG"),
+                ("Apple iPod", "ORG"),
+                ("BBC", "ORG"),
+                ("Apple", "ORG"),
+            )
+        ]
+    )
+    assert {e.label for e in table} == {"BBC News", "Apple iPod", "BBC", "Apple"}
+
+
+def test_a_first_name_that_two_people_of_the_article_have_joins_neither_even_the_first_named():
+    text = "David Moorcroft is leaving. I believe David will be a great leader, David Collins said."
+    table = link_entities(
+        [article("a", text, ("David Moorcroft", "PERSON"), ("David", "PERSON"), ("David Collins", "PERSON"))]
+    )
+    assert {e.label for e in table} == {"David Moorcroft", "David", "David Collins"}
+
+
 def test_a_web_address_and_a_version_number_are_left_out():
     text = "Suprnova.org closed. The Suprnova site kept its forums. Firefox 1.0 is out; Firefox is free."
     table = link_entities(
