@@ -280,7 +280,12 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         if not name.titled and not (name.family == "PERSON" and len(words) > 1):
             longer = by_first_words.get(key, [])
             # the names it begins, but those that begin with another of them ("USAir Group Inc" with "USAir Group")
-            nearest = [full for full in longer if not any(full.startswith(other + " ") for other in longer)]
+            begun = set(longer)  # (looked up word by word: a thousand "University of ..." cost a thousand lookups)
+            nearest = [
+                full
+                for full in longer
+                if not any(" ".join(full.split()[:k]) in begun for k in range(1, full.count(" ") + 1))
+            ]
             if len(nearest) == 1:
                 candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]

@@ -375,3 +375,21 @@ def test_a_wire_story_names_each_person_and_company_once():
     assert names["Freddie Ljungberg"] == {"Freddie"}
     concepts = {str(row.label) for row in graph.query("SELECT ?label WHERE { ?c a kg:Concept ; rdfs:label ?label }")}
     assert not {"Mr Ebbers", "Ebbers"} & concepts
+
+
+def _institutes(n):
+    """One document naming ``n`` institutes that all begin with "Institute", then "Institute" alone."""
+    names = [(f"Institute of {''.join(chr(97 + int(d)) for d in str(i)).title()}", "ORG") for i in range(n)]
+    text = " ".join(name for name, _ in names) + " Institute Gordon Brown Brown"
+    return article("i", text, *names, ("Institute", "ORG"), ("Gordon Brown", "PERSON"), ("Brown", "PERSON"))
+
+
+def test_short_names_cost_in_proportion_to_the_names_they_could_stand_for():
+    from tests.work import count_work
+
+    small, large = _institutes(400), _institutes(4_000)
+    link_entities([small])  # imports on first use are not work per name
+    base = count_work(lambda: link_entities([small]), with_lines=True)
+    work = count_work(lambda: link_entities([large]), budget=11 * base, with_lines=True)
+    assert work is not None, "10x the names cost more than 11x the work"
+    assert "Institute" in {e.label for e in link_entities([large])}  # 4,000 fit: it joins none
