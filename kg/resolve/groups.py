@@ -290,7 +290,10 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
         if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
-            inside = [full for full in by_ends.get((words[0], words[-1]), ()) if _within(words, full.split())]
+            ends = by_ends.get((words[0], words[-1]), [])
+            # (names that many organisations begin and end with are too common to tell apart: the bound
+            # keeps a list of thousands of "National ... Union" from costing the square of their number)
+            inside = [full for full in ends if _within(words, full.split())] if len(ends) <= _MAX_ENDS else []
             # written after the full name, unless only "and", "of" ... are left out
             candidates += [
                 (full, "short name")
@@ -313,6 +316,10 @@ def _within(short: list[str], full: list[str]) -> bool:
 def _site(name: Name) -> bool:
     """Whether a name is a web address ("Suprnova.org")."""
     return without_domain(name.surface) is not None
+
+
+#: How many organisations may share a name's first and last words for it to be read as one of them.
+_MAX_ENDS = 16
 
 
 #: Words after which a name's first words are no name of their own ("Marsh &", "Procter and").

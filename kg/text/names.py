@@ -33,6 +33,9 @@ _DOMAIN = re.compile(r"^(?P<name>[^\s.]{2,})(?:\.(?:co|com|org|net|ac|gov))?\.[a
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)+[a-z]?$", re.IGNORECASE)
 # Capitals inside a word give initials too: "GlaxoSmithKline" is GSK.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
+# A word as a surname is written ("O'Sullivan", "Kilroy-Silk"), and an honorific just before one.
+_WORD = re.compile(r"(?<![\w.'-])[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w-])")
+_TITLE_BEFORE = re.compile(r"(?<![\w.-])(\w+)\.? +$")
 #: How many acronyms of one name are tried at most (each optional word doubles them).
 _MAX_ACRONYMS = 64
 
@@ -253,29 +256,35 @@ def surname_spans(text: str, people: Iterable[str], taken: Iterable[tuple[int, i
     full_names: dict[str, set[str]] = {}
     for person in people:
         words = strip_honorific(person).split()
-        if len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+        if len(words) > 1 and words[-1][:1].isupper() and _WORD.fullmatch(words[-1]):
             full_names.setdefault(words[-1], set()).add(normalise_name(person))
-    surnames = sorted((s for s, names in full_names.items() if len(names) == 1), key=lambda s: (-len(s), s))
+    surnames = {s for s, names in full_names.items() if len(names) == 1}
     if not surnames:
         return []
-    honorifics = sorted(lexicon().honorifics, key=lambda h: (-len(h), h))
-    honorific = "|".join(map(re.escape, honorifics))
-    surname = "|".join(map(re.escape, surnames))
-    pattern = re.compile(rf"(?<![\w.-])(?:(?:{honorific})\.?\s+)?(?:{surname})(?![\w-])")
+    honorifics = lexicon().honorifics
     taken = sorted(taken)
     starts = [start for start, _ in taken]
     found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    # Each word is looked up among the surnames (a pattern of thousands of alternatives would cost their
+    # number at every character).
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        if text[start:end] not in surnames:
+            if not (text.endswith("'s", start, end) and text[start : end - 2] in surnames):
+                continue
+            end -= 2  # "Ebbers's lawyer"
+        title = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+        if title is not None and title.group(1) in honorifics:
+            start = title.start(1)  # "Mr Ebbers"
         i = bisect.bisect_right(starts, end) - 1
         if i >= 0 and taken[i][1] > start:
             continue  # inside or across a name found already
-        before = text[:start].rstrip(" ")
-        previous = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if previous[:1].isupper() and previous[-1:].isalpha() and before == text[:start].rstrip():
+        before = text[max(0, start - 40) : start]  # (a window: copying all the text before costs its length)
+        previous = before.rstrip(" ").rsplit(None, 1)[-1] if before.strip() else ""
+        if previous[:1].isupper() and previous[-1:].isalpha() and before.rstrip(" ") == before.rstrip():
             continue  # "Ann Ebbers": a name of its own
-        after = text[end:].lstrip(" ")
-        if after[:1].isupper() and len(after) < len(text) - end:
+        after = text[end : end + 40]
+        if after[:1] == " " and after.lstrip(" ")[:1].isupper():
             continue  # "the Maguire Seven": part of a longer name
         found.append((start, end))
     return found
