@@ -117,12 +117,12 @@ def _groups(
 
 
 def _headline_end(extraction: Extraction) -> int:
-    """Where the document's headline ends (its first line, when it is the title), else 0."""
-    document = extraction.document
-    title = (document.title or "").strip()
-    if title and document.text.lstrip().startswith(title):
-        return document.text.index(title) + len(title)
-    return 0
+    """Where the document's headline ends: the reader writes the title as the text's first line.
+
+    Read from the title alone, not the text, which a document's extraction record does not keep:
+    ``kg remove`` and ``--append`` link the names of the documents they read back the same way.
+    """
+    return len(extraction.document.title or "")
 
 
 def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], aliases: Aliases) -> list[KnownEntity]:

@@ -393,3 +393,26 @@ def test_short_names_cost_in_proportion_to_the_names_they_could_stand_for():
     work = count_work(lambda: link_entities([large]), budget=11 * base, with_lines=True)
     assert work is not None, "10x the names cost more than 11x the work"
     assert "Institute" in {e.label for e in link_entities([large])}  # 4,000 fit: it joins none
+
+
+def test_a_text_of_one_line_has_no_headline_to_read_past():
+    text = "Freddie Ljungberg scored twice and Freddie said the team was happy."
+    table = link_entities([article("a", text, ("Freddie Ljungberg", "PERSON"), ("Freddie", "PERSON"), title=text)])
+    assert nodes(table) == {("Freddie Ljungberg", ("Freddie",))}
+
+
+def test_names_read_back_from_a_record_link_as_when_they_were_built():
+    # kg remove and --append link documents decoded from their records, which do not keep the text
+    from kg.rdf.record import decode_extraction, encode_extraction
+
+    built = article(
+        "a",
+        "Jet profits soar\n\nJet Airways made money. Jet said so.",
+        ("Jet", "PERSON"),
+        ("Jet Airways", "ORG"),
+        ("Jet", "PERSON"),
+        title="Jet profits soar",
+    )
+    read_back = decode_extraction(encode_extraction(built))
+    assert read_back.document.text == ""
+    assert nodes(link_entities([read_back])) == nodes(link_entities([built])) == {("Jet Airways", ("Jet",))}
