@@ -205,7 +205,45 @@ def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str,
             continue
         root_of[key] = root
         found[key] = (root, rule)
+    # A company's name before a thing the text named first is that thing ("IE" ... "Microsoft IE").
+    for full, thing in _owned(names):
+        root = root_of.get(thing, thing)
+        if full in found or root == full or frozenset((full, thing)) in aliases.forbid:
+            continue
+        if not compatible(names[full], names[root], "short name"):
+            continue
+        for key, (joined, rule) in list(found.items()):
+            if joined == full:
+                found[key] = (root, rule)
+                root_of[key] = root
+        found[full] = (root, "short name")
+        root_of[full] = root
     return found
+
+
+def _owned(names: dict[str, Name]) -> list[tuple[str, str]]:
+    """(full key, thing key) for the names made of an organisation's name and a thing's the document
+    wrote before them ("Microsoft IE" after "IE", "Sony Walkman" after "Walkman"), shortest first;
+    never a person, a place or a nationality ("Fiat GM" written first is a venture of two)."""
+    found = []
+    for key in sorted(names, key=lambda k: (len(k), k)):
+        name, words = names[key], key.split()
+        if name.label not in {"ORG", "PRODUCT"} or name.titled or name.first == float("inf"):
+            continue  # (a headline's "Fiat-GM deal" is read before the text: it follows nothing)
+        splits = [
+            " ".join(words[k:])
+            for k in range(1, len(words))
+            if names.get(" ".join(words[:k]), _NOBODY).label == "ORG" and " ".join(words[k:]) in names
+        ]
+        if len(splits) != 1:
+            continue
+        thing = names[splits[0]]
+        if thing.first < name.first and thing.family != "PERSON" and thing.label not in PLACE_LABELS | {"NORP"}:
+            found.append((key, splits[0]))
+    return found
+
+
+_NOBODY = Name("", "", "")
 
 
 def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:

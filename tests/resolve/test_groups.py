@@ -416,3 +416,30 @@ def test_names_read_back_from_a_record_link_as_when_they_were_built():
     read_back = decode_extraction(encode_extraction(built))
     assert read_back.document.text == ""
     assert nodes(link_entities([read_back])) == nodes(link_entities([built])) == {("Jet Airways", ("Jet",))}
+
+
+def test_a_companys_name_before_a_thing_the_text_named_first_is_that_thing():
+    text = (
+        "GM and Fiat talk\n\nUsers are leaving IE, and Microsoft is worried: Microsoft IE lost 5%. "
+        "Fiat-GM talks go on between GM and Fiat."
+    )
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("GM", "ORG"),
+                ("Fiat", "ORG"),
+                ("IE", "ORG"),
+                ("Microsoft", "ORG"),
+                ("Microsoft IE", "ORG"),
+                ("Fiat-GM", "ORG"),
+                ("GM", "ORG"),
+                ("Fiat", "ORG"),
+                title="GM and Fiat talk",
+            )
+        ]
+    )
+    labels = {e.label: e for e in table}
+    assert set(labels["Microsoft IE"].alt_labels) == {"IE"} and "Microsoft" in labels
+    assert {"Fiat-GM", "GM", "Fiat"} <= set(labels)  # a venture of two, written before GM in the text
