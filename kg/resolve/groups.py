@@ -278,6 +278,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
     female = female_keys()
+    titles = lexicon().honorifics
     by_acronym: dict[str, list[str]] = defaultdict(list)
     by_last_words: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)
@@ -290,7 +291,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
             for acronym in acronyms(name.surface):
                 by_acronym[acronym].append(key)
         if name.label == "PERSON" and len(words) > 1 and words[0] not in female:
-            by_first_word[words[0]].append(key)
+            if not titles & set(name.surface.split()[1:]):  # "Crown" of "Crown Prince Frederik" is no first name
+                by_first_word[words[0]].append(key)
             for k in range(1, len(words)):
                 by_last_words[" ".join(words[k:])].append(key)
         if name.label == "ORG" and len(words) > 1:

@@ -84,9 +84,20 @@ def test_a_first_name_two_people_share_or_written_before_or_with_a_title_stays_a
     before = "Robin was back. Robin Smith, the captain, scored."
     table = link_entities([article("b", before, ("Robin", "PERSON"), ("Robin Smith", "PERSON"))])
     assert {e.label for e in table} == {"Robin", "Robin Smith"}
-    royal = "Charles Kennedy met Prince Charles at the palace."
-    table = link_entities([article("c", royal, ("Charles Kennedy", "PERSON"), ("Prince Charles", "PERSON", "title"))])
-    assert {e.label for e in table} == {"Charles Kennedy", "Prince Charles"}
+    royal = "Charles Kennedy met Prince Charles at the palace. Crown Prince Frederik came. The Crown paid."
+    table = link_entities(
+        [
+            article(
+                "c",
+                royal,
+                ("Charles Kennedy", "PERSON"),
+                ("Prince Charles", "PERSON", "title"),
+                ("Crown Prince Frederik", "PERSON"),
+                ("Crown", "ORG"),
+            )
+        ]
+    )
+    assert {e.label for e in table} == {"Charles Kennedy", "Prince Charles", "Crown Prince Frederik", "Crown"}
 
 
 def test_a_surname_of_several_words_joins_the_full_name():
