@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..lang.places import lookup
 from ..model import Mention, TypedBy
+from ..text.names import surname_spans
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
 from .name_model import MODEL_TYPES, name_features, type_probabilities
 from .places import place_types, source_header
@@ -162,6 +163,7 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
     """
     spans = _spans(doc)
     evidence = _type_evidence(doc, spans)
+    spans = sorted(spans + _surnames_unnamed(doc, spans, evidence), key=lambda item: item[0].start)  # issue 17
     surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label in spans:
@@ -231,6 +233,21 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
             continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
+
+
+def _surnames_unnamed(doc: Doc, spans: list[tuple[Span, str]], evidence: dict) -> list[tuple[Span, str]]:
+    """A named person's surname alone or after an honorific where spaCy saw no name ("Mr Ebbers",
+    "Ebbers" after "Bernie Ebbers"): without it the person is a concept there (issue 17)."""
+    people = [
+        span.text for span, label in spans if len(span) > 1 and evidence.get(_plain(span), (label,))[0] == "PERSON"
+    ]
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents] + [(s.start_char, s.end_char) for s, _ in spans]
+    found = []
+    for start, end in surname_spans(doc.text, people, taken):
+        span = doc.char_span(start, end)
+        if span is not None and span[-1].tag_ in {"NNP", "NNPS"}:  # the tagger reads it as a name too
+            found.append((span, "PERSON"))
+    return found
 
 
 def _plain(span: Span) -> str:

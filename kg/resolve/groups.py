@@ -1,23 +1,34 @@
 """The names of one document grouped by the thing they name, and how names are compared.
 
-Within a document an acronym joins the only longer name whose initials spell it
-("GNA" = "Government of National Accord") and a bare surname the only full PERSON
-name ending in it ("Haftar" = "Khalifa Haftar"), unless the alias file forbids it;
-"Mrs Howard" stays apart when the document also names a "Mr Howard". The groups
-of all documents are then joined by :mod:`kg.resolve.join`.
+Within a document a short name joins the only longer name it can stand for, unless the
+alias file forbids it (the rules are :func:`short_forms`): an acronym ("GNA" =
+"Government of National Accord"), a surname, with or without an honorific ("Haftar",
+"Mr Haftar", "Van Persie"), a first name alone ("Freddie" = "Freddie Ljungberg"), and an
+organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.org",
+"Firefox" = "Firefox 1.0"). "Mrs Howard" stays apart when the document also names a
+"Mr Howard". The groups of all documents are then joined by :mod:`kg.resolve.join`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import lexicon
 from ..model import Aliases, KnownEntity, Mention, MergeRule
-from ..text.names import initials, name_key
-from ..vocab import ACRONYM_LABELS, type_family
+from ..text.names import (
+    acronyms,
+    is_function_word,
+    name_key,
+    strip_honorific,
+    suffix_free,
+    without_domain,
+    without_version,
+)
+from ..vocab import ACRONYM_LABELS, PLACE_LABELS, type_family
 from .places import place_link_keys, place_targets
 
 __all__ = [
@@ -27,6 +38,8 @@ __all__ = [
     "is_short_key",
     "is_acronym",
     "female_keys",
+    "compatible",
+    "short_forms",
 ]
 
 
@@ -47,15 +60,17 @@ class Group:
     known: KnownEntity | None = None
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
     keys: set = field(default_factory=set)  # the names as compared (see name_key)
+    shortened: set = field(default_factory=set)  # the keys that joined a longer name of the document
 
     @property
     def link_keys(self) -> set:
         """The names by which other documents may join this group: its full names. A bare
-        surname or an acronym it took in ("Blair" with "Tony Blair") does not link it to
-        another document's group, where "Blair" may be Cherie Blair."""
+        surname, an acronym or a short name it took in ("Blair" with "Tony Blair", "Mitsubishi"
+        with "Mitsubishi Motors") does not link it to another document's group, where "Blair"
+        may be Cherie Blair and "Mitsubishi" a bank."""
         if self.known is not None:
             return set(self.keys)  # a graph node is matched on its label and all its alternative labels
-        full = {k for k in self.keys if not is_short_key(k, self.family)}
+        full = {k for k in self.keys - self.shortened if not is_short_key(k, self.family)}
         return full or set(self.keys)
 
     @property
@@ -75,9 +90,12 @@ def majority(counter: Counter) -> str:
 
 
 def is_short_key(key: str, family: str) -> bool:
-    """A name key that is only a surname (or an honorific and a surname) or an acronym."""
+    """A name key that is only a surname (or an honorific and a surname; or a surname of several
+    words that begins with a particle: "van persie") or an acronym."""
     words = key.split()
     if family == "PERSON" and (len(words) == 1 or (len(words) == 2 and words[0] in female_keys())):
+        return True
+    if family == "PERSON" and len(words) > 1 and words[0] in lexicon().name_particles:
         return True
     return len(words) == 1 and is_acronym(key.upper())
 
@@ -88,13 +106,22 @@ def is_acronym(name: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
 
 
-def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group]:
-    """One document's mentions grouped by the thing they name."""
+def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_end: int = 0) -> list[Group]:
+    """One document's mentions grouped by the thing they name.
+
+    ``headline_end`` is where the document's headline ends (0: it has none): a headline may
+    name a thing by its short name before the text introduces it in full, so the order in
+    which names are first written (see :func:`short_forms`) is read after it.
+    """
     mentions = list(mentions)
+    if all(m.start < headline_end for m in mentions):
+        headline_end = 0  # a text of one line: its first line is no headline
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
-    for mention in mentions:
+    first: dict[str, float] = {}
+    titled: set[str] = set()
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.text)):
         if not mention.text.split():
             continue
         key = name_key(mention.text, keep_female=True)
@@ -102,24 +129,51 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases) -> list[Group
         types[key][mention.label] += 1
         if mention.typed_by:
             typed.add(key)
-    label_of = {key: majority(counter) for key, counter in types.items()}
-    surface_of = {key: majority(counter) for key, counter in names.items()}
-    found = _targets(surface_of, label_of, _men(mentions))
-    found = {**place_targets(surface_of, label_of), **found}  # one place under several names (kg.resolve.places)
-    target = {key: (root, rule) for key, (root, rule) in found.items() if frozenset((key, root)) not in aliases.forbid}
+        first.setdefault(key, float("inf"))
+        if mention.start >= headline_end:
+            first[key] = min(first[key], mention.start)
+        if strip_honorific(mention.text) != mention.text:
+            titled.add(key)
+    found = {
+        key: Name(key, majority(names[key]), majority(types[key]), key in typed, first[key], key in titled)
+        for key in names
+    }
+    target = _roots(found, _men(mentions), aliases)
+    # one place under several names (kg.resolve.places), where no other rule joined the name
+    places = place_targets({k: n.surface for k, n in found.items()}, {k: n.label for k, n in found.items()})
+    target = {**{k: v for k, v in places.items() if frozenset((k, v[0])) not in aliases.forbid}, **target}
     grouped: dict[str, Group] = {}
-    for key in surface_of:
+    for key in names:
         root, rule = target.get(key, (key, "exact"))  # a name that joins no other is its own root
         group = grouped.setdefault(root, Group())
         group.keys.add(key)
+        if key != root:
+            group.shortened.add(key)
         group.typed = group.typed or key in typed or root in typed
         group.names.update(names[key])
-        group.types.update(types[key] if root == key else {label_of[root]: sum(names[key].values())})
+        group.types.update(types[key] if root == key else {found[root].label: sum(names[key].values())})
         for surface in names[key]:
             group.rules.setdefault(surface, rule if key != root else "exact")
     for group in grouped.values():
         group.keys |= place_link_keys(group.names)  # the place's key joins other documents' names of it
     return list(grouped.values())
+
+
+@dataclass(frozen=True)
+class Name:
+    """What the joining rules read of one name of a document (all its mentions with one key)."""
+
+    key: str  # as compared (name_key)
+    surface: str  # the form written most often
+    label: str  # its type in the document
+    typed: bool = False  # the text gave evidence for the type
+    first: float = 0  # where it is first written after the headline (inf: only in the headline)
+    titled: bool = False  # written with an honorific or a title at least once ("Mr Blair", "Prince Charles")
+
+    @property
+    def family(self) -> str:
+        """The type family of the name's label."""
+        return type_family(self.label)
 
 
 def _men(mentions: list[Mention]) -> set[str]:
@@ -132,35 +186,213 @@ def _men(mentions: list[Mention]) -> set[str]:
     }
 
 
-def _targets(surface_of: dict[str, str], label_of: dict[str, str], men: set[str]) -> dict[str, tuple[str, MergeRule]]:
-    """Name key → (the name key it joins, rule): acronyms and bare surnames that only one
-    longer name of the document fits."""
+#: When one short name has targets by several rules, the rule reported: the most telling.
+_RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name")
+
+
+def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str, tuple[str, MergeRule]]:
+    """Name key → (the key of the fullest name it joins, the rule): a short name joins when every
+    name it can stand for ends in the same one (so "TWA" joins "Trans World Airlines" directly and
+    through "TWA Inc"), and stays apart when two do ("Miliband" with Ed and David Miliband)."""
+    edges: dict[str, dict[str, MergeRule]] = defaultdict(dict)
+    for short, full, rule in short_forms(names, men):
+        if frozenset((short, full)) not in aliases.forbid:
+            edges[short].setdefault(full, rule)
+    root_of: dict[str, str] = {}
+    found: dict[str, tuple[str, MergeRule]] = {}
+    # Every rule joins a name to a longer one, so the longer names' roots are known first.
+    for key in sorted(edges, key=lambda k: (-len(k), k)):
+        roots = {root_of.get(full, full) for full in edges[key]}
+        if len(roots) != 1:
+            continue
+        root = next(iter(roots))
+        rule = min(edges[key].values(), key=_RULES.index)
+        if frozenset((key, root)) in aliases.forbid or not compatible(names[key], names[root], rule):
+            continue
+        root_of[key] = root
+        found[key] = (root, rule)
+    # A company's name before a thing the text named first is that thing ("IE" ... "Microsoft IE").
+    for full, thing in _owned(names):
+        root = root_of.get(thing, thing)
+        if full in found or root == full or frozenset((full, thing)) in aliases.forbid:
+            continue
+        if not compatible(names[full], names[root], "short name"):
+            continue
+        for key, (joined, rule) in list(found.items()):
+            if joined == full:
+                found[key] = (root, rule)
+                root_of[key] = root
+        found[full] = (root, "short name")
+        root_of[full] = root
+    return found
+
+
+def _owned(names: dict[str, Name]) -> list[tuple[str, str]]:
+    """(full key, thing key) for the names made of an organisation's name and a thing's the document
+    wrote before them ("Microsoft IE" after "IE", "Sony Walkman" after "Walkman"), shortest first;
+    never a person, a place or a nationality ("Fiat GM" written first is a venture of two)."""
+    found = []
+    for key in sorted(names, key=lambda k: (len(k), k)):
+        name, words = names[key], key.split()
+        if name.label not in {"ORG", "PRODUCT"} or name.titled or name.first == float("inf"):
+            continue  # (a headline's "Fiat-GM deal" is read before the text: it follows nothing)
+        splits = [
+            " ".join(words[k:])
+            for k in range(1, len(words))
+            if names.get(" ".join(words[:k]), _NOBODY).label == "ORG" and " ".join(words[k:]) in names
+        ]
+        if len(splits) != 1:
+            continue
+        thing = names[splits[0]]
+        if thing.first < name.first and thing.family != "PERSON" and thing.label not in PLACE_LABELS | {"NORP"}:
+            found.append((key, splits[0]))
+    return found
+
+
+_NOBODY = Name("", "", "")
+
+
+def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
+    """Whether ``short`` may name the thing ``full`` names, by their types: the same family; or a
+    short name whose type is only spaCy's guess, but never a person and a place, and a place or a
+    nationality only as an acronym ("METI" taken for a place) or a web address's name ("Suprnova"
+    taken for a place, "Suprnova.org")."""
+    if short.family == full.family:
+        return True
+    if {short.family, full.family} == {"PERSON", type_family("GPE")} or short.typed:
+        return False
+    if short.label in PLACE_LABELS or short.label == "NORP":
+        return rule == "acronym" or (rule == "short name" and _site(full))
+    return True
+
+
+def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, str, MergeRule]]:
+    """(short key, full key, rule) for each name of a document that may stand for a longer one:
+
+    - ``acronym``: written in capitals, the initials of the full name (:func:`kg.text.names.acronyms`),
+      also with an organisation suffix ("TWA Inc");
+    - ``surname``: the last words of a PERSON name, with or without an honorific ("Icahn", "Mr Icahn",
+      "Van Persie"); "Mrs Howard" never where a "Mr Howard" is named;
+    - ``first name``: a one-word name, never written with a title, that is the first word of a PERSON
+      name written before it ("Freddie Ljungberg ... Freddie");
+    - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
+      Inc"), its web domain ("Suprnova.org") or a version number ("Firefox 1.0"), or its first words
+      ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
+      the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or its
+      first and last words with some between left out, after it ("Economic Social Research Council").
+
+    Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
+    """
     female = female_keys()
-    # The names an acronym or a surname could stand for, looked up by initials and last word:
-    # comparing each with every name of the document cost the square of their number.
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    by_last_word: dict[str, list[str]] = defaultdict(list)
-    for k, surface in surface_of.items():
-        if label_of[k] in ACRONYM_LABELS:
-            by_initials[initials(surface)].append(k)
-        if label_of[k] == "PERSON" and " " in k:
-            by_last_word[k.rsplit(" ", 1)[1]].append(k)
-    target: dict[str, tuple[str, MergeRule]] = {}
-    for key, surface in surface_of.items():
-        label = label_of[key]
-        if label in ACRONYM_LABELS and is_acronym(surface):
-            longer = [k for k in by_initials.get(surface.replace(".", ""), ()) if k != key and len(k) > len(key)]
-            if len(longer) == 1:
-                target[key] = (longer[0], "acronym")
-        elif label == "PERSON" and (" " not in key or key.split()[0] in female):
-            surname = key.split()[-1]
-            if key.split()[0] in female and surname in men:
-                continue  # "Mrs Howard" where a "Mr Howard" is named too: not him, nor his full name
-            longer = [
-                k
-                for k in by_last_word.get(surname, ())
-                if k != key and k.endswith(" " + surname) and k.split()[0] not in female
+    titles = lexicon().honorifics
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    by_last_words: dict[str, list[str]] = defaultdict(list)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    by_first_words: dict[str, list[str]] = defaultdict(list)
+    by_shorter: dict[str, list[str]] = defaultdict(list)  # suffix-free, domain-free or version-free key
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an organisation's first and last words
+    for key, name in names.items():
+        words = key.split()
+        if name.label in ACRONYM_LABELS:
+            for acronym in acronyms(name.surface):
+                by_acronym[acronym].append(key)
+        if name.label == "PERSON" and len(words) > 1 and words[0] not in female:
+            if not titles & set(name.surface.split()[1:]):  # "Crown" of "Crown Prince Frederik" is no first name
+                by_first_word[words[0]].append(key)
+            for k in range(1, len(words)):
+                by_last_words[" ".join(words[k:])].append(key)
+        if name.label == "ORG" and len(words) > 1:
+            by_ends[(words[0], words[-1])].append(key)
+            for k in range(1, len(words)):
+                if words[k - 1] not in _JOINERS:
+                    by_first_words[" ".join(words[:k])].append(key)
+        for shorter in (without_domain(name.surface), without_version(name.surface)):
+            if shorter is not None:
+                by_shorter[name_key(shorter)].append(key)
+    for key, name in sorted(names.items()):
+        words = key.split()
+        candidates: list[tuple[str, MergeRule]] = []
+        spelt = next((s for s in (name.surface, *suffix_free(name.surface)) if is_acronym(s)), None)
+        if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed):
+            candidates += [(full, "acronym") for full in by_acronym.get(spelt.replace(".", ""), ())]
+        if words and words[0] in female:
+            if words[-1] not in men:  # "Mrs Howard" where a "Mr Howard" is named: not him, nor his full name
+                candidates += [(full, "surname") for full in by_last_words.get(" ".join(words[1:]), ())]
+        elif name.family == "PERSON" or (len(name.surface.split()) == 1 and not name.typed):  # "Kilroy-Silk"
+            candidates += [(full, "surname") for full in by_last_words.get(key, ())]
+            if len(words) == 1 and not name.titled and not is_acronym(name.surface):
+                people = by_first_word.get(key, [])
+                if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
+                    candidates.append((people[0], "first name"))
+        # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
+        if not name.titled and not (name.family == "PERSON" and len(words) > 1):
+            longer = by_first_words.get(key, [])
+            # the names it begins, but those that begin with another of them ("USAir Group Inc" with "USAir Group")
+            begun = set(longer)  # (looked up word by word: a thousand "University of ..." cost a thousand lookups)
+            nearest = [
+                full
+                for full in longer
+                if not any(" ".join(full.split()[:k]) in begun for k in range(1, full.count(" ") + 1))
             ]
-            if len(longer) == 1:
-                target[key] = (longer[0], "surname")
-    return target
+            if len(nearest) == 1:
+                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
+        candidates += [(full, "short name") for full in by_shorter.get(key, ())]
+        if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
+            ends = by_ends.get((words[0], words[-1]), [])
+            # (names that many organisations begin and end with are too common to tell apart: the bound
+            # keeps a list of thousands of "National ... Union" from costing the square of their number)
+            inside = [full for full in ends if _within(words, full.split())] if len(ends) <= _MAX_ENDS else []
+            # written after the full name, unless only "and", "of" ... are left out
+            candidates += [
+                (full, "short name")
+                for full in inside
+                if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
+            ]
+        for full, rule in candidates:
+            other = names[full]
+            if len(full) > len(key) and compatible(name, other, rule):
+                yield key, full, rule
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Whether the words ``short`` are ``full``'s with some left out, in order; never in a name that
+    repeats its first word ("Duchy of Lancaster and Duchy of Cornwall" names two things)."""
+    rest = iter(full)
+    return len(short) < len(full) and full.count(short[0]) == 1 and all(word in rest for word in short)
+
+
+def _site(name: Name) -> bool:
+    """Whether a name is a web address ("Suprnova.org")."""
+    return without_domain(name.surface) is not None
+
+
+#: How many organisations may share a name's first and last words for it to be read as one of them.
+_MAX_ENDS = 16
+
+
+#: Words after which a name's first words are no name of their own ("Marsh &", "Procter and").
+_JOINERS = frozenset({"&", "and", "of", "for", "the"})
+
+
+def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
+    """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
+    left out are suffixes ("Group Inc"); or the full name is written first, the short name is no
+    acronym (a brand's "BBC News", "BT Openzone" are not the BBC or BT), and what is left out are
+    capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
+    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
+    rest = full[len(short) :].split()
+    suffixes = {s.lower() for s in lexicon().organisation_suffixes}
+    if all(word in suffixes for word in rest):
+        return True
+    if names[full].first >= names[short].first or is_acronym(names[short].surface):
+        return False
+    written = _WORDS.split(names[full].surface.strip())[len(short.split()) :]
+    if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
+        return False
+    while rest and rest[0] in _JOINERS:
+        rest = rest[1:]
+    return " ".join(rest) not in names and not any(word in names for word in rest)
+
+
+# How a name's words are separated in its key (see kg.text.names.normalise_name).
+_WORDS = re.compile(r"[\s_/\u2010-\u2015-]+")

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..lang import lexicon
 from ..model import Aliases, MergeRule
-from ..text.names import initials, name_key, normalise_name
+from ..text.names import acronyms, initials, name_key, normalise_name, suffix_free, without_domain, without_version
 from ..vocab import ACRONYM_LABELS, type_family
 from .groups import Group, female_keys, is_acronym, is_short_key
 from .places import is_place_key
@@ -78,10 +78,13 @@ class _Joiner:
         self.names[self.union[a]] = self.names.get(ra, set()) | self.names.get(rb, set())
         for i in (a, b):
             for surface in surfaces:
-                if surface in self.groups[i].names and rule == "gazetteer":
-                    self.groups[i].rules[surface] = rule  # not "exact": the names differ
-                elif surface in self.groups[i].names:
-                    self.groups[i].rules.setdefault(surface, rule)
+                # A name its document did not join to a longer one ("exact" there) reports the rule that
+                # joined it here: "Blair" alone in its document, the surname of Tony Blair elsewhere; and
+                # another name of a place always says so (not "exact": the names differ).
+                if surface in self.groups[i].names and (
+                    rule == "gazetteer" or self.groups[i].rules.get(surface, "exact") == "exact"
+                ):
+                    self.groups[i].rules[surface] = rule
 
     def forced(self) -> None:
         """Step 1: the forced merges of the alias file."""
@@ -141,7 +144,7 @@ class _Joiner:
             found = self._short_name(root, members, full_names)
             if found is None:
                 continue
-            rule, surface, candidates = found
+            rule, surfaces, candidates = found
             if len(candidates) == 1:
                 # Any group of the full name's component may allow the join (a person's name there that
                 # the text typed): which group is the union-find root must not decide it (it depends on
@@ -151,42 +154,55 @@ class _Joiner:
                     members[0],
                     next((i for i in group if self.allowed(members[0], i, False)), group[0]),
                     rule,
-                    [surface],
+                    surfaces,
                 )
 
     def _full_names(self, components: dict[int, list[int]]) -> dict[tuple[str, str], set[int]]:
         """(initials / surname / short name, key) → the roots of the components with such a full name."""
         full_names = defaultdict(set)
-        suffixes = lexicon().organisation_suffixes
+        particles = lexicon().name_particles
         for root, members in components.items():
             for i in members:
                 family = self.groups[i].family
                 for surface in self.groups[i].names:
                     if " " not in surface.strip() or is_short_key(name_key(surface, keep_female=True), family):
                         continue
-                    full_names[("initials", initials(surface))].add(root)
+                    for acronym in {initials(surface), *acronyms(surface)}:
+                        full_names[("initials", acronym)].add(root)
                     if family == "PERSON":
-                        full_names[("surname", name_key(surface).split()[-1])].add(root)
-                    elif family == "ORG" and surface.split()[-1] in suffixes:
-                        full_names[("short", normalise_name(" ".join(surface.split()[:-1])))].add(root)
+                        words = name_key(surface).split()
+                        full_names[("surname", words[-1])].add(root)
+                        for k in range(1, len(words) - 1):  # "van persie" of "robin van persie"
+                            if words[k] in particles:
+                                full_names[("surname", " ".join(words[k:]))].add(root)
+                    elif family == "ORG":
+                        # "Labour" = "Labour Party", "USAir" = "USAir Group Inc", "Firefox" = "Firefox 1.0"
+                        for short in (*suffix_free(surface), without_domain(surface), without_version(surface)):
+                            if short:
+                                full_names[("short", normalise_name(short))].add(root)
+                for surface in self.groups[i].names:  # a one-word web address: "Suprnova.org"
+                    site = without_domain(surface)
+                    if site and " " not in surface.strip():
+                        full_names[("short", normalise_name(site))].add(root)
         return full_names
 
-    def _short_name(self, root: int, members: list[int], full_names) -> tuple[MergeRule, str, set[int]] | None:
-        """For a component of one short surface form: (rule, the form, roots of the full names it fits)."""
+    def _short_name(self, root: int, members: list[int], full_names) -> tuple[MergeRule, set[str], set[int]] | None:
+        """For a component of one short name (in one or more forms: "Blair", "Mr Blair"): (rule, its
+        surface forms, roots of the full names it fits)."""
         groups = self.groups
         surfaces = {s for i in members for s in groups[i].names}
-        if len(surfaces) != 1:
-            return None
-        surface = next(iter(surfaces))
+        if len({name_key(s, keep_female=True) for s in surfaces}) != 1:
+            return None  # several names: not one short name ("Blair" and "Mr Blair" are one)
+        surface = min(surfaces, key=lambda s: (len(s), s))  # the form without an honorific
         family = groups[members[0]].family
         if any(key.split()[0] in female_keys() for i in members for key in groups[i].keys if key):
             return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
         if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_LABELS}:
-            return "acronym", surface, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
-        if family == "PERSON" and " " not in surface.strip():
-            return "surname", surface, full_names.get(("surname", name_key(surface)), set()) - {root}
+            return "acronym", surfaces, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
+        if family == "PERSON" and is_short_key(name_key(surface), family):
+            return "surname", surfaces, full_names.get(("surname", name_key(surface)), set()) - {root}
         if family == "ORG":  # "Labour" = "Labour Party"
-            return "short name", surface, full_names.get(("short", normalise_name(surface)), set()) - {root}
+            return "short name", surfaces, full_names.get(("short", normalise_name(surface)), set()) - {root}
         return None
 
 

@@ -7,11 +7,16 @@ Rules, each recorded for every surface form so that a merge can be checked
   honorifics aside: "Mrs. Quayle" = "Quayle");
 - ``acronym``: an all-capitals name and a longer name whose initials spell it
   ("GNA" = "Government of National Accord"), when only one longer name fits;
-- ``surname``: a one-word PERSON name and the only longer PERSON name ending in
-  it ("Haftar" = "Khalifa Haftar"); "Mrs Howard" stays apart when her document
+- ``surname``: a PERSON name's last words, with or without an honorific, and the
+  only longer PERSON name ending in them ("Haftar", "Mr Haftar" = "Khalifa Haftar";
+  "Van Persie" = "Robin van Persie"); "Mrs Howard" stays apart when her document
   also names a "Mr Howard";
+- ``first name``: within a document, a first name alone after the only full PERSON
+  name it begins ("Freddie" = "Freddie Ljungberg"), never one written with a title;
 - ``short name``: an organisation's name without "Party", "Inc." ... ("Labour" =
-  "Labour Party"), across documents, when only one fits;
+  "Labour Party"; "USAir" = "USAir Group Inc"), without its web domain ("Suprnova" =
+  "Suprnova.org") or a version number ("Firefox" = "Firefox 1.0"); within a document
+  also its first words after the full name ("Jet" = "Jet Airways"); when only one fits;
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
@@ -41,7 +46,16 @@ from .places import link_places
 __all__ = ["link_entities"]
 
 #: The rule a surface form joined by several reports: the most telling.
-_RULE_PRIORITY: list[MergeRule] = ["alias", "graph", "acronym", "surname", "short name", "gazetteer", "exact"]
+_RULE_PRIORITY: list[MergeRule] = [
+    "alias",
+    "graph",
+    "acronym",
+    "surname",
+    "first name",
+    "short name",
+    "gazetteer",
+    "exact",
+]
 
 
 def link_entities(
@@ -105,12 +119,21 @@ def _groups(
             )
         )
     for extraction in extractions:
-        for group in document_groups(extraction.mentions, aliases):
+        for group in document_groups(extraction.mentions, aliases, headline_end=_headline_end(extraction)):
             group.documents.add(extraction.document.id)
             groups.append(group)
             for surface in group.names:
                 name_of_mention[(extraction.document.id, surface)] = len(groups) - 1
     return groups, name_of_mention
+
+
+def _headline_end(extraction: Extraction) -> int:
+    """Where the document's headline ends: the reader writes the title as the text's first line.
+
+    Read from the title alone, not the text, which a document's extraction record does not keep:
+    ``kg remove`` and ``--append`` link the names of the documents they read back the same way.
+    """
+    return len(extraction.document.title or "")
 
 
 def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], aliases: Aliases) -> list[KnownEntity]:
@@ -191,6 +214,7 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
         return (
             strip_format(surface) == surface,
+            "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Greek Federation (SEGAS"
             not acronym_like(surface),
             plain,
             " " in surface.strip(),
