@@ -44,11 +44,19 @@ __all__ = [
     "place_link_keys",
     "is_place_key",
     "DOMINANCE",
+    "UNAIDED_CITY",
+    "NAMESAKE_CITY",
 ]
 
 #: How many times the people of the next city of the same name the most populous must have to be
 #: chosen without context.
 DOMINANCE = 10
+
+#: A city of this many people is linked without a country or state of the text to support it.
+UNAIDED_CITY = 1_000_000
+
+#: A city this big makes a state or country of its name ambiguous ("Washington").
+NAMESAKE_CITY = 100_000
 
 
 def _context_codes(name: str) -> set[str]:
@@ -96,11 +104,18 @@ def choose(name: str, context: frozenset[str]) -> Place | None:
     places = lookup(name)
     if not places:
         return None
+    top = places[0]
+    # A state or country that a sizeable city shares its name with ("Washington", "New York") is the city
+    # when the city is a big one; otherwise the text seldom says which, so neither is linked.
+    namesakes = [p for p in places if p.kind == "city" and p.population >= NAMESAKE_CITY]
+    if top.kind in ("country", "state") and namesakes:
+        return namesakes[0] if namesakes[0].population >= UNAIDED_CITY else None
     supported = [p for p in places if _supported(p, context)]
     if supported:
         return supported[0] if len(supported) == 1 else None
-    top = places[0]
     same_kind = [p for p in places if p.kind == top.kind]
+    if top.kind == "city" and top.population < UNAIDED_CITY:
+        return None  # a town no country or state of the text supports may be a word ("Mobile") or a namesake
     if len(same_kind) == 1:
         return top
     if top.kind == "city" and top.population >= DOMINANCE * max(same_kind[1].population, 1):

@@ -86,3 +86,21 @@ def test_choose_by_the_documents_countries_and_states():
     assert choose("Birmingham", document_context(["Britain"])).country == "GB"
     assert choose("Birmingham", document_context(["Alabama"])).region == "AL"
     assert choose("Tyneside", frozenset()) is None
+
+
+def test_a_state_that_a_city_shares_its_name_with_is_not_guessed():
+    from kg.resolve.places import choose
+
+    # "Washington" is the state and the capital (689,000 people): the text seldom says which, so no link
+    assert choose("Washington", frozenset({"US", "US-VA"})) is None
+    assert choose("Washington", frozenset()) is None
+    # "New York" the city has 8.8 million people: the city, even where the state is named
+    assert choose("New York", frozenset({"US", "US-NY"})).geonames == 5128581
+
+
+def test_a_small_city_needs_its_country_or_state_in_the_text():
+    from kg.resolve.places import choose
+
+    assert choose("Mobile", frozenset()) is None  # a word before it is a town in Alabama
+    assert choose("Mobile", frozenset({"US", "US-AL"})).region == "AL"
+    assert choose("Leeds", frozenset({"GB"})).country == "GB"
