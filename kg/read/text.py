@@ -11,7 +11,15 @@ from ..lang import alternation, lexicon
 from ..model import Document
 from ..text.clean import clean_text
 from ..text.time import normalise_time
-from ..text.wire import blank_tickers, body_start, find_dateline, find_furniture, find_tickers, truecase_headline
+from ..text.wire import (
+    blank_tickers,
+    body_start,
+    find_dateline,
+    find_furniture,
+    find_tickers,
+    truecase_capitals,
+    truecase_headline,
+)
 
 __all__ = ["read_text_file", "read_text", "document_from_text", "decode_text"]
 
@@ -193,6 +201,7 @@ def document_from_text(
         text = truecase_headline(text, skip=tuple((t.start, t.end) for t in tickers))
     elif not title:
         headline = ""  # the first line is the dateline's paragraph, not a headline
+    text = truecase_capitals(text)  # sub-headings and lead-ins in capitals inside the body
     return Document(
         id=doc_id,
         text=text,

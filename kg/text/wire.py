@@ -24,7 +24,15 @@ from collections import Counter, defaultdict
 from ..lang import alternation, lexicon
 from ..model import Dateline, WireSpan
 
-__all__ = ["find_tickers", "blank_tickers", "find_dateline", "find_furniture", "truecase_headline", "body_start"]
+__all__ = [
+    "find_tickers",
+    "blank_tickers",
+    "find_dateline",
+    "find_furniture",
+    "truecase_headline",
+    "truecase_capitals",
+    "body_start",
+]
 
 _TICKER = re.compile(r"(?<=[\w.)]) ?<((?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,9})>")  # <TWA>, <BARC.L>, <0005.HK>
 _UPPER = r"[A-Z][A-Z'’.&-]+"  # a word in capitals ("ATHENS", "ST.")
@@ -291,3 +299,42 @@ def _lowered(words: list[re.Match[str]], inside: dict[str, Counter[str]]) -> int
     small = lexicon().headline_small_words
     keys = {m.group().lower() for m in words if m.group()[:1].isupper()} - small
     return sum(1 for key in keys if key in inside and inside[key].most_common(1)[0][0].islower())
+
+
+#: Words in capitals in a row that make a display line inside the body ("HOW IT ALL STARTED").
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’]*(?:[ \t]+[A-Z][A-Z'’]*){2,}\b")
+
+
+def truecase_capitals(text: str) -> str:
+    r"""``text`` with each run of three or more words in capitals after its first line (a sub-heading or
+    a lead-in, "HOW IT ALL STARTED The first awards ...") written as the rest of the text writes the same
+    words inside its sentences: the body's most common form that is not in capitals, else the word itself
+    when the body writes it in capitals elsewhere (an acronym), else lower case. A run at the start of a
+    line keeps its first capital. Runs of which fewer than two words are written in lower case elsewhere
+    ("ICAHN TWA USAIR") are left alone; the length never changes.
+
+    >>> truecase_capitals("Oscars\nHOW IT ALL STARTED The awards went to Wings; it was all over as it started.")
+    'Oscars\nHow it all started The awards went to Wings; it was all over as it started.'
+    """
+    end = text.find("\n")
+    if end < 0:
+        return text
+    inside, _ = _body_forms(text)
+    chars = list(text)
+    for run in _CAPITALS_RUN.finditer(text, end + 1):
+        words = list(_WORD.finditer(run.group()))
+        lower = [m for m in words if any(form.islower() for form in inside.get(m.group().lower(), ()))]
+        if len(lower) < 2:
+            continue
+        for number, match in enumerate(words):
+            word = match.group()
+            forms = inside.get(word.lower(), Counter())
+            written = [form for form, _ in forms.most_common() if not form.isupper() or len(form) == 1]
+            chosen = written[0] if written else word if forms.get(word, 0) > 1 else word.lower()
+            at_line_start = number == 0 and text[: run.start()].rstrip(" \t").endswith("\n")
+            if at_line_start and chosen.islower():
+                chosen = chosen[:1].upper() + chosen[1:]
+            if len(chosen) == len(word):
+                start = run.start() + match.start()
+                chars[start : start + len(word)] = chosen
+    return "".join(chars)

@@ -289,3 +289,19 @@ def test_the_dateline_and_the_tickers_survive_a_removal_and_an_append(tmp_path):
     assert {(str(r.id), str(r.l)) for r in rows} == {("papandreou-meets", "Athens"), ("usair-twa", "Pittsburgh")}
     tickers = appended.query(PREFIXES + "SELECT ?t WHERE { ?e rdfs:label 'Trans World Airlines Inc' ; kg:ticker ?t }")
     assert {str(r.t) for r in tickers} == {"TWA"}
+
+
+@pytest.mark.model
+def test_a_lead_in_in_capitals_inside_the_body_makes_no_name():
+    text = (
+        "Film awards night nears\n\n"
+        "The awards are handed out on Sunday, and it is all anyone in Hollywood talks about.\n\n"
+        "HOW IT ALL STARTED The first awards were handed out at a dinner in 1929. It started small.\n"
+    )
+    document = document_from_text(text, doc_id="lead-in")
+    assert "How it all started The first" in document.text and len(document.text) == len(text.strip("\n"))
+    graph = kg.build(documents=[document])
+    forms = {str(r.f) for r in graph.query(PREFIXES + "SELECT ?f WHERE { ?m a kg:Mention ; kg:surfaceForm ?f }")}
+    assert "Hollywood" in forms
+    assert not {form for form in forms if {"HOW", "STARTED"} & set(form.upper().split()) and form.isupper()}
+    assert not {form for form in forms if form.lower().startswith("how it")}
