@@ -276,7 +276,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     - ``first name``: a one-word name, never written with a title, that is the first word of a PERSON
       name written before it ("Freddie Ljungberg ... Freddie");
     - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
-      Inc"), its web domain ("Suprnova.org") or a version number ("Firefox 1.0"), or its first words
+      Inc"), its web domain ("Suprnova.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
+      person's: "Bafta" for "Baftas", "American" for "Americans"), or its first words
       ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
       the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or its
       first and last words with some between left out, after it ("Economic Social Research Council").
@@ -309,6 +310,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         for shorter in (without_domain(name.surface), without_version(name.surface)):
             if shorter is not None:
                 by_shorter[name_key(shorter)].append(key)
+        if name.label != "PERSON" and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
+            by_shorter[key[:-1]].append(key)  # "Bafta" and "the Baftas", "American" and "Americans"
     for key, name in sorted(names.items()):
         words = key.split()
         candidates: list[tuple[str, MergeRule]] = []

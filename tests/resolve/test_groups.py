@@ -454,3 +454,23 @@ def test_a_companys_name_before_a_thing_the_text_named_first_is_that_thing():
     labels = {e.label: e for e in table}
     assert set(labels["Microsoft IE"].alt_labels) == {"IE"} and "Microsoft" in labels
     assert {"Fiat-GM", "GM", "Fiat"} <= set(labels)  # a venture of two, written before GM in the text
+
+
+def test_a_plural_joins_its_singular_but_a_persons_name_does_not():
+    text = "The Baftas are on Sunday. A Bafta went to Americans; one American won. Dan Williams met Dan William."
+    table = link_entities(
+        [
+            article(
+                "p",
+                text,
+                ("Baftas", "EVENT"),
+                ("Bafta", "EVENT"),
+                ("Americans", "NORP"),
+                ("American", "NORP"),
+                ("Dan Williams", "PERSON"),
+                ("Dan William", "PERSON"),
+            )
+        ]
+    )
+    assert {("Baftas", ("Bafta",)), ("Americans", ("American",))} <= nodes(table)
+    assert {e.label for e in table if e.type == "PERSON"} == {"Dan Williams", "Dan William"}
