@@ -105,9 +105,9 @@ def choose(name: str, context: frozenset[str]) -> Place | None:
     if not places:
         return None
     top = places[0]
-    # A state or country that a sizeable city shares its name with ("Washington", "New York") is the city
+    # A state or country that a sizeable city of its own shares its name with ("Washington", "New York") is the city
     # when the city is a big one; otherwise the text seldom says which, so neither is linked.
-    namesakes = [p for p in places if p.kind == "city" and p.population >= NAMESAKE_CITY]
+    namesakes = [p for p in places if p.kind == "city" and p.country == top.country and p.population >= NAMESAKE_CITY]
     if top.kind in ("country", "state") and namesakes:
         return namesakes[0] if namesakes[0].population >= UNAIDED_CITY else None
     supported = [p for p in places if _supported(p, context)]

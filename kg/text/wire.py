@@ -302,7 +302,7 @@ def _lowered(words: list[re.Match[str]], inside: dict[str, Counter[str]]) -> int
 
 
 #: Words in capitals in a row that make a display line inside the body ("HOW IT ALL STARTED").
-_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’]*(?:[ \t]+[A-Z][A-Z'’]*){2,}\b")
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:[ \t]+[A-Z][A-Z'’-]*){2,}\b")
 
 
 def truecase_capitals(text: str) -> str:

@@ -300,6 +300,10 @@ def test_a_lead_in_in_capitals_inside_the_body_makes_no_name():
     )
     document = document_from_text(text, doc_id="lead-in")
     assert "How it all started The first" in document.text and len(document.text) == len(text.strip("\n"))
+    from kg.text.wire import truecase_capitals
+
+    hyphenated = "Awards\nTHE STARS WHO LEFT EMPTY-HANDED Stars who left empty-handed went home."
+    assert truecase_capitals(hyphenated).split("\n")[1].startswith("The stars who left empty-handed Stars")
     graph = kg.build(documents=[document])
     forms = {str(r.f) for r in graph.query(PREFIXES + "SELECT ?f WHERE { ?m a kg:Mention ; kg:surfaceForm ?f }")}
     assert "Hollywood" in forms

@@ -104,3 +104,10 @@ def test_a_small_city_needs_its_country_or_state_in_the_text():
     assert choose("Mobile", frozenset()) is None  # a word before it is a town in Alabama
     assert choose("Mobile", frozenset({"US", "US-AL"})).region == "AL"
     assert choose("Leeds", frozenset({"GB"})).country == "GB"
+
+
+def test_a_namesake_city_abroad_does_not_make_a_state_ambiguous():
+    from kg.resolve.places import choose
+
+    # a Virginia in South Africa has 122,000 people; the state is the only Virginia of the US
+    assert choose("Virginia", frozenset({"US", "US-VA"})).region == "VA"
