@@ -319,9 +319,16 @@ def truecase_capitals(text: str) -> str:
     end = text.find("\n")
     if end < 0:
         return text
-    inside, _ = _body_forms(text)
+    runs = list(_CAPITALS_RUN.finditer(text, end + 1))
+    if not runs:
+        return text
+    # The body's forms, without the runs themselves, and with the word after a run read as a sentence's first.
+    plain = list(text)
+    for run in runs:
+        plain[run.start() : run.end()] = "." + " " * (run.end() - run.start() - 1)
+    inside, _ = _body_forms("".join(plain))
     chars = list(text)
-    for run in _CAPITALS_RUN.finditer(text, end + 1):
+    for run in runs:
         words = list(_WORD.finditer(run.group()))
         lower = [m for m in words if any(form.islower() for form in inside.get(m.group().lower(), ()))]
         if len(lower) < 2:
@@ -330,7 +337,7 @@ def truecase_capitals(text: str) -> str:
             word = match.group()
             forms = inside.get(word.lower(), Counter())
             written = [form for form, _ in forms.most_common() if not form.isupper() or len(form) == 1]
-            chosen = written[0] if written else word if forms.get(word, 0) > 1 else word.lower()
+            chosen = written[0] if written else word if word in forms else word.lower()
             at_line_start = number == 0 and text[: run.start()].rstrip(" \t").endswith("\n")
             if at_line_start and chosen.islower():
                 chosen = chosen[:1].upper() + chosen[1:]
