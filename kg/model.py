@@ -91,6 +91,7 @@ TypedBy: TypeAlias = Literal[
     "quoted title",
     "first name",
     "classifier",
+    "kind noun",
     "dateline",
     "gazetteer",
 ]

@@ -411,6 +411,16 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ in lex.vessel_nouns and before.pos_ != "VERB":  # not "to ship X"
         return "PRODUCT", "vessel"  # "the frigate Stark": a ship, not a person
+    kind = before
+    if kind is not None and kind.lower_ in lex.articles and kind.i > 0:
+        kind = doc[kind.i - 1]  # "the film The Aviator": the title's own article
+    # A kind of work or organisation just before a name says what it is, unless the name is a person's
+    # full name ("club chairman Ken Bates" is not the club).
+    if kind is not None and kind.pos_ == "NOUN" and not (label == "PERSON" and len(span) > 1):
+        if kind.lower_ in lex.work_nouns:
+            return "WORK_OF_ART", "kind noun"  # "the romantic comedy Hitch", "the film Ray"
+        if kind.lower_ in lex.organisation_kind_nouns:
+            return "ORG", "kind noun"  # "the band Babyshambles", "electronics giant Sony"
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","

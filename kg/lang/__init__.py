@@ -188,6 +188,8 @@ class Lexicon:
     organisation_context_nouns: frozenset[str] = _marked("organisation_context_nouns", None, _IN_MARKS)
     organisation_in_nouns: frozenset[str] = _marked("organisation_context_nouns", "in", _IN_MARKS)
     vessel_nouns: frozenset[str] = _list("vessel_nouns")
+    work_nouns: frozenset[str] = _list("work_nouns")
+    organisation_kind_nouns: frozenset[str] = _list("organisation_kind_nouns")
     product_context_words: frozenset[str] = _list("product_context_words")
     event_words: frozenset[str] = _list("event_words")
     first_names: frozenset[str] = _list("first_names")

@@ -204,3 +204,19 @@ def test_a_name_has_no_quote_marks_or_trailing_preposition(nlp):
     }
     assert "Legend of Oedipus" in found and "Williamstown" in found
     assert not any("`" in name or name.endswith(" in") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Fans queued to see the film Ray on Friday.", "Ray", "WORK_OF_ART"),  # the model: a person
+        ("The band Coldplay played for 5,000 fans.", "Coldplay", "ORG"),  # the model: a nationality
+        ("Premiership club Everton signed him.", "Everton", "ORG"),  # the model: a person
+    ],
+)
+def test_a_kind_noun_before_a_name_says_what_it_is(nlp, text, name, label):
+    assert (name, label, "kind noun") in typed(nlp, text)
+
+
+def test_a_kind_noun_does_not_retype_a_persons_full_name(nlp):
+    assert ("Ken Bates", "PERSON", "title") in typed(nlp, "Club chairman Ken Bates said no.")
