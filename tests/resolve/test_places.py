@@ -2,18 +2,9 @@
 
 import itertools
 
-from kg.model import Document, Extraction, Mention
 from kg.resolve import link_entities
 from kg.resolve.places import choose, document_context
-
-
-def extraction(doc_id, *names):
-    mentions = []
-    position = 0
-    for name, label in names:
-        mentions.append(Mention(doc_id, position, position + len(name), name, label, 0))
-        position += len(name) + 1
-    return Extraction(document=Document(id=doc_id, text=""), mentions=tuple(mentions))
+from tests.resolve.test_link import extraction
 
 
 def by_label(table):
