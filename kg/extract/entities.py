@@ -270,7 +270,22 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             continue  # a name has a capital letter: not "doesn", "fed", "--"
         for piece in name_pieces(span):
             spans.extend(source_header(piece, ent.label_) or [(piece, ent.label_)])  # "Prague CTK" (kg.extract.places)
+    if any(_at_sentence_start(span) for span, _ in spans):
+        lower = Counter(t.text for t in doc if t.is_lower)
+        inside = Counter(t.text for t in doc if not t.is_sent_start and t.is_title)
+        # A one-word name that is only a word with a sentence's capital: the text writes it in lower case
+        # elsewhere and never capitalised inside a sentence ("Broadband is booming ... fast broadband").
+        spans = [
+            (span, label)
+            for span, label in spans
+            if not (_at_sentence_start(span) and lower[span.text.lower()] and not inside[span.text])
+        ]
     return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
+
+
+def _at_sentence_start(span: Span) -> bool:
+    """Whether a name is one word in Title case that opens its sentence."""
+    return len(span) == 1 and bool(span[0].is_sent_start) and span[0].is_title and not span[0].is_upper
 
 
 def _capitalised_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

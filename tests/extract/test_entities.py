@@ -220,3 +220,11 @@ def test_a_kind_noun_before_a_name_says_what_it_is(nlp, text, name, label):
 
 def test_a_kind_noun_does_not_retype_a_persons_full_name(nlp):
     assert ("Ken Bates", "PERSON", "title") in typed(nlp, "Club chairman Ken Bates said no.")
+
+
+def test_a_word_with_a_sentences_capital_is_no_name(nlp):
+    text = "Broadband is booming in Japan. Users want fast broadband, and broadband prices are falling."
+    assert "Broadband" not in {m.text for m in mentions(nlp(text), doc_id="t")}
+    # a name the text also capitalises inside a sentence stays one: "Labour ... the labour market ... Labour"
+    text = "Labour won the vote. The labour market was strong, and Labour leaders were pleased."
+    assert "Labour" in {m.text for m in mentions(nlp(text), doc_id="t")}
