@@ -279,19 +279,22 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
       Inc"), its web domain ("Suprnova.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
       person's: "Bafta" for "Baftas", "American" for "Americans"), or its first words
       ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
-      the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or its
+      the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or the word
+      for its kind that ends it when one organisation of the document ends so ("Commission"), or its
       first and last words with some between left out, after it ("Economic Social Research Council").
 
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
     female = female_keys()
     titles = lexicon().honorifics
+    heads = lexicon().organisation_words - lexicon().organisation_suffixes  # "Commission", not "Inc"
     by_acronym: dict[str, list[str]] = defaultdict(list)
     by_last_words: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)
     by_first_words: dict[str, list[str]] = defaultdict(list)
     by_shorter: dict[str, list[str]] = defaultdict(list)  # suffix-free, domain-free or version-free key
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an organisation's first and last words
+    by_head: dict[str, list[str]] = defaultdict(list)  # an organisation's last word ("... Commission")
     for key, name in names.items():
         words = key.split()
         if name.label in ACRONYM_LABELS:
@@ -304,6 +307,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 by_last_words[" ".join(words[k:])].append(key)
         if name.label == "ORG" and len(words) > 1:
             by_ends[(words[0], words[-1])].append(key)
+            by_head[words[-1]].append(key)
             for k in range(1, len(words)):
                 if words[k - 1] not in _JOINERS:
                     by_first_words[" ".join(words[:k])].append(key)
@@ -340,6 +344,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
             if len(nearest) == 1:
                 candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
+        if len(words) == 1 and name.surface in heads and len(by_head.get(key, ())) == 1:
+            candidates.append((by_head[key][0], "short name"))  # "the Commission": the article's one "... Commission"
         if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
             ends = by_ends.get((words[0], words[-1]), [])
             # (names that many organisations begin and end with are too common to tell apart: the bound

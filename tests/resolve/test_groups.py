@@ -474,3 +474,23 @@ def test_a_plural_joins_its_singular_but_a_persons_name_does_not():
     )
     assert {("Baftas", ("Bafta",)), ("Americans", ("American",))} <= nodes(table)
     assert {e.label for e in table if e.type == "PERSON"} == {"Dan Williams", "Dan William"}
+
+
+def test_the_word_for_an_organisations_kind_joins_the_one_organisation_it_ends():
+    text = "The European Commission fined Microsoft. The Commission said so. The Commons Committee and the Lords Committee met; the Committee sat late."
+    table = link_entities(
+        [
+            article(
+                "k",
+                text,
+                ("European Commission", "ORG"),
+                ("Microsoft", "ORG"),
+                ("Commission", "ORG"),
+                ("Commons Committee", "ORG"),
+                ("Lords Committee", "ORG"),
+                ("Committee", "ORG"),
+            )
+        ]
+    )
+    assert ("European Commission", ("Commission",)) in nodes(table)
+    assert ("Committee", "short name") not in merges(table)  # two committees: neither
