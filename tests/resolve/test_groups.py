@@ -477,7 +477,10 @@ def test_a_plural_joins_its_singular_but_a_persons_name_does_not():
 
 
 def test_the_word_for_an_organisations_kind_joins_the_one_organisation_it_ends():
-    text = "The European Commission fined Microsoft. The Commission said so. The Commons Committee and the Lords Committee met; the Committee sat late."
+    text = (
+        "The European Commission fined Microsoft. The Commission said so. "
+        "The Commons Committee and the Lords Committee met; the Committee sat late."
+    )
     table = link_entities(
         [
             article(
