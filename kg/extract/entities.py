@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon, lexicon_of
@@ -270,16 +271,19 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             continue  # a name has a capital letter: not "doesn", "fed", "--"
         for piece in name_pieces(span):
             spans.extend(source_header(piece, ent.label_) or [(piece, ent.label_)])  # "Prague CTK" (kg.extract.places)
-    if any(_at_sentence_start(span) for span, _ in spans):
-        lower = Counter(t.text for t in doc if t.is_lower)
-        inside = Counter(t.text for t in doc if not t.is_sent_start and t.is_title)
+    openers = [span for span, _ in spans if _at_sentence_start(span)]
+    if openers:
         # A one-word name that is only a word with a sentence's capital: the text writes it in lower case
         # elsewhere and never capitalised inside a sentence ("Broadband is booming ... fast broadband").
-        spans = [
-            (span, label)
-            for span, label in spans
-            if not (_at_sentence_start(span) and lower[span.text.lower()] and not inside[span.text])
-        ]
+        # Counted by spaCy in one pass (Doc.count_by): a Python loop over every token costs more than the rest.
+        counts, strings = doc.count_by(ORTH), doc.vocab.strings
+        at_start = Counter(span.text for span in openers)
+        words = {
+            span.text
+            for span in openers
+            if counts.get(strings[span.text.lower()], 0) and counts.get(strings[span.text], 0) <= at_start[span.text]
+        }
+        spans = [(span, label) for span, label in spans if not (_at_sentence_start(span) and span.text in words)]
     return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
 
 
