@@ -114,8 +114,6 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
     which names are first written (see :func:`short_forms`) is read after it.
     """
     mentions = list(mentions)
-    if all(m.start < headline_end for m in mentions):
-        headline_end = 0  # a text of one line: its first line is no headline
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()

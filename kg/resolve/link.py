@@ -133,7 +133,12 @@ def _headline_end(extraction: Extraction) -> int:
     Read from the title alone, not the text, which a document's extraction record does not keep:
     ``kg remove`` and ``--append`` link the names of the documents they read back the same way.
     """
-    return len(extraction.document.title or "")
+    end = len(extraction.document.title or "")
+    # A text of one line has no headline. Told by its sentences where the extraction lists them: ``kg remove``
+    # re-links only some of a document's mentions, which may all lie in the headline of a text with a body.
+    if extraction.sentences:
+        return end if any(sentence.start >= end for sentence in extraction.sentences) else 0
+    return end if any(mention.start >= end for mention in extraction.mentions) else 0
 
 
 def _candidates(known: Iterable[KnownEntity], extractions: list[Extraction], aliases: Aliases) -> list[KnownEntity]:

@@ -209,7 +209,11 @@ class _Removal:
             self.read_links([g for g in affected if g not in self.linked_graphs], linked)
             extractions = [self.records[g] for g in affected]
             relinked = link_entities(
-                [Extraction(e.document, _near(e.mentions, in_neighbourhood)) for e in extractions],
+                # (with the sentences, which tell whether the first line is a headline)
+                [
+                    Extraction(e.document, _near(e.mentions, in_neighbourhood), sentences=e.sentences)
+                    for e in extractions
+                ],
                 aliases=self.aliases,
             )
             # An entity of the neighbourhood that took in another's name: that one is re-linked too.

@@ -497,3 +497,23 @@ def test_the_word_for_an_organisations_kind_joins_the_one_organisation_it_ends()
     )
     assert ("European Commission", ("Commission",)) in nodes(table)
     assert ("Committee", "short name") not in merges(table)  # two committees: neither
+
+
+def test_relinking_some_of_a_documents_names_reads_its_headline_as_the_build_did():
+    """``kg remove`` re-links only the names near the removed ones (kg.store.documents._near): when they all
+    lie in the headline, the document's sentences still say it has a body, so the headline is read as one."""
+    from kg.model import Sentence
+    from kg.store.documents import _near
+
+    title = "IE gains as Microsoft hits back with Microsoft IE"
+    text = title + "\nTony Blair praised the browser."
+    sentences = (Sentence(0, 0, len(title), title), Sentence(1, len(title) + 1, len(text), text[len(title) + 1 :]))
+    full = article(
+        "x", text, ("IE", "PRODUCT"), ("Microsoft", "ORG"), ("Microsoft IE", "PRODUCT"), ("Tony Blair", "PERSON")
+    )
+    document = Document(id="x", text="", title=title)  # a record keeps no text
+    built = link_entities([Extraction(document, full.mentions, sentences=sentences)])
+    part = _near(full.mentions, lambda m: "IE" in m.text)
+    assert "Tony Blair" not in {m.text for m in part}
+    relinked = link_entities([Extraction(document, part, sentences=sentences)])
+    assert {m.text: relinked.key_of(m) for m in part} == {m.text: built.key_of(m) for m in part}
