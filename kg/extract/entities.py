@@ -443,7 +443,7 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","
-        and doc[span.end + 1].is_digit
+        and doc[span.end + 1].text.isdecimal()
         and 0 < int(doc[span.end + 1].text) < 120
         and doc[span.end + 2].text == ","
     ):

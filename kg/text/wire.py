@@ -17,6 +17,7 @@ function changes it changes one character for one, so offsets into the text stay
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter, defaultdict
@@ -35,15 +36,17 @@ __all__ = [
 ]
 
 _TICKER = re.compile(r"(?<=[\w.)]) ?<((?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,9})>")  # <TWA>, <BARC.L>, <0005.HK>
-_UPPER = r"[A-Z][A-Z'’.&-]+"  # a word in capitals ("ATHENS", "ST.")
-_CAPITAL = r"[A-Z][A-Za-z'’.&-]*"  # a capitalised word ("Tripoli", "N.Y.")
-_DASH = r"[ \t]*(?:--|—|–|-)[ \t]+(?=\S)"
+# Capitals and letters of any script ("ZÜRICH", "SÃO PAULO"): [^\W\d_] is a letter, and without a-z a capital
+# or a letter of a script with no case (a lower-case accented letter slips in; the rest of the pattern tells).
+_UPPER = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.&-])+"  # a word in capitals ("ATHENS", "ST.")
+_CAPITAL = r"[^\W\d_a-z](?:[^\W\d_]|['’.&-])*"  # a capitalised word ("Tripoli", "N.Y.", "Zürich")
+_DASH = r"[ \t]*(?:--|—|–|-)(?:[ \t]+(?=\S)|[ \t]*$)"
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]*,[^\n]{1,40})?[ \t]*$")
 _CREDITS = re.compile(
     r"^[ \t]*\(?(?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Compiling)[ \t]+by\b[^\n]*$", re.IGNORECASE
 )
 _TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"'”])[ \t]+(\(?[A-Z][A-Za-z-]+\)?)[ \t]*$")
-_WORD = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")  # letters of any script: "Citroën", "SÃO"
 
 
 def find_tickers(text: str) -> list[WireSpan]:
@@ -167,8 +170,11 @@ def find_dateline(text: str, *, year: str | None = None) -> Dateline | None:
         day = int(match.group("day") or match.group("day2"))
         written = match.group("year") or match.group("year2") or year
         number = numbers.get(month.lower().rstrip("."))
-        if written is not None and number is not None and 1 <= day <= 31:
-            date = f"{written}-{number:02d}-{day:02d}"
+        if written is not None and number is not None:
+            try:  # a real day only: "Feb 31" or a year 0000 leaves the dateline undated
+                date = datetime.date(int(written), number, day).isoformat()
+            except ValueError:
+                date = None
     return Dateline(
         start=start,
         end=start + match.end("dash"),
@@ -236,8 +242,12 @@ def _body_forms(text: str) -> tuple[dict[str, Counter[str]], dict[str, Counter[s
     inside: dict[str, Counter[str]] = defaultdict(Counter)
     initial: dict[str, Counter[str]] = defaultdict(Counter)
     offset = text.find("\n") + 1 if "\n" in text else len(text)
+    previous = offset  # what stands between a word and the one before it (that one keeps its own full stop)
     for match in _WORD.finditer(text, offset):
-        before = text[offset : match.start()].rstrip(" \t\"'“‘(")
+        before = text[previous : match.start()].rstrip(" \t\"'“‘(")
+        if not before and previous > offset:
+            before = text[previous - 1]  # two words with nothing but quotes and spaces between them
+        previous = match.end()
         at_start = not before or before[-1] in ".!?:\n-—–"
         (initial if at_start else inside)[match.group().lower()][match.group()] += 1
     return inside, initial
@@ -302,7 +312,7 @@ def _lowered(words: list[re.Match[str]], inside: dict[str, Counter[str]]) -> int
 
 
 #: Words in capitals in a row that make a display line inside the body ("HOW IT ALL STARTED").
-_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:[ \t]+[A-Z][A-Z'’-]*){2,}\b")
+_CAPITALS_RUN = re.compile(r"\b[^\W\d_a-z](?:[^\W\d_a-z]|['’-])*(?:[ \t]+[^\W\d_a-z](?:[^\W\d_a-z]|['’-])*){2,}\b")
 
 
 def truecase_capitals(text: str) -> str:
@@ -338,7 +348,7 @@ def truecase_capitals(text: str) -> str:
             forms = inside.get(word.lower(), Counter())
             written = [form for form, _ in forms.most_common() if not form.isupper() or len(form) == 1]
             chosen = written[0] if written else word if word in forms else word.lower()
-            at_line_start = number == 0 and text[: run.start()].rstrip(" \t").endswith("\n")
+            at_line_start = number == 0 and not text[text.rfind("\n", 0, run.start()) + 1 : run.start()].strip()
             if at_line_start and chosen.islower():
                 chosen = chosen[:1].upper() + chosen[1:]
             if len(chosen) == len(word):

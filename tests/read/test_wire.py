@@ -309,3 +309,16 @@ def test_a_lead_in_in_capitals_inside_the_body_makes_no_name():
     assert "Hollywood" in forms
     assert not {form for form in forms if {"HOW", "STARTED"} & set(form.upper().split()) and form.isupper()}
     assert not {form for form in forms if form.lower().startswith("how it")}
+
+
+def test_wire_conventions_in_other_scripts_and_at_the_edges():
+    # capitals of any script are truecased whole, and datelines with accents are found
+    document = document_from_text("CITROËN RECALLS OLD CARS\nCitroën said it would recall the old cars.", doc_id="c")
+    assert document.text.startswith("Citroën recalls old cars")
+    assert find_dateline("Floods\nSÃO PAULO, Jan 5 (Reuters) - Floods killed 12 people.").place == "São Paulo"
+    assert find_dateline("Floods\nBogotá (AFP) - Floods killed 12 people.").place == "Bogotá"
+    # a day no month has leaves the dateline undated, and the document with it
+    document = document_from_text("Talks\nLONDON, Feb 31, 1987 - Talks went on.", doc_id="f")
+    assert document.dateline.place == "London" and document.dateline.date is None and document.date is None
+    # a dateline with nothing after its dash is still a dateline, never a fact
+    assert find_dateline("Headline here\nWASHINGTON (AP) -").agency == "AP"
