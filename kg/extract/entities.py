@@ -440,6 +440,20 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             return "WORK_OF_ART", "kind noun"  # "the romantic comedy Hitch", "the film Ray"
         if kind.lower_ in lex.organisation_kind_nouns:
             return "ORG", "kind noun"  # "the band Babyshambles", "electronics giant Sony"
+    # ... and so does the place noun a name modifies just after it ("the Sellafield plant", "New Providence
+    # island"), but not a company's ("the Toyota plant") and not an event's: "the Athens games" are not Athens.
+    if (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and root.dep_ == "compound"
+        and root.head == after
+        and label not in ("ORG", "NORP")
+        and not (label == "PERSON" and len(span) > 1)
+    ):
+        for kind_label, words in (("FAC", lex.facility_kinds), ("LOC", lex.place_kinds)):
+            if after.text in words:
+                return kind_label, "kind noun"
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","

@@ -190,6 +190,10 @@ class Lexicon:
     vessel_nouns: frozenset[str] = _list("vessel_nouns")
     work_nouns: frozenset[str] = _list("work_nouns")
     organisation_kind_nouns: frozenset[str] = _list("organisation_kind_nouns")
+    # The kinds a name modifies just after it ("the Sellafield plant"): the words that end names of
+    # facilities and places, lower-cased (not "union", "republic" ...: "the rugby union").
+    facility_kinds: frozenset[str] = _derived()
+    place_kinds: frozenset[str] = _derived()
     product_context_words: frozenset[str] = _list("product_context_words")
     event_words: frozenset[str] = _list("event_words")
     first_names: frozenset[str] = _list("first_names")
@@ -222,6 +226,10 @@ class Lexicon:
     broadcast_words: frozenset[str] = _list("broadcast_words")
 
 
+#: Words that end names of places but, lower-case after a name, say nothing of a place ("the rugby union").
+_NOT_PLACE_KINDS = frozenset({"union", "republic", "kingdom", "states", "emirates", "city", "square", "road"})
+
+
 def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     """Read the language resources in ``folder`` (uncached; see :func:`lexicon`).
 
@@ -234,6 +242,8 @@ def load_lexicon(folder: Source, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     for spec in fields(Lexicon):
         if "file" in spec.metadata:
             values[spec.name] = spec.metadata["read"](folder / spec.metadata["file"])
+    values["facility_kinds"] = frozenset(w.lower() for w in values["facility_words"])
+    values["place_kinds"] = frozenset(w.lower() for w in values["place_words"]) - _NOT_PLACE_KINDS
     values["months"] = frozenset(values["month_numbers"])
     values["weekdays"] = frozenset(values["weekday_numbers"])
     values["patterns"] = _patterns(folder / "patterns", values)

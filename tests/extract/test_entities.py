@@ -228,3 +228,8 @@ def test_a_word_with_a_sentences_capital_is_no_name(nlp):
     # a name the text also capitalises inside a sentence stays one: "Labour ... the labour market ... Labour"
     text = "Labour won the vote. The labour market was strong, and Labour leaders were pleased."
     assert "Labour" in {m.text for m in mentions(nlp(text), doc_id="t")}
+
+
+def test_a_place_noun_just_after_a_name_types_it_but_not_a_companys(nlp):
+    assert ("Sellafield", "FAC", "kind noun") in typed(nlp, "Workers at the Sellafield plant went on strike.")
+    assert not any(reason == "kind noun" for _, _, reason in typed(nlp, "Workers at the Toyota plant went on strike."))
