@@ -166,9 +166,10 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
     evidence = _type_evidence(doc, spans)
     spans = sorted(spans + _surnames_unnamed(doc, spans, evidence), key=lambda item: item[0].start)  # issue 17
     surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
+    names = [_plain(span) for span, _ in spans]
     votes: dict[str, Counter] = defaultdict(Counter)
-    for span, label in spans:
-        votes[_plain(span)][label] += 1
+    for (_, label), name in zip(spans, names, strict=True):
+        votes[name][label] += 1
     consolidated: dict[str, tuple[str, TypedBy | None]] = {}
     for name, counter in votes.items():
         if name in evidence:
@@ -184,16 +185,17 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
 
     sentence_starts = [s.start for s in doc.sents]
     found = []
-    for span, _ in spans:
+    for (span, _), name in zip(spans, names, strict=True):
+        label, typed_by = consolidated[name]
         found.append(
             Mention(
                 doc_id=doc_id,
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
-                label=consolidated[_plain(span)][0],
+                label=label,
                 sentence=max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
-                typed_by=consolidated[_plain(span)][1],
+                typed_by=typed_by,
             )
         )
     return found
@@ -254,6 +256,8 @@ def _surnames_unnamed(doc: Doc, spans: list[tuple[Span, str]], evidence: dict) -
 def _plain(span: Span) -> str:
     """A mention's name without its honorific: "Mrs. Quayle" and "Quayle" vote together."""
     words = [t.text for t in span]
+    if len(words) == 1:
+        return words[0]  # (most names: no lexicon lookup, which is called per name and per rule)
     lex = lexicon_of(span)
     while len(words) > 1 and _is_honorific(span[len(span) - len(words)], lex):
         words.pop(0)
