@@ -67,7 +67,11 @@ def geonames_iri(geonames: int) -> str:
 
 def _key(name: str) -> str:
     """A name as the gazetteer compares it: no accents, case, full stops, leading "the", extra spaces."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    plain = (
+        name
+        if name.isascii()
+        else "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    )
     words = plain.replace(".", "").replace("’", "'").casefold().split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
