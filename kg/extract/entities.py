@@ -25,6 +25,7 @@ from ..lang.places import lookup
 from ..model import Mention, TypedBy
 from ..text.names import surname_spans
 from ..vocab import AREA_LABELS, DATE_LABELS, ENTITY_LABELS, PLACE_LABELS, VALUE_LABELS
+from .candidates import candidates
 from .name_model import MODEL_TYPES, name_features, type_probabilities
 from .places import place_types, source_header
 
@@ -288,7 +289,18 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             if counts.get(strings[span.text.lower()], 0) and counts.get(strings[span.text], 0) <= at_start[span.text]
         }
         spans = [(span, label) for span, label in spans if not (_at_sentence_start(span) and span.text in words)]
-    return sorted(spans + _capitalised_names(doc, spans), key=lambda item: item[0].start)
+    spans = spans + _capitalised_names(doc, spans)
+    # Names spaCy never tagged (kg.extract.candidates; issue 17), typed by the rules that type the others;
+    # their context is read as for a name of a kind spaCy guesses (PRODUCT), which every context rule may overrule.
+    lex = lexicon_of(doc)
+    spans += candidates(doc, spans, shape=name_type, cue=lambda span: _context_label(span, lex))
+    return sorted(spans, key=lambda item: item[0].start)
+
+
+def _context_label(span: Span, lex: Lexicon) -> str | None:
+    """The type the words around a name spaCy did not tag give it (:func:`_context_type`), or None."""
+    found = _context_type(span, "PRODUCT", lex, set())
+    return found[0] if found is not None else None
 
 
 def _at_sentence_start(span: Span) -> bool:

@@ -1,0 +1,269 @@
+"""Names spaCy's small model never tagged: runs of capitalised proper nouns that no entity covers.
+
+The model misses one-word company names ("Euronext", "Fitch"), two-word person names ("David
+Warcup"), titles of works and events ("FA Cup"). The tagger still reads most of them as proper
+nouns (NNP/NNPS), so a name here is a maximal run of such tokens (and of Title-case words after
+the first), with name-internal function words ("of", "and", "de", "al") only between capitalised
+words. A run is no name when:
+
+- it touches a spaCy entity ("Scottish Executive", "English Partnerships": the model's own
+  boundary, not a new name) or overlaps a date or a value;
+- it is a title or a role ("Foreign Secretary", "Labour MP", "Mr") or a month, a weekday, a time
+  zone, a stop word or a single letter;
+- it stands in a sentence written in capitals or Title Case (a headline: no evidence of names).
+
+A name of two words or more is a name on its own. A one-word name needs more: it is written
+capitalised inside a sentence twice or more and never in lower case, or spaCy names the same word
+elsewhere in the document, or the gazetteer knows it as a place, or its context types it (the
+caller's ``cue``: "Renault's shares", "the band X", "Smith, 25,"). A word only capitalised because
+it opens a sentence needs one of the first two.
+
+Each name gets a first label from its own words (:func:`kg.extract.entities.name_type`, passed in
+as ``shape``), a first name, the gazetteer, or the name model (:mod:`kg.extract.name_model`) when
+it is confident; the rules of :mod:`kg.extract.entities` may retype it as they do spaCy's names.
+A name nothing types is left out: an untyped name is a node nobody can use, and most are junk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from spacy.attrs import ORTH, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
+
+from ..lang import Lexicon, lexicon_of
+from ..lang.places import lookup
+from .name_model import MODEL_TYPES, name_features, type_probabilities
+
+__all__ = ["candidates"]
+
+#: The label of a name nothing types (None: such names are left out).
+UNTYPED: str | None = None
+
+#: The tagger's tags of proper nouns.
+_PROPER = ("NNP", "NNPS")
+
+
+def candidates(
+    doc: Doc,
+    spans: list[tuple[Span, str]],
+    *,
+    shape: Callable[[list[str], Lexicon], str | None],
+    cue: Callable[[Span], str | None],
+) -> list[tuple[Span, str]]:
+    """The names of ``doc`` that neither spaCy nor ``spans`` (the names found so far) cover, with a label.
+
+    ``shape`` gives the type a name's own words give it, ``cue`` the type the words around it give it
+    (each None when they give none).
+    """
+    strings = doc.vocab.strings
+    proper = {strings.add(tag) for tag in _PROPER}
+    # The tagger's tags in one array, so that Python visits only the proper nouns (a tenth of the words).
+    seeds = [i for i, tag in enumerate(doc.to_array([TAG]).tolist()) if tag in proper]
+    if not seeds:
+        return []
+    lex = lexicon_of(doc)
+    taken = {i for ent in doc.ents if not _surname_month(ent, lex) for i in range(ent.start, ent.end)}
+    taken.update(i for span, _ in spans for i in range(span.start, span.end))
+    runs, end = [], -1
+    for i in seeds:
+        if i < end or i in taken or not _capitalised(doc[i]):
+            continue
+        run = _run(doc, i, taken, lex)
+        end = run.end
+        if not _touches(run, taken) and not _headline(run.sent):
+            runs.append(run)
+    if not runs:
+        return []
+    counts = doc.count_by(ORTH)
+    openers = Counter(sentence[0].text for sentence in doc.sents)  # a few dozen sentences: cheap
+    names = Counter((span.text, label) for span, label in spans)
+    named = {name: label for (name, label), _ in reversed(names.most_common())}  # the most frequent wins
+    # One decision per name: its occurrences share their evidence and their most frequent label.
+    by_name: dict[str, list[Span]] = {}
+    for run in _lengthened(runs):
+        by_name.setdefault(run.text, []).append(run)
+    found: list[tuple[Span, str]] = []
+    for occurrences in by_name.values():
+        if not _name_words(occurrences[0], lex):
+            continue
+        if len(occurrences[0]) == 1 and not any(
+            _evidence(run, named, counts, openers, strings, cue) for run in occurrences
+        ):
+            continue
+        label = named.get(occurrences[0].text)  # as spaCy names the word elsewhere ("Parmalat")
+        if label is None:
+            labels = Counter(found for found in (_label(run, lex, shape, cue) for run in occurrences) if found)
+            label = labels.most_common(1)[0][0] if labels else UNTYPED
+        if label is not None:
+            found.extend((run, label) for run in occurrences)
+    return found
+
+
+def _run(doc: Doc, start: int, taken: set[int], lex: Lexicon) -> Span:
+    """The longest name around the proper noun ``start``: proper nouns and Title-case words (not a
+    sentence's first), with function words, hyphens and apostrophes only between capitalised words,
+    and "and" not before a first name ("Frederick and David" are two people)."""
+    while start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        start -= 1  # "Early Warning System": the tagger's adjective
+    while doc[start].lower_ in lex.articles and start + 1 < len(doc) and _capitalised(doc[start + 1]):
+        start += 1  # "The Sunday Telegraph" inside a sentence
+    end = start + 1
+    while end < len(doc) and end not in taken:
+        token = doc[end]
+        if _capitalised(token) and not token.is_sent_start:
+            end += 1
+            continue
+        joins = token.lower_ in lex.function_words or (token.text in ("-", "'") and not token.whitespace_)
+        if (
+            joins
+            and end + 1 < len(doc)
+            and end + 1 not in taken
+            and _capitalised(doc[end + 1])
+            and not (token.lower_ in ("and", "&") and doc[end + 1].text in lex.first_names)
+        ):
+            end += 2
+            continue
+        break
+    return doc[start:end]
+
+
+def _surname_month(ent: Span, lex: Lexicon) -> bool:
+    """Whether the model's date is a month that is a surname after a first name ("Theresa May")."""
+    return (
+        len(ent) == 1
+        and ent.start > 0
+        and ent[0].lower_ in lex.months
+        and ent[0].is_title
+        and _first_name(ent.doc[ent.start - 1], lex)
+    )
+
+
+def _lengthened(runs: list[Span]) -> list[Span]:
+    """Runs with the capitalised word before them when the two are a name found elsewhere: "Ask" of
+    "Ask Jeeves" opens a sentence, and the tagger reads it as a verb there."""
+    texts = {run.text for run in runs}
+    lengthened = []
+    for run in runs:
+        before = run.doc[run.start - 1] if run.start > 0 else None
+        if before is not None and _capitalised(before) and f"{before.text} {run.text}" in texts:
+            run = run.doc[run.start - 1 : run.end]
+        lengthened.append(run)
+    return lengthened
+
+
+def _touches(run: Span, taken: set[int]) -> bool:
+    """Whether a run goes on a name found before with no space or punctuation between: "Scottish Executive",
+    "Europe Director" are the ends of the model's names, not names of their own."""
+    doc = run.doc
+    before = run.start - 1 in taken and doc[run.start - 1].is_alpha
+    after = run.end in taken and doc[run.end].is_alpha
+    return before or after
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _headline(sentence: Span) -> bool:
+    """Whether a sentence is written in capitals or Title Case: most of its common words (not its first,
+    nor the proper nouns of a list of names) start with a capital, or none is in lower case."""
+    words = [t for t in sentence[1:] if t.is_alpha and t.tag_ not in _PROPER]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    if capitalised >= 2 and capitalised > len(words) / 2:
+        return True
+    return len(sentence) > 2 and not any(t.is_alpha and t.is_lower for t in sentence)  # "USAir Rejects TWA Bid"
+
+
+def _name_words(run: Span, lex: Lexicon) -> bool:
+    """Whether a run's words make a name: not a title or a role ("Foreign Secretary", "Labour MP",
+    "Mr", "Commissioner for Transport"), a lone date word or time zone, a single letter, nor a run
+    that ends with a stop word ("Ex-No 10", "GCSEs and A-levels")."""
+    words = [t.text for t in run]
+    head = next((i for i, t in enumerate(run) if i and t.lower_ in lex.function_words), len(run))
+    last = words[head - 1].rstrip(".")
+    if last in lex.honorifics or last in lex.titles or last.removesuffix("s") in lex.honorifics:
+        return False  # "Mr", "Queen", "the Lords"
+    if _role(run[head - 1], lex):
+        return False
+    if len(run) == 1 and (run[0].lower_ in lex.months or run[0].lower_ in lex.weekdays or words[0] in lex.time_zones):
+        return False  # ("Theresa May" is a name)
+    return not run[-1].is_stop and (len(words) > 1 or len(words[0]) > 1)
+
+
+def _role(token: Token, lex: Lexicon) -> bool:
+    """Whether a word is a person's role, singular or plural ("MP", "MPs", "Secretary")."""
+    lower = token.lower_
+    return lower in lex.person_role_nouns or (lower.endswith("s") and lower[:-1] in lex.person_role_nouns)
+
+
+def _evidence(
+    run: Span,
+    names: Mapping[str, str],
+    counts: dict[int, int],
+    openers: Counter,
+    strings: StringStore,
+    cue: Callable[[Span], str | None],
+) -> bool:
+    """Whether a one-word name is a name: spaCy names the same word elsewhere, or the text writes it
+    capitalised inside sentences twice or more and never in lower case; inside a sentence, also when
+    the gazetteer knows it or its context types it."""
+    word = run.text
+    if word in names:
+        return True
+    inside = counts.get(strings[word], 0) - openers[word]
+    if inside >= 2 and not counts.get(strings[word.lower()], 0):
+        return True
+    if run[0].is_sent_start:
+        return False
+    return _place(run) or cue(run) is not None
+
+
+def _place(run: Span) -> bool:
+    """Whether the gazetteer knows a one-word name as written, in Title case and with no article before
+    it, and not a first name: "the Union" is not Union, New Jersey, "SE" not Sé in Macau, "David" not David
+    in Panama."""
+    word = run.text
+    lex = lexicon_of(run)
+    if not run[0].is_title or _first_name(run[0], lex):
+        return False
+    if run.start > 0 and (run.doc[run.start - 1].lower_ in lex.articles or run.doc[run.start - 1].tag_ == "POS"):
+        return False  # "the Union", "Worker's Union"
+    return any(place.name == word for place in lookup(word))
+
+
+def _label(
+    run: Span, lex: Lexicon, shape: Callable[[list[str], Lexicon], str | None], cue: Callable[[Span], str | None]
+) -> str | None:
+    """A name's first label: from its own words, a first name, the gazetteer, its context or the confident
+    name model; None when nothing types it."""
+    words = [t.text for t in run]
+    typed = shape(words, lex)
+    if typed is not None:
+        return typed
+    if _first_name(run[0], lex):
+        return "PERSON"  # "Isabelle Kronawitter"; "Frederick" of "Frederick and David"
+    if _place(run) or (len(words) > 1 and any(place.name == run.text for place in lookup(run.text))):
+        return "GPE"
+    context = cue(run)
+    if context is not None:
+        return context
+    model = lex.type_model
+    if not model.get("labels"):
+        return None
+    # No spaCy label: the model's label features are left out (an unknown label weighs nothing).
+    scores = type_probabilities(model, name_features(run, "NONE"))
+    best, score = max(scores.items(), key=lambda item: item[1])
+    label = MODEL_TYPES[best]
+    if score < model["threshold"] or label == "GPE" or (label == "PERSON" and len(words) > 1):
+        # Without spaCy's label the model's places are mostly guesses ("Ask Jeeves", "Anti-Terrorism Bill"):
+        # a place is the gazetteer's (above); a person of several words has a first name (above).
+        return None
+    return label
+
+
+def _first_name(token: Token, lex: Lexicon) -> bool:
+    """Whether a word is a first name and not a day's or a month's ("Sunday Telegraph", "May")."""
+    return token.text in lex.first_names and token.lower_ not in lex.weekdays and token.lower_ not in lex.months
