@@ -95,7 +95,8 @@ def candidates(
             continue
         label = named.get(occurrences[0].text)  # as spaCy names the word elsewhere ("Parmalat")
         if label is None:
-            labels = Counter(found for found in (_label(run, lex, shape, cue) for run in occurrences) if found)
+            bare = not any(run.start and run.doc[run.start - 1].lower_ in lex.articles for run in occurrences)
+            labels = Counter(found for found in (_label(run, lex, shape, cue, bare) for run in occurrences) if found)
             label = labels.most_common(1)[0][0] if labels else UNTYPED
         if label is not None:
             found.extend((run, label) for run in occurrences)
@@ -116,7 +117,11 @@ def _run(doc: Doc, start: int, taken: set[int], lex: Lexicon) -> Span:
         if _capitalised(token) and not token.is_sent_start:
             end += 1
             continue
-        joins = token.lower_ in lex.function_words or (token.text in ("-", "'") and not token.whitespace_)
+        joins = (
+            token.lower_ in lex.function_words
+            or (token.text in ("-", "'") and not token.whitespace_)
+            or (token.text == "'" and len(doc[end - 1]) == 1)  # "O' Neill"
+        )
         if (
             joins
             and end + 1 < len(doc)
@@ -142,14 +147,15 @@ def _surname_month(ent: Span, lex: Lexicon) -> bool:
 
 
 def _lengthened(runs: list[Span]) -> list[Span]:
-    """Runs with the capitalised word before them when the two are a name found elsewhere: "Ask" of
-    "Ask Jeeves" opens a sentence, and the tagger reads it as a verb there."""
+    """Runs with the words before them when those make a name found elsewhere: "Ask" of "Ask Jeeves"
+    and "Hearts" of "Hearts of Oak" open sentences, where the tagger reads them as a verb or a noun."""
     texts = {run.text for run in runs}
     lengthened = []
     for run in runs:
-        before = run.doc[run.start - 1] if run.start > 0 else None
-        if before is not None and _capitalised(before) and f"{before.text} {run.text}" in texts:
-            run = run.doc[run.start - 1 : run.end]
+        for start in range(run.start - 1, max(run.start - 3, 0) - 1, -1):
+            if _capitalised(run.doc[start]) and run.doc[start : run.end].text in texts:
+                run = run.doc[start : run.end]
+                break
         lengthened.append(run)
     return lengthened
 
@@ -168,13 +174,11 @@ def _capitalised(token: Token) -> bool:
 
 
 def _headline(sentence: Span) -> bool:
-    """Whether a sentence is written in capitals or Title Case: most of its common words (not its first,
-    nor the proper nouns of a list of names) start with a capital, or none is in lower case."""
-    words = [t for t in sentence[1:] if t.is_alpha and t.tag_ not in _PROPER]
-    capitalised = sum(t.text[:1].isupper() for t in words)
-    if capitalised >= 2 and capitalised > len(words) / 2:
-        return True
-    return len(sentence) > 2 and not any(t.is_alpha and t.is_lower for t in sentence)  # "USAir Rejects TWA Bid"
+    """Whether a sentence is written in capitals or Title Case: no word but the small ones ("of", "the")
+    is in lower case ("USAir Group Rejects TWA Bid"; the reader truecases most headlines before)."""
+    small = lexicon_of(sentence).headline_small_words
+    words = [t for t in sentence if t.is_alpha]
+    return len(words) > 2 and not any(t.is_lower and t.text not in small for t in words)
 
 
 def _name_words(run: Span, lex: Lexicon) -> bool:
@@ -190,7 +194,7 @@ def _name_words(run: Span, lex: Lexicon) -> bool:
         return False
     if len(run) == 1 and (run[0].lower_ in lex.months or run[0].lower_ in lex.weekdays or words[0] in lex.time_zones):
         return False  # ("Theresa May" is a name)
-    return not run[-1].is_stop and (len(words) > 1 or len(words[0]) > 1)
+    return not (run[-1].is_stop and len(words[-1]) <= 2) and (len(words) > 1 or len(words[0]) > 1)
 
 
 def _role(token: Token, lex: Lexicon) -> bool:
@@ -235,10 +239,14 @@ def _place(run: Span) -> bool:
 
 
 def _label(
-    run: Span, lex: Lexicon, shape: Callable[[list[str], Lexicon], str | None], cue: Callable[[Span], str | None]
+    run: Span,
+    lex: Lexicon,
+    shape: Callable[[list[str], Lexicon], str | None],
+    cue: Callable[[Span], str | None],
+    bare: bool,
 ) -> str | None:
     """A name's first label: from its own words, a first name, the gazetteer, its context or the confident
-    name model; None when nothing types it."""
+    name model; None when nothing types it (``bare``: the name is never written after an article)."""
     words = [t.text for t in run]
     typed = shape(words, lex)
     if typed is not None:
@@ -257,9 +265,9 @@ def _label(
     scores = type_probabilities(model, name_features(run, "NONE"))
     best, score = max(scores.items(), key=lambda item: item[1])
     label = MODEL_TYPES[best]
-    if score < model["threshold"] or label == "GPE" or (label == "PERSON" and len(words) > 1):
+    if score < model["threshold"] or label == "GPE" or (label == "PERSON" and not bare):
         # Without spaCy's label the model's places are mostly guesses ("Ask Jeeves", "Anti-Terrorism Bill"):
-        # a place is the gazetteer's (above); a person of several words has a first name (above).
+        # a place is the gazetteer's (above); a person is never "the Sunday Telegraph".
         return None
     return label
 
