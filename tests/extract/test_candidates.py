@@ -1,0 +1,65 @@
+"""Names spaCy's small model never tagged (kg.extract.candidates): found, typed, and no junk (needs the model)."""
+
+import pytest
+
+from kg.extract import mentions
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text):
+    """(name, label) of every mention, in order."""
+    return [(m.text, m.label) for m in mentions(nlp(text), doc_id="t")]
+
+
+def test_a_town_the_text_names_again_and_again_is_a_place_each_time(nlp):
+    text = (
+        "Labour will hold its spring conference in Blackpool. Delegates said Blackpool had been good "
+        "to the party, and hotels in Blackpool were full."
+    )
+    assert found(nlp, text).count(("Blackpool", "GPE")) == 3  # spaCy tags two of the three
+
+
+def test_a_town_in_a_list_is_a_place_the_gazetteer_knows(nlp):
+    text = "Towns such as Basingstoke, Shrewsbury, Dorset and Torbay were targeted."
+    assert ("Shrewsbury", "GPE") in found(nlp, text)
+
+
+def test_a_month_after_a_first_name_is_a_surname(nlp):
+    text = 'The Shadow Secretary of State for the Family, Theresa May, said: "These plans were announced last year."'
+    assert ("Theresa May", "PERSON") in found(nlp, text)
+
+
+def test_an_honorific_and_a_surname_the_model_missed_are_a_person(nlp):
+    text = "Mr Balls, who stepped down as adviser, said the Budget would be fair. Mr Balls refused to say more."
+    assert found(nlp, text).count(("Mr Balls", "PERSON")) == 2
+
+
+def test_a_company_in_its_context_is_an_organisation(nlp):
+    names = found(nlp, "Shares in Gazprom fell. Gazprom's shares have fallen by a third this year.")
+    assert names == [("Gazprom", "ORG"), ("Gazprom", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        # titles and roles are not names, nor the model's name's other end
+        (
+            "Foreign Secretary Jack Straw said the talks went well. Shadow Foreign Secretary Michael Ancram disagreed.",
+            {"Foreign Secretary", "Shadow Foreign Secretary"},
+        ),
+        ("The Scottish Executive has insisted the plans were sound, a Labour MP said.", {"Executive", "Labour MP"}),
+        # a one-word name needs evidence: "Act" is written once, before another name
+        ("Mr Thomas said the new Act of Parliament makes it harder.", {"Act"}),
+        # a word capitalised only because it opens a sentence
+        ("Broadband is booming. Many homes now have fast broadband, the report said.", {"Broadband"}),
+        # a Title Case headline gives no evidence of names
+        (
+            "Carmakers Post Record Sales In Europe\nCarmakers sold more cars in Europe than ever.",
+            {"Carmakers Post Record Sales In", "Post Record Sales", "Record Sales"},
+        ),
+    ],
+)
+def test_junk_is_no_name(nlp, text, junk):
+    names = {name for name, _ in found(nlp, text)}
+    assert not names & junk
