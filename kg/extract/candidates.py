@@ -26,10 +26,12 @@ A name nothing types is left out: an untyped name is a node nobody can use, and 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from spacy.attrs import ORTH, TAG
+import numpy
+from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -59,11 +61,13 @@ def candidates(
     (each None when they give none).
     """
     strings = doc.vocab.strings
-    proper = {strings.add(tag) for tag in _PROPER}
-    # The tagger's tags in one array, so that Python visits only the proper nouns (a tenth of the words).
-    seeds = [i for i, tag in enumerate(doc.to_array([TAG]).tolist()) if tag in proper]
+    # The tags and sentence starts in one array, so that Python visits only the proper nouns (a tenth of the words).
+    array = doc.to_array([TAG, SENT_START])
+    seeds = numpy.flatnonzero(numpy.isin(array[:, 0], [strings.add(tag) for tag in _PROPER])).tolist()
     if not seeds:
         return []
+    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
+    headlines: dict[int, bool] = {}  # sentence start → whether it is a headline
     lex = lexicon_of(doc)
     taken = {i for ent in doc.ents if not _surname_month(ent, lex) for i in range(ent.start, ent.end)}
     taken.update(i for span, _ in spans for i in range(span.start, span.end))
@@ -73,12 +77,18 @@ def candidates(
             continue
         run = _run(doc, i, taken, lex)
         end = run.end
-        if not _touches(run, taken) and not _headline(run.sent):
+        if _touches(run, taken):
+            continue
+        k = bisect.bisect_right(starts, run.start) - 1
+        start = starts[k] if k >= 0 else 0
+        if start not in headlines:
+            headlines[start] = _headline(doc[start : starts[k + 1] if k + 1 < len(starts) else len(doc)])
+        if not headlines[start]:
             runs.append(run)
     if not runs:
         return []
     counts = doc.count_by(ORTH)
-    openers = Counter(sentence[0].text for sentence in doc.sents)  # a few dozen sentences: cheap
+    openers = Counter(doc[i].text for i in starts)
     names = Counter((span.text, label) for span, label in spans)
     named = {name: label for (name, label), _ in reversed(names.most_common())}  # the most frequent wins
     # One decision per name: its occurrences share their evidence and their most frequent label.
@@ -176,7 +186,7 @@ def _capitalised(token: Token) -> bool:
 def _headline(sentence: Span) -> bool:
     """Whether a sentence is written in capitals or Title Case: no word but the small ones ("of", "the")
     is in lower case ("USAir Group Rejects TWA Bid"; the reader truecases most headlines before)."""
-    small = lexicon_of(sentence).headline_small_words
+    small = lexicon_of(sentence.doc).headline_small_words
     words = [t for t in sentence if t.is_alpha]
     return len(words) > 2 and not any(t.is_lower and t.text not in small for t in words)
 
