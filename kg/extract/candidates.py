@@ -37,12 +37,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon_of
 from ..lang.places import lookup
+from ..vocab import ENTITY_LABELS
 from .name_model import MODEL_TYPES, name_features, type_probabilities
 
 __all__ = ["candidates"]
 
-#: The label of a name nothing types (None: such names are left out).
-UNTYPED: str | None = None
+#: The label of a name nothing types: no spaCy label, so its node is a plain ``kg:Entity``
+#: (:func:`kg.vocab.class_for_label`); None would leave such names out.
+UNTYPED: str | None = "ENTITY"
 
 #: The tagger's tags of proper nouns.
 _PROPER = ("NNP", "NNPS")
@@ -69,15 +71,18 @@ def candidates(
     starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
     headlines: dict[int, bool] = {}  # sentence start → whether it is a headline
     lex = lexicon_of(doc)
-    taken = {i for ent in doc.ents if not _surname_month(ent, lex) for i in range(ent.start, ent.end)}
-    taken.update(i for span, _ in spans for i in range(span.start, span.end))
+    # Tokens of names (the model's and those found before), which a name may not go on, and of
+    # values too ("fifth", "May" but in "Theresa May"), which it may not overlap.
+    named_tokens = {i for ent in doc.ents if ent.label_ in ENTITY_LABELS for i in range(ent.start, ent.end)}
+    named_tokens.update(i for span, _ in spans for i in range(span.start, span.end))
+    taken = named_tokens | {i for ent in doc.ents if not _surname_month(ent, lex) for i in range(ent.start, ent.end)}
     runs, end = [], -1
     for i in seeds:
         if i < end or i in taken or not _capitalised(doc[i]):
             continue
         run = _run(doc, i, taken, lex)
         end = run.end
-        if _touches(run, taken):
+        if _touches(run, named_tokens, lex):
             continue
         k = bisect.bisect_right(starts, run.start) - 1
         start = starts[k] if k >= 0 else 0
@@ -88,7 +93,6 @@ def candidates(
     if not runs:
         return []
     counts = doc.count_by(ORTH)
-    openers = Counter(doc[i].text for i in starts)
     names = Counter((span.text, label) for span, label in spans)
     named = {name: label for (name, label), _ in reversed(names.most_common())}  # the most frequent wins
     # One decision per name: its occurrences share their evidence and their most frequent label.
@@ -99,18 +103,28 @@ def candidates(
     for occurrences in by_name.values():
         if not _name_words(occurrences[0], lex):
             continue
+        inside = sum(not run[0].is_sent_start for run in occurrences)
         if len(occurrences[0]) == 1 and not any(
-            _evidence(run, named, counts, openers, strings, cue) for run in occurrences
+            _evidence(run, inside, named, counts, strings, cue) for run in occurrences
         ):
             continue
         label = named.get(occurrences[0].text)  # as spaCy names the word elsewhere ("Parmalat")
         if label is None:
             bare = not any(run.start and run.doc[run.start - 1].lower_ in lex.articles for run in occurrences)
             labels = Counter(found for found in (_label(run, lex, shape, cue, bare) for run in occurrences) if found)
-            label = labels.most_common(1)[0][0] if labels else UNTYPED
+            label = labels.most_common(1)[0][0] if labels else _short_form_label(occurrences[0], named) or UNTYPED
         if label is not None:
             found.extend((run, label) for run in occurrences)
     return found
+
+
+def _short_form_label(run: Span, named: Mapping[str, str]) -> str | None:
+    """The label of a name's short form that the document names: its first word ("Hearts" for "Hearts
+    of Oak") or its initials ("IE" for "Internet Explorer"), which must stay one thing with it."""
+    words = [t.text for t in run if t.text[:1].isupper()]
+    if len(words) < 2:
+        return None
+    return named.get(words[0]) or named.get("".join(word[0] for word in words))
 
 
 def _run(doc: Doc, start: int, taken: set[int], lex: Lexicon) -> Span:
@@ -170,13 +184,33 @@ def _lengthened(runs: list[Span]) -> list[Span]:
     return lengthened
 
 
-def _touches(run: Span, taken: set[int]) -> bool:
-    """Whether a run goes on a name found before with no space or punctuation between: "Scottish Executive",
-    "Europe Director" are the ends of the model's names, not names of their own."""
+def _touches(run: Span, named: set[int], lex: Lexicon) -> bool:
+    """Whether a run is a piece of a longer name: it goes on a name found before with no space or
+    punctuation between ("Scottish Executive", "Europe Director": the ends of the model's names), or
+    through a function word ("Act" of "Act of Parliament", "Early Warning System" after "Global
+    Information and"), or it is the owner in a name ("Transport & General Worker" of "... Worker's Union")."""
     doc = run.doc
-    before = run.start - 1 in taken and doc[run.start - 1].is_alpha
-    after = run.end in taken and doc[run.end].is_alpha
-    return before or after
+    start, end = run.start, run.end
+    if start > 0 and doc[start - 1].is_alpha is False and _model_code(doc[start - 1].text):
+        return True  # "the Mercedes C180 SE": a model's trim, not a name
+    if (start - 1 in named and doc[start - 1].is_alpha) or (end in named and doc[end].is_alpha):
+        return True
+    if start > 1 and doc[start - 1].lower_ in lex.function_words and start - 2 in named:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ in lex.function_words and end + 1 in named:
+        return True
+    return (
+        end + 1 < len(doc)
+        and doc[end].tag_ == "POS"
+        and end + 1 not in named
+        and doc[end + 1].tag_ in _PROPER
+        and _capitalised(doc[end + 1])
+    )
+
+
+def _model_code(word: str) -> bool:
+    """Whether a word mixes letters and digits, like a product's model ("C180", "116i")."""
+    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
 def _capitalised(token: Token) -> bool:
@@ -215,19 +249,18 @@ def _role(token: Token, lex: Lexicon) -> bool:
 
 def _evidence(
     run: Span,
+    inside: int,
     names: Mapping[str, str],
     counts: dict[int, int],
-    openers: Counter,
     strings: StringStore,
     cue: Callable[[Span], str | None],
 ) -> bool:
     """Whether a one-word name is a name: spaCy names the same word elsewhere, or the text writes it
-    capitalised inside sentences twice or more and never in lower case; inside a sentence, also when
-    the gazetteer knows it or its context types it."""
+    so, untagged, inside sentences (``inside`` times) twice or more and never in lower case; inside a
+    sentence, also when the gazetteer knows it or its context types it."""
     word = run.text
     if word in names:
         return True
-    inside = counts.get(strings[word], 0) - openers[word]
     if inside >= 2 and not counts.get(strings[word.lower()], 0):
         return True
     if run[0].is_sent_start:
