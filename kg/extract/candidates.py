@@ -124,7 +124,8 @@ def _short_form_label(run: Span, named: Mapping[str, str]) -> str | None:
     words = [t.text for t in run if t.text[:1].isupper()]
     if len(words) < 2:
         return None
-    return named.get(words[0]) or named.get("".join(word[0] for word in words))
+    label = named.get(words[0]) or named.get("".join(word[0] for word in words))
+    return None if label == "PERSON" else label  # a person's short form is the surname, not the first word
 
 
 def _run(doc: Doc, start: int, taken: set[int], lex: Lexicon) -> Span:

@@ -40,6 +40,19 @@ def test_a_company_in_its_context_is_an_organisation(nlp):
     assert names == [("Gazprom", "ORG"), ("Gazprom", "ORG")]
 
 
+def test_a_name_nothing_types_is_a_plain_entity(nlp):
+    # no word, context, gazetteer entry or short form says what it is: a kg:Entity, not a guess
+    assert found(nlp, "An attempt to sell the Millennium Dome failed due to a lack of bids, the report said.") == [
+        ("Millennium Dome", "ENTITY")
+    ]
+    assert ("Hard Rock Cafes", "ENTITY") in found(nlp, "The firm owns more than 100 Hard Rock Cafes in 38 countries.")
+
+
+def test_a_value_next_to_a_name_does_not_make_it_a_piece_of_another(nlp):
+    text = "The club plays in the FA Cup fifth round replay at Sheffield next week."
+    assert ("FA Cup", "EVENT") in found(nlp, text)
+
+
 @pytest.mark.parametrize(
     "text, junk",
     [
@@ -51,6 +64,8 @@ def test_a_company_in_its_context_is_an_organisation(nlp):
         ("The Scottish Executive has insisted the plans were sound, a Labour MP said.", {"Executive", "Labour MP"}),
         # a one-word name needs evidence: "Act" is written once, before another name
         ("Mr Thomas said the new Act of Parliament makes it harder.", {"Act"}),
+        # a model's trim after its code
+        ("It said the Mini Cooper depreciates slower than the Audi A3 SE and the BMW 1 Series 116i SE.", {"SE"}),
         # a word capitalised only because it opens a sentence
         ("Broadband is booming. Many homes now have fast broadband, the report said.", {"Broadband"}),
     ],
