@@ -1,27 +1,31 @@
 """Names spaCy's small model never tagged: runs of capitalised proper nouns that no entity covers.
 
-The model misses one-word company names ("Euronext", "Fitch"), two-word person names ("David
-Warcup"), titles of works and events ("FA Cup"). The tagger still reads most of them as proper
-nouns (NNP/NNPS), so a name here is a maximal run of such tokens (and of Title-case words after
-the first), with name-internal function words ("of", "and", "de", "al") only between capitalised
-words. A run is no name when:
+The model misses one-word names of companies and towns ("Gazprom", "Blackpool"), two-word names
+of people ("Theresa May", "Mr Balls"), names of things and events ("Hard Rock Cafes", "FA Cup").
+The tagger still reads most of them as proper nouns (NNP/NNPS), so a name here is a maximal run
+of such tokens and of the Title-case words around them, with name-internal function words ("of",
+"and", "de", "al") only between capitalised words. A run is no name when:
 
-- it touches a spaCy entity ("Scottish Executive", "English Partnerships": the model's own
-  boundary, not a new name) or overlaps a date or a value;
-- it is a title or a role ("Foreign Secretary", "Labour MP", "Mr") or a month, a weekday, a time
-  zone, a stop word or a single letter;
+- it is a piece of a longer name: it goes on a name found before ("Scottish Executive"), through
+  a function word ("Act" of "Act of Parliament") or a possessive ("... Worker's Union"), or it is a
+  model's trim after its code ("116i SE"); or it overlaps a date or a value;
+- it is a title or a role ("Foreign Secretary", "Labour MP", "Mr", "the Lords"), a lone month,
+  weekday or time zone, a single letter, or it ends with a short stop word ("Ex-No 10");
 - it stands in a sentence written in capitals or Title Case (a headline: no evidence of names).
 
-A name of two words or more is a name on its own. A one-word name needs more: it is written
-capitalised inside a sentence twice or more and never in lower case, or spaCy names the same word
-elsewhere in the document, or the gazetteer knows it as a place, or its context types it (the
-caller's ``cue``: "Renault's shares", "the band X", "Smith, 25,"). A word only capitalised because
-it opens a sentence needs one of the first two.
+A name of two words or more is a name on its own. A one-word name needs more: spaCy names the
+same word elsewhere in the document, or the text writes it, untagged, inside sentences twice or
+more and never in lower case; inside a sentence, also when the gazetteer knows it as written or
+its context types it (the caller's ``cue``: "Gazprom's shares", "the band X", "Smith, 25,"). A
+word only capitalised because it opens a sentence needs one of the first two.
 
-Each name gets a first label from its own words (:func:`kg.extract.entities.name_type`, passed in
-as ``shape``), a first name, the gazetteer, or the name model (:mod:`kg.extract.name_model`) when
-it is confident; the rules of :mod:`kg.extract.entities` may retype it as they do spaCy's names.
-A name nothing types is left out: an untyped name is a node nobody can use, and most are junk.
+A name's label is spaCy's for the same name elsewhere, else the type its own words give it
+(``shape``: :func:`kg.extract.entities.name_type`), a first name, the gazetteer, its context, or
+the name model (:mod:`kg.extract.name_model`) when it is confident of a person or an organisation;
+the rules of :mod:`kg.extract.entities` then retype it as they do spaCy's names. A name nothing
+types takes the type of a short form the text names ("Hearts" of "Hearts of Oak"), or else is a
+plain ``kg:Entity`` (:data:`UNTYPED`): on BBC politics 001-020 and business 001-050 those are
+real names but for about one in ten, and a wrong type would be worse than none.
 """
 
 from __future__ import annotations
@@ -192,7 +196,7 @@ def _touches(run: Span, named: set[int], lex: Lexicon) -> bool:
     Information and"), or it is the owner in a name ("Transport & General Worker" of "... Worker's Union")."""
     doc = run.doc
     start, end = run.start, run.end
-    if start > 0 and doc[start - 1].is_alpha is False and _model_code(doc[start - 1].text):
+    if start > 0 and not doc[start - 1].is_alpha and _model_code(doc[start - 1].text):
         return True  # "the Mercedes C180 SE": a model's trim, not a name
     if (start - 1 in named and doc[start - 1].is_alpha) or (end in named and doc[end].is_alpha):
         return True
