@@ -41,8 +41,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lexicon, lexicon_of
 from ..lang.places import lookup
-from ..vocab import ENTITY_LABELS
+from ..vocab import ENTITY_LABELS, PLACE_LABELS
 from .name_model import MODEL_TYPES, name_features, type_probabilities
+from .places import BIG_CITY
 
 __all__ = ["candidates"]
 
@@ -79,6 +80,8 @@ def candidates(
     # values too ("fifth", "May" but in "Theresa May"), which it may not overlap.
     named_tokens = {i for ent in doc.ents if ent.label_ in ENTITY_LABELS for i in range(ent.start, ent.end)}
     named_tokens.update(i for span, _ in spans for i in range(span.start, span.end))
+    places = {i for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
+    places.update(i for span, label in spans if label in PLACE_LABELS for i in range(span.start, span.end))
     taken = named_tokens | {i for ent in doc.ents if not _surname_month(ent, lex) for i in range(ent.start, ent.end)}
     runs, end = [], -1
     for i in seeds:
@@ -109,13 +112,14 @@ def candidates(
             continue
         inside = sum(not run[0].is_sent_start for run in occurrences)
         if len(occurrences[0]) == 1 and not any(
-            _evidence(run, inside, named, counts, strings, cue) for run in occurrences
+            _evidence(run, inside, named, counts, strings, cue, places) for run in occurrences
         ):
             continue
         label = named.get(occurrences[0].text)  # as spaCy names the word elsewhere ("Parmalat")
         if label is None:
             bare = not any(run.start and run.doc[run.start - 1].lower_ in lex.articles for run in occurrences)
-            labels = Counter(found for found in (_label(run, lex, shape, cue, bare) for run in occurrences) if found)
+            typed = (_label(run, lex, shape, cue, bare, places) for run in occurrences)
+            labels = Counter(found for found in typed if found)
             label = labels.most_common(1)[0][0] if labels else _short_form_label(occurrences[0], named) or UNTYPED
         if label is not None:
             found.extend((run, label) for run in occurrences)
@@ -259,6 +263,7 @@ def _evidence(
     counts: dict[int, int],
     strings: StringStore,
     cue: Callable[[Span], str | None],
+    places: set[int],
 ) -> bool:
     """Whether a one-word name is a name: spaCy names the same word elsewhere, or the text writes it
     so, untagged, inside sentences (``inside`` times) twice or more and never in lower case; inside a
@@ -270,20 +275,33 @@ def _evidence(
         return True
     if run[0].is_sent_start:
         return False
-    return _place(run) or cue(run) is not None
+    return _place(run, places) or cue(run) is not None
 
 
-def _place(run: Span) -> bool:
-    """Whether the gazetteer knows a one-word name as written, in Title case and with no article before
-    it, and not a first name: "the Union" is not Union, New Jersey, "SE" not Sé in Macau, "David" not David
-    in Panama."""
+def _place(run: Span, places: set[int]) -> bool:
+    """Whether the gazetteer knows a one-word name as written, in Title case, not a first name, with no
+    article or possessive before it ("the Union" is not Union, New Jersey, "SE" not Sé in Macau, "David"
+    not David in Panama), and the gazetteer's place fits: a country, a state or a city of a million
+    people, or a town where places stand: after "in", "near", "from" ..., or in a list of places
+    (``places``: the tokens of place names). Airlines, newspapers and soldiers are named after towns
+    ("Delta, Orion, Piedmont", "Union soldiers")."""
     word = run.text
     lex = lexicon_of(run)
     if not run[0].is_title or _first_name(run[0], lex):
         return False
-    if run.start > 0 and (run.doc[run.start - 1].lower_ in lex.articles or run.doc[run.start - 1].tag_ == "POS"):
+    doc, start, end = run.doc, run.start, run.end
+    if start > 0 and (doc[start - 1].lower_ in lex.articles or doc[start - 1].tag_ == "POS"):
         return False  # "the Union", "Worker's Union"
-    return any(place.name == word for place in lookup(word))
+    found = [place for place in lookup(word) if place.name == word]
+    if not found:
+        return False
+    if found[0].kind != "city" or found[0].population >= BIG_CITY:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    listed = (before in (",", "and") and start - 2 in places) or (
+        end + 1 < len(doc) and doc[end].lower_ in (",", "and") and end + 1 in places
+    )
+    return before in lex.place_only_prepositions or listed
 
 
 def _label(
@@ -292,6 +310,7 @@ def _label(
     shape: Callable[[list[str], Lexicon], str | None],
     cue: Callable[[Span], str | None],
     bare: bool,
+    places: set[int],
 ) -> str | None:
     """A name's first label: from its own words, a first name, the gazetteer, its context or the confident
     name model; None when nothing types it (``bare``: the name is never written after an article)."""
@@ -299,12 +318,21 @@ def _label(
     typed = shape(words, lex)
     if typed is not None:
         return typed
-    if _first_name(run[0], lex):
+    # A person's name holds no "of", "and" or "the" and starts with no stop word or country ("Art of Man
+    # Ray", "My Dream", "America West" start with words of the first-name list).
+    personal = not (
+        any(t.lower_ in lex.function_words and t.lower_ not in lex.name_particles for t in run)
+        or run[0].is_stop
+        or any(place.kind != "city" for place in lookup(words[0]))
+    )
+    if _first_name(run[0], lex) and personal:
         return "PERSON"  # "Isabelle Kronawitter"; "Frederick" of "Frederick and David"
-    if _place(run) or (len(words) > 1 and any(place.name == run.text for place in lookup(run.text))):
+    if (len(words) == 1 and _place(run, places)) or (
+        len(words) > 1 and any(place.name == run.text for place in lookup(run.text))
+    ):
         return "GPE"
     context = cue(run)
-    if context is not None:
+    if context is not None and (context != "PERSON" or personal):
         return context
     model = lex.type_model
     if not model.get("labels"):
@@ -313,10 +341,10 @@ def _label(
     scores = type_probabilities(model, name_features(run, "NONE"))
     best, score = max(scores.items(), key=lambda item: item[1])
     label = MODEL_TYPES[best]
-    if score < model["threshold"] or label == "GPE" or (label == "PERSON" and not bare):
-        # Without spaCy's label the model's places are mostly guesses ("Ask Jeeves", "Anti-Terrorism Bill"):
-        # a place is the gazetteer's (above); a person is never "the Sunday Telegraph".
-        return None
+    if score < model["threshold"] or label == "GPE":
+        return None  # without spaCy's label its places are guesses ("Ask Jeeves"): a place is the gazetteer's
+    if label == "PERSON" and not (bare and personal):
+        return None  # not "the Sunday Telegraph"
     return label
 
 
