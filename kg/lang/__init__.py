@@ -224,6 +224,10 @@ class Lexicon:
     # --- places: other names of the gazetteer's places (kg.lang.places)
     place_aliases: Mapping[str, str] = _data("place_aliases.tsv", _mapping)
     broadcast_words: frozenset[str] = _list("broadcast_words")
+    # --- one node per thing (issue 17): other names of events and awards, kinds of natural features, nationalities
+    name_synonyms: Mapping[str, str] = _data("name_synonyms.tsv", _mapping)
+    natural_feature_words: frozenset[str] = _list("natural_feature_words")
+    demonyms: frozenset[str] = _list("demonyms")
 
 
 #: Words that end names of places but, lower-case after a name, say nothing of a place ("the rugby union").

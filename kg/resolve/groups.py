@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import lexicon
+from ..lang.places import lookup
 from ..model import Aliases, KnownEntity, Mention, MergeRule
 from ..text.names import (
     acronyms,
@@ -40,6 +41,8 @@ __all__ = [
     "female_keys",
     "compatible",
     "short_forms",
+    "is_namesake",
+    "synonym_key",
 ]
 
 
@@ -185,7 +188,7 @@ def _men(mentions: list[Mention]) -> set[str]:
 
 
 #: When one short name has targets by several rules, the rule reported: the most telling.
-_RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name")
+_RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name", "synonym", "exact")
 
 
 def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str, tuple[str, MergeRule]]:
@@ -257,8 +260,12 @@ def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
     taken for a place, "Suprnova.org")."""
     if short.family == full.family:
         return True
+    if rule == "short name" and _site(full) and not short.titled:
+        return True  # "Suprnova" beside "Suprnova.org", whatever spaCy or the classifier took it for
     if {short.family, full.family} == {"PERSON", type_family("GPE")} or short.typed:
         return False
+    if short.label == "NORP" and full.label in PLACE_LABELS and name_key(short.surface) in _feature_keys(full):
+        return True  # "Aegean" beside "Aegean Sea"
     if short.label in PLACE_LABELS or short.label == "NORP":
         return rule == "acronym" or (rule == "short name" and _site(full))
     return True
@@ -293,8 +300,18 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     by_shorter: dict[str, list[str]] = defaultdict(list)  # suffix-free, domain-free or version-free key
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an organisation's first and last words
     by_head: dict[str, list[str]] = defaultdict(list)  # an organisation's last word ("... Commission")
+    by_synonym: dict[str, list[str]] = defaultdict(list)  # the name with the last words of a synonym ("Olympics")
+    by_spelling: dict[str, list[str]] = defaultdict(list)  # the name without spaces and dots ("powerpage")
+    by_feature: dict[str, list[str]] = defaultdict(list)  # a place's name without its kind ("aegean")
     for key, name in names.items():
         words = key.split()
+        synonym = synonym_key(key)
+        if synonym is not None:
+            by_synonym[synonym].append(key)
+        by_spelling[_compact(key)].append(key)
+        if name.label in PLACE_LABELS:
+            for plain in _featureless(name.surface):
+                by_feature[name_key(plain)].append(key)
         if name.label in ACRONYM_LABELS:
             for acronym in acronyms(name.surface):
                 by_acronym[acronym].append(key)
@@ -355,10 +372,90 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 for full in inside
                 if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
             ]
+        candidates += _variants(key, name, by_synonym, by_spelling, by_feature, by_first_word, by_last_words)
         for full, rule in candidates:
             other = names[full]
             if len(full) > len(key) and compatible(name, other, rule):
                 yield key, full, rule
+
+
+def _variants(
+    key: str,
+    name: Name,
+    by_synonym: dict[str, list[str]],
+    by_spelling: dict[str, list[str]],
+    by_feature: dict[str, list[str]],
+    by_first_word: dict[str, list[str]],
+    by_last_words: dict[str, list[str]],
+) -> list[tuple[str, MergeRule]]:
+    """The longer names of the document that ``key`` writes otherwise: with another name of the same
+    event or award ("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"; never a word some
+    person of the document is called by), with spaces or dots ("PowerPage" = "Power Page"), or without
+    the kind of a natural feature ("Aegean" = "Aegean Sea"; never a place of its own nor a nationality:
+    "Victoria" is not "Lake Victoria", "Irish" not the "Irish Sea")."""
+    found: list[tuple[str, MergeRule]] = []
+    synonym = synonym_key(key)
+    if synonym is not None and not name.titled and key not in by_first_word and key not in by_last_words:
+        found += [(full, "synonym") for full in by_synonym[synonym] if full != key]
+    found += [(full, "exact") for full in by_spelling.get(_compact(key), ()) if full != key]
+    if key in by_feature and not name.titled and not is_namesake(name.surface):
+        found += [(full, "short name") for full in by_feature[key]]
+    return found
+
+
+def is_namesake(surface: str) -> bool:
+    """Whether a name is also a place of the gazetteer or a nationality (kg/lang/en/demonyms.txt),
+    which an organisation or a feature may be named after ("Oxford" and "Oxford University",
+    "Welsh" and "Welsh Assembly", "Victoria" and "Lake Victoria"): then it is no short name of it.
+
+    >>> is_namesake("Oxford"), is_namesake("Welsh"), is_namesake("Mozilla")
+    (True, True, False)
+    """
+    return surface in lexicon().demonyms or bool(lookup(surface))
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """kg/lang/en/name_synonyms.tsv as name keys: variant → the name it is another name of."""
+    return {name_key(variant): name_key(name) for variant, name in lexicon().name_synonyms.items()}
+
+
+def synonym_key(key: str) -> str | None:
+    """The name key with its last words written as the name of the event or award they are another
+    name of (kg/lang/en/name_synonyms.tsv), in the singular; None when they are none of those.
+    A whole name that is only an event's word ("the Games") is too vague to be any of them.
+
+    >>> synonym_key("athens games"), synonym_key("oscars"), synonym_key("academy awards"), synonym_key("games")
+    ('athens olympics', 'academy award', 'academy award', None)
+    """
+    table = _synonyms()
+    names = set(table.values())
+    words = key.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        for form in (tail, tail[:-1]) if tail.endswith("s") else (tail,):
+            found = table.get(form) or (form if form in names else None)
+            if found is None:
+                continue
+            if start == 0 and form in table and form.title() in lexicon().event_words:
+                return None  # "the Games" alone
+            return " ".join([*words[:start], found])
+    return None
+
+
+def _compact(key: str) -> str:
+    """A name key without its spaces and full stops: "power page" and "powerpage" are one spelling."""
+    return key.replace(" ", "").replace(".", "")
+
+
+def _featureless(surface: str) -> list[str]:
+    """A place's name without the word for its kind of natural feature that begins or ends it
+    (kg/lang/en/natural_feature_words.txt): "Aegean Sea" → "Aegean", "River Tyne" → "Tyne"."""
+    words = surface.split()
+    kinds = lexicon().natural_feature_words
+    if len(words) < 2:
+        return []
+    return [" ".join(part) for part, kind in ((words[:-1], words[-1]), (words[1:], words[0])) if kind in kinds]
 
 
 def _within(short: list[str], full: list[str]) -> bool:
@@ -366,6 +463,11 @@ def _within(short: list[str], full: list[str]) -> bool:
     repeats its first word ("Duchy of Lancaster and Duchy of Cornwall" names two things)."""
     rest = iter(full)
     return len(short) < len(full) and full.count(short[0]) == 1 and all(word in rest for word in short)
+
+
+def _feature_keys(name: Name) -> set[str]:
+    """The keys of a place's name without its kind of natural feature ("aegean" of "Aegean Sea")."""
+    return {name_key(plain) for plain in _featureless(name.surface)}
 
 
 def _site(name: Name) -> bool:
@@ -383,17 +485,28 @@ _JOINERS = frozenset({"&", "and", "of", "for", "the"})
 
 def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
-    left out are suffixes ("Group Inc"); or the full name is written first, the short name is no
-    acronym (a brand's "BBC News", "BT Openzone" are not the BBC or BT), and what is left out are
+    left out are suffixes ("Group Inc"); or, for a short name that is no nationality nor acronym (a
+    brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
+    is left out ("Oxford" is not "Oxford University", "Toyota" is "Toyota Motor": :func:`is_namesake`),
+    they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
+    or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
     own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
     rest = full[len(short) :].split()
     suffixes = {s.lower() for s in lexicon().organisation_suffixes}
     if all(word in suffixes for word in rest):
         return True
-    if names[full].first >= names[short].first or is_acronym(names[short].surface):
-        return False
+    surface = names[short].surface
     written = _WORDS.split(names[full].surface.strip())[len(short.split()) :]
+    heads = lexicon().organisation_words - lexicon().organisation_suffixes
+    if is_acronym(surface) or surface in lexicon().demonyms:
+        return False  # "Welsh" of "Welsh Assembly": the nationality
+    if any(word in heads for word in written) and is_namesake(surface):
+        return False  # "Oxford" of "Oxford University": an institution named after a place (not "Toyota Motor")
+    if written and all(word in lexicon().organisation_words for word in written):
+        return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
+    if names[full].first >= names[short].first:
+        return False
     if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
         return False
     while rest and rest[0] in _JOINERS:

@@ -53,6 +53,7 @@ _RULE_PRIORITY: list[MergeRule] = [
     "surname",
     "first name",
     "short name",
+    "synonym",
     "gazetteer",
     "exact",
 ]
