@@ -228,6 +228,7 @@ class Lexicon:
     name_synonyms: Mapping[str, str] = _data("name_synonyms.tsv", _mapping)
     natural_feature_words: frozenset[str] = _list("natural_feature_words")
     demonyms: frozenset[str] = _list("demonyms")
+    public_body_words: frozenset[str] = _list("public_body_words")
 
 
 #: Words that end names of places but, lower-case after a name, say nothing of a place ("the rugby union").

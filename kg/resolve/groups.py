@@ -5,8 +5,12 @@ alias file forbids it (the rules are :func:`short_forms`): an acronym ("GNA" =
 "Government of National Accord"), a surname, with or without an honorific ("Haftar",
 "Mr Haftar", "Van Persie"), a first name alone ("Freddie" = "Freddie Ljungberg"), and an
 organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.org",
-"Firefox" = "Firefox 1.0"). "Mrs Howard" stays apart when the document also names a
-"Mr Howard". The groups of all documents are then joined by :mod:`kg.resolve.join`.
+"Firefox" = "Firefox 1.0", "Mozilla" = "Mozilla Foundation"), another name of an event or award
+("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"), the same name written with or
+without spaces or dots ("PowerPage" = "Power Page") and a natural feature without its kind
+("Aegean" = "Aegean Sea"). "Mrs Howard" stays apart when the document also names a "Mr Howard";
+a city or a nationality stays apart from what is named after it ("Oxford University", "Welsh
+Assembly"). The groups of all documents are then joined by :mod:`kg.resolve.join`.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
+    evidence: dict[str, set[str]] = defaultdict(set)  # name key -> what typed its mentions
     first: dict[str, float] = {}
     titled: set[str] = set()
     for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.text)):
@@ -130,13 +135,22 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
         types[key][mention.label] += 1
         if mention.typed_by:
             typed.add(key)
+            evidence[key].add(mention.typed_by)
         first.setdefault(key, float("inf"))
         if mention.start >= headline_end:
             first[key] = min(first[key], mention.start)
         if strip_honorific(mention.text) != mention.text:
             titled.add(key)
     found = {
-        key: Name(key, majority(names[key]), majority(types[key]), key in typed, first[key], key in titled)
+        key: Name(
+            key,
+            majority(names[key]),
+            majority(types[key]),
+            key in typed,
+            first[key],
+            key in titled,
+            evidence[key] == {"classifier"},
+        )
         for key in names
     }
     target = _roots(found, _men(mentions), aliases)
@@ -170,6 +184,7 @@ class Name:
     typed: bool = False  # the text gave evidence for the type
     first: float = 0  # where it is first written after the headline (inf: only in the headline)
     titled: bool = False  # written with an honorific or a title at least once ("Mr Blair", "Prince Charles")
+    guessed: bool = False  # typed by the name classifier alone, a guess from the words around it like spaCy's
 
     @property
     def family(self) -> str:
@@ -262,8 +277,10 @@ def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
         return True
     if rule == "short name" and _site(full) and not short.titled:
         return True  # "Suprnova" beside "Suprnova.org", whatever spaCy or the classifier took it for
-    if {short.family, full.family} == {"PERSON", type_family("GPE")} or short.typed:
+    if {short.family, full.family} == {"PERSON", type_family("GPE")}:
         return False
+    if short.typed and not (short.guessed and rule in ("acronym", "short name")):
+        return False  # (the classifier's guess gives way to an acronym's or a short name's full name)
     if short.label == "NORP" and full.label in PLACE_LABELS and name_key(short.surface) in _feature_keys(full):
         return True  # "Aegean" beside "Aegean Sea"
     if short.label in PLACE_LABELS or short.label == "NORP":
@@ -275,7 +292,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     """(short key, full key, rule) for each name of a document that may stand for a longer one:
 
     - ``acronym``: written in capitals, the initials of the full name (:func:`kg.text.names.acronyms`),
-      also with an organisation suffix ("TWA Inc");
+      also with an organisation suffix ("TWA Inc"), or one word written with one capital that spells
+      a full name of the document ("Opec");
     - ``surname``: the last words of a PERSON name, with or without an honorific ("Icahn", "Mr Icahn",
       "Van Persie"); "Mrs Howard" never where a "Mr Howard" is named;
     - ``first name``: a one-word name, never written with a title, that is the first word of a PERSON
@@ -286,7 +304,10 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
       ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
       the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or the word
       for its kind that ends it when one organisation of the document ends so ("Commission"), or its
-      first and last words with some between left out, after it ("Economic Social Research Council").
+      first and last words with some between left out, after it ("Economic Social Research Council"),
+      or a natural feature's name without its kind ("Aegean" for "Aegean Sea");
+    - ``synonym``: another name of the same event or award ("Athens Games", "Oscar": :func:`synonym_key`);
+    - ``exact``: the same name written with or without spaces or dots ("PowerPage", "Power Page").
 
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
@@ -335,7 +356,9 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         words = key.split()
         candidates: list[tuple[str, MergeRule]] = []
         spelt = next((s for s in (name.surface, *suffix_free(name.surface)) if is_acronym(s)), None)
-        if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed):
+        if spelt is None and _title_acronym(name.surface) and name.surface.upper() in by_acronym:
+            spelt = name.surface.upper()  # "Opec", "Nato": an acronym as British news writes one
+        if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed or name.guessed):
             candidates += [(full, "acronym") for full in by_acronym.get(spelt.replace(".", ""), ())]
         if words and words[0] in female:
             if words[-1] not in men:  # "Mrs Howard" where a "Mr Howard" is named: not him, nor his full name
@@ -470,6 +493,11 @@ def _feature_keys(name: Name) -> set[str]:
     return {name_key(plain) for plain in _featureless(name.surface)}
 
 
+def _title_acronym(surface: str) -> bool:
+    """Whether a name may be an acronym written with one capital: one word of three to six letters ("Opec")."""
+    return 3 <= len(surface) <= 6 and surface.isalpha() and surface[0].isupper() and surface[1:].islower()
+
+
 def _site(name: Name) -> bool:
     """Whether a name is a web address ("Suprnova.org")."""
     return without_domain(name.surface) is not None
@@ -488,6 +516,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     left out are suffixes ("Group Inc"); or, for a short name that is no nationality nor acronym (a
     brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
     is left out ("Oxford" is not "Oxford University", "Toyota" is "Toyota Motor": :func:`is_namesake`),
+    nor the words before a public body's ("Home" of "Home Office": kg/lang/en/public_body_words.txt),
     they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
     or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
@@ -503,6 +532,8 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
         return False  # "Welsh" of "Welsh Assembly": the nationality
     if any(word in heads for word in written) and is_namesake(surface):
         return False  # "Oxford" of "Oxford University": an institution named after a place (not "Toyota Motor")
+    if any(word in lexicon().public_body_words for word in written):
+        return False  # "Home" of "Home Office": a public body is named after what it deals with
     if written and all(word in lexicon().organisation_words for word in written):
         return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
     if names[full].first >= names[short].first:

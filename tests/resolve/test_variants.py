@@ -215,3 +215,34 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
     labels = {row[1]: row for row in expected}
     assert labels["Athens Olympics"][4] == ("b", "c")
     assert labels["Mozilla Foundation"][4] == ("a", "d")
+
+
+def test_the_words_before_a_public_bodys_kind_are_no_short_name_of_it():
+    text = "The Home Office said the Home Secretary would decide. Home officials declined to comment."
+    table = link_entities([article("a", text, ("Home Office", "ORG", "name words"), ("Home", "ORG"))])
+    assert {e.label for e in table} == {"Home Office", "Home"}
+
+
+def test_an_acronym_written_with_one_capital_joins_the_name_it_spells():
+    text = (
+        "The Organisation of Petroleum Exporting Countries met in Vienna. Opec said output would rise. "
+        "The Scottish Environment Protection Agency agreed, Sepa said. Bush said nothing."
+    )
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("Organisation of Petroleum Exporting Countries", "ORG", "name words"),
+                ("Vienna", "GPE"),
+                ("Opec", "PERSON", "classifier"),
+                ("Scottish Environment Protection Agency", "ORG"),
+                ("Sepa", "ORG"),
+                ("Bush", "PERSON"),
+            )
+        ]
+    )
+    found = entities(table)
+    assert found["Organisation of Petroleum Exporting Countries"] == ("ORG", (("Opec", "acronym"),))
+    assert found["Scottish Environment Protection Agency"] == ("ORG", (("Sepa", "acronym"),))
+    assert found["Bush"] == ("PERSON", ())
