@@ -532,8 +532,9 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
         return False  # "Welsh" of "Welsh Assembly": the nationality
     if any(word in heads for word in written) and is_namesake(surface):
         return False  # "Oxford" of "Oxford University": an institution named after a place (not "Toyota Motor")
-    if any(word in lexicon().public_body_words for word in written):
-        return False  # "Home" of "Home Office": a public body is named after what it deals with
+    if written and written[-1] in lexicon().public_body_words:
+        return False  # "Home" of "Home Office": a public body is named after what it deals with (not of
+        # "Federated Department Stores", which ends in no such word)
     if written and all(word in lexicon().organisation_words for word in written):
         return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
     if names[full].first >= names[short].first:

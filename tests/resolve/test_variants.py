@@ -218,9 +218,26 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
 
 
 def test_the_words_before_a_public_bodys_kind_are_no_short_name_of_it():
-    text = "The Home Office said the Home Secretary would decide. Home officials declined to comment."
-    table = link_entities([article("a", text, ("Home Office", "ORG", "name words"), ("Home", "ORG"))])
-    assert {e.label for e in table} == {"Home Office", "Home"}
+    text = (
+        "The Home Office said the Home Secretary would decide. Home officials declined to comment. "
+        "Federated Department Stores is to buy May; Federated said sales rose."
+    )
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("Home Office", "ORG", "name words"),
+                ("Home", "ORG"),
+                ("Federated Department Stores", "ORG"),
+                ("May", "DATE"),
+                ("Federated", "ORG"),
+            )
+        ]
+    )
+    found = entities(table)
+    assert {"Home Office", "Home"} <= set(found)
+    assert found["Federated Department Stores"] == ("ORG", (("Federated", "short name"),))  # a company's name
 
 
 def test_an_acronym_written_with_one_capital_joins_the_name_it_spells():
