@@ -121,6 +121,7 @@ _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
 _IN_MARKS = frozenset({"in"})
+_KNIGHT_MARKS = frozenset({"knight"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -229,6 +230,8 @@ class Lexicon:
     natural_feature_words: frozenset[str] = _list("natural_feature_words")
     demonyms: frozenset[str] = _list("demonyms")
     public_body_words: frozenset[str] = _list("public_body_words")
+    first_name_titles: frozenset[str] = _marked("first_name_titles", None, _KNIGHT_MARKS)
+    knight_titles: frozenset[str] = _marked("first_name_titles", "knight", _KNIGHT_MARKS)
 
 
 #: Words that end names of places but, lower-case after a name, say nothing of a place ("the rugby union").

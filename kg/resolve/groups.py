@@ -127,6 +127,7 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
     evidence: dict[str, set[str]] = defaultdict(set)  # name key -> what typed its mentions
     first: dict[str, float] = {}
     titled: set[str] = set()
+    title_words: dict[str, set[str]] = defaultdict(set)  # name key -> the titles written before it
     for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.text)):
         if not mention.text.split():
             continue
@@ -141,6 +142,7 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
             first[key] = min(first[key], mention.start)
         if strip_honorific(mention.text) != mention.text:
             titled.add(key)
+            title_words[key].add(mention.text.split()[0].rstrip("."))
     found = {
         key: Name(
             key,
@@ -150,6 +152,8 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
             first[key],
             key in titled,
             evidence[key] == {"classifier"},
+            bool(title_words[key]) and title_words[key] <= lexicon().first_name_titles,
+            bool(title_words[key]) and title_words[key] <= lexicon().knight_titles,
         )
         for key in names
     }
@@ -185,6 +189,8 @@ class Name:
     first: float = 0  # where it is first written after the headline (inf: only in the headline)
     titled: bool = False  # written with an honorific or a title at least once ("Mr Blair", "Prince Charles")
     guessed: bool = False  # typed by the name classifier alone, a guess from the words around it like spaCy's
+    first_titled: bool = False  # written only after titles that go before a first name ("Prince Saud")
+    knighted: bool = False  # written only after a knight's or dame's title, which only a first name follows
 
     @property
     def family(self) -> str:
@@ -297,7 +303,9 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     - ``surname``: the last words of a PERSON name, with or without an honorific ("Icahn", "Mr Icahn",
       "Van Persie"); "Mrs Howard" never where a "Mr Howard" is named;
     - ``first name``: a one-word name, never written with a title, that is the first word of a PERSON
-      name written before it ("Freddie Ljungberg ... Freddie");
+      name written before it ("Freddie Ljungberg ... Freddie"); or written after a knight's title ("Digby
+      Jones ... Sir Digby"), or a royal's, of a full name written after one too ("Prince Saud al-Faisal
+      ... Prince Saud", not "Charles Kennedy ... Prince Charles");
     - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
       Inc"), its web domain ("Suprnova.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
       person's: "Bafta" for "Baftas", "American" for "Americans"), or its first words
@@ -363,10 +371,16 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         if words and words[0] in female:
             if words[-1] not in men:  # "Mrs Howard" where a "Mr Howard" is named: not him, nor his full name
                 candidates += [(full, "surname") for full in by_last_words.get(" ".join(words[1:]), ())]
-        elif name.family == "PERSON" or (len(name.surface.split()) == 1 and not name.typed):  # "Kilroy-Silk"
+        elif (
+            name.family == "PERSON"
+            or (len(name.surface.split()) == 1 and not name.typed)  # "Kilroy-Silk"
+            or (len(words) > 1 and words[0] in lexicon().name_particles and not name.typed)  # "El Guerrouj"
+        ):
             candidates += [(full, "surname") for full in by_last_words.get(key, ())]
-            if len(words) == 1 and not name.titled and not is_acronym(name.surface):
+            if len(words) == 1 and (not name.titled or name.first_titled) and not is_acronym(name.surface):
                 people = by_first_word.get(key, [])
+                if name.titled and not name.knighted:  # "Prince Charles" is not Charles Kennedy
+                    people = [full for full in people if names[full].first_titled]
                 if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
                     candidates.append((people[0], "first name"))
         # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.

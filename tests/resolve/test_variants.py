@@ -263,3 +263,33 @@ def test_an_acronym_written_with_one_capital_joins_the_name_it_spells():
     assert found["Organisation of Petroleum Exporting Countries"] == ("ORG", (("Opec", "acronym"),))
     assert found["Scottish Environment Protection Agency"] == ("ORG", (("Sepa", "acronym"),))
     assert found["Bush"] == ("PERSON", ())
+
+
+def test_a_knights_first_name_joins_his_full_name_and_a_royals_joins_only_a_royal():
+    text = (
+        "Digby Jones, the CBI director, spoke. Sir Digby said rates would rise. Charles Kennedy met Prince "
+        "Charles. Prince Saud al-Faisal arrived and Prince Saud said little. "
+        "Hicham El Guerrouj won; El Guerrouj smiled."
+    )
+    table = link_entities(
+        [
+            article(
+                "a",
+                text,
+                ("Digby Jones", "PERSON"),
+                ("CBI", "ORG"),
+                ("Sir Digby", "PERSON"),
+                ("Charles Kennedy", "PERSON"),
+                ("Prince Charles", "PERSON", "title"),
+                ("Prince Saud al-Faisal", "PERSON", "title"),
+                ("Prince Saud", "PERSON"),
+                ("Hicham El Guerrouj", "PERSON", "name words"),
+                ("El Guerrouj", "ORG"),
+            )
+        ]
+    )
+    found = entities(table)
+    assert found["Digby Jones"] == ("PERSON", (("Sir Digby", "first name"),))
+    assert found["Charles Kennedy"] == ("PERSON", ())
+    assert found["Prince Saud al-Faisal"] == ("PERSON", (("Prince Saud", "first name"),))
+    assert found["Hicham El Guerrouj"] == ("PERSON", (("El Guerrouj", "surname"),))  # spaCy's ORG was a guess
