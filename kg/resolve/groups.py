@@ -337,7 +337,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         synonym = synonym_key(key)
         if synonym is not None:
             by_synonym[synonym].append(key)
-        by_spelling[_compact(key)].append(key)
+        if not name.surface.isupper():  # (capitals are an acronym's: "RK-S" and "RKS" are Kilroy-Silk's)
+            by_spelling[_compact(key)].append(key)
         if name.label in PLACE_LABELS:
             for plain in _featureless(name.surface):
                 by_feature[name_key(plain)].append(key)
@@ -434,7 +435,8 @@ def _variants(
     synonym = synonym_key(key)
     if synonym is not None and not name.titled and key not in by_first_word and key not in by_last_words:
         found += [(full, "synonym") for full in by_synonym[synonym] if full != key]
-    found += [(full, "exact") for full in by_spelling.get(_compact(key), ()) if full != key]
+    if not name.surface.isupper():
+        found += [(full, "exact") for full in by_spelling.get(_compact(key), ()) if full != key]
     if key in by_feature and not name.titled and not is_namesake(name.surface):
         found += [(full, "short name") for full in by_feature[key]]
     return found
