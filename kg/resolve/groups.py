@@ -47,6 +47,7 @@ __all__ = [
     "short_forms",
     "is_namesake",
     "synonym_key",
+    "is_title_acronym",
 ]
 
 
@@ -365,7 +366,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         words = key.split()
         candidates: list[tuple[str, MergeRule]] = []
         spelt = next((s for s in (name.surface, *suffix_free(name.surface)) if is_acronym(s)), None)
-        if spelt is None and _title_acronym(name.surface) and name.surface.upper() in by_acronym:
+        if spelt is None and is_title_acronym(name.surface) and name.surface.upper() in by_acronym:
             spelt = name.surface.upper()  # "Opec", "Nato": an acronym as British news writes one
         if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed or name.guessed):
             candidates += [(full, "acronym") for full in by_acronym.get(spelt.replace(".", ""), ())]
@@ -509,9 +510,16 @@ def _feature_keys(name: Name) -> set[str]:
     return {name_key(plain) for plain in _featureless(name.surface)}
 
 
-def _title_acronym(surface: str) -> bool:
-    """Whether a name may be an acronym written with one capital: one word of three to six letters ("Opec")."""
-    return 3 <= len(surface) <= 6 and surface.isalpha() and surface[0].isupper() and surface[1:].islower()
+def is_title_acronym(surface: str) -> bool:
+    """Whether a name may be an acronym written with one capital: one word of three to six letters ("Opec"),
+    no first name ("Sam" is no "Securities and Markets" of the text).
+
+    >>> is_title_acronym("Opec"), is_title_acronym("Sam"), is_title_acronym("OPEC")
+    (True, False, False)
+    """
+    if not (3 <= len(surface) <= 6 and surface.isalpha() and surface[0].isupper() and surface[1:].islower()):
+        return False
+    return surface not in lexicon().first_names
 
 
 def _site(name: Name) -> bool:

@@ -210,6 +210,14 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
         article("d", "Mozilla Foundation staff left.", ("Mozilla Foundation", "ORG")),
         article("e", "PowerPage and Power Page.", ("PowerPage", "PRODUCT"), ("Power Page", "PRODUCT")),
         article("f", "The Aegean Sea and the Aegean.", ("Aegean Sea", "LOC"), ("Aegean", "NORP")),
+        article("g", "Digby Jones spoke, and Sir Digby left.", ("Digby Jones", "PERSON"), ("Sir Digby", "PERSON")),
+        article("h", "Opec met. Sir Digby agreed.", ("Opec", "ORG"), ("Sir Digby", "PERSON")),
+        article(
+            "i",
+            "The Organisation of Petroleum Exporting Countries, Opec, met.",
+            ("Organisation of Petroleum Exporting Countries", "ORG"),
+            ("Opec", "ORG"),
+        ),
     ]
 
     def result(order):
@@ -221,6 +229,7 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
     labels = {row[1]: row for row in expected}
     assert labels["Athens Olympics"][4] == ("b", "c")
     assert labels["Mozilla Foundation"][4] == ("a", "d")
+    assert labels["Organisation of Petroleum Exporting Countries"][4] == ("h", "i")
 
 
 def test_the_words_before_a_public_bodys_kind_are_no_short_name_of_it():
