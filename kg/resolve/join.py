@@ -23,7 +23,7 @@ from ..lang import lexicon
 from ..model import Aliases, MergeRule
 from ..text.names import acronyms, initials, name_key, normalise_name, suffix_free, without_domain, without_version
 from ..vocab import ACRONYM_LABELS, type_family
-from .groups import Group, female_keys, is_acronym, is_short_key, is_title_acronym
+from .groups import Group, female_keys, is_acronym, is_short_key, is_title_acronym, synonym_key
 from .places import is_place_key
 
 __all__ = ["join_groups"]
@@ -206,6 +206,8 @@ class _Joiner:
             if spelt:
                 return "acronym", surfaces, spelt
         if family == "PERSON" and is_short_key(name_key(surface), family):
+            if synonym_key(name_key(surface)) is not None:
+                return None  # "Oscar" alone is the award as often as a surname: no person elsewhere is sure
             return "surname", surfaces, full_names.get(("surname", name_key(surface)), set()) - {root}
         if family == "ORG":  # "Labour" = "Labour Party"
             return "short name", surfaces, full_names.get(("short", normalise_name(surface)), set()) - {root}

@@ -308,3 +308,17 @@ def test_a_knights_first_name_joins_his_full_name_and_a_royals_joins_only_a_roya
     assert found["Charles Kennedy"] == ("PERSON", ())
     assert found["Prince Saud al-Faisal"] == ("PERSON", (("Prince Saud", "first name"),))
     assert found["Hicham El Guerrouj"] == ("PERSON", (("El Guerrouj", "surname"),))  # spaCy's ORG was a guess
+
+
+def test_an_awards_name_alone_is_no_surname_of_a_person_in_another_article():
+    table = link_entities(
+        [
+            article("a", "The actor Nigel Oscar spoke to reporters.", ("Nigel Oscar", "PERSON")),
+            article("b", "She won an Oscar for the role, and Brown congratulated her.", ("Oscar", "PERSON")),
+            article("c", "Gordon Brown agreed.", ("Gordon Brown", "PERSON")),
+            article("d", "Brown said so.", ("Brown", "PERSON")),
+        ]
+    )
+    found = {e.label: e.documents for e in table}
+    assert found["Nigel Oscar"] == ("a",) and found["Oscar"] == ("b",)
+    assert found["Gordon Brown"] == ("c", "d")  # a surname still joins the only full name elsewhere
