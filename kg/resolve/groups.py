@@ -316,7 +316,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
       first and last words with some between left out, after it ("Economic Social Research Council"),
       or a natural feature's name without its kind ("Aegean" for "Aegean Sea");
     - ``synonym``: another name of the same event or award ("Athens Games", "Oscar": :func:`synonym_key`);
-    - ``exact``: the same name written with or without spaces or dots ("PowerPage", "Power Page").
+    - ``exact``: the same name written with or without spaces, dots or function words ("PowerPage" and
+      "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
 
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
@@ -338,7 +339,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         synonym = synonym_key(key)
         if synonym is not None:
             by_synonym[synonym].append(key)
-        if not name.surface.isupper():  # (capitals are an acronym's: "RK-S" and "RKS" are Kilroy-Silk's)
+        if not name.surface.isupper() and _compact(key):  # (capitals are an acronym's: "RK-S", "RKS")
             by_spelling[_compact(key)].append(key)
         if name.label in PLACE_LABELS:
             for plain in _featureless(name.surface):
@@ -414,7 +415,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         candidates += _variants(key, name, by_synonym, by_spelling, by_feature, by_first_word, by_last_words)
         for full, rule in candidates:
             other = names[full]
-            if len(full) > len(key) and compatible(name, other, rule):
+            # (a longer name, or one as long written first alphabetically: "... for ..." and "... of ...")
+            if (len(full) > len(key) or (len(full) == len(key) and full < key)) and compatible(name, other, rule):
                 yield key, full, rule
 
 
@@ -484,8 +486,14 @@ def synonym_key(key: str) -> str | None:
 
 
 def _compact(key: str) -> str:
-    """A name key without its spaces and full stops: "power page" and "powerpage" are one spelling."""
-    return key.replace(" ", "").replace(".", "")
+    """A name key without its spaces, full stops and function words: "power page" and "powerpage" are one
+    spelling, and so are "institute for fiscal studies" and "institute of fiscal studies"; empty for a
+    name with function words and fewer than two other words ("institute of a" is no "institute")."""
+    words = key.split()
+    content = [word for word in words if not is_function_word(word)]
+    if len(content) < len(words) and len(content) < 2:
+        return ""
+    return "".join(content).replace(".", "")
 
 
 def _featureless(surface: str) -> list[str]:

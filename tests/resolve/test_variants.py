@@ -162,6 +162,11 @@ def test_a_name_written_with_and_without_a_space_or_a_dot_is_one_node():
     found = entities(table)
     assert found["Power Page"] == ("PRODUCT", (("PowerPage", "exact"),))
     assert found["Suprnova.org"] == ("ORG", (("Suprnova", "short name"),))
+    ifs = "The Institute for Fiscal Studies said so; the Institute of Fiscal Studies also warned."
+    table = link_entities(
+        [article("c", ifs, ("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Studies", "ORG"))]
+    )
+    assert entities(table)["Institute for Fiscal Studies"] == ("ORG", (("Institute of Fiscal Studies", "exact"),))
     # capitals are an acronym's, not a spelling of another name: "RKS" is still Robert Kilroy-Silk's
     kilroy = "Robert Kilroy-Silk left. RK-S, as a poster had it, said RKS would stand."
     table = link_entities(
