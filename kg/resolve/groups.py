@@ -314,7 +314,9 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
       the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or the word
       for its kind that ends it when one organisation of the document ends so ("Commission"), or its
       first and last words with some between left out, after it ("Economic Social Research Council"),
-      or a natural feature's name without its kind ("Aegean" for "Aegean Sea");
+      or a natural feature's name without its kind ("Aegean" for "Aegean Sea"), or an organisation's or
+      event's name of two words or more without the country's name or adjective it begins with
+      ("Federal Reserve" for "US Federal Reserve", "Media Council" for "Ugandan Media Council");
     - ``synonym``: another name of the same event or award ("Athens Games", "Oscar": :func:`synonym_key`);
     - ``exact``: the same name written with or without spaces, dots or function words ("PowerPage" and
       "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
@@ -334,6 +336,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     by_synonym: dict[str, list[str]] = defaultdict(list)  # the name with the last words of a synonym ("Olympics")
     by_spelling: dict[str, list[str]] = defaultdict(list)  # the name without spaces and dots ("powerpage")
     by_feature: dict[str, list[str]] = defaultdict(list)  # a place's name without its kind ("aegean")
+    by_national: dict[str, list[str]] = defaultdict(list)  # a body's name without its country ("federal reserve")
     for key, name in names.items():
         words = key.split()
         synonym = synonym_key(key)
@@ -344,6 +347,9 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         if name.label in PLACE_LABELS:
             for plain in _featureless(name.surface):
                 by_feature[name_key(plain)].append(key)
+        national = _without_country(name.surface) if name.family in _NATIONAL_FAMILIES else None
+        if national is not None:
+            by_national[name_key(national)].append(key)
         if name.label in ACRONYM_LABELS:
             for acronym in acronyms(name.surface):
                 by_acronym[acronym].append(key)
@@ -413,6 +419,8 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
             ]
         candidates += _variants(key, name, by_synonym, by_spelling, by_feature, by_first_word, by_last_words)
+        if len(words) > 1 and name.family in _NATIONAL_FAMILIES and not name.titled:
+            candidates += [(full, "short name") for full in by_national.get(key, ())]  # "Federal Reserve"
         for full, rule in candidates:
             other = names[full]
             # (a longer name, or one as long written first alphabetically: "... for ..." and "... of ...")
@@ -482,6 +490,23 @@ def synonym_key(key: str) -> str | None:
             if start == 0 and form in table and form.title() in lexicon().event_words:
                 return None  # "the Games" alone
             return " ".join([*words[:start], found])
+    return None
+
+
+#: The kinds of things whose names a country's name or adjective may begin ("US Federal Reserve").
+_NATIONAL_FAMILIES = frozenset({type_family("ORG"), type_family("EVENT")})
+
+
+def _without_country(surface: str) -> str | None:
+    """A name of three words or more without the country's name or adjective it begins with: "US Federal
+    Reserve" → "Federal Reserve", "Ugandan Media Council" → "Media Council"; None when it begins with none."""
+    words = surface.split()
+    for size in (1, 2):
+        if len(words) - size < 2:
+            break
+        first = " ".join(words[:size])
+        if first in lexicon().demonyms or any(p.kind in ("country", "state") for p in lookup(first)):
+            return " ".join(words[size:])
     return None
 
 
