@@ -102,7 +102,7 @@ TimeDatatype: TypeAlias = Literal["date", "gYearMonth", "gYear"]
 #: The rule by which a surface form joined its entity (:mod:`kg.resolve.link`); "canonical" for the
 #: entity's own label.
 MergeRule: TypeAlias = Literal[
-    "alias", "graph", "acronym", "surname", "short name", "exact", "canonical", "gazetteer", "first name"
+    "alias", "graph", "acronym", "surname", "short name", "exact", "canonical", "gazetteer", "first name", "synonym"
 ]
 
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data

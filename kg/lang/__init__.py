@@ -121,6 +121,7 @@ _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
 _IN_MARKS = frozenset({"in"})
+_KNIGHT_MARKS = frozenset({"knight"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -224,6 +225,13 @@ class Lexicon:
     # --- places: other names of the gazetteer's places (kg.lang.places)
     place_aliases: Mapping[str, str] = _data("place_aliases.tsv", _mapping)
     broadcast_words: frozenset[str] = _list("broadcast_words")
+    # --- one node per thing (issue 17): other names of events and awards, kinds of natural features, nationalities
+    name_synonyms: Mapping[str, str] = _data("name_synonyms.tsv", _mapping)
+    natural_feature_words: frozenset[str] = _list("natural_feature_words")
+    demonyms: frozenset[str] = _list("demonyms")
+    public_body_words: frozenset[str] = _list("public_body_words")
+    first_name_titles: frozenset[str] = _marked("first_name_titles", None, _KNIGHT_MARKS)
+    knight_titles: frozenset[str] = _marked("first_name_titles", "knight", _KNIGHT_MARKS)
 
 
 #: Words that end names of places but, lower-case after a name, say nothing of a place ("the rugby union").

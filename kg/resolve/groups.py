@@ -5,8 +5,12 @@ alias file forbids it (the rules are :func:`short_forms`): an acronym ("GNA" =
 "Government of National Accord"), a surname, with or without an honorific ("Haftar",
 "Mr Haftar", "Van Persie"), a first name alone ("Freddie" = "Freddie Ljungberg"), and an
 organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.org",
-"Firefox" = "Firefox 1.0"). "Mrs Howard" stays apart when the document also names a
-"Mr Howard". The groups of all documents are then joined by :mod:`kg.resolve.join`.
+"Firefox" = "Firefox 1.0", "Mozilla" = "Mozilla Foundation"), another name of an event or award
+("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"), the same name written with or
+without spaces or dots ("PowerPage" = "Power Page") and a natural feature without its kind
+("Aegean" = "Aegean Sea"). "Mrs Howard" stays apart when the document also names a "Mr Howard";
+a city or a nationality stays apart from what is named after it ("Oxford University", "Welsh
+Assembly"). The groups of all documents are then joined by :mod:`kg.resolve.join`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lang import lexicon
+from ..lang.places import lookup
 from ..model import Aliases, KnownEntity, Mention, MergeRule
 from ..text.names import (
     acronyms,
@@ -40,6 +45,9 @@ __all__ = [
     "female_keys",
     "compatible",
     "short_forms",
+    "is_namesake",
+    "synonym_key",
+    "is_title_acronym",
 ]
 
 
@@ -117,8 +125,10 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
+    evidence: dict[str, set[str]] = defaultdict(set)  # name key -> what typed its mentions
     first: dict[str, float] = {}
     titled: set[str] = set()
+    title_words: dict[str, set[str]] = defaultdict(set)  # name key -> the titles written before it
     for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.text)):
         if not mention.text.split():
             continue
@@ -127,13 +137,25 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
         types[key][mention.label] += 1
         if mention.typed_by:
             typed.add(key)
+            evidence[key].add(mention.typed_by)
         first.setdefault(key, float("inf"))
         if mention.start >= headline_end:
             first[key] = min(first[key], mention.start)
         if strip_honorific(mention.text) != mention.text:
             titled.add(key)
+            title_words[key].add(mention.text.split()[0].rstrip("."))
     found = {
-        key: Name(key, majority(names[key]), majority(types[key]), key in typed, first[key], key in titled)
+        key: Name(
+            key,
+            majority(names[key]),
+            majority(types[key]),
+            key in typed,
+            first[key],
+            key in titled,
+            evidence[key] == {"classifier"},
+            bool(title_words[key]) and title_words[key] <= lexicon().first_name_titles,
+            bool(title_words[key]) and title_words[key] <= lexicon().knight_titles,
+        )
         for key in names
     }
     target = _roots(found, _men(mentions), aliases)
@@ -167,6 +189,9 @@ class Name:
     typed: bool = False  # the text gave evidence for the type
     first: float = 0  # where it is first written after the headline (inf: only in the headline)
     titled: bool = False  # written with an honorific or a title at least once ("Mr Blair", "Prince Charles")
+    guessed: bool = False  # typed by the name classifier alone, a guess from the words around it like spaCy's
+    first_titled: bool = False  # written only after titles that go before a first name ("Prince Saud")
+    knighted: bool = False  # written only after a knight's or dame's title, which only a first name follows
 
     @property
     def family(self) -> str:
@@ -185,7 +210,7 @@ def _men(mentions: list[Mention]) -> set[str]:
 
 
 #: When one short name has targets by several rules, the rule reported: the most telling.
-_RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name")
+_RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name", "synonym", "exact")
 
 
 def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str, tuple[str, MergeRule]]:
@@ -257,8 +282,14 @@ def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
     taken for a place, "Suprnova.org")."""
     if short.family == full.family:
         return True
-    if {short.family, full.family} == {"PERSON", type_family("GPE")} or short.typed:
+    if rule == "short name" and _site(full) and not short.titled:
+        return True  # "Suprnova" beside "Suprnova.org", whatever spaCy or the classifier took it for
+    if {short.family, full.family} == {"PERSON", type_family("GPE")}:
         return False
+    if short.typed and not (short.guessed and rule in ("acronym", "short name")):
+        return False  # (the classifier's guess gives way to an acronym's or a short name's full name)
+    if short.label == "NORP" and full.label in PLACE_LABELS and name_key(short.surface) in _feature_keys(full):
+        return True  # "Aegean" beside "Aegean Sea"
     if short.label in PLACE_LABELS or short.label == "NORP":
         return rule == "acronym" or (rule == "short name" and _site(full))
     return True
@@ -268,18 +299,27 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     """(short key, full key, rule) for each name of a document that may stand for a longer one:
 
     - ``acronym``: written in capitals, the initials of the full name (:func:`kg.text.names.acronyms`),
-      also with an organisation suffix ("TWA Inc");
+      also with an organisation suffix ("TWA Inc"), or one word written with one capital that spells
+      a full name of the document ("Opec");
     - ``surname``: the last words of a PERSON name, with or without an honorific ("Icahn", "Mr Icahn",
       "Van Persie"); "Mrs Howard" never where a "Mr Howard" is named;
     - ``first name``: a one-word name, never written with a title, that is the first word of a PERSON
-      name written before it ("Freddie Ljungberg ... Freddie");
+      name written before it ("Freddie Ljungberg ... Freddie"); or written after a knight's title ("Digby
+      Jones ... Sir Digby"), or a royal's, of a full name written after one too ("Prince Saud al-Faisal
+      ... Prince Saud", not "Charles Kennedy ... Prince Charles");
     - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
       Inc"), its web domain ("Suprnova.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
       person's: "Bafta" for "Baftas", "American" for "Americans"), or its first words
       ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
       the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or the word
       for its kind that ends it when one organisation of the document ends so ("Commission"), or its
-      first and last words with some between left out, after it ("Economic Social Research Council").
+      first and last words with some between left out, after it ("Economic Social Research Council"),
+      or a natural feature's name without its kind ("Aegean" for "Aegean Sea"), or an organisation's or
+      event's name of two words or more without the country's name or adjective it begins with
+      ("Federal Reserve" for "US Federal Reserve", "Media Council" for "Ugandan Media Council");
+    - ``synonym``: another name of the same event or award ("Athens Games", "Oscar": :func:`synonym_key`);
+    - ``exact``: the same name written with or without spaces, dots or function words ("PowerPage" and
+      "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
 
     Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
     """
@@ -293,8 +333,23 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     by_shorter: dict[str, list[str]] = defaultdict(list)  # suffix-free, domain-free or version-free key
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an organisation's first and last words
     by_head: dict[str, list[str]] = defaultdict(list)  # an organisation's last word ("... Commission")
+    by_synonym: dict[str, list[str]] = defaultdict(list)  # the name with the last words of a synonym ("Olympics")
+    by_spelling: dict[str, list[str]] = defaultdict(list)  # the name without spaces and dots ("powerpage")
+    by_feature: dict[str, list[str]] = defaultdict(list)  # a place's name without its kind ("aegean")
+    by_national: dict[str, list[str]] = defaultdict(list)  # a body's name without its country ("federal reserve")
     for key, name in names.items():
         words = key.split()
+        synonym = synonym_key(key)
+        if synonym is not None:
+            by_synonym[synonym].append(key)
+        if not name.surface.isupper() and _compact(key):  # (capitals are an acronym's: "RK-S", "RKS")
+            by_spelling[_compact(key)].append(key)
+        if name.label in PLACE_LABELS:
+            for plain in _featureless(name.surface):
+                by_feature[name_key(plain)].append(key)
+        national = _without_country(name.surface) if name.family in _NATIONAL_FAMILIES else None
+        if national is not None:
+            by_national[name_key(national)].append(key)
         if name.label in ACRONYM_LABELS:
             for acronym in acronyms(name.surface):
                 by_acronym[acronym].append(key)
@@ -318,15 +373,23 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
         words = key.split()
         candidates: list[tuple[str, MergeRule]] = []
         spelt = next((s for s in (name.surface, *suffix_free(name.surface)) if is_acronym(s)), None)
-        if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed):
+        if spelt is None and is_title_acronym(name.surface) and name.surface.upper() in by_acronym:
+            spelt = name.surface.upper()  # "Opec", "Nato": an acronym as British news writes one
+        if spelt is not None and (name.label in ACRONYM_LABELS or not name.typed or name.guessed):
             candidates += [(full, "acronym") for full in by_acronym.get(spelt.replace(".", ""), ())]
         if words and words[0] in female:
             if words[-1] not in men:  # "Mrs Howard" where a "Mr Howard" is named: not him, nor his full name
                 candidates += [(full, "surname") for full in by_last_words.get(" ".join(words[1:]), ())]
-        elif name.family == "PERSON" or (len(name.surface.split()) == 1 and not name.typed):  # "Kilroy-Silk"
+        elif (
+            name.family == "PERSON"
+            or (len(name.surface.split()) == 1 and not name.typed)  # "Kilroy-Silk"
+            or (len(words) > 1 and words[0] in lexicon().name_particles and not name.typed)  # "El Guerrouj"
+        ):
             candidates += [(full, "surname") for full in by_last_words.get(key, ())]
-            if len(words) == 1 and not name.titled and not is_acronym(name.surface):
+            if len(words) == 1 and (not name.titled or name.first_titled) and not is_acronym(name.surface):
                 people = by_first_word.get(key, [])
+                if name.titled and not name.knighted:  # "Prince Charles" is not Charles Kennedy
+                    people = [full for full in people if names[full].first_titled]
                 if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
                     candidates.append((people[0], "first name"))
         # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
@@ -355,10 +418,117 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 for full in inside
                 if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
             ]
+        candidates += _variants(key, name, by_synonym, by_spelling, by_feature, by_first_word, by_last_words)
+        if len(words) > 1 and name.family in _NATIONAL_FAMILIES and not name.titled:
+            candidates += [(full, "short name") for full in by_national.get(key, ())]  # "Federal Reserve"
         for full, rule in candidates:
             other = names[full]
-            if len(full) > len(key) and compatible(name, other, rule):
+            # (a longer name, or one as long written first alphabetically: "... for ..." and "... of ...")
+            if (len(full) > len(key) or (len(full) == len(key) and full < key)) and compatible(name, other, rule):
                 yield key, full, rule
+
+
+def _variants(
+    key: str,
+    name: Name,
+    by_synonym: dict[str, list[str]],
+    by_spelling: dict[str, list[str]],
+    by_feature: dict[str, list[str]],
+    by_first_word: dict[str, list[str]],
+    by_last_words: dict[str, list[str]],
+) -> list[tuple[str, MergeRule]]:
+    """The longer names of the document that ``key`` writes otherwise: with another name of the same
+    event or award ("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"; never a word some
+    person of the document is called by), with spaces or dots ("PowerPage" = "Power Page"), or without
+    the kind of a natural feature ("Aegean" = "Aegean Sea"; never a place of its own nor a nationality:
+    "Victoria" is not "Lake Victoria", "Irish" not the "Irish Sea")."""
+    found: list[tuple[str, MergeRule]] = []
+    synonym = synonym_key(key)
+    if synonym is not None and not name.titled and key not in by_first_word and key not in by_last_words:
+        found += [(full, "synonym") for full in by_synonym[synonym] if full != key]
+    if not name.surface.isupper():
+        found += [(full, "exact") for full in by_spelling.get(_compact(key), ()) if full != key]
+    if key in by_feature and not name.titled and not is_namesake(name.surface):
+        found += [(full, "short name") for full in by_feature[key]]
+    return found
+
+
+def is_namesake(surface: str) -> bool:
+    """Whether a name is also a place of the gazetteer or a nationality (kg/lang/en/demonyms.txt),
+    which an organisation or a feature may be named after ("Oxford" and "Oxford University",
+    "Welsh" and "Welsh Assembly", "Victoria" and "Lake Victoria"): then it is no short name of it.
+
+    >>> is_namesake("Oxford"), is_namesake("Welsh"), is_namesake("Mozilla")
+    (True, True, False)
+    """
+    return surface in lexicon().demonyms or bool(lookup(surface))
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """kg/lang/en/name_synonyms.tsv as name keys: variant → the name it is another name of."""
+    return {name_key(variant): name_key(name) for variant, name in lexicon().name_synonyms.items()}
+
+
+def synonym_key(key: str) -> str | None:
+    """The name key with its last words written as the name of the event or award they are another
+    name of (kg/lang/en/name_synonyms.tsv), in the singular; None when they are none of those.
+    A whole name that is only an event's word ("the Games") is too vague to be any of them.
+
+    >>> synonym_key("athens games"), synonym_key("oscars"), synonym_key("academy awards"), synonym_key("games")
+    ('athens olympics', 'academy award', 'academy award', None)
+    """
+    table = _synonyms()
+    names = set(table.values())
+    words = key.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        for form in (tail, tail[:-1]) if tail.endswith("s") else (tail,):
+            found = table.get(form) or (form if form in names else None)
+            if found is None:
+                continue
+            if start == 0 and form in table and form.title() in lexicon().event_words:
+                return None  # "the Games" alone
+            return " ".join([*words[:start], found])
+    return None
+
+
+#: The kinds of things whose names a country's name or adjective may begin ("US Federal Reserve").
+_NATIONAL_FAMILIES = frozenset({type_family("ORG"), type_family("EVENT")})
+
+
+def _without_country(surface: str) -> str | None:
+    """A name of three words or more without the country's name or adjective it begins with: "US Federal
+    Reserve" → "Federal Reserve", "Ugandan Media Council" → "Media Council"; None when it begins with none."""
+    words = surface.split()
+    for size in (1, 2):
+        if len(words) - size < 2:
+            break
+        first = " ".join(words[:size])
+        if first in lexicon().demonyms or any(p.kind in ("country", "state") for p in lookup(first)):
+            return " ".join(words[size:])
+    return None
+
+
+def _compact(key: str) -> str:
+    """A name key without its spaces, full stops and function words: "power page" and "powerpage" are one
+    spelling, and so are "institute for fiscal studies" and "institute of fiscal studies"; empty for a
+    name with function words and fewer than two other words ("institute of a" is no "institute")."""
+    words = key.split()
+    content = [word for word in words if not is_function_word(word)]
+    if len(content) < len(words) and len(content) < 2:
+        return ""
+    return "".join(content).replace(".", "")
+
+
+def _featureless(surface: str) -> list[str]:
+    """A place's name without the word for its kind of natural feature that begins or ends it
+    (kg/lang/en/natural_feature_words.txt): "Aegean Sea" → "Aegean", "River Tyne" → "Tyne"."""
+    words = surface.split()
+    kinds = lexicon().natural_feature_words
+    if len(words) < 2:
+        return []
+    return [" ".join(part) for part, kind in ((words[:-1], words[-1]), (words[1:], words[0])) if kind in kinds]
 
 
 def _within(short: list[str], full: list[str]) -> bool:
@@ -366,6 +536,23 @@ def _within(short: list[str], full: list[str]) -> bool:
     repeats its first word ("Duchy of Lancaster and Duchy of Cornwall" names two things)."""
     rest = iter(full)
     return len(short) < len(full) and full.count(short[0]) == 1 and all(word in rest for word in short)
+
+
+def _feature_keys(name: Name) -> set[str]:
+    """The keys of a place's name without its kind of natural feature ("aegean" of "Aegean Sea")."""
+    return {name_key(plain) for plain in _featureless(name.surface)}
+
+
+def is_title_acronym(surface: str) -> bool:
+    """Whether a name may be an acronym written with one capital: one word of three to six letters ("Opec"),
+    no first name ("Sam" is no "Securities and Markets" of the text).
+
+    >>> is_title_acronym("Opec"), is_title_acronym("Sam"), is_title_acronym("OPEC")
+    (True, False, False)
+    """
+    if not (3 <= len(surface) <= 6 and surface.isalpha() and surface[0].isupper() and surface[1:].islower()):
+        return False
+    return surface not in lexicon().first_names
 
 
 def _site(name: Name) -> bool:
@@ -383,17 +570,32 @@ _JOINERS = frozenset({"&", "and", "of", "for", "the"})
 
 def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
-    left out are suffixes ("Group Inc"); or the full name is written first, the short name is no
-    acronym (a brand's "BBC News", "BT Openzone" are not the BBC or BT), and what is left out are
+    left out are suffixes ("Group Inc"); or, for a short name that is no nationality nor acronym (a
+    brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
+    is left out ("Oxford" is not "Oxford University", "Toyota" is "Toyota Motor": :func:`is_namesake`),
+    nor the words before a public body's ("Home" of "Home Office": kg/lang/en/public_body_words.txt),
+    they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
+    or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
     own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
     rest = full[len(short) :].split()
     suffixes = {s.lower() for s in lexicon().organisation_suffixes}
     if all(word in suffixes for word in rest):
         return True
-    if names[full].first >= names[short].first or is_acronym(names[short].surface):
-        return False
+    surface = names[short].surface
     written = _WORDS.split(names[full].surface.strip())[len(short.split()) :]
+    heads = lexicon().organisation_words - lexicon().organisation_suffixes
+    if is_acronym(surface) or surface in lexicon().demonyms:
+        return False  # "Welsh" of "Welsh Assembly": the nationality
+    if any(word in heads for word in written) and is_namesake(surface):
+        return False  # "Oxford" of "Oxford University": an institution named after a place (not "Toyota Motor")
+    if written and written[-1] in lexicon().public_body_words:
+        return False  # "Home" of "Home Office": a public body is named after what it deals with (not of
+        # "Federated Department Stores", which ends in no such word)
+    if written and all(word in lexicon().organisation_words for word in written):
+        return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
+    if names[full].first >= names[short].first:
+        return False
     if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
         return False
     while rest and rest[0] in _JOINERS:

@@ -6,8 +6,9 @@ depend on the order of the documents:
 1. the alias file's forced merges;
 2. the same full name in several documents (or on a node of the graph): within a
    type family, then across families where one side's type is only spaCy's guess;
-3. an acronym, a bare surname or an organisation's short name alone in its
-   documents, and the only full name elsewhere that it fits.
+3. an acronym (also written with one capital: "Opec"), a bare surname or an
+   organisation's short name alone in its documents, and the only full name
+   elsewhere that it fits.
 
 Names whose types conflict are never joined, two graph nodes stay two, and the
 alias file can forbid a merge.
@@ -22,7 +23,7 @@ from ..lang import lexicon
 from ..model import Aliases, MergeRule
 from ..text.names import acronyms, initials, name_key, normalise_name, suffix_free, without_domain, without_version
 from ..vocab import ACRONYM_LABELS, type_family
-from .groups import Group, female_keys, is_acronym, is_short_key
+from .groups import Group, female_keys, is_acronym, is_short_key, is_title_acronym, synonym_key
 from .places import is_place_key
 
 __all__ = ["join_groups"]
@@ -197,9 +198,16 @@ class _Joiner:
         family = groups[members[0]].family
         if any(key.split()[0] in female_keys() for i in members for key in groups[i].keys if key):
             return None  # "Mrs Howard" alone in a document: never joined to a full name elsewhere
-        if is_acronym(surface) and family in {type_family(t) for t in ACRONYM_LABELS}:
+        acronym_family = family in {type_family(t) for t in ACRONYM_LABELS}
+        if is_acronym(surface) and acronym_family:
             return "acronym", surfaces, full_names.get(("initials", surface.replace(".", "")), set()) - {root}
+        if is_title_acronym(surface) and acronym_family:  # "Opec" as British news writes "OPEC"
+            spelt = full_names.get(("initials", surface.upper()), set()) - {root}
+            if spelt:
+                return "acronym", surfaces, spelt
         if family == "PERSON" and is_short_key(name_key(surface), family):
+            if synonym_key(name_key(surface)) is not None:
+                return None  # "Oscar" alone is the award as often as a surname: no person elsewhere is sure
             return "surname", surfaces, full_names.get(("surname", name_key(surface)), set()) - {root}
         if family == "ORG":  # "Labour" = "Labour Party"
             return "short name", surfaces, full_names.get(("short", normalise_name(surface)), set()) - {root}

@@ -16,7 +16,11 @@ Rules, each recorded for every surface form so that a merge can be checked
 - ``short name``: an organisation's name without "Party", "Inc." ... ("Labour" =
   "Labour Party"; "USAir" = "USAir Group Inc"), without its web domain ("Suprnova" =
   "Suprnova.org") or a version number ("Firefox" = "Firefox 1.0"); within a document
-  also its first words after the full name ("Jet" = "Jet Airways"); when only one fits;
+  also its first words after the full name ("Jet" = "Jet Airways"), or before or after it when the
+  words left out are organisation words ("Mozilla" = "Mozilla Foundation"), never a nationality or a
+  city an institution is named after ("Welsh Assembly", "Oxford University"); when only one fits;
+- ``synonym``: within a document, another name of the same event or award ("Athens Games" =
+  "Athens Olympics", "Oscar" = "Academy Award": ``kg/lang/en/name_synonyms.tsv``);
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
@@ -53,6 +57,7 @@ _RULE_PRIORITY: list[MergeRule] = [
     "surname",
     "first name",
     "short name",
+    "synonym",
     "gazetteer",
     "exact",
 ]
