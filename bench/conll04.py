@@ -89,6 +89,46 @@ def conll_relation(relation):
     return None
 
 
+def conll_value(span) -> tuple[int, int] | None:
+    """The token span CoNLL04 marks for one of kg's values, or None when it marks none (see above)."""
+    from kg.lang import lexicon_of
+
+    months = lexicon_of(span.doc).months
+    words = [t.text for t in span]
+    month = words[0].lower().rstrip(".") in months
+    years = [i for i, word in enumerate(words) if len(word) == 4 and word.isdigit()]
+    if month and years and len(words) > 2 and any(w.isdigit() and len(w) <= 2 for w in words[1 : years[0]]):
+        return span.start, span.start + 1  # "Nov. 22 , 1963": the month
+    if month and len(words) == 2 and years == [1]:
+        return span.start + 1, span.end  # "December 1955": the year
+    if len(words) == 1 and years:
+        return None  # "In 1969 , ..."
+    return span.start, span.end
+
+
+#: Words before a "City , State" pair that make it one place in CoNLL04 ("born in Concord , Mass .").
+BIRTHPLACE_WORDS = frozenset({"born", "native", "died"})
+
+
+def birthplaces(tokens: list[str], entities: list[dict]) -> list[dict]:
+    """``entities`` with each "City , State" pair of places after "born", "native" or "died" made one."""
+    ordered = sorted(entities, key=lambda e: (e["start"], e["end"]))
+    merged: list[dict] = []
+    for entity in ordered:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last["type"] == entity["type"] == "Loc"
+            and entity["start"] == last["end"] + 1
+            and tokens[last["end"]] == ","
+            and BIRTHPLACE_WORDS & {t.lower() for t in tokens[max(0, last["start"] - 3) : last["start"]]}
+        ):
+            merged[-1] = {"start": last["start"], "end": entity["end"], "type": "Loc"}
+            continue
+        merged.append(entity)
+    return merged
+
+
 def entity_of(doc, mention) -> dict:
     """The scorer's inline entity for a mention."""
     start, end = token_span(doc, mention.start, mention.end)
@@ -117,7 +157,10 @@ def predict(records, nlp):
             if span is not None and mention.label in CONLL_TYPES:
                 entities.append({"start": span[0], "end": span[1], "type": CONLL_TYPES[mention.label]})
         for value in values(doc):
-            entities.append({"start": value.start, "end": value.end, "type": "Other"})
+            marked = conll_value(value)
+            if marked is not None:
+                entities.append({"start": marked[0], "end": marked[1], "type": "Other"})
+        entities = birthplaces(record["tokens"], entities)
         relations = []
         for relation in extract(document_from_tokens(record), doc).relations:
             typed = conll_relation(relation)
