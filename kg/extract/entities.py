@@ -88,8 +88,10 @@ def name_pieces(span: Span) -> list[Span]:
     Arsenal" is two names. Prepositions, conjunctions like "and", articles and name particles stay
     inside names ("Bank of England", "Pew Internet and American Life Project", "Ahmad al Mesmari")."""
     pieces, start = [], span.start
+    lex = lexicon_of(span)
     for token in span[1:-1]:
-        if token.text.islower() and token.pos_ in _CLAUSE_WORDS:
+        # and a role before a person's name: the model's "Balco boss Victor Conte" is a company and a person
+        if token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns):
             pieces.append(span.doc[start : token.i])
             start = token.i + 1
     pieces.append(span.doc[start : span.end])
@@ -382,7 +384,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             and root.dep_ in ("nsubj", "nsubjpass")
             and name not in surnames
             and span[0].text not in lex.first_names
-            and _next_pronoun(span, covered) in lex.neuter_pronouns
+            and _next_pronoun(span, covered, subject=label == "ORG") in lex.neuter_pronouns
         ):
             found.setdefault(name, ("ORG", "pronoun"))  # "Argonaut said its games ...": people are not "it"
             # (an ORG is confirmed, so that the name model does not overrule it)
@@ -408,13 +410,39 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             # "a conference in Manchester" (spaCy: a person, here or elsewhere in the text): people are not "in" X
             found.setdefault(name, ("GPE", "place context"))
+        elif (
+            label == "PERSON"
+            and len(span) == 1
+            and name not in surnames
+            and span.text not in lex.first_names
+            and _listed_with_places(root)
+        ):
+            found.setdefault(name, ("GPE", "place context"))  # "in Guildford and Woolwich", "visits Leeds, Torbay"
+    alone = {span.text for span, label in spans if label == "PERSON" and len(span) == 1}  # "Cragg said"
     for span, label in spans:
         name = _plain(span)
         if name not in found:
             context = _context_type(span, label, lex, surnames)
+            if context is None and label != "PERSON" and span[-1].text in alone and _person_shaped(span, lex):
+                context = ("PERSON", "surname")  # "Alistair Cragg" (spaCy: an organisation) when "Cragg" is a person
             if context is not None:
                 found[name] = context
     return found
+
+
+def _person_shaped(span: Span, lex: Lexicon) -> bool:
+    """Whether a name of two or three words could be a person's full name: each word capitalised (not
+    in capitals), none a title's, a company's, a place's or a building's, and not a place the gazetteer knows."""
+    words = [t.text for t in span]
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and name_type(words, lex) is None
+        and not _common_title(span[0], lex)
+        and not any(w in lex.organisation_words or w in lex.place_words or w in lex.facility_words for w in words)
+        and not any(w in lex.event_words for w in words)
+        and not lookup(span.text)
+    )
 
 
 #: The labels a name's context may overrule: spaCy's guesses for names it does not know.
@@ -478,6 +506,13 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         return "WORK_OF_ART", "quoted title"  # the film "Million Dollar Baby"
     if label not in _GUESSED_LABELS | {"ORG"}:
         return None
+    if len(span) == 1 and before is not None and before.lower_ == "the" and label != "NORP":
+        # A word that ends names of events or organisations, named with "the": "the Games", "the Herald"
+        word = span.text
+        if word in lex.event_words:
+            return "EVENT", "name words"
+        if word in lex.organisation_words and word not in lex.place_words and label != "ORG":
+            return "ORG", "name words"
     if label in _NAMED_THINGS and _first_name(span, lex):
         return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
     if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
@@ -494,10 +529,25 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and i - span.end <= 2
             and doc[i].lower_ in lex.organisation_context_nouns
             and doc[i].pos_ == "NOUN"
-            and doc[i].dep_ != "compound"  # "China's stock market" is a market
+            # "China's stock market" is a market; "Chelsea manager Jose Mourinho" is the club's
+            and (doc[i].dep_ != "compound" or (doc[i].lower_ in lex.organisation_role_nouns and _before_person(doc[i])))
         ):
-            return "ORG", "organisation context"  # "BP's shares", "Renault chairman"
+            return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
+    if label != "NORP" and _work_context(root, lex):
+        return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person)
     return None
+
+
+def _before_person(noun: Token) -> bool:
+    """Whether a noun stands in compound before a person's name ("manager Jose Mourinho")."""
+    return noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" and noun.head.i > noun.i
+
+
+def _work_context(root: Token, lex: Lexicon) -> bool:
+    """Whether a name (its root) is what someone starred in: "starred in Ray", "starred in Ray and Hitch"."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in lex.work_in_verbs
 
 
 def _first_name(span: Span, lex: Lexicon) -> bool:
@@ -549,15 +599,34 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     return False
 
 
-def _next_pronoun(span: Span, covered: dict[int, int]) -> str | None:
+def _next_pronoun(span: Span, covered: dict[int, int], *, subject: bool = False) -> str | None:
     """The possessive pronoun right after ``span``'s verb ("its" in "Argonaut said its games ..."), or None
-    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`)."""
+    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`).
+    With ``subject``, a subject "it" of a verb of action counts too ("Nintendo said that it had sold ..."),
+    not the "it" of "it was", "it seems", which stands for no one."""
     for token in span.doc[span.end : span.sent.end]:
         if covered.get(token.i, -1) >= span.end or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE"):
             return None  # "said on Monday its sales" reads through the date
         if token.tag_ == "PRP$":
             return token.lower_
+        if (
+            subject
+            and token.lower_ == "it"
+            and token.dep_ == "nsubj"
+            and token.head.pos_ == "VERB"
+            and token.head.lemma_ not in lexicon_of(token).expletive_verbs
+        ):
+            return token.lower_
     return None
+
+
+def _listed_with_places(root: Token) -> bool:
+    """Whether a name is coordinated with names that are mostly places, by spaCy's labels: two places
+    at least ("Manchester, Liverpool, Leicester, Dorset and Torbay"), or one when the gazetteer knows
+    the name ("in Guildford and Woolwich"); a pair says little of a name it does not know."""
+    others = [t.ent_type_ for t in root.conjuncts if t.ent_type_]
+    places = sum(label in AREA_LABELS for label in others)
+    return places > len(others) - places and (places >= 2 or (places == 1 and bool(lookup(root.text))))
 
 
 def _place_context(span: Span, places: set[int]) -> bool:

@@ -233,3 +233,55 @@ def test_a_word_with_a_sentences_capital_is_no_name(nlp):
 def test_a_place_noun_just_after_a_name_types_it_but_not_a_companys(nlp):
     assert ("Sellafield", "FAC", "kind noun") in typed(nlp, "Workers at the Sellafield plant went on strike.")
     assert not any(reason == "kind noun" for _, _, reason in typed(nlp, "Workers at the Toyota plant went on strike."))
+
+
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        ("Chelsea manager Jose Mourinho said his side would win the league.", "Chelsea", "Jose Mourinho"),
+        ("Wigan's players celebrated after the final whistle.", "Wigan", None),
+        ("Sony spokesman Mark Smith said the company would not sell the robot.", "Sony", "Mark Smith"),
+    ],
+)
+def test_a_clubs_or_companys_people_make_it_an_organisation(nlp, text, name, person):
+    found = typed(nlp, text)
+    assert (name, "ORG", "organisation context") in found
+    assert person is None or (person, "PERSON", "title") in found  # the manager or spokesman stays a person
+
+
+def test_a_role_word_inside_a_name_cuts_it_in_two(nlp):
+    found = {(text, label) for text, label, _ in typed(nlp, "Balco boss Victor Conte denied the charges.")}
+    assert ("Victor Conte", "PERSON") in found and not any("boss" in text for text, _ in found)
+
+
+def test_a_full_name_whose_surname_is_a_person_is_a_persons(nlp):
+    text = "Alistair Cragg won the 3,000m in Boston. Cragg said he was tired but happy."
+    assert ("Alistair Cragg", "PERSON") in {(text, label) for text, label, _ in typed(nlp, text)}
+
+
+def test_a_company_that_is_it_is_not_a_person(nlp):
+    text = "Nintendo said on Tuesday that it had sold two million consoles in Europe."
+    assert ("Nintendo", "ORG", "pronoun") in typed(nlp, text)
+    # the "it" of "it was" stands for nothing
+    assert ("Blair", "PERSON") in {(t, label) for t, label, _ in typed(nlp, "Blair said it was time to act.")}
+
+
+def test_a_web_site_is_an_organisation(nlp):
+    assert ("Mininova", "ORG", "kind noun") in typed(nlp, "Web site Mininova said it would remove the files.")
+
+
+def test_what_someone_starred_in_is_a_work(nlp):
+    assert ("Cinderella Man", "WORK_OF_ART", "kind noun") in typed(
+        nlp, "She starred in Million Dollar Baby and Cinderella Man."
+    )
+
+
+def test_a_name_listed_with_places_is_a_place(nlp):
+    text = "Mr Kennedy visits Manchester, Liverpool, Leicester, Somerset, Basingstoke and Torbay this week."
+    found = {(t, label) for t, label, _ in typed(nlp, text)}
+    assert ("Manchester", "GPE") in found and ("Torbay", "GPE") in found
+
+
+def test_a_newspapers_name_is_an_organisations():
+    assert name_type(["San", "Francisco", "Chronicle"]) == "ORG"
+    assert name_type(["Wall", "Street", "Journal"]) == "ORG"
