@@ -90,13 +90,19 @@ def name_pieces(span: Span) -> list[Span]:
     pieces, start = [], span.start
     lex = lexicon_of(span)
     for token in span[1:-1]:
-        # and a role before a person's name: the model's "Balco boss Victor Conte" is a company and a person
-        if token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns):
+        # and a role before a person's name: the model's "Balco boss Victor Conte" is a company and a person;
+        # a bracket stands between a name and its short form: "Union of Democratic Forces (SDS" is two
+        if token.text in _BRACKETS or (
+            token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns)
+        ):
             pieces.append(span.doc[start : token.i])
             start = token.i + 1
     pieces.append(span.doc[start : span.end])
     return [piece for piece in pieces if any(ch.isupper() for ch in piece.text)]
 
+
+#: Brackets, which never stand inside a name.
+_BRACKETS = frozenset("()[]{}")
 
 #: Parts of speech that never stand inside a name (lower-case): a name does not hold a clause.
 _CLAUSE_WORDS = frozenset({"SCONJ", "VERB", "AUX", "PRON", "ADV"})

@@ -285,3 +285,11 @@ def test_a_name_listed_with_places_is_a_place(nlp):
 def test_a_newspapers_name_is_an_organisations():
     assert name_type(["San", "Francisco", "Chronicle"]) == "ORG"
     assert name_type(["Wall", "Street", "Journal"]) == "ORG"
+
+
+def test_a_bracket_parts_a_name_from_its_short_form(nlp):
+    from spacy.tokens import Doc
+
+    words = ["Voters", "backed", "the", "Union", "of", "Democratic", "Forces", "(", "SDS", ")", "won", "."]
+    found = {m.text for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+    assert "Union of Democratic Forces" in found and not any("(" in name for name in found)
