@@ -105,3 +105,11 @@ def test_a_birthplace_with_its_state_is_one_place_and_other_pairs_stay_two():
     lives = ["He", "lives", "in", "Milan", ",", "Ohio", "."]
     two = [{"start": 3, "end": 4, "type": "Loc"}, {"start": 5, "end": 6, "type": "Loc"}]
     assert conll04.birthplaces(lives, two) == two
+
+
+def test_a_full_name_keeps_the_titles_conll04_marks_with_it():
+    conll04 = _bench_conll04()
+    tokens = ["President", "John", "F.", "Kennedy", "met", "Sen.", "Bob", "Dole", "and", "President", "Bush"]
+    assert conll04.with_title(tokens, {"start": 1, "end": 4, "type": "Peop"})["start"] == 0
+    assert conll04.with_title(tokens, {"start": 6, "end": 8, "type": "Peop"})["start"] == 6  # not "Sen."
+    assert conll04.with_title(tokens, {"start": 10, "end": 11, "type": "Peop"})["start"] == 10  # one word: "Bush"
