@@ -242,6 +242,8 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
             continue  # "Boston Scientific said ...": a person of several words has a first name
         if label == "GPE" and len(words) == 1 and name not in bare:
             continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
+        if label == "GPE" and current == "ORG" and _a_city(name):
+            continue  # "Southampton", "Santos": clubs and companies bear cities' names (as for the gazetteer)
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
 
@@ -524,7 +526,15 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
     if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
         return "PRODUCT", "product context"
     # An organisation's context confirms spaCy's ORG too: the name model must not overrule it.
-    if len(span) == 1 and span.text not in surnames and (before is None or not _is_honorific(before, lex)):
+    # Not a nationality ("Dutch striker Ruud van Nistelrooy"); and people of a place the gazetteer does not know
+    # as a city are its nation's ("England coach Sven-Goran Eriksson": read as the nation), where clubs bear
+    # cities' names ("Liverpool manager Rafael Benitez").
+    if (
+        len(span) == 1
+        and span.text not in surnames
+        and (before is None or not _is_honorific(before, lex))
+        and label != "NORP"
+    ):
         if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lex.organisation_in_nouns:
             return "ORG", "organisation context"  # "shares in BAA"
         i = span.end
@@ -537,11 +547,48 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and doc[i].pos_ == "NOUN"
             # "China's stock market" is a market; "Chelsea manager Jose Mourinho" is the club's
             and (doc[i].dep_ != "compound" or (doc[i].lower_ in lex.organisation_role_nouns and _before_person(doc[i])))
+            and not (doc[i].lower_ in lex.organisation_role_nouns and label in AREA_LABELS and not _a_city(span.text))
         ):
             return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
     if label != "NORP" and _work_context(root, lex):
         return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person)
+    if (
+        label != "ORG"
+        and len(span) <= 3
+        and not (label == "PERSON" and len(span) > 1)  # "Roger Federer beat Rafael Nadal 6-4"
+        and not (len(span) > 1 and span[0].text in lex.first_names)
+        and span.text not in surnames
+        and (label not in AREA_LABELS or _a_city(span.text))  # "England beat Wales 2-0": read as the nations
+        and _team_context(root, lex)
+    ):
+        return "ORG", "organisation context"  # "signed for Plymouth Argyle", "Santos beat Corinthians 2-1"
     return None
+
+
+def _team_context(root: Token, lex: Lexicon) -> bool:
+    """Whether a name (its root) stands where teams do: the "for" object of "sign", "play", "score"
+    ("signed for X", "12 goals for X"), or a side of a game's result with its score ("X beat Y 2-1",
+    "drew 1-1 with X", "lost 2-0 to X")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in lex.team_verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("with", "to", "against"):
+        head = head.head
+    elif root.dep_ not in ("nsubj", "dobj"):
+        return False
+    return head.lemma_.lower() in lex.result_verbs and any(_is_score(child) for child in head.children)
+
+
+def _is_score(token: Token) -> bool:
+    """Whether a token starts a game's score: "2" of "2-1"."""
+    doc, i = token.doc, token.i
+    return token.is_digit and i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and doc[i + 2].is_digit
+
+
+def _a_city(name: str) -> bool:
+    """Whether the gazetteer knows a name as a city before anything else."""
+    places = lookup(name)
+    return bool(places) and places[0].kind == "city"
 
 
 def _before_person(noun: Token) -> bool:
@@ -629,10 +676,18 @@ def _next_pronoun(span: Span, covered: dict[int, int], *, subject: bool = False)
 def _listed_with_places(root: Token) -> bool:
     """Whether a name is coordinated with names that are mostly places, by spaCy's labels: two places
     at least ("Manchester, Liverpool, Leicester, Dorset and Torbay"), or one when the gazetteer knows
-    the name ("in Guildford and Woolwich"); a pair says little of a name it does not know."""
+    the name ("in Guildford and Woolwich"; a pair says little of a name it does not know), in a list
+    that is where something is or goes ("in ...", "near ...", "visits ...")."""
     others = [t.ent_type_ for t in root.conjuncts if t.ent_type_]
     places = sum(label in AREA_LABELS for label in others)
-    return places > len(others) - places and (places >= 2 or (places == 1 and bool(lookup(root.text))))
+    if not (places > len(others) - places and (places >= 2 or (places == 1 and bool(lookup(root.text))))):
+        return False
+    # ... and the list stands where places do ("in", "near", "visit"): clubs named after cities are listed too
+    first = min([root, *root.conjuncts], key=lambda t: t.i)
+    lex = lexicon_of(root)
+    return (first.dep_ == "pobj" and first.head.lower_ in lex.place_only_prepositions) or (
+        first.dep_ == "dobj" and first.head.lemma_ == "visit"
+    )
 
 
 def _place_context(span: Span, places: set[int]) -> bool:

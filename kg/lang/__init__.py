@@ -121,6 +121,7 @@ _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
 _IN_MARKS = frozenset({"in", "role"})
+_FOR_MARKS = frozenset({"for"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -192,6 +193,8 @@ class Lexicon:
     organisation_role_nouns: frozenset[str] = _marked("organisation_context_nouns", "role", _IN_MARKS)
     work_in_verbs: frozenset[str] = _marked("work_verbs", "in", _IN_MARKS)
     expletive_verbs: frozenset[str] = _list("expletive_verbs")  # "it seems": an "it" that stands for nothing
+    team_verbs: frozenset[str] = _marked("team_verbs", "for", _FOR_MARKS)  # "signed for X": X is a club
+    result_verbs: frozenset[str] = _list("result_verbs")  # "X beat Y 2-1": both are teams
     vessel_nouns: frozenset[str] = _list("vessel_nouns")
     work_nouns: frozenset[str] = _list("work_nouns")
     organisation_kind_nouns: frozenset[str] = _list("organisation_kind_nouns")

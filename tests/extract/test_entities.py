@@ -293,3 +293,22 @@ def test_a_bracket_parts_a_name_from_its_short_form(nlp):
     words = ["Voters", "backed", "the", "Union", "of", "Democratic", "Forces", "(", "SDS", ")", "won", "."]
     found = {m.text for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
     assert "Union of Democratic Forces" in found and not any("(" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Santos beat Corinthians 2-1 in Sao Paulo on Sunday.", "Corinthians"),
+        ("Everton drew 1-1 with Blackburn at Goodison Park.", "Blackburn"),
+        ("He has scored 12 goals for Wigan this season.", "Wigan"),
+    ],
+)
+def test_a_side_of_a_result_or_a_players_club_is_a_team(nlp, text, name):
+    assert (name, "ORG", "organisation context") in typed(nlp, text)
+
+
+def test_a_player_a_nationality_and_a_nation_are_not_teams(nlp):
+    found = {(t, label) for t, label, _ in typed(nlp, "Roger Federer beat Rafael Nadal 6-4 6-3 in the final.")}
+    assert ("Roger Federer", "PERSON") in found
+    found = typed(nlp, "Dutch striker Ruud van Nistelrooy scored twice as England coach Sven-Goran Eriksson watched.")
+    assert not any(reason == "organisation context" for _, _, reason in found)
