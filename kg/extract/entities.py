@@ -243,7 +243,7 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
         if label == "GPE" and len(words) == 1 and name not in bare:
             continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
         if label == "GPE" and current == "ORG" and _a_city(name):
-            continue  # "Southampton", "Santos": clubs and companies bear cities' names (as for the gazetteer)
+            continue  # "Leeds", "Porto": clubs and companies bear cities' names (as for the gazetteer)
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
 
@@ -561,7 +561,7 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         and (label not in AREA_LABELS or _a_city(span.text))  # "England beat Wales 2-0": read as the nations
         and _team_context(root, lex)
     ):
-        return "ORG", "organisation context"  # "signed for Plymouth Argyle", "Santos beat Corinthians 2-1"
+        return "ORG", "organisation context"  # "signed for Plymouth Argyle", "Rangers beat Hibernian 3-1"
     return None
 
 

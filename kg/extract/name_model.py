@@ -61,12 +61,12 @@ def name_features(span: Span, label: str) -> dict[str, float]:
     places = lookup(span.text)
     if places:
         # what the gazetteer knows the name as (a country, a state), never which place it is; not a city, as
-        # clubs and companies bear cities' names ("Southampton", "Santos") far more in news than in CoNLL04
+        # clubs and companies bear cities' names ("Leeds", "Porto") far more in news than in CoNLL04
         features[f"gazetteer={places[0].kind}"] = 1.0
         features[f"label={label}|gazetteer={places[0].kind}"] = 1.0
     owned = _owned(span)
     if owned is not None:
-        features[f"owns={owned.lemma_.lower()}"] = 1.0  # "Sony's shares", "Wigan's players", "Smith's wife"
+        features[f"owns={owned.lemma_.lower()}"] = 1.0  # "Nokia's shares", "Wigan's players", "Smith's wife"
     root = span.root
     features[f"dep={root.dep_}"] = 1.0
     if not (span.start <= root.head.i < span.end):
@@ -76,7 +76,7 @@ def name_features(span: Span, label: str) -> dict[str, float]:
 
 
 def _owned(span: Span) -> Token | None:
-    """The noun a name owns: "shares" in "Sony's new shares", or None."""
+    """The noun a name owns: "shares" in "Nokia's new shares", or None."""
     doc, i = span.doc, span.end
     if i >= len(doc) or doc[i].tag_ != "POS":
         return None
