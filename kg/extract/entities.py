@@ -418,6 +418,8 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             # "a conference in Manchester" (spaCy: a person, here or elsewhere in the text): people are not "in" X
             found.setdefault(name, ("GPE", "place context"))
+        elif label == "ORG" and len(span) <= 3 and _dateline_place(span):
+            found.setdefault(name, ("GPE", "place context"))  # "ROYAL OAK, Mich." opening a wire story
         elif (
             label == "PERSON"
             and len(span) == 1
@@ -671,6 +673,29 @@ def _next_pronoun(span: Span, covered: dict[int, int], *, subject: bool = False)
         ):
             return token.lower_
     return None
+
+
+def _dateline_place(span: Span) -> bool:
+    """Whether a name in capitals opens its sentence before ", " and a state or a country the gazetteer
+    knows ("ROYAL OAK, Mich.", "BRUSSELS, Belgium"): a wire dateline's place, where the reader did not
+    take the dateline apart (a dateline alone on its line)."""
+    doc = span.doc
+    after = span.end
+    if not all(t.is_upper and t.is_alpha for t in span) or span.start != span.sent.start:
+        return False
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    for end in (after + 3, after + 2):  # "South Carolina", "Mich."
+        if end > len(doc) or (end < len(doc) and doc[end].text not in _DATELINE_ENDS):
+            continue  # the place ends the line or comes before the agency or the dash: not "NATO, Britain and"
+        places = lookup(doc[after + 1 : end].text)
+        if places and places[0].kind in ("state", "country"):
+            return True
+    return False
+
+
+#: What follows the place of a dateline: the line's end, the agency in brackets, the dash.
+_DATELINE_ENDS = frozenset({".", "(", "-", "--", "\u2014", "\u2013", "_"})
 
 
 def _listed_with_places(root: Token) -> bool:

@@ -312,3 +312,13 @@ def test_a_player_a_nationality_and_a_nation_are_not_teams(nlp):
     assert ("Roger Federer", "PERSON") in found
     found = typed(nlp, "Dutch striker Ruud van Nistelrooy scored twice as England coach Sven-Goran Eriksson watched.")
     assert not any(reason == "organisation context" for _, _, reason in found)
+
+
+def test_a_dateline_alone_on_its_line_names_a_place(nlp):
+    from spacy.tokens import Doc
+
+    for words, name in ((["ROYAL", "OAK", ",", "Mich", "."], "ROYAL OAK"), (["MEMPHIS", ",", "Tenn", "."], "MEMPHIS")):
+        found = {(m.text, m.label) for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+        assert (name, "GPE") in found
+    words = ["NATO", ",", "Britain", "and", "France", "agreed", "."]  # a list, not a dateline
+    assert ("NATO", "ORG") in {(m.text, m.label) for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
