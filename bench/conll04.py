@@ -18,7 +18,8 @@ not written: CoNLL04's annotators rarely mark them.
 CoNLL04's own conventions, read off its training split (never its dev split), are applied here
 and not in kg's extraction, as they are only CoNLL04's (:func:`conll_value`, :func:`birthplaces`,
 :func:`with_title`): a full date "Nov. 22 , 1963" is marked on its month alone (45 of 51 on
-train); a month and a year, "December 1955", on the year (9 of 13); a year alone ("In 1969 ,
+train); a month and a year, "December 1955", on the year (9 of 13); "previous December" on the
+month (2 of 7, the others on nothing); a year alone ("In 1969 ,
 ...") mostly not at all (22 of 154 are marked); a birthplace "born in Concord , Mass ." is one
 place with its state or country (about 50 of the 58 "City , State" pairs after "born", "native"
 or "died"), where other pairs are two; and a person's full name keeps the title before it when
@@ -111,6 +112,8 @@ def conll_value(span) -> tuple[int, int] | None:
         return span.start, span.start + 1  # "Nov. 22 , 1963": the month
     if month and len(words) == 2 and years == [1]:
         return span.start + 1, span.end  # "December 1955": the year
+    if len(words) == 2 and words[0].islower() and words[1].lower().rstrip(".") in months:
+        return span.start + 1, span.end  # "previous December", "last July": the month
     if len(words) == 1 and years:
         return None  # "In 1969 , ..."
     return span.start, span.end

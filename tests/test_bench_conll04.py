@@ -95,6 +95,8 @@ def test_dates_are_marked_as_conll04_marks_them():
     assert conll04.conll_value(month_year) == (9, 10)  # the year
     assert conll04.conll_value(year) is None
     assert conll04.conll_value(day_month_year) == (15, 18)
+    last = Doc(doc.vocab, words=["since", "last", "July"])
+    assert conll04.conll_value(last[1:3]) == (2, 3)  # the month
 
 
 def test_a_birthplace_with_its_state_is_one_place_and_other_pairs_stay_two():

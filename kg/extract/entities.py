@@ -755,6 +755,8 @@ def values(doc: Doc) -> list[Span]:
         span = doc[start:end]
         if ent.label_ in DATE_LABELS and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
+        if len(span) == 1 and span[0].tag_ == "JJ" and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            continue  # "the 18th President", "the 31st president": an ordinal before a noun counts, it dates nothing
         has_digit = any(ch.isdigit() for ch in span.text)
         if ent.label_ == "CARDINAL" and not (
             has_digit

@@ -322,3 +322,8 @@ def test_a_dateline_alone_on_its_line_names_a_place(nlp):
         assert (name, "GPE") in found
     words = ["NATO", ",", "Britain", "and", "France", "agreed", "."]  # a list, not a dateline
     assert ("NATO", "ORG") in {(m.text, m.label) for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+
+
+def test_an_ordinal_before_a_noun_is_no_date_but_a_day_is(nlp):
+    assert [v.text for v in values(nlp("Herbert Hoover, the 31st president, was born in 1874."))] == ["1874"]
+    assert "18th" in [v.text for v in values(nlp("He arrived on the 18th and left in the 1980s."))]
