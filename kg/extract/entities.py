@@ -552,8 +552,8 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and not (doc[i].lower_ in lex.organisation_role_nouns and label in AREA_LABELS and not _a_city(span.text))
         ):
             return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
-    if label != "NORP" and _work_context(root, lex):
-        return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person)
+    if label != "NORP" and (after is None or after.lower_ not in lex.work_nouns) and _work_context(root, lex):
+        return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person; "in Broadway play" is)
     if (
         label != "ORG"
         and len(span) <= 3

@@ -327,3 +327,9 @@ def test_a_dateline_alone_on_its_line_names_a_place(nlp):
 def test_an_ordinal_before_a_noun_is_no_date_but_a_day_is(nlp):
     assert [v.text for v in values(nlp("Herbert Hoover, the 31st president, was born in 1874."))] == ["1874"]
     assert "18th" in [v.text for v in values(nlp("He arrived on the 18th and left in the 1980s."))]
+
+
+def test_a_bands_people_make_it_a_band_and_a_stage_is_no_work(nlp):
+    assert ("Keane", "ORG", "organisation context") in typed(nlp, "Keane drummer Richard Hughes joined the tour.")
+    found = typed(nlp, "Slater is to star in Broadway play The Glass Menagerie next month.")
+    assert not any(text == "Broadway" and label == "WORK_OF_ART" for text, label, _ in found)
