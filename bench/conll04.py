@@ -15,6 +15,17 @@ LAW, PRODUCT and the values kg keeps (dates, times and amounts with a digit or a
 month, large numbers) → Other. Nationalities and languages (NORP, LANGUAGE) are
 not written: CoNLL04's annotators rarely mark them.
 
+CoNLL04's own conventions, read off its training split (never its dev split), are applied here
+and not in kg's extraction, as they are only CoNLL04's (:func:`conll_value`, :func:`birthplaces`,
+:func:`with_title`): a full date "Nov. 22 , 1963" is marked on its month alone (45 of 51 on
+train); a month and a year, "December 1955", on the year (9 of 13); "previous December" on the
+month (2 of 7, the others on nothing); a year alone ("In 1969 ,
+...") mostly not at all (22 of 154 are marked); a birthplace "born in Concord , Mass ." is one
+place with its state or country (about 50 of the 58 "City , State" pairs after "born", "native"
+or "died"), where other pairs are two; and a person's full name keeps the title before it when
+the title is one of :data:`NAME_TITLES` ("President John F. Kennedy": 27 of 36 after
+"President"; "Rev. Martin Luther King Jr.": 4 of 4), where kg leaves titles out of full names.
+
 Relations are the ones ``kg build`` extracts (clause rules and the trained pair
 classifier, :mod:`kg.extract.pairs`), typed through the ontology
 (``ontology/relations.tsv``) and mapped to CoNLL04's types by family and argument
@@ -89,10 +100,65 @@ def conll_relation(relation):
     return None
 
 
+def conll_value(span) -> tuple[int, int] | None:
+    """The token span CoNLL04 marks for one of kg's values, or None when it marks none (see above)."""
+    from kg.lang import lexicon_of
+
+    months = lexicon_of(span.doc).months
+    words = [t.text for t in span]
+    month = words[0].lower().rstrip(".") in months
+    years = [i for i, word in enumerate(words) if len(word) == 4 and word.isdigit()]
+    if month and years and len(words) > 2 and any(w.isdigit() and len(w) <= 2 for w in words[1 : years[0]]):
+        return span.start, span.start + 1  # "Nov. 22 , 1963": the month
+    if month and len(words) == 2 and years == [1]:
+        return span.start + 1, span.end  # "December 1955": the year
+    if len(words) == 2 and words[0].islower() and words[1].lower().rstrip(".") in months:
+        return span.start + 1, span.end  # "previous December", "last July": the month
+    if len(words) == 1 and years:
+        return None  # "In 1969 , ..."
+    return span.start, span.end
+
+
+#: Titles CoNLL04 marks as part of a person's full name after them (counted on its training split;
+#: not "Sen.", "Gov.", "Judge" or "Lt.", which it marks about as often outside the name, or more).
+NAME_TITLES = frozenset({"President", "Mr.", "Mr", "Dr.", "Rev.", "Gen.", "Sgt."})
+
+
+def with_title(tokens: list[str], entity: dict) -> dict:
+    """A person's full name with one of :data:`NAME_TITLES` just before it, as CoNLL04 marks it."""
+    start = entity["start"]
+    if entity["type"] == "Peop" and entity["end"] - start >= 2 and start > 0 and tokens[start - 1] in NAME_TITLES:
+        return {**entity, "start": start - 1}
+    return entity
+
+
+#: Words before a "City , State" pair that make it one place in CoNLL04 ("born in Concord , Mass .").
+BIRTHPLACE_WORDS = frozenset({"born", "native", "died"})
+
+
+def birthplaces(tokens: list[str], entities: list[dict]) -> list[dict]:
+    """``entities`` with each "City , State" pair of places after "born", "native" or "died" made one."""
+    ordered = sorted(entities, key=lambda e: (e["start"], e["end"]))
+    merged: list[dict] = []
+    for entity in ordered:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last["type"] == entity["type"] == "Loc"
+            and entity["start"] == last["end"] + 1
+            and tokens[last["end"]] == ","
+            and BIRTHPLACE_WORDS & {t.lower() for t in tokens[max(0, last["start"] - 3) : last["start"]]}
+        ):
+            merged[-1] = {"start": last["start"], "end": entity["end"], "type": "Loc"}
+            continue
+        merged.append(entity)
+    return merged
+
+
 def entity_of(doc, mention) -> dict:
-    """The scorer's inline entity for a mention."""
+    """The scorer's inline entity for a mention (a full name with its title, as in :func:`predict`)."""
     start, end = token_span(doc, mention.start, mention.end)
-    return {"start": start, "end": end, "type": CONLL_TYPES[mention.label]}
+    return with_title([t.text for t in doc], {"start": start, "end": end, "type": CONLL_TYPES[mention.label]})
 
 
 def document_from_tokens(record):
@@ -117,7 +183,10 @@ def predict(records, nlp):
             if span is not None and mention.label in CONLL_TYPES:
                 entities.append({"start": span[0], "end": span[1], "type": CONLL_TYPES[mention.label]})
         for value in values(doc):
-            entities.append({"start": value.start, "end": value.end, "type": "Other"})
+            marked = conll_value(value)
+            if marked is not None:
+                entities.append({"start": marked[0], "end": marked[1], "type": "Other"})
+        entities = birthplaces(record["tokens"], [with_title(record["tokens"], e) for e in entities])
         relations = []
         for relation in extract(document_from_tokens(record), doc).relations:
             typed = conll_relation(relation)

@@ -89,13 +89,21 @@ def name_pieces(span: Span) -> list[Span]:
     Arsenal" is two names. Prepositions, conjunctions like "and", articles and name particles stay
     inside names ("Bank of England", "Pew Internet and American Life Project", "Ahmad al Mesmari")."""
     pieces, start = [], span.start
+    lex = lexicon_of(span)
     for token in span[1:-1]:
-        if token.text.islower() and token.pos_ in _CLAUSE_WORDS:
+        # and a role before a person's name: the model's "Balco boss Victor Conte" is a company and a person;
+        # a bracket stands between a name and its short form: "Union of Democratic Forces (SDS" is two
+        if token.text in _BRACKETS or (
+            token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns)
+        ):
             pieces.append(span.doc[start : token.i])
             start = token.i + 1
     pieces.append(span.doc[start : span.end])
     return [piece for piece in pieces if any(ch.isupper() for ch in piece.text)]
 
+
+#: Brackets, which never stand inside a name.
+_BRACKETS = frozenset("()[]{}")
 
 #: Parts of speech that never stand inside a name (lower-case): a name does not hold a clause.
 _CLAUSE_WORDS = frozenset({"SCONJ", "VERB", "AUX", "PRON", "ADV"})
@@ -235,6 +243,8 @@ def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, Ty
             continue  # "Boston Scientific said ...": a person of several words has a first name
         if label == "GPE" and len(words) == 1 and name not in bare:
             continue  # "in the Chamber", "the Treasury": as for the place-context rule, an institution
+        if label == "GPE" and current == "ORG" and _a_city(name):
+            continue  # "Leeds", "Porto": clubs and companies bear cities' names (as for the gazetteer)
         if _MODEL_FAMILIES[label] != _MODEL_FAMILIES[current] and total / counts[name] >= model["threshold"]:
             consolidated[name] = (label, "classifier")
 
@@ -394,7 +404,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             and root.dep_ in ("nsubj", "nsubjpass")
             and name not in surnames
             and span[0].text not in lex.first_names
-            and _next_pronoun(span, covered) in lex.neuter_pronouns
+            and _next_pronoun(span, covered, subject=label == "ORG") in lex.neuter_pronouns
         ):
             found.setdefault(name, ("ORG", "pronoun"))  # "Argonaut said its games ...": people are not "it"
             # (an ORG is confirmed, so that the name model does not overrule it)
@@ -420,13 +430,41 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         ):
             # "a conference in Manchester" (spaCy: a person, here or elsewhere in the text): people are not "in" X
             found.setdefault(name, ("GPE", "place context"))
+        elif label == "ORG" and len(span) <= 3 and _dateline_place(span):
+            found.setdefault(name, ("GPE", "place context"))  # "ROYAL OAK, Mich." opening a wire story
+        elif (
+            label == "PERSON"
+            and len(span) == 1
+            and name not in surnames
+            and span.text not in lex.first_names
+            and _listed_with_places(root)
+        ):
+            found.setdefault(name, ("GPE", "place context"))  # "in Guildford and Woolwich", "visits Leeds, Torbay"
+    alone = {span.text for span, label in spans if label == "PERSON" and len(span) == 1}  # "Cragg said"
     for span, label in spans:
         name = _plain(span)
         if name not in found:
             context = _context_type(span, label, lex, surnames)
+            if context is None and label != "PERSON" and span[-1].text in alone and _person_shaped(span, lex):
+                context = ("PERSON", "surname")  # "Alistair Cragg" (spaCy: an organisation) when "Cragg" is a person
             if context is not None:
                 found[name] = context
     return found
+
+
+def _person_shaped(span: Span, lex: Lexicon) -> bool:
+    """Whether a name of two or three words could be a person's full name: each word capitalised (not
+    in capitals), none a title's, a company's, a place's or a building's, and not a place the gazetteer knows."""
+    words = [t.text for t in span]
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and name_type(words, lex) is None
+        and not _common_title(span[0], lex)
+        and not any(w in lex.organisation_words or w in lex.place_words or w in lex.facility_words for w in words)
+        and not any(w in lex.event_words for w in words)
+        and not lookup(span.text)
+    )
 
 
 #: The labels a name's context may overrule: spaCy's guesses for names it does not know.
@@ -490,12 +528,27 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         return "WORK_OF_ART", "quoted title"  # the film "Million Dollar Baby"
     if label not in _GUESSED_LABELS | {"ORG"}:
         return None
+    if len(span) == 1 and before is not None and before.lower_ == "the" and label != "NORP":
+        # A word that ends names of events or organisations, named with "the": "the Games", "the Herald"
+        word = span.text
+        if word in lex.event_words:
+            return "EVENT", "name words"
+        if word in lex.organisation_words and word not in lex.place_words and label != "ORG":
+            return "ORG", "name words"
     if label in _NAMED_THINGS and _first_name(span, lex):
         return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
     if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
         return "PRODUCT", "product context"
     # An organisation's context confirms spaCy's ORG too: the name model must not overrule it.
-    if len(span) == 1 and span.text not in surnames and (before is None or not _is_honorific(before, lex)):
+    # Not a nationality ("Dutch striker Ruud van Nistelrooy"); and people of a place the gazetteer does not know
+    # as a city are its nation's ("England coach Sven-Goran Eriksson": read as the nation), where clubs bear
+    # cities' names ("Liverpool manager Rafael Benitez").
+    if (
+        len(span) == 1
+        and span.text not in surnames
+        and (before is None or not _is_honorific(before, lex))
+        and label != "NORP"
+    ):
         if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lex.organisation_in_nouns:
             return "ORG", "organisation context"  # "shares in BAA"
         i = span.end
@@ -506,10 +559,62 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and i - span.end <= 2
             and doc[i].lower_ in lex.organisation_context_nouns
             and doc[i].pos_ == "NOUN"
-            and doc[i].dep_ != "compound"  # "China's stock market" is a market
+            # "China's stock market" is a market; "Chelsea manager Jose Mourinho" is the club's
+            and (doc[i].dep_ != "compound" or (doc[i].lower_ in lex.organisation_role_nouns and _before_person(doc[i])))
+            and not (doc[i].lower_ in lex.organisation_role_nouns and label in AREA_LABELS and not _a_city(span.text))
         ):
-            return "ORG", "organisation context"  # "BP's shares", "Renault chairman"
+            return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
+    if label != "NORP" and (after is None or after.lower_ not in lex.work_nouns) and _work_context(root, lex):
+        return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person; "in Broadway play" is)
+    if (
+        label != "ORG"
+        and len(span) <= 3
+        and not (label == "PERSON" and len(span) > 1)  # "Roger Federer beat Rafael Nadal 6-4"
+        and not (len(span) > 1 and span[0].text in lex.first_names)
+        and span.text not in surnames
+        and (label not in AREA_LABELS or _a_city(span.text))  # "England beat Wales 2-0": read as the nations
+        and _team_context(root, lex)
+    ):
+        return "ORG", "organisation context"  # "signed for Plymouth Argyle", "Rangers beat Hibernian 3-1"
     return None
+
+
+def _team_context(root: Token, lex: Lexicon) -> bool:
+    """Whether a name (its root) stands where teams do: the "for" object of "sign", "play", "score"
+    ("signed for X", "12 goals for X"), or a side of a game's result with its score ("X beat Y 2-1",
+    "drew 1-1 with X", "lost 2-0 to X")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in lex.team_verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("with", "to", "against"):
+        head = head.head
+    elif root.dep_ not in ("nsubj", "dobj"):
+        return False
+    return head.lemma_.lower() in lex.result_verbs and any(_is_score(child) for child in head.children)
+
+
+def _is_score(token: Token) -> bool:
+    """Whether a token starts a game's score: "2" of "2-1"."""
+    doc, i = token.doc, token.i
+    return token.is_digit and i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and doc[i + 2].is_digit
+
+
+def _a_city(name: str) -> bool:
+    """Whether the gazetteer knows a name as a city before anything else."""
+    places = lookup(name)
+    return bool(places) and places[0].kind == "city"
+
+
+def _before_person(noun: Token) -> bool:
+    """Whether a noun stands in compound before a person's name ("manager Jose Mourinho")."""
+    return noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" and noun.head.i > noun.i
+
+
+def _work_context(root: Token, lex: Lexicon) -> bool:
+    """Whether a name (its root) is what someone starred in: "starred in Ray", "starred in Ray and Hitch"."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in lex.work_in_verbs
 
 
 def _first_name(span: Span, lex: Lexicon) -> bool:
@@ -561,15 +666,65 @@ def _followed_by_personal_pronoun(span: Span, covered: dict[int, int]) -> bool:
     return False
 
 
-def _next_pronoun(span: Span, covered: dict[int, int]) -> str | None:
+def _next_pronoun(span: Span, covered: dict[int, int], *, subject: bool = False) -> str | None:
     """The possessive pronoun right after ``span``'s verb ("its" in "Argonaut said its games ..."), or None
-    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`)."""
+    when a noun or another name comes first (``covered``: see :func:`_followed_by_personal_pronoun`).
+    With ``subject``, a subject "it" of a verb of action counts too ("Nintendo said that it had sold ..."),
+    not the "it" of "it was", "it seems", which stands for no one."""
     for token in span.doc[span.end : span.sent.end]:
         if covered.get(token.i, -1) >= span.end or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "DATE"):
             return None  # "said on Monday its sales" reads through the date
         if token.tag_ == "PRP$":
             return token.lower_
+        if (
+            subject
+            and token.lower_ == "it"
+            and token.dep_ == "nsubj"
+            and token.head.pos_ == "VERB"
+            and token.head.lemma_ not in lexicon_of(token).expletive_verbs
+        ):
+            return token.lower_
     return None
+
+
+def _dateline_place(span: Span) -> bool:
+    """Whether a name in capitals opens its sentence before ", " and a state or a country the gazetteer
+    knows ("ROYAL OAK, Mich.", "BRUSSELS, Belgium"): a wire dateline's place, where the reader did not
+    take the dateline apart (a dateline alone on its line)."""
+    doc = span.doc
+    after = span.end
+    if not all(t.is_upper and t.is_alpha for t in span) or span.start != span.sent.start:
+        return False
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    for end in (after + 3, after + 2):  # "South Carolina", "Mich."
+        if end > len(doc) or (end < len(doc) and doc[end].text not in _DATELINE_ENDS):
+            continue  # the place ends the line or comes before the agency or the dash: not "NATO, Britain and"
+        places = lookup(doc[after + 1 : end].text)
+        if places and places[0].kind in ("state", "country"):
+            return True
+    return False
+
+
+#: What follows the place of a dateline: the line's end, the agency in brackets, the dash.
+_DATELINE_ENDS = frozenset({".", "(", "-", "--", "\u2014", "\u2013", "_"})
+
+
+def _listed_with_places(root: Token) -> bool:
+    """Whether a name is coordinated with names that are mostly places, by spaCy's labels: two places
+    at least ("Manchester, Liverpool, Leicester, Dorset and Torbay"), or one when the gazetteer knows
+    the name ("in Guildford and Woolwich"; a pair says little of a name it does not know), in a list
+    that is where something is or goes ("in ...", "near ...", "visits ...")."""
+    others = [t.ent_type_ for t in root.conjuncts if t.ent_type_]
+    places = sum(label in AREA_LABELS for label in others)
+    if not (places > len(others) - places and (places >= 2 or (places == 1 and bool(lookup(root.text))))):
+        return False
+    # ... and the list stands where places do ("in", "near", "visit"): clubs named after cities are listed too
+    first = min([root, *root.conjuncts], key=lambda t: t.i)
+    lex = lexicon_of(root)
+    return (first.dep_ == "pobj" and first.head.lower_ in lex.place_only_prepositions) or (
+        first.dep_ == "dobj" and first.head.lemma_ == "visit"
+    )
 
 
 def _place_context(span: Span, places: set[int]) -> bool:
@@ -612,6 +767,8 @@ def values(doc: Doc) -> list[Span]:
         span = doc[start:end]
         if ent.label_ in DATE_LABELS and len(span) == 1 and span[0].is_digit and len(span[0]) <= 2:
             continue  # a bare "15" tagged as a date is mostly an age or a count
+        if len(span) == 1 and span[0].tag_ == "JJ" and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            continue  # "the 18th President", "the 31st president": an ordinal before a noun counts, it dates nothing
         has_digit = any(ch.isdigit() for ch in span.text)
         if ent.label_ == "CARDINAL" and not (
             has_digit

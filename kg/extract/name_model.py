@@ -6,8 +6,9 @@ about, spaCy's label stands; this model, a multinomial logistic regression train
 ``bench/train_types.py`` on CoNLL04's training split only, may overrule it when it is
 confident. Its features say how a name is written and where it stands, never which name
 it is (no word of the name but the last three letters of its last word): the shape, spaCy's
-label, the words around it, its dependency, and whether its first word is a first name or
-its last word a company's, a place's or a building's. The weights ship as data,
+label, the words around it, its dependency and the verb or noun governing it, the noun it owns
+("X's players"), what kind of place the gazetteer knows it as (a country, a state), and whether
+its first word is a first name or its last word a company's, a place's or a building's. The weights ship as data,
 ``kg/lang/en/type_model.json``.
 """
 
@@ -20,6 +21,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..lang import Lexicon, lexicon_of
+from ..lang.places import lookup
 
 __all__ = ["name_features", "type_probabilities", "MODEL_TYPES"]
 
@@ -56,12 +58,32 @@ def name_features(span: Span, label: str) -> dict[str, float]:
         i = span.start + offset if offset < 0 else span.end + offset
         if 0 <= i < len(doc):
             features[f"{name}={_word(doc[i], lex)}"] = 1.0
+    places = lookup(span.text)
+    if places:
+        # what the gazetteer knows the name as (a country, a state), never which place it is; not a city, as
+        # clubs and companies bear cities' names ("Leeds", "Porto") far more in news than in CoNLL04
+        features[f"gazetteer={places[0].kind}"] = 1.0
+        features[f"label={label}|gazetteer={places[0].kind}"] = 1.0
+    owned = _owned(span)
+    if owned is not None:
+        features[f"owns={owned.lemma_.lower()}"] = 1.0  # "Nokia's shares", "Wigan's players", "Smith's wife"
     root = span.root
     features[f"dep={root.dep_}"] = 1.0
     if not (span.start <= root.head.i < span.end):
         features[f"head={root.head.lemma_.lower()}"] = 1.0
         features[f"dep={root.dep_}|head={root.head.lemma_.lower()}"] = 1.0
     return features
+
+
+def _owned(span: Span) -> Token | None:
+    """The noun a name owns: "shares" in "Nokia's new shares", or None."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].tag_ != "POS":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and i - span.end <= 2:
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].pos_ == "NOUN" else None
 
 
 def _shape(words: list[str]) -> str:

@@ -120,7 +120,8 @@ _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
 _ORGANISATION_MARKS = frozenset({"suffix"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
-_IN_MARKS = frozenset({"in"})
+_IN_MARKS = frozenset({"in", "role"})
+_FOR_MARKS = frozenset({"for"})
 _KNIGHT_MARKS = frozenset({"knight"})
 
 
@@ -188,6 +189,13 @@ class Lexicon:
     # --- kinds of names (issue 17): company contexts, ships, products, events
     organisation_context_nouns: frozenset[str] = _marked("organisation_context_nouns", None, _IN_MARKS)
     organisation_in_nouns: frozenset[str] = _marked("organisation_context_nouns", "in", _IN_MARKS)
+    # issue 17: those that also stand before a person's name ("Chelsea manager Jose Mourinho"), and the
+    # verbs whose object, or whose "in" object, is a work ("she starred in Ray")
+    organisation_role_nouns: frozenset[str] = _marked("organisation_context_nouns", "role", _IN_MARKS)
+    work_in_verbs: frozenset[str] = _marked("work_verbs", "in", _IN_MARKS)
+    expletive_verbs: frozenset[str] = _list("expletive_verbs")  # "it seems": an "it" that stands for nothing
+    team_verbs: frozenset[str] = _marked("team_verbs", "for", _FOR_MARKS)  # "signed for X": X is a club
+    result_verbs: frozenset[str] = _list("result_verbs")  # "X beat Y 2-1": both are teams
     vessel_nouns: frozenset[str] = _list("vessel_nouns")
     work_nouns: frozenset[str] = _list("work_nouns")
     organisation_kind_nouns: frozenset[str] = _list("organisation_kind_nouns")

@@ -233,3 +233,103 @@ def test_a_word_with_a_sentences_capital_is_no_name(nlp):
 def test_a_place_noun_just_after_a_name_types_it_but_not_a_companys(nlp):
     assert ("Sellafield", "FAC", "kind noun") in typed(nlp, "Workers at the Sellafield plant went on strike.")
     assert not any(reason == "kind noun" for _, _, reason in typed(nlp, "Workers at the Toyota plant went on strike."))
+
+
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        ("Chelsea manager Jose Mourinho said his side would win the league.", "Chelsea", "Jose Mourinho"),
+        ("Wigan's players celebrated after the final whistle.", "Wigan", None),
+        ("Nokia spokesman Mark Smith said the company would not sell the phone.", "Nokia", "Mark Smith"),
+    ],
+)
+def test_a_clubs_or_companys_people_make_it_an_organisation(nlp, text, name, person):
+    found = typed(nlp, text)
+    assert (name, "ORG", "organisation context") in found
+    assert person is None or (person, "PERSON", "title") in found  # the manager or spokesman stays a person
+
+
+def test_a_role_word_inside_a_name_cuts_it_in_two(nlp):
+    found = {(text, label) for text, label, _ in typed(nlp, "Balco boss Victor Conte denied the charges.")}
+    assert ("Victor Conte", "PERSON") in found and not any("boss" in text for text, _ in found)
+
+
+def test_a_full_name_whose_surname_is_a_person_is_a_persons(nlp):
+    text = "Alistair Cragg won the 3,000m in Boston. Cragg said he was tired but happy."
+    assert ("Alistair Cragg", "PERSON") in {(text, label) for text, label, _ in typed(nlp, text)}
+
+
+def test_a_company_that_is_it_is_not_a_person(nlp):
+    text = "Nintendo said on Tuesday that it had sold two million consoles in Europe."
+    assert ("Nintendo", "ORG", "pronoun") in typed(nlp, text)
+    # the "it" of "it was" stands for nothing
+    assert ("Blair", "PERSON") in {(t, label) for t, label, _ in typed(nlp, "Blair said it was time to act.")}
+
+
+def test_a_web_site_is_an_organisation(nlp):
+    assert ("Mininova", "ORG", "kind noun") in typed(nlp, "Web site Mininova said it would remove the files.")
+
+
+def test_what_someone_starred_in_is_a_work(nlp):
+    assert ("Cinderella Man", "WORK_OF_ART", "kind noun") in typed(
+        nlp, "She starred in Million Dollar Baby and Cinderella Man."
+    )
+
+
+def test_a_name_listed_with_places_is_a_place(nlp):
+    text = "Mr Kennedy visits Manchester, Liverpool, Leicester, Somerset, Basingstoke and Torbay this week."
+    found = {(t, label) for t, label, _ in typed(nlp, text)}
+    assert ("Manchester", "GPE") in found and ("Torbay", "GPE") in found
+
+
+def test_a_newspapers_name_is_an_organisations():
+    assert name_type(["San", "Francisco", "Chronicle"]) == "ORG"
+    assert name_type(["Wall", "Street", "Journal"]) == "ORG"
+
+
+def test_a_bracket_parts_a_name_from_its_short_form(nlp):
+    from spacy.tokens import Doc
+
+    words = ["Voters", "backed", "the", "Union", "of", "Democratic", "Forces", "(", "SDS", ")", "won", "."]
+    found = {m.text for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+    assert "Union of Democratic Forces" in found and not any("(" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Rangers beat Hibernian 3-1 in Glasgow on Sunday.", "Hibernian"),
+        ("Everton drew 1-1 with Blackburn at Goodison Park.", "Blackburn"),
+        ("He has scored 12 goals for Wigan this season.", "Wigan"),
+    ],
+)
+def test_a_side_of_a_result_or_a_players_club_is_a_team(nlp, text, name):
+    assert (name, "ORG", "organisation context") in typed(nlp, text)
+
+
+def test_a_player_a_nationality_and_a_nation_are_not_teams(nlp):
+    found = {(t, label) for t, label, _ in typed(nlp, "Roger Federer beat Rafael Nadal 6-4 6-3 in the final.")}
+    assert ("Roger Federer", "PERSON") in found
+    found = typed(nlp, "Dutch striker Ruud van Nistelrooy scored twice as England coach Sven-Goran Eriksson watched.")
+    assert not any(reason == "organisation context" for _, _, reason in found)
+
+
+def test_a_dateline_alone_on_its_line_names_a_place(nlp):
+    from spacy.tokens import Doc
+
+    for words, name in ((["ROYAL", "OAK", ",", "Mich", "."], "ROYAL OAK"), (["MEMPHIS", ",", "Tenn", "."], "MEMPHIS")):
+        found = {(m.text, m.label) for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+        assert (name, "GPE") in found
+    words = ["NATO", ",", "Britain", "and", "France", "agreed", "."]  # a list, not a dateline
+    assert ("NATO", "ORG") in {(m.text, m.label) for m in mentions(nlp(Doc(nlp.vocab, words=words)), doc_id="t")}
+
+
+def test_an_ordinal_before_a_noun_is_no_date_but_a_day_is(nlp):
+    assert [v.text for v in values(nlp("Herbert Hoover, the 31st president, was born in 1874."))] == ["1874"]
+    assert "18th" in [v.text for v in values(nlp("He arrived on the 18th and left in the 1980s."))]
+
+
+def test_a_bands_people_make_it_a_band_and_a_stage_is_no_work(nlp):
+    assert ("Keane", "ORG", "organisation context") in typed(nlp, "Keane drummer Richard Hughes joined the tour.")
+    found = typed(nlp, "Slater is to star in Broadway play The Glass Menagerie next month.")
+    assert not any(text == "Broadway" and label == "WORK_OF_ART" for text, label, _ in found)

@@ -21,6 +21,8 @@ KINDS = (
     "place-word",
     "facility-word",
     "particle",
+    "gazetteer=",
+    "owns=",
 )
 
 
@@ -52,3 +54,14 @@ def test_a_company_that_owns_its_sales_stays_a_company(nlp):
     # the model alone would call it a person (CoNLL04's subjects of "said" mostly are); "its" says otherwise
     found = {m.text: m for m in mentions(nlp("Boston Scientific said on Monday its sales rose."), doc_id="t")}
     assert (found["Boston Scientific"].label, found["Boston Scientific"].typed_by) == ("ORG", "pronoun")
+
+
+def test_a_names_features_say_what_it_owns_and_what_the_gazetteer_knows_it_as(nlp):
+    from kg.extract.name_model import name_features
+
+    doc = nlp("Wigan's new players arrived in Bolton on Monday.")
+    wigan = name_features(doc[0:1], "PERSON")
+    assert wigan["owns=player"] == 1.0
+    bolton = name_features(doc[6:7], "GPE")
+    assert bolton["gazetteer=city"] == bolton["label=GPE|gazetteer=city"] == 1.0
+    assert not any(f.startswith("owns=") for f in bolton)

@@ -62,3 +62,10 @@ def test_continents_are_places_and_other_regions_are_not_in_the_data():
 
 def test_a_geonames_iri():
     assert geonames_iri(2988507) == "https://sws.geonames.org/2988507/"
+
+
+def test_wire_copy_abbreviations_of_us_states_are_the_states():
+    # "MEMPHIS, Tenn. (AP)", and without its full stop where a tokeniser took it for the sentence's
+    assert [(p.name, p.kind) for p in lookup("Tenn.")] == [("Tennessee", "state")]
+    assert lookup("N.Y")[0].name == "New York" and lookup("Calif.")[0].region == "CA"
+    assert lookup("Miss.") == ()  # an honorific, not Mississippi
