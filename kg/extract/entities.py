@@ -375,7 +375,10 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             shape = None  # "St James", "King Edward VII Hospital": a title starts other names; "Rio de Janeiro"
         if shape == "FAC" and label == "ORG":
             shape = None  # "Texas Theater", "National Hurricane Center": the institution, not the building
-        if shape is not None and (shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
+        natural = label == "FAC" and (words[0] in lex.natural_feature_words or words[-1] in lex.natural_feature_words)
+        if natural:
+            shape = "LOC"  # "the River Tyne", "Lake Victoria": spaCy's building is a natural place
+        if shape is not None and (natural or shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
             reason: TypedBy = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
             found.setdefault(name, (shape, reason))
             continue

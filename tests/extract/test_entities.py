@@ -333,3 +333,12 @@ def test_a_bands_people_make_it_a_band_and_a_stage_is_no_work(nlp):
     assert ("Keane", "ORG", "organisation context") in typed(nlp, "Keane drummer Richard Hughes joined the tour.")
     found = typed(nlp, "Slater is to star in Broadway play The Glass Menagerie next month.")
     assert not any(text == "Broadway" and label == "WORK_OF_ART" for text, label, _ in found)
+
+
+def test_a_natural_feature_spacy_calls_a_building_is_a_place(nlp):
+    # The small model reads "the River Tyne" as a facility; a river, lake or sea is a natural place (kg:Location),
+    # while a bridge stays a facility.
+    found = typed(nlp, "Fans walked across the River Wear to the stadium in Sunderland.")
+    assert ("River Wear", "LOC", "name words") in found
+    found = typed(nlp, "The body was found in the River Thames near Tower Bridge.")
+    assert {label for text, label, _ in found if text == "Tower Bridge"} == {"FAC"}
