@@ -155,6 +155,15 @@ def birthplaces(tokens: list[str], entities: list[dict]) -> list[dict]:
     return merged
 
 
+def covering(entity: dict, entities: list[dict]) -> dict:
+    """The entity of ``entities`` that holds ``entity`` when it is a part of it (the city of a "born in City ,
+    State" place made one by :func:`birthplaces`), else ``entity``: a relation argument is marked as its entity is."""
+    for other in entities:
+        if other["type"] == entity["type"] and other["start"] <= entity["start"] and entity["end"] <= other["end"]:
+            return other
+    return entity
+
+
 def entity_of(doc, mention) -> dict:
     """The scorer's inline entity for a mention (a full name with its title, as in :func:`predict`)."""
     start, end = token_span(doc, mention.start, mention.end)
@@ -192,7 +201,13 @@ def predict(records, nlp):
             typed = conll_relation(relation)
             if typed is not None:
                 head, tail, relation_type = typed
-                relations.append({"head": entity_of(doc, head), "tail": entity_of(doc, tail), "type": relation_type})
+                relations.append(
+                    {
+                        "head": covering(entity_of(doc, head), entities),
+                        "tail": covering(entity_of(doc, tail), entities),
+                        "type": relation_type,
+                    }
+                )
         yield {"id": record["id"], "entities": entities, "relations": relations}
 
 

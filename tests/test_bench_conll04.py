@@ -115,3 +115,16 @@ def test_a_full_name_keeps_the_titles_conll04_marks_with_it():
     assert conll04.with_title(tokens, {"start": 1, "end": 4, "type": "Peop"})["start"] == 0
     assert conll04.with_title(tokens, {"start": 6, "end": 8, "type": "Peop"})["start"] == 6  # not "Sen."
     assert conll04.with_title(tokens, {"start": 10, "end": 11, "type": "Peop"})["start"] == 10  # one word: "Bush"
+
+
+def test_a_relation_argument_inside_a_birthplace_is_marked_as_the_whole_place():
+    conll04 = _bench_conll04()
+    place = {"start": 4, "end": 7, "type": "Loc"}
+    person = {"start": 0, "end": 2, "type": "Peop"}
+    assert conll04.covering({"start": 4, "end": 5, "type": "Loc"}, [person, place]) == place
+    assert conll04.covering(person, [person, place]) == person
+    assert conll04.covering({"start": 9, "end": 10, "type": "Loc"}, [person, place]) == {
+        "start": 9,
+        "end": 10,
+        "type": "Loc",
+    }
