@@ -375,7 +375,10 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             shape = None  # "St James", "King Edward VII Hospital": a title starts other names; "Rio de Janeiro"
         if shape == "FAC" and label == "ORG":
             shape = None  # "Texas Theater", "National Hurricane Center": the institution, not the building
-        natural = label == "FAC" and (words[0] in lex.natural_feature_words or words[-1] in lex.natural_feature_words)
+        natural = label == "FAC" and (
+            words[-1] in lex.natural_feature_words
+            or (len(words) == 2 and words[0] in lex.natural_feature_words and words[-1] not in lex.facility_words)
+        )  # "Mount Sinai Hospital" stays a building
         if natural:
             shape = "LOC"  # "the River Tyne", "Lake Victoria": spaCy's building is a natural place
         if shape is not None and (natural or shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
