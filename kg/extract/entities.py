@@ -49,6 +49,8 @@ def mention_span(ent: Span) -> Span | None:
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _TAILS)
     ):
         end -= 1
+    while end - start > 3 and _is_score(doc[end - 3]) and end - 3 > start:
+        end -= 3  # a game's score the model read into the name: "Stoke 2-1", "Nadal 6-4 6-3"
     if end <= start:
         return None
     if ent.label_ == "PERSON" and end - start == 1:
@@ -596,7 +598,10 @@ def _team_context(root: Token, lex: Lexicon) -> bool:
         head = head.head
     elif root.dep_ not in ("nsubj", "dobj"):
         return False
-    return head.lemma_.lower() in lex.result_verbs and any(_is_score(child) for child in head.children)
+    if head.lemma_.lower() not in lex.result_verbs or not any(_is_score(child) for child in head.children):
+        return False
+    # Sets of a match between players ("Henman beat Nadal 6-4 6-3") are two scores or more; a team's game has one.
+    return sum(_is_score(token) for token in head.sent if token.i > head.i) == 1
 
 
 def _is_score(token: Token) -> bool:
@@ -704,7 +709,7 @@ def _dateline_place(span: Span) -> bool:
     if after + 1 >= len(doc) or doc[after].text != ",":
         return False
     for end in (after + 3, after + 2):  # "South Carolina", "Mich."
-        if end > len(doc) or (end < len(doc) and doc[end].text not in _DATELINE_ENDS):
+        if end > len(doc) or (end < len(doc) and doc[end].text not in _DATELINE_ENDS and not doc[end].is_space):
             continue  # the place ends the line or comes before the agency or the dash: not "NATO, Britain and"
         places = lookup(doc[after + 1 : end].text)
         if places and places[0].kind in ("state", "country"):

@@ -342,3 +342,17 @@ def test_a_natural_feature_spacy_calls_a_building_is_a_place(nlp):
     assert ("River Wear", "LOC", "name words") in found
     found = typed(nlp, "The body was found in the River Thames near Tower Bridge.")
     assert {label for text, label, _ in found if text == "Tower Bridge"} == {"FAC"}
+
+
+def test_a_match_between_players_makes_no_club_and_a_score_is_no_part_of_a_name(nlp):
+    # A tennis result has a score per set: its sides are people, not teams; a team's game has one score.
+    found = typed(nlp, "Henman beat Nadal 6-4 6-3 in the second round on Tuesday.")
+    assert ("Henman", "PERSON", None) in found
+    assert {text for text, _, _ in found} == {"Henman", "Nadal"}
+    found = {text: label for text, label, _ in typed(nlp, "Wigan beat Stoke 2-1 at the JJB Stadium on Saturday.")}
+    assert found["Wigan"] == found["Stoke"] == "ORG"
+
+
+def test_a_dateline_alone_on_its_line_ends_at_the_line_break(nlp):
+    found = typed(nlp, "ROYAL OAK, Mich.\nA gunman killed three people at a post office on Monday, police said.")
+    assert ("ROYAL OAK", "GPE", "place context") in found
