@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,16 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found: {path} (tests that need ../shared/data skip without it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _default_read_limits():
+    """Each test starts with kg's default graph-file limits: ``kg --max-triples N`` run in-process
+    (CliRunner) sets them for the whole process, and a later test reading a bigger file was refused
+    whenever it ran in the same worker before any other CLI call set them back."""
+    foreign = sys.modules.get("kg.store.foreign")  # not imported yet: nothing can have changed them
+    if foreign is not None:
+        foreign.set_read_limits()
 
 
 @pytest.fixture(scope="session")
