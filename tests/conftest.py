@@ -60,6 +60,7 @@ def _shares_a_costly_fixture(item: pytest.Item) -> bool:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
 def pytest_collection_modifyitems(config, items) -> None:
     """Order and group the tests for ``pytest -n 2 --dist loadgroup`` (the README's test command).
 
