@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,12 +46,53 @@ def pytest_report_header(config) -> list[str]:
     return [f"kg: {browser}", f"kg: {shared}", f"kg: {virtuoso}"]
 
 
+#: Session fixtures too costly to start once per xdist worker: the tests using them share one worker.
+ONE_WORKER_SESSION_FIXTURES = {"virtuoso"}
+
+
+def _shares_a_costly_fixture(item: pytest.Item) -> bool:
+    """Whether ``item`` uses a fixture built once per module (or class), or one of
+    :data:`ONE_WORKER_SESSION_FIXTURES`: split across workers, it would be built once by each."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return any(
+        name in ONE_WORKER_SESSION_FIXTURES or any(d.scope in ("module", "class", "package") for d in defs)
+        for name, defs in definitions.items()
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
+def pytest_collection_modifyitems(config, items) -> None:
+    """Order and group the tests for ``pytest -n 2 --dist loadgroup`` (the README's test command).
+
+    The tests of a module that share a module-scoped fixture (the 500 analysed BBC articles, the
+    replayed extractions of ``kg remove``'s tests) are one xdist group, so one worker builds the
+    fixture once; every other test is scheduled on its own. The slow tests go first (a stable sort,
+    so the order is otherwise the collection's): with ``--no-loadscope-reorder`` the workers start
+    on the minutes-long ones instead of ending on them while the other worker idles. Without
+    xdist the marks do nothing and only the order changes (the tests are order-independent).
+    """
+    for item in items:
+        if _shares_a_costly_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test saying what is missing."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"shared data not found: {path} (tests that need ../shared/data skip without it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _default_read_limits():
+    """Each test starts with kg's default graph-file limits: ``kg --max-triples N`` run in-process
+    (CliRunner) sets them for the whole process, and a later test reading a bigger file was refused
+    whenever it ran in the same worker before any other CLI call set them back."""
+    foreign = sys.modules.get("kg.store.foreign")  # not imported yet: nothing can have changed them
+    if foreign is not None:
+        foreign.set_read_limits()
 
 
 @pytest.fixture(scope="session")

@@ -34,8 +34,11 @@ pytestmark = pytest.mark.model
 README = REPO / "README.md"
 
 #: What the README's "Run the tests" block runs after installing the test extras: lint, format
-#: check, type check and the tests (.ci/run runs the same).
-TEST_COMMAND = "python -m ruff check . && python -m ruff format --check . && python -m mypy && python -m pytest"
+#: check, type check and the tests, on 2 xdist workers (.ci/run runs the same).
+TEST_COMMAND = (
+    "python -m ruff check . && python -m ruff format --check . && python -m mypy"
+    " && python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder"
+)
 #: Blocks that are not run (their first line), and why.
 NOT_RUN = {
     f"pip install '.[test]' && {TEST_COMMAND}": "the test suite itself, which this test is part of",
