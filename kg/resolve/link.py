@@ -43,6 +43,7 @@ from collections.abc import Iterable
 
 from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, MergeRule
 from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
+from .evidence import text_evidence
 from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
 from .places import link_places
@@ -124,7 +125,9 @@ def _groups(
             )
         )
     for extraction in extractions:
-        for group in document_groups(extraction.mentions, aliases, headline_end=_headline_end(extraction)):
+        for group in document_groups(
+            extraction.mentions, aliases, headline_end=_headline_end(extraction), evidence=text_evidence(extraction)
+        ):
             group.documents.add(extraction.document.id)
             groups.append(group)
             for surface in group.names:
