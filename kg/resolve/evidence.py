@@ -7,8 +7,9 @@ back from the graph, see the same):
 - a name introduced with its short form in brackets right after it ("Greek Athletics Federation
   (SEGAS)"): the bracket says they are one, whatever the letters;
 - the names written with a possessive "'s" ("Victoria's career"), which a place or a thing seldom is;
-- the words the document writes in lower case ("digital"): a common word, which a name may begin
-  without being that name's short form ("Digital" is no "Digital Media Group").
+- the words the document writes in lower case, not after "the" ("digital"): a common word, which a name may begin
+  without being that name's short form ("Digital" is no "Digital Media Group");
+- the names written after "a" or "an" ("an Apple Powerbook"): one of many things, which a company is not.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..lang import lexicon
 from ..model import Extraction, Mention, Sentence
 from ..text.names import name_key
 
@@ -29,8 +31,9 @@ _OPEN = re.compile(r"\s*[(\[]\s*$")
 _CLOSE = re.compile(r"^\s*[)\]]")
 #: A possessive after a name: "Victoria's", "Jones' ", "Victoria\u2019s".
 _POSSESSIVE = re.compile(r"^(?:['\u2019]s\b|['\u2019](?=\s))")
-#: A word written in lower case (not after a sentence's start, which the sentence's first word may be).
-_LOWER = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
+#: A word written in lower case, not after "the", which names a thing of the text as well ("the academy" for
+#: "the Academy of Motion Picture Arts and Sciences").
+_LOWER = re.compile(r"(?<![\w'\u2019-])(?<![Tt]he )[a-z][a-z]+(?![\w'\u2019-])")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class TextEvidence:
     brackets: frozenset[tuple[str, str]] = frozenset()  # (full key, short key): "Full Name (SHORT)"
     possessive: frozenset[str] = frozenset()  # keys of names written with a possessive "'s" at least once
     lower_words: frozenset[str] = frozenset()  # the words written in lower case
+    counted: frozenset[str] = frozenset()  # keys of names written after "a" or "an": things, not firms
 
 
 def text_evidence(extraction: Extraction) -> TextEvidence:
@@ -48,16 +52,23 @@ def text_evidence(extraction: Extraction) -> TextEvidence:
     if not sentences:
         return TextEvidence()
     lower = frozenset(word for sentence in sentences for word in _LOWER.findall(sentence.text))
-    possessive = set()
+    possessive, counted = set(), set()
     starts = [sentence.start for sentence in sentences]
+    indefinite = lexicon().articles - lexicon().definite_determiners  # "a", "an"
     for mention in extraction.mentions:
         sentence = _holding(sentences, starts, mention)
-        if sentence is not None and _POSSESSIVE.match(sentence.text[mention.end - sentence.start :]):
+        if sentence is None:
+            continue
+        if _POSSESSIVE.match(sentence.text[mention.end - sentence.start :]):
             possessive.add(name_key(mention.text))
+        before = sentence.text[max(0, mention.start - sentence.start - 4) : mention.start - sentence.start].split()
+        if before and before[-1].lower() in indefinite:  # "an Apple laptop" is one of many: a thing
+            counted.add(name_key(mention.text))
     return TextEvidence(
         brackets=frozenset(bracket_pairs(extraction.mentions, sentences)),
         possessive=frozenset(possessive),
         lower_words=lower,
+        counted=frozenset(counted),
     )
 
 

@@ -171,7 +171,7 @@ def document_groups(
         )
         for key in names
     }
-    target = _roots(found, _men(mentions), aliases, evident_forms(found, mentions, evidence), evidence.lower_words)
+    target = _roots(found, _men(mentions), aliases, evident_forms(found, mentions, evidence), evidence)
     # one place under several names (kg.resolve.places), where no other rule joined the name
     places = place_targets({k: n.surface for k, n in found.items()}, {k: n.label for k, n in found.items()})
     target = {**{k: v for k, v in places.items() if frozenset((k, v[0])) not in aliases.forbid}, **target}
@@ -241,7 +241,7 @@ def evident_forms(
     - a one-word name that begins the one organisation name of the document that ends in an organisation's
       word ("Brightwell" of "Brightwell Foods Group Inc."), unless it is a common word (written in lower
       case in the document), a nationality, a place (:func:`is_namesake`), an acronym, a word some
-      person's name of the document ends in, or written with a title.
+      person's name of the document begins or ends in, a first name, or written with a title.
     """
     found: dict[str, tuple[str, MergeRule]] = {}
     people: dict[str, list[str]] = defaultdict(list)  # first word -> the people's full names
@@ -259,7 +259,8 @@ def evident_forms(
             continue
         begun = organisations.get(key, [])
         nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in begun for k in range(1, f.count(" ") + 1))]
-        if len(nearest) == 1 and _company(names[nearest[0]]) and not is_namesake(name.surface):
+        personal = key in people or name.surface in lexicon().first_names  # "Robert" of "Robert Kilroy-Silk Party"
+        if len(nearest) == 1 and not personal and _company(names[nearest[0]]) and not is_namesake(name.surface):
             found[key] = (nearest[0], "short name")
         firsts = people.get(key, [])
         if (
@@ -354,16 +355,17 @@ def _roots(
     men: set[str],
     aliases: Aliases,
     evident: dict[str, tuple[str, MergeRule]] | None = None,
-    common: frozenset[str] = frozenset(),
+    evidence: TextEvidence | None = None,
 ) -> dict[str, tuple[str, MergeRule]]:
     """Name key → (the key of the fullest name it joins, the rule): a short name joins when every
     name it can stand for ends in the same one (so "TWA" joins "Trans World Airlines" directly and
     through "TWA Inc"), and stays apart when two do ("Miliband" with Ed and David Miliband). What the
     text shows (``evident``: :func:`evident_forms`) is the one name a short name stands for, whatever
-    the types; ``common`` are the words the document writes in lower case."""
+    the types; ``evidence`` is what the text says (:func:`short_forms` reads it)."""
     evident = evident or {}
+    evidence = evidence or TextEvidence()
     edges: dict[str, dict[str, MergeRule]] = defaultdict(dict)
-    for short, full, rule in short_forms(names, men, common=common):
+    for short, full, rule in short_forms(names, men, common=evidence.lower_words, things=evidence.counted):
         if frozenset((short, full)) not in aliases.forbid:
             edges[short].setdefault(full, rule)
     for short, (full, rule) in evident.items():
@@ -446,7 +448,7 @@ def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
 
 
 def short_forms(
-    names: dict[str, Name], men: set[str], *, common: frozenset[str] = frozenset()
+    names: dict[str, Name], men: set[str], *, common: frozenset[str] = frozenset(), things: frozenset[str] = frozenset()
 ) -> Iterator[tuple[str, str, MergeRule]]:
     """(short key, full key, rule) for each name of a document that may stand for a longer one:
 
@@ -474,7 +476,8 @@ def short_forms(
       "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
 
     A word the document writes in lower case (in ``common``) is no organisation's short name: "Digital"
-    is no "Digital Screen Network" where the text says "digital". Types must be :func:`compatible`;
+    is no "Digital Screen Network" where the text says "digital"; nor is a company's name the short name
+    of one of ``things``, the names written after "a" or "an" ("an Apple Powerbook"). Types must be :func:`compatible`;
     ambiguity (several fits) is left to the caller.
     """
     female = female_keys()
@@ -547,7 +550,9 @@ def short_forms(
                 if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
                     candidates.append((people[0], "first name"))
         # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
-        if not name.titled and not (name.family == "PERSON" and len(words) > 1) and key not in common:
+        # (a word the text writes in lower case is common, unless it says what an organisation is: "the academy")
+        lowered = key in common and name.surface not in lexicon().organisation_words
+        if not name.titled and not (name.family == "PERSON" and len(words) > 1) and not lowered:
             longer = by_first_words.get(key, [])
             # the names it begins, but those that begin with another of them ("USAir Group Inc" with "USAir Group")
             begun = set(longer)  # (looked up word by word: a thousand "University of ..." cost a thousand lookups)
@@ -557,7 +562,7 @@ def short_forms(
                 if not any(" ".join(full.split()[:k]) in begun for k in range(1, full.count(" ") + 1))
             ]
             if len(nearest) == 1:
-                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
+                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full, things)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
         if len(words) == 1 and name.surface in heads and len(by_head.get(key, ())) == 1:
             candidates.append((by_head[key][0], "short name"))  # "the Commission": the article's one "... Commission"
@@ -722,7 +727,7 @@ _MAX_ENDS = 16
 _JOINERS = frozenset({"&", "and", "of", "for", "the"})
 
 
-def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
+def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset[str] = frozenset()) -> bool:
     """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
     left out are suffixes ("Group Inc"); or, for a short name that is no nationality nor acronym (a
     brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
@@ -731,7 +736,8 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
     or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
-    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
+    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows"), and the
+    full name is not one of ``things``, written after "a" or "an" ("an Apple Powerbook": the maker's thing)."""
     rest = full[len(short) :].split()
     suffixes = {s.lower() for s in lexicon().organisation_suffixes}
     if all(word in suffixes for word in rest):
@@ -748,7 +754,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
         # "Federated Department Stores", which ends in no such word)
     if written and all(word in lexicon().organisation_words for word in written):
         return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
-    if names[full].first >= names[short].first:
+    if names[full].first >= names[short].first or full in things:
         return False
     if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
         return False

@@ -144,3 +144,18 @@ def test_a_common_word_a_place_or_a_product_maker_stays_apart_from_the_name_it_b
         ("Zentrix", "ORG"),
     )
     assert labels(maker)["Zentrix"] == "Zentrix"
+
+
+def test_a_thing_written_after_a_or_an_keeps_its_maker_apart():
+    found = extraction(
+        "She bought a Zentrix Slate last year. Zentrix said sales rose.",
+        ("Zentrix Slate", "ORG"),
+        ("Zentrix", "ORG"),
+    )
+    assert labels(found)["Zentrix"] == "Zentrix"
+    firm = extraction(
+        "Shares in Zentrix Partners fell. Zentrix said sales rose.",
+        ("Zentrix Partners", "ORG"),
+        ("Zentrix", "ORG"),
+    )
+    assert labels(firm)["Zentrix"] == "Zentrix Partners"
