@@ -159,3 +159,39 @@ def test_a_thing_written_after_a_or_an_keeps_its_maker_apart():
         ("Zentrix", "ORG"),
     )
     assert labels(firm)["Zentrix"] == "Zentrix Partners"
+
+
+def test_the_text_evidence_merges_do_not_depend_on_the_order_of_documents_or_mentions():
+    from dataclasses import replace
+    from itertools import permutations
+
+    documents = [
+        extraction(
+            "The Slovak Rowing Union (SVZ) met. Brantley said Brantley Foods Group Inc. grew.",
+            ("Slovak Rowing Union", "ORG"),
+            ("SVZ", "ORG"),
+            ("Brantley", "PERSON"),
+            ("Brantley Foods Group Inc.", "ORG"),
+            doc_id="a",
+        ),
+        extraction(
+            "Racing Genk won. Fans of Racing Genk cheered; SVZ and Brantley were not there.",
+            ("Racing Genk", "ORG"),
+            ("Racing", "GPE"),
+            ("Genk", "ORG"),
+            ("SVZ", "ORG"),
+            ("Brantley", "ORG"),
+            doc_id="b",
+        ),
+    ]
+
+    def entities(found):
+        return sorted((e.label, e.type, e.alt_labels, e.merges) for e in link_entities(found))
+
+    expected = entities(documents)
+    backwards = [replace(d, mentions=tuple(reversed(d.mentions))) for d in documents]
+    assert any(("SVZ", "acronym") in merges for *_, merges in expected)
+    for order in permutations(documents):
+        assert entities(list(order)) == expected
+    for order in permutations(backwards):
+        assert entities(list(order)) == expected
