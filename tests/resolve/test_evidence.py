@@ -195,3 +195,17 @@ def test_the_text_evidence_merges_do_not_depend_on_the_order_of_documents_or_men
         assert entities(list(order)) == expected
     for order in permutations(backwards):
         assert entities(list(order)) == expected
+
+
+def test_a_country_written_only_inside_a_name_does_not_join_that_name_to_the_country_elsewhere():
+    club = extraction(
+        "Athletics Kenya named its team. Officials of Athletics Kenya met.",
+        ("Athletics Kenya", "ORG"),
+        ("Athletics", "ORG"),
+        ("Kenya", "GPE"),
+        doc_id="a",
+    )
+    country = extraction("Kenya held elections.", ("Kenya", "GPE"), doc_id="b")
+    table = link_entities([club, country])
+    assert table.entities[table.key_of(club.mentions[2])].label == "Athletics Kenya"
+    assert table.entities[table.key_of(country.mentions[0])].label == "Kenya"
