@@ -260,7 +260,8 @@ def evident_forms(
         begun = organisations.get(key, [])
         nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in begun for k in range(1, f.count(" ") + 1))]
         personal = key in people or name.surface in lexicon().first_names  # "Robert" of "Robert Kilroy-Silk Party"
-        if len(nearest) == 1 and not personal and _company(names[nearest[0]]) and not is_namesake(name.surface):
+        company = any(_company(names[full]) for full in begun)  # ("Brightwell Foods" and "... Foods Group Inc.")
+        if len(nearest) == 1 and not personal and company and not is_namesake(name.surface):
             found[key] = (nearest[0], "short name")
         firsts = people.get(key, [])
         if (

@@ -121,6 +121,13 @@ def test_a_company_first_word_joins_its_only_full_name_ending_in_an_organisation
         ("Brantley Foods Group Inc.", "ORG"),
     )
     assert labels(found)["Brantley"] == "Brantley Foods Group Inc."
+    shortened = extraction(
+        "Brantley said profits rose. Brantley Foods Group Inc. makes soups; Brantley Foods is old.",
+        ("Brantley", "PERSON"),
+        ("Brantley Foods Group Inc.", "ORG"),
+        ("Brantley Foods", "ORG"),
+    )
+    assert set(labels(shortened).values()) == {"Brantley Foods Group Inc."}
 
 
 def test_a_common_word_a_place_or_a_product_maker_stays_apart_from_the_name_it_begins():
