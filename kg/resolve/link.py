@@ -24,6 +24,13 @@ Rules, each recorded for every surface form so that a merge can be checked
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
+Within a document, what the text around the names shows joins them too, whatever types they were
+given (:mod:`kg.resolve.evidence`, :func:`kg.resolve.groups.evident_forms`): a short form in brackets
+after a name ("Greek Athletics Federation (SEGAS)", rule ``acronym`` or ``short name``), a singular
+and its plural, the pieces of a name written whole elsewhere, a first name with a possessive and the
+one person it begins, a company's first word and its one full name ending in an organisation word;
+a dateline's place stays a place, which no club or person named after it joins.
+
 Within a document, names are grouped first (:mod:`kg.resolve.groups`); then groups
 of all documents that share a name, an acronym or a surname are joined
 (:mod:`kg.resolve.join`: a union-find over the whole corpus, so the result does not
