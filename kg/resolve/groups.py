@@ -50,6 +50,8 @@ __all__ = [
     "is_namesake",
     "synonym_key",
     "is_title_acronym",
+    "evident_forms",
+    "cut_names",
 ]
 
 
@@ -71,17 +73,19 @@ class Group:
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
     keys: set = field(default_factory=set)  # the names as compared (see name_key)
     shortened: set = field(default_factory=set)  # the keys that joined a longer name of the document
+    cut: set = field(default_factory=set)  # the keys of names the text shows to be cut short (see cut_names)
 
     @property
     def link_keys(self) -> set:
         """The names by which other documents may join this group: its full names. A bare
         surname, an acronym or a short name it took in ("Blair" with "Tony Blair", "Mitsubishi"
         with "Mitsubishi Motors") does not link it to another document's group, where "Blair"
-        may be Cherie Blair and "Mitsubishi" a bank."""
+        may be Cherie Blair and "Mitsubishi" a bank. Nor does a name cut short ("Anti-Doping Agency"
+        before "(USADA)"), which other documents may write for another thing ("(WADA)")."""
         if self.known is not None:
             return set(self.keys)  # a graph node is matched on its label and all its alternative labels
-        full = {k for k in self.keys - self.shortened if not is_short_key(k, self.family)}
-        return full or set(self.keys)
+        full = {k for k in self.keys - self.shortened - self.cut if not is_short_key(k, self.family)}
+        return full or (set(self.keys) - self.cut) or set(self.keys)
 
     @property
     def family(self) -> str:
@@ -187,9 +191,34 @@ def document_groups(
         group.types.update(types[key] if root == key else {found[root].label: sum(names[key].values())})
         for surface in names[key]:
             group.rules.setdefault(surface, rule if key != root else "exact")
+    cut = cut_names(found, evidence)
     for group in grouped.values():
         group.keys |= place_link_keys(group.names)  # the place's key joins other documents' names of it
+        group.cut = group.keys & cut
+        if group.cut and "acronym" in group.rules.values():  # the acronym names it: the cut name joined it
+            group.rules.update((s, "acronym") for s in group.names if name_key(s, keep_female=True) in group.cut)
     return list(grouped.values())
+
+
+def cut_names(names: dict[str, Name], evidence: TextEvidence) -> set[str]:
+    """The keys of the names followed by an acronym in brackets that spells them with more initials
+    before theirs: the name finder cut off its first words ("Anti-Doping Agency (USADA)" of "US Anti-Doping
+    Agency", "Airlines Association (ELAA)").
+
+    >>> from kg.resolve.evidence import TextEvidence
+    >>> found = {k: Name(k, s, "ORG") for k, s in [("anti doping agency", "Anti-Doping Agency"), ("usada", "USADA")]}
+    >>> cut_names(found, TextEvidence(brackets=frozenset({("anti doping agency", "usada")})))
+    {'anti doping agency'}
+    """
+    found = set()
+    for full, short in evidence.brackets:
+        if full not in names or short not in names or not is_acronym(names[short].surface):
+            continue
+        letters = names[short].surface.replace(".", "")
+        spelt = acronyms(names[full].surface)
+        if letters not in spelt and any(letters.endswith(a) for a in spelt):
+            found.add(full)
+    return found
 
 
 @dataclass(frozen=True)

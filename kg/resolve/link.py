@@ -194,7 +194,8 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
     if known is not None:
         label, label_type = known.label, known.type
     else:
-        label = _canonical(names, aliases)
+        cut = {surface for group in members for surface in group.names if name_key(surface) in group.cut}
+        label = _canonical(names, aliases, cut)
         strong_types: Counter = Counter()
         for group in members:
             if group.strong:
@@ -216,9 +217,12 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
     )
 
 
-def _canonical(names: Counter, aliases: Aliases) -> str:
-    """The entity's name: a name the alias file gives, else a full name before an acronym,
-    a bare surname or an honorific form, then the most frequent, the longest, alphabetical."""
+def _canonical(names: Counter, aliases: Aliases, cut: set[str] | None = None) -> str:
+    """The entity's name: a name the alias file gives, else a name not ``cut`` short (an acronym's
+    "USADA" before the "Anti-Doping Agency" it was written after: :func:`kg.resolve.groups.cut_names`),
+    a full name before an acronym, a bare surname or an honorific form, then the most frequent,
+    the longest, alphabetical."""
+    cut = cut or set()
     for surface in names:
         forced = aliases.merge.get(name_key(surface))
         if forced is not None:
@@ -234,6 +238,7 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
         return (
             strip_format(surface) == surface,
+            surface not in cut,
             "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Greek Federation (SEGAS"
             not acronym_like(surface),
             plain,

@@ -216,3 +216,20 @@ def test_a_country_written_only_inside_a_name_does_not_join_that_name_to_the_cou
     table = link_entities([club, country])
     assert table.entities[table.key_of(club.mentions[2])].label == "Athletics Kenya"
     assert table.entities[table.key_of(country.mentions[0])].label == "Kenya"
+
+
+def test_a_name_cut_short_before_its_acronym_does_not_join_another_thing_cut_the_same_way():
+    # the name finder cut "US" and "World" off: the acronyms in brackets say the agencies differ
+    national = extraction(
+        "The US Rowing Agency (USRA) banned him. USRA said so.",
+        ("Rowing Agency", "ORG"),
+        ("USRA", "ORG"),
+        ("USRA", "ORG"),
+        doc_id="a",
+    )
+    world = extraction("The World Rowing Agency (WRA) disagreed.", ("Rowing Agency", "ORG"), ("WRA", "ORG"), doc_id="b")
+    table = link_entities([national, world])
+    usra, wra = table.entities[table.key_of(national.mentions[0])], table.entities[table.key_of(world.mentions[0])]
+    assert usra.key != wra.key
+    assert (usra.label, wra.label) == ("USRA", "WRA")
+    assert ("Rowing Agency", "acronym") in usra.merges
