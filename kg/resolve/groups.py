@@ -15,6 +15,7 @@ Assembly"). The groups of all documents are then joined by :mod:`kg.resolve.join
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,7 @@ from ..text.names import (
     without_version,
 )
 from ..vocab import ACRONYM_LABELS, PLACE_LABELS, type_family
+from .evidence import TextEvidence
 from .places import place_link_keys, place_targets
 
 __all__ = [
@@ -48,6 +50,8 @@ __all__ = [
     "is_namesake",
     "synonym_key",
     "is_title_acronym",
+    "evident_forms",
+    "cut_names",
 ]
 
 
@@ -69,17 +73,19 @@ class Group:
     typed: bool = False  # whether the text gave evidence for the type (not spaCy's vote alone)
     keys: set = field(default_factory=set)  # the names as compared (see name_key)
     shortened: set = field(default_factory=set)  # the keys that joined a longer name of the document
+    cut: set = field(default_factory=set)  # the keys of names the text shows to be cut short (see cut_names)
 
     @property
     def link_keys(self) -> set:
         """The names by which other documents may join this group: its full names. A bare
         surname, an acronym or a short name it took in ("Blair" with "Tony Blair", "Mitsubishi"
         with "Mitsubishi Motors") does not link it to another document's group, where "Blair"
-        may be Cherie Blair and "Mitsubishi" a bank."""
+        may be Cherie Blair and "Mitsubishi" a bank. Nor does a name cut short ("Anti-Doping Agency"
+        before "(USADA)"), which other documents may write for another thing ("(WADA)")."""
         if self.known is not None:
             return set(self.keys)  # a graph node is matched on its label and all its alternative labels
-        full = {k for k in self.keys - self.shortened if not is_short_key(k, self.family)}
-        return full or set(self.keys)
+        full = {k for k in self.keys - self.shortened - self.cut if not is_short_key(k, self.family)}
+        return full or (set(self.keys) - self.cut) or set(self.keys)
 
     @property
     def family(self) -> str:
@@ -114,18 +120,23 @@ def is_acronym(name: str) -> bool:
     return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6
 
 
-def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_end: int = 0) -> list[Group]:
+def document_groups(
+    mentions: Iterable[Mention], aliases: Aliases, *, headline_end: int = 0, evidence: TextEvidence | None = None
+) -> list[Group]:
     """One document's mentions grouped by the thing they name.
 
     ``headline_end`` is where the document's headline ends (0: it has none): a headline may
     name a thing by its short name before the text introduces it in full, so the order in
-    which names are first written (see :func:`short_forms`) is read after it.
+    which names are first written (see :func:`short_forms`) is read after it. ``evidence`` is
+    what the text around the names says (:func:`kg.resolve.evidence.text_evidence`), read by
+    :func:`evident_forms`.
     """
     mentions = list(mentions)
+    evidence = evidence or TextEvidence()
     names: dict[str, Counter] = defaultdict(Counter)  # name key -> surface forms
     types: dict[str, Counter] = defaultdict(Counter)
     typed: set[str] = set()
-    evidence: dict[str, set[str]] = defaultdict(set)  # name key -> what typed its mentions
+    typed_by: dict[str, set[str]] = defaultdict(set)  # name key -> what typed its mentions
     first: dict[str, float] = {}
     titled: set[str] = set()
     title_words: dict[str, set[str]] = defaultdict(set)  # name key -> the titles written before it
@@ -137,13 +148,19 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
         types[key][mention.label] += 1
         if mention.typed_by:
             typed.add(key)
-            evidence[key].add(mention.typed_by)
+            typed_by[key].add(mention.typed_by)
         first.setdefault(key, float("inf"))
         if mention.start >= headline_end:
             first[key] = min(first[key], mention.start)
         if strip_honorific(mention.text) != mention.text:
             titled.add(key)
             title_words[key].add(mention.text.split()[0].rstrip("."))
+    for mention in mentions:
+        if mention.typed_by == "dateline":  # a dateline's place is a place, whatever else its name is read as
+            key = name_key(mention.text, keep_female=True)
+            types[key] = Counter({mention.label: sum(names[key].values())})
+            typed.add(key)
+            typed_by[key] = {"dateline"}
     found = {
         key: Name(
             key,
@@ -152,13 +169,13 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
             key in typed,
             first[key],
             key in titled,
-            evidence[key] == {"classifier"},
+            typed_by[key] == {"classifier"},
             bool(title_words[key]) and title_words[key] <= lexicon().first_name_titles,
             bool(title_words[key]) and title_words[key] <= lexicon().knight_titles,
         )
         for key in names
     }
-    target = _roots(found, _men(mentions), aliases)
+    target = _roots(found, _men(mentions), aliases, evident_forms(found, mentions, evidence), evidence)
     # one place under several names (kg.resolve.places), where no other rule joined the name
     places = place_targets({k: n.surface for k, n in found.items()}, {k: n.label for k, n in found.items()})
     target = {**{k: v for k, v in places.items() if frozenset((k, v[0])) not in aliases.forbid}, **target}
@@ -174,9 +191,34 @@ def document_groups(mentions: Iterable[Mention], aliases: Aliases, *, headline_e
         group.types.update(types[key] if root == key else {found[root].label: sum(names[key].values())})
         for surface in names[key]:
             group.rules.setdefault(surface, rule if key != root else "exact")
+    cut = cut_names(found, evidence)
     for group in grouped.values():
         group.keys |= place_link_keys(group.names)  # the place's key joins other documents' names of it
+        group.cut = group.keys & cut
+        if group.cut and "acronym" in group.rules.values():  # the acronym names it: the cut name joined it
+            group.rules.update((s, "acronym") for s in group.names if name_key(s, keep_female=True) in group.cut)
     return list(grouped.values())
+
+
+def cut_names(names: dict[str, Name], evidence: TextEvidence) -> set[str]:
+    """The keys of the names followed by an acronym in brackets that spells them with more initials
+    before theirs: the name finder cut off its first words ("Anti-Doping Agency (USADA)" of "US Anti-Doping
+    Agency", "Airlines Association (ELAA)").
+
+    >>> from kg.resolve.evidence import TextEvidence
+    >>> found = {k: Name(k, s, "ORG") for k, s in [("anti doping agency", "Anti-Doping Agency"), ("usada", "USADA")]}
+    >>> cut_names(found, TextEvidence(brackets=frozenset({("anti doping agency", "usada")})))
+    {'anti doping agency'}
+    """
+    found = set()
+    for full, short in evidence.brackets:
+        if full not in names or short not in names or not is_acronym(names[short].surface):
+            continue
+        letters = names[short].surface.replace(".", "")
+        spelt = acronyms(names[full].surface)
+        if letters not in spelt and any(letters.endswith(a) for a in spelt):
+            found.add(full)
+    return found
 
 
 @dataclass(frozen=True)
@@ -209,18 +251,156 @@ def _men(mentions: list[Mention]) -> set[str]:
     }
 
 
+def evident_forms(
+    names: dict[str, Name], mentions: list[Mention], evidence: TextEvidence
+) -> dict[str, tuple[str, MergeRule]]:
+    """Short key → (full key, rule) for the names of a document that the text itself shows to be
+    another name of the document, whatever types they were given:
+
+    - the short form written in brackets right after a name ("Greek Athletics Federation (SEGAS)"),
+      whatever its letters, if it may be one: capitals, or words of the name; never a place of the
+      gazetteer beside a name that is no place ("Kingfisher (UK)");
+    - the singular of a name of several words the document writes in the plural too ("Domain Name",
+      "Domain Names"), never a person's;
+    - a piece of a name of the document that is written only beside the rest of it: spaCy's "Sporting"
+      and "Toulon" where the text writes "Sporting Toulon" (and "UK" of "UK Internet Forum");
+    - a one-word name written with a possessive, never a country's or a state's, that is the first word of
+      the one person of the document whose name begins with it, written before ("Victoria's career"
+      after "Victoria Beckham"), as the first-name rule of :func:`short_forms` joins a person's;
+    - a one-word name that begins the one organisation name of the document that ends in an organisation's
+      word ("Brightwell" of "Brightwell Foods Group Inc."), unless it is a common word (written in lower
+      case in the document), a nationality, a place (:func:`is_namesake`), an acronym, a word some
+      person's name of the document begins or ends in, a first name, or written with a title.
+    """
+    found: dict[str, tuple[str, MergeRule]] = {}
+    people: dict[str, list[str]] = defaultdict(list)  # first word -> the people's full names
+    organisations: dict[str, list[str]] = defaultdict(list)  # first word -> the organisations' names
+    for key, name in names.items():
+        if name.label == "PERSON" and " " in key and not name.titled:
+            people[key.split()[0]].append(key)
+        elif name.label == "ORG" and " " in key:
+            organisations[key.split()[0]].append(key)
+    surnames = {full.split()[-1] for keys in people.values() for full in keys}
+    for key, name in sorted(names.items()):
+        if " " in key or name.titled or is_acronym(name.surface) or not key.isalpha():
+            continue
+        if key in evidence.lower_words or name.surface in lexicon().demonyms or key in surnames:
+            continue
+        begun = organisations.get(key, [])
+        nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in begun for k in range(1, f.count(" ") + 1))]
+        personal = key in people or name.surface in lexicon().first_names  # "Robert" of "Robert Kilroy-Silk Party"
+        company = any(_company(names[full]) for full in begun)  # ("Brightwell Foods" and "... Foods Group Inc.")
+        if len(nearest) == 1 and not personal and company and not is_namesake(name.surface):
+            found[key] = (nearest[0], "short name")
+        firsts = people.get(key, [])
+        if (
+            key in evidence.possessive
+            and name.family != "PERSON"
+            and len(firsts) == 1
+            and names[firsts[0]].first < name.first
+            and not any(p.kind in ("country", "state", "continent") for p in lookup(name.surface))
+        ):
+            found[key] = (firsts[0], "first name")
+    found.update(_plurals(names))
+    found.update(_pieces(names, mentions))
+    bracketed: dict[str, set[str]] = defaultdict(set)  # short key -> the names it follows or is written after
+    for pair in evidence.brackets:
+        if all(key in names for key in pair) and pair[0] != pair[1]:
+            short, full = sorted(pair, key=lambda k: (len(k), k))  # "SEGAS (Greek Federation)" is written too
+            if _may_abbreviate(names[short], names[full]):
+                bracketed[short].add(full)
+    for short, fulls in bracketed.items():
+        if len(fulls) == 1:  # (two: "HSDPA (High Speed ...)" and a cut "Speed ... (HSDPA)": the other rules tell)
+            found[short] = (next(iter(fulls)), "acronym" if is_acronym(names[short].surface) else "short name")
+    return found
+
+
+def _company(name: Name) -> bool:
+    """Whether an organisation's name ends in an organisation's word ("Group", "Inc."), not in a public
+    body's ("Home Office") nor in a word that makes it a product ("Apple Powerbook")."""
+    last = name.surface.split()[-1]
+    words = lexicon().organisation_words
+    return (last in words or last.rstrip(".,") in words) and last not in lexicon().public_body_words
+
+
+def _plurals(names: dict[str, Name]) -> dict[str, tuple[str, MergeRule]]:
+    """The singular names of several words that join their plural (see :func:`evident_forms`)."""
+    found: dict[str, tuple[str, MergeRule]] = {}
+    for key, name in names.items():
+        single = key[:-1]
+        plural = " " in key and key.endswith("s") and not key.endswith("ss") and single in names
+        if plural and "PERSON" not in (name.family, names[single].family):
+            found[single] = (key, "short name")
+    return found
+
+
+def _pieces(names: dict[str, Name], mentions: list[Mention]) -> dict[str, tuple[str, MergeRule]]:
+    """The names written only beside the rest of a name of the document (see :func:`evident_forms`)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    written: Counter = Counter(name_key(m.text, keep_female=True) for m in ordered)
+    beside: dict[str, Counter] = defaultdict(Counter)  # piece key -> the full keys it was written in
+    makers: set[str] = set()  # the pieces before which a thing its maker makes may be written ("Sony Walkman")
+    for before, after in itertools.pairwise(ordered):
+        if after.start - before.end != 1:
+            continue
+        full = name_key(f"{before.text} {after.text}", keep_female=True)
+        parts = {name_key(before.text, keep_female=True), name_key(after.text, keep_female=True)}
+        if full in names and full not in parts:  # ("The" and "Tony Blair" are no pieces of "Tony Blair")
+            for part in (before, after):
+                beside[name_key(part.text, keep_female=True)][full] += 1
+            if before.label == "ORG":
+                makers.add(name_key(before.text, keep_female=True))
+    alone = {piece for piece, fulls in beside.items() if sum(fulls.values()) < written[piece]}
+    found: dict[str, tuple[str, MergeRule]] = {}
+    for piece, fulls in beside.items():
+        full = next(iter(fulls))
+        if len(fulls) != 1 or piece in alone or piece == full:
+            continue
+        # a thing written after the name of its maker, which the text names on its own too ("Sony" ... "Sony
+        # Walkman"), is the maker's thing, no piece of a name (:func:`_owned` joins them)
+        if not any(maker in alone and full.startswith(maker + " ") for maker in makers - {piece}):
+            found[piece] = (full, "short name")
+    return found
+
+
+def _may_abbreviate(short: Name, full: Name) -> bool:
+    """Whether the name written in brackets after another may be its short form (see :func:`evident_forms`)."""
+    if len(short.key) >= len(full.key):
+        return False
+    letters = short.surface.replace(".", "").replace("-", "")
+    capitals = sum(c.isupper() for c in letters) >= 2 and " " not in letters
+    if not (capitals or set(short.key.split()) <= set(full.key.split())):
+        return False
+    if full.label in PLACE_LABELS or lookup(full.surface):  # "Athletics Kenya (AK)" cut to "Kenya (AK)"
+        return short.surface.replace(".", "") in acronyms(full.surface)
+    return not lookup(short.surface)  # "Kingfisher (UK)": where it is
+
+
 #: When one short name has targets by several rules, the rule reported: the most telling.
 _RULES: tuple[MergeRule, ...] = ("acronym", "surname", "first name", "short name", "synonym", "exact")
 
 
-def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str, tuple[str, MergeRule]]:
+def _roots(
+    names: dict[str, Name],
+    men: set[str],
+    aliases: Aliases,
+    evident: dict[str, tuple[str, MergeRule]] | None = None,
+    evidence: TextEvidence | None = None,
+) -> dict[str, tuple[str, MergeRule]]:
     """Name key → (the key of the fullest name it joins, the rule): a short name joins when every
     name it can stand for ends in the same one (so "TWA" joins "Trans World Airlines" directly and
-    through "TWA Inc"), and stays apart when two do ("Miliband" with Ed and David Miliband)."""
+    through "TWA Inc"), and stays apart when two do ("Miliband" with Ed and David Miliband). What the
+    text shows (``evident``: :func:`evident_forms`) is the one name a short name stands for, whatever
+    the types; ``evidence`` is what the text says (:func:`short_forms` reads it)."""
+    evident = evident or {}
+    evidence = evidence or TextEvidence()
     edges: dict[str, dict[str, MergeRule]] = defaultdict(dict)
-    for short, full, rule in short_forms(names, men):
+    for short, full, rule in short_forms(names, men, common=evidence.lower_words, things=evidence.counted):
         if frozenset((short, full)) not in aliases.forbid:
             edges[short].setdefault(full, rule)
+    for short, (full, rule) in evident.items():
+        if frozenset((short, full)) not in aliases.forbid:
+            edges[short] = {full: rule}
     root_of: dict[str, str] = {}
     found: dict[str, tuple[str, MergeRule]] = {}
     # Every rule joins a name to a longer one, so the longer names' roots are known first.
@@ -230,7 +410,9 @@ def _roots(names: dict[str, Name], men: set[str], aliases: Aliases) -> dict[str,
             continue
         root = next(iter(roots))
         rule = min(edges[key].values(), key=_RULES.index)
-        if frozenset((key, root)) in aliases.forbid or not compatible(names[key], names[root], rule):
+        if frozenset((key, root)) in aliases.forbid:
+            continue
+        if not compatible(names[key], names[root], rule) and evident.get(key, ("", ""))[0] not in edges[key]:
             continue
         root_of[key] = root
         found[key] = (root, rule)
@@ -295,7 +477,9 @@ def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
     return True
 
 
-def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, str, MergeRule]]:
+def short_forms(
+    names: dict[str, Name], men: set[str], *, common: frozenset[str] = frozenset(), things: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, str, MergeRule]]:
     """(short key, full key, rule) for each name of a document that may stand for a longer one:
 
     - ``acronym``: written in capitals, the initials of the full name (:func:`kg.text.names.acronyms`),
@@ -321,7 +505,10 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
     - ``exact``: the same name written with or without spaces, dots or function words ("PowerPage" and
       "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
 
-    Types must be :func:`compatible`; ambiguity (several fits) is left to the caller.
+    A word the document writes in lower case (in ``common``) is no organisation's short name: "Digital"
+    is no "Digital Screen Network" where the text says "digital"; nor is a company's name the short name
+    of one of ``things``, the names written after "a" or "an" ("an Apple Powerbook"). Types must be :func:`compatible`;
+    ambiguity (several fits) is left to the caller.
     """
     female = female_keys()
     titles = lexicon().honorifics
@@ -393,7 +580,9 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 if len(people) == 1 and names[people[0]].first < name.first:  # "David" of two Davids: neither
                     candidates.append((people[0], "first name"))
         # A person's full name is no organisation's short name: "Robert Kilroy-Silk Party" is his party.
-        if not name.titled and not (name.family == "PERSON" and len(words) > 1):
+        # (a word the text writes in lower case is common, unless it says what an organisation is: "the academy")
+        lowered = key in common and name.surface not in lexicon().organisation_words
+        if not name.titled and not (name.family == "PERSON" and len(words) > 1) and not lowered:
             longer = by_first_words.get(key, [])
             # the names it begins, but those that begin with another of them ("USAir Group Inc" with "USAir Group")
             begun = set(longer)  # (looked up word by word: a thousand "University of ..." cost a thousand lookups)
@@ -403,7 +592,7 @@ def short_forms(names: dict[str, Name], men: set[str]) -> Iterator[tuple[str, st
                 if not any(" ".join(full.split()[:k]) in begun for k in range(1, full.count(" ") + 1))
             ]
             if len(nearest) == 1:
-                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full)]
+                candidates += [(full, "short name") for full in longer if _leaves_out(names, key, full, things)]
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
         if len(words) == 1 and name.surface in heads and len(by_head.get(key, ())) == 1:
             candidates.append((by_head[key][0], "short name"))  # "the Commission": the article's one "... Commission"
@@ -568,7 +757,7 @@ _MAX_ENDS = 16
 _JOINERS = frozenset({"&", "and", "of", "for", "the"})
 
 
-def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
+def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset[str] = frozenset()) -> bool:
     """Whether ``short``, the first words of the organisation ``full``, is its short name: the words
     left out are suffixes ("Group Inc"); or, for a short name that is no nationality nor acronym (a
     brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
@@ -577,7 +766,8 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
     they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
     or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
-    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows")."""
+    own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows"), and the
+    full name is not one of ``things``, written after "a" or "an" ("an Apple Powerbook": the maker's thing)."""
     rest = full[len(short) :].split()
     suffixes = {s.lower() for s in lexicon().organisation_suffixes}
     if all(word in suffixes for word in rest):
@@ -594,7 +784,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str) -> bool:
         # "Federated Department Stores", which ends in no such word)
     if written and all(word in lexicon().organisation_words for word in written):
         return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
-    if names[full].first >= names[short].first:
+    if names[full].first >= names[short].first or full in things:
         return False
     if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
         return False

@@ -24,6 +24,13 @@ Rules, each recorded for every surface form so that a merge can be checked
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
+Within a document, what the text around the names shows joins them too, whatever types they were
+given (:mod:`kg.resolve.evidence`, :func:`kg.resolve.groups.evident_forms`): a short form in brackets
+after a name ("Greek Athletics Federation (SEGAS)", rule ``acronym`` or ``short name``), a singular
+and its plural, the pieces of a name written whole elsewhere, a first name with a possessive and the
+one person it begins, a company's first word and its one full name ending in an organisation word;
+a dateline's place stays a place, which no club or person named after it joins.
+
 Within a document, names are grouped first (:mod:`kg.resolve.groups`); then groups
 of all documents that share a name, an acronym or a surname are joined
 (:mod:`kg.resolve.join`: a union-find over the whole corpus, so the result does not
@@ -43,6 +50,7 @@ from collections.abc import Iterable
 
 from ..model import Aliases, Entity, EntityTable, Extraction, KnownEntity, MergeRule
 from ..text.names import name_key, name_keys, normalise_name, strip_format, strip_honorific
+from .evidence import text_evidence
 from .groups import Group, document_groups, is_acronym, majority
 from .join import join_groups
 from .places import link_places
@@ -124,7 +132,9 @@ def _groups(
             )
         )
     for extraction in extractions:
-        for group in document_groups(extraction.mentions, aliases, headline_end=_headline_end(extraction)):
+        for group in document_groups(
+            extraction.mentions, aliases, headline_end=_headline_end(extraction), evidence=text_evidence(extraction)
+        ):
             group.documents.add(extraction.document.id)
             groups.append(group)
             for surface in group.names:
@@ -184,7 +194,8 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
     if known is not None:
         label, label_type = known.label, known.type
     else:
-        label = _canonical(names, aliases)
+        cut = {surface for group in members for surface in group.names if name_key(surface) in group.cut}
+        label = _canonical(names, aliases, cut)
         strong_types: Counter = Counter()
         for group in members:
             if group.strong:
@@ -206,9 +217,12 @@ def _entity(members: list[Group], aliases: Aliases) -> Entity:
     )
 
 
-def _canonical(names: Counter, aliases: Aliases) -> str:
-    """The entity's name: a name the alias file gives, else a full name before an acronym,
-    a bare surname or an honorific form, then the most frequent, the longest, alphabetical."""
+def _canonical(names: Counter, aliases: Aliases, cut: set[str] | None = None) -> str:
+    """The entity's name: a name the alias file gives, else a name not ``cut`` short (an acronym's
+    "USADA" before the "Anti-Doping Agency" it was written after: :func:`kg.resolve.groups.cut_names`),
+    a full name before an acronym, a bare surname or an honorific form, then the most frequent,
+    the longest, alphabetical."""
+    cut = cut or set()
     for surface in names:
         forced = aliases.merge.get(name_key(surface))
         if forced is not None:
@@ -224,6 +238,7 @@ def _canonical(names: Counter, aliases: Aliases) -> str:
         # A name with hidden characters (zero-width, bidi controls) is never the one shown.
         return (
             strip_format(surface) == surface,
+            surface not in cut,
             "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Greek Federation (SEGAS"
             not acronym_like(surface),
             plain,
