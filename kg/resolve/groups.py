@@ -290,7 +290,10 @@ def evident_forms(
         nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in begun for k in range(1, f.count(" ") + 1))]
         personal = key in people or name.surface in lexicon().first_names  # "Robert" of "Robert Kilroy-Silk Party"
         company = any(_company(names[full]) for full in begun)  # ("Brightwell Foods" and "... Foods Group Inc.")
-        if len(nearest) == 1 and not personal and company and not is_namesake(name.surface):
+        # (written before its longer name, "Sony" may be the parent of "Sony Pictures Entertainment")
+        after = len(nearest) == 1 and names[nearest[0]].first < name.first
+        full_name = after or any(_ends_in_form(names[f].surface.split()[1:]) for f in begun)
+        if len(nearest) == 1 and not personal and company and full_name and not is_namesake(name.surface):
             found[key] = (nearest[0], "short name")
         firsts = people.get(key, [])
         if (
@@ -313,6 +316,14 @@ def evident_forms(
         if len(fulls) == 1:  # (two: "HSDPA (High Speed ...)" and a cut "Speed ... (HSDPA)": the other rules tell)
             found[short] = (next(iter(fulls)), "acronym" if is_acronym(names[short].surface) else "short name")
     return found
+
+
+def _ends_in_form(words: list[str]) -> bool:
+    """Whether words left out of a name end in the legal form of an organisation ("Foods Group Inc.",
+    "Foundation"): the company's full name, not a division's named for its line of business ("Pictures
+    Entertainment" of a parent's "Sony")."""
+    suffixes = lexicon().organisation_suffixes
+    return bool(words) and (words[-1] in suffixes or words[-1].rstrip(".,") in suffixes or words[-1] in _FORM_WORDS)
 
 
 def _company(name: Name) -> bool:
@@ -524,8 +535,11 @@ def short_forms(
     by_spelling: dict[str, list[str]] = defaultdict(list)  # the name without spaces and dots ("powerpage")
     by_feature: dict[str, list[str]] = defaultdict(list)  # a place's name without its kind ("aegean")
     by_national: dict[str, list[str]] = defaultdict(list)  # a body's name without its country ("federal reserve")
+    by_tail: dict[str, list[str]] = defaultdict(list)  # a name's last words ("stock exchange" of "london ...")
     for key, name in names.items():
         words = key.split()
+        for k in range(1, len(words)):
+            by_tail[" ".join(words[k:])].append(key)
         synonym = synonym_key(key)
         if synonym is not None:
             by_synonym[synonym].append(key)
@@ -608,8 +622,10 @@ def short_forms(
                 if names[full].first < name.first or all(is_function_word(w) for w in set(full.split()) - set(words))
             ]
         candidates += _variants(key, name, by_synonym, by_spelling, by_feature, by_first_word, by_last_words)
-        if len(words) > 1 and name.family in _NATIONAL_FAMILIES and not name.titled:
-            candidates += [(full, "short name") for full in by_national.get(key, ())]  # "Federal Reserve"
+        # "Federal Reserve"; not "Stock Exchange" where a "London Stock Exchange" is named too
+        bare = set(by_national.get(key, ()))
+        if len(words) > 1 and name.family in _NATIONAL_FAMILIES and not name.titled and set(by_tail[key]) <= bare:
+            candidates += [(full, "short name") for full in sorted(bare)]
         for full, rule in candidates:
             other = names[full]
             # (a longer name, or one as long written first alphabetically: "... for ..." and "... of ...")
@@ -694,7 +710,7 @@ def _without_country(surface: str) -> str | None:
         if len(words) - size < 2:
             break
         first = " ".join(words[:size])
-        if first in lexicon().demonyms or any(p.kind in ("country", "state") for p in lookup(first)):
+        if first in lexicon().demonyms or any(p.kind == "country" for p in lookup(first)):
             return " ".join(words[size:])
     return None
 
@@ -783,7 +799,10 @@ def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset
         return False  # "Home" of "Home Office": a public body is named after what it deals with (not of
         # "Federated Department Stores", which ends in no such word)
     if written and all(word in lexicon().organisation_words for word in written):
-        return True  # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is
+        # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is; but a name
+        # written before a longer one may be its parent ("Sony" ... "Sony Pictures Entertainment", "Virgin" ...
+        # "Virgin Records"): then only a word for its legal form may be left out
+        return names[full].first < names[short].first or _ends_in_form(written)
     if names[full].first >= names[short].first or full in things:
         return False
     if not written or not all(w in _JOINERS or (w[:1].isupper() and not any(c.isdigit() for c in w)) for w in written):
@@ -792,6 +811,9 @@ def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset
         rest = rest[1:]
     return " ".join(rest) not in names and not any(word in names for word in rest)
 
+
+#: Words for the form an organisation takes, not its line of business: "Mozilla" is the "Mozilla Foundation".
+_FORM_WORDS = frozenset({"Foundation", "Association", "Society", "Trust", "Institute"})
 
 # How a name's words are separated in its key (see kg.text.names.normalise_name).
 _WORDS = re.compile(r"[\s_/\u2010-\u2015-]+")

@@ -233,3 +233,34 @@ def test_a_name_cut_short_before_its_acronym_does_not_join_another_thing_cut_the
     assert usra.key != wra.key
     assert (usra.label, wra.label) == ("USRA", "WRA")
     assert ("Rowing Agency", "acronym") in usra.merges
+
+
+def test_a_company_named_before_a_division_of_its_name_is_its_parent():
+    parent = extraction(
+        "Zanotti said profits rose. Its film studio, Zanotti Pictures Entertainment, had two hits.",
+        ("Zanotti", "ORG"),
+        ("Zanotti Pictures Entertainment", "ORG"),
+    )
+    assert labels(parent)["Zanotti"] == "Zanotti"
+    foundation = extraction(
+        "Korvel said downloads passed a million. The Korvel Foundation runs the project.",
+        ("Korvel", "ORG"),
+        ("Korvel Foundation", "ORG"),
+    )
+    assert labels(foundation)["Korvel"] == "Korvel Foundation"
+
+
+def test_a_body_without_its_country_joins_it_only_when_no_other_body_ends_so():
+    one = extraction(
+        "The US Federal Reserve raised rates. The Federal Reserve said inflation was low.",
+        ("US Federal Reserve", "ORG"),
+        ("Federal Reserve", "ORG"),
+    )
+    assert labels(one)["Federal Reserve"] == "US Federal Reserve"
+    two = extraction(
+        "The Japanese Stock Exchange and the London Stock Exchange rose. The Stock Exchange said trade was brisk.",
+        ("Japanese Stock Exchange", "ORG"),
+        ("London Stock Exchange", "ORG"),
+        ("Stock Exchange", "ORG"),
+    )
+    assert labels(two)["Stock Exchange"] == "Stock Exchange"
