@@ -342,3 +342,60 @@ def test_a_natural_feature_spacy_calls_a_building_is_a_place(nlp):
     assert ("River Wear", "LOC", "name words") in found
     found = typed(nlp, "The body was found in the River Thames near Tower Bridge.")
     assert {label for text, label, _ in found if text == "Tower Bridge"} == {"FAC"}
+
+
+def test_a_list_tied_to_a_kind_noun_shares_its_kind(nlp):
+    # issue 17: the model cuts "Zentrix, Ovando" as one name and calls "Kelper" a person; the firms are a list
+    found = typed(nlp, "Technology firms Zentrix, Ovando, Kelper and Marla Brent are developing a new chip.")
+    assert {("Ovando", "ORG", "kind noun"), ("Kelper", "ORG", "kind noun")} <= found
+    assert ("Marla Brent", "PERSON", None) in found  # a person's full name keeps its own type
+    found = typed(nlp, "Its other brands include Talmo, Veska and Orrin.")
+    assert {("Veska", "PRODUCT", "kind noun"), ("Orrin", "PRODUCT", "kind noun")} <= found
+    found = typed(nlp, "Other films at the festival include the horror hit Grimwood and the sequel Dark Tide.")
+    assert ("Dark Tide", "WORK_OF_ART", "kind noun") in found
+
+
+def test_a_year_in_brackets_and_a_maker_behind_make_works(nlp):
+    found = typed(nlp, "He made films such as Lost Roads (1994), Silver Moon (1997) and The Harbour.")
+    assert {("Lost Roads", "WORK_OF_ART", "kind noun"), ("Silver Moon", "WORK_OF_ART", "kind noun")} <= found
+    assert ("Cold Harbour", "WORK_OF_ART", "kind noun") in typed(
+        nlp, "She is the director behind Cold Harbour and Night Train."
+    )
+    # a person's dates have a dash: no work
+    assert not any(label == "WORK_OF_ART" for _, label, _ in typed(nlp, "Jane Austen (1775-1817) wrote six novels."))
+
+
+def test_a_product_kind_after_a_name_makes_a_product_not_its_maker(nlp):
+    assert ("Kazoo", "PRODUCT", "kind noun") in typed(nlp, "Users of the Kazoo peer-to-peer network face fines.")
+    assert ("Xeno", "PRODUCT", "kind noun") in typed(nlp, "Sales of the Xeno console rose.")
+    # a company before its product noun stays the maker
+    found = typed(nlp, "The Apple Powerbook was a hit, and the Apple laptop sold well.")
+    assert not any(text == "Apple" and label == "PRODUCT" for text, label, _ in found)
+
+
+def test_era_markers_are_no_names(nlp):
+    found = typed(nlp, "The city was founded in 190 A.D. by Romans and sacked in AD 70.")
+    assert not any(text in ("A.D.", "AD") for text, _, _ in found)
+
+
+def test_members_of_a_band_and_its_lead_singer_make_it_an_organisation(nlp):
+    # the model reads both as people
+    found = typed(nlp, "Verlaine's lead singer Tom Harrow quit on Monday.")
+    assert ("Verlaine", "ORG", "organisation context") in found
+    assert ("Kessler", "ORG", "organisation context") in typed(nlp, "Members of Kessler played live.")
+
+
+def test_a_companys_named_thing_is_no_person(nlp):
+    assert ("Tomas", "PRODUCT", "product context") in typed(nlp, "Shoppers queued for Sony's Tomas on Friday.")
+
+
+def test_a_comma_list_read_as_one_name_is_cut_but_not_a_company_and_its_suffix(nlp):
+    found = {text for text, _, _ in typed(nlp, "Technology firms Zentrix, Ovando, Kelper and Marla Brent are here.")}
+    assert {"Zentrix", "Ovando"} <= found
+    found = {text for text, _, _ in typed(nlp, "He became the newspaper's chairman, the Knight-Ridder, Inc. said.")}
+    assert "Inc." not in found
+
+
+def test_a_version_of_a_product_is_the_product(nlp):
+    found = typed(nlp, "Many switched to the Vexo browser. Vexo 1.0 was released in November.")
+    assert {("Vexo", "PRODUCT", "kind noun"), ("Vexo 1.0", "PRODUCT", "kind noun")} <= found
