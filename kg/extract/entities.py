@@ -486,12 +486,18 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
     # a person's full name aside ("films such as X and Y", "technology firms A, B and C").
     for span, label in spans:
         name = _plain(span)
-        if name in found or label == "NORP" or (label == "PERSON" and span[0].text in lex.first_names):
+        if label == "NORP" or (label == "PERSON" and span[0].text in lex.first_names):
             continue
+        if name in found and found[name][1] != "pronoun":
+            continue  # the kind of a list outweighs a pronoun in the next sentence ("... Sony. He has ...")
         kind = _list_kind(span.root, lex) if span.root.conjuncts else None
         if kind is not None and not (kind == "PRODUCT" and label == "ORG"):  # "devices ... Real, Sony": makers
             found[name] = (kind, "kind noun")
-        elif len(span) > 1 and any(c.isdigit() for c in span[-1].text) and _plain(span[:-1]) in found:
+        elif (
+            len(span) > 1
+            and any(c.isdigit() for c in span[-1].text)
+            and found.get(_plain(span[:-1]), ("",))[0] in ("PRODUCT", "WORK_OF_ART")  # not "Rover 75" of Rover
+        ):
             found[name] = found[_plain(span[:-1])]  # "Firefox 1.0" is of the type of "Firefox"
     return found
 
@@ -555,6 +561,9 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
     product = _product_kind(span, label, lex)
     if product is not None:
         return product
+    appos = _appos_kind(span, label, lex)
+    if appos is not None:
+        return appos, "kind noun"  # "Phoenix Torrents, another popular BitTorrent site"
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","
@@ -689,6 +698,38 @@ def _maker_before(token: Token, name: str) -> bool:
     )
 
 
+def _appos_kind(span: Span, label: str, lex: Lexicon) -> str | None:
+    """The type a kind noun in apposition after a name gives it (issue 17): "Gravemark, a film about a soldier",
+    "X, another popular file-sharing site", "the Vexo, a new games console" (a person's full name aside)."""
+    if label == "NORP" or (label == "PERSON" and len(span) > 1 and span[0].text in lex.first_names):
+        return None
+    root = span.root
+    for child in root.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > root.i
+            and child.pos_ == "NOUN"
+            and child.is_lower
+            and not any(c.dep_ in ("conj", "cc") for c in child.children)  # "the handset and network maker"
+        ):
+            return _kind_label(child, lex)
+    return None
+
+
+def _kind_label(kind: Token, lex: Lexicon) -> str | None:
+    """The type of the things a kind noun names: a work ("films"), an organisation ("firms"), a product
+    ("consoles", "brands"), or None."""
+    lemma = kind.lemma_.lower()
+    for kind_label, words in (
+        ("WORK_OF_ART", lex.work_nouns),
+        ("ORG", lex.organisation_kind_nouns),
+        ("PRODUCT", lex.product_kind_nouns | lex.list_kind_nouns),
+    ):
+        if lemma in words or kind.lower_ in words:
+            return kind_label
+    return None
+
+
 def _year_after(span: Span) -> bool:
     """Whether a year in brackets follows a name ("Lost Roads (1994)"): a work's year in a list of films,
     books or albums (a person's dates have a dash: "(1920-2005)")."""
@@ -733,15 +774,7 @@ def _list_kind(root: Token, lex: Lexicon) -> str | None:
         kind = first.nbor(-1)  # "technology firms A, B and C"
     if kind is None or not kind.is_lower:
         return None
-    lemma = kind.lemma_.lower()
-    for kind_label, words in (
-        ("WORK_OF_ART", lex.work_nouns),
-        ("ORG", lex.organisation_kind_nouns),
-        ("PRODUCT", lex.product_kind_nouns | lex.list_kind_nouns),
-    ):
-        if lemma in words or kind.lower_ in words:
-            return kind_label
-    return None
+    return _kind_label(kind, lex)
 
 
 def _team_context(root: Token, lex: Lexicon) -> bool:

@@ -399,3 +399,12 @@ def test_a_comma_list_read_as_one_name_is_cut_but_not_a_company_and_its_suffix(n
 def test_a_version_of_a_product_is_the_product(nlp):
     found = typed(nlp, "Many switched to the Vexo browser. Vexo 1.0 was released in November.")
     assert {("Vexo", "PRODUCT", "kind noun"), ("Vexo 1.0", "PRODUCT", "kind noun")} <= found
+
+
+def test_a_kind_noun_in_apposition_types_the_name(nlp):
+    # the model reads the first two as people and the third as a company
+    assert ("Gravemark", "WORK_OF_ART", "kind noun") in typed(nlp, "Gravemark, a film about a soldier, opens in May.")
+    found = typed(nlp, "Phoenix Torrents, another popular BitTorrent site, has also decided to shut down.")
+    assert ("Phoenix Torrents", "ORG", "kind noun") in found
+    assert ("Vexo", "PRODUCT", "kind noun") in typed(nlp, "The Vexo, a new games console, goes on sale today.")
+    assert ("John Smith", "PERSON", None) in typed(nlp, "John Smith, a film critic, liked it.")
