@@ -635,6 +635,15 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and not (doc[i].lower_ in lex.organisation_role_nouns and label in AREA_LABELS and not _a_city(span.text))
         ):
             return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
+    if (
+        label in ("PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
+        and not (label == "PERSON" and len(span) > 1)
+        and span.text not in surnames
+        and after is not None
+        and after.lower_ in lex.work_role_nouns
+        and _before_person(after)
+    ):
+        return "WORK_OF_ART", "kind noun"  # "Ray director Taylor Hackford": no person is a director's "Ray"
     if label != "NORP" and not (label == "PERSON" and len(span) > 1) and _year_after(span):
         return "WORK_OF_ART", "kind noun"  # "Lost Roads (1994), Silver Moon (1997)": films and books by their year
     if label != "NORP" and _behind_work(root, lex):
@@ -711,6 +720,9 @@ def _appos_kind(span: Span, label: str, lex: Lexicon) -> str | None:
             and child.pos_ == "NOUN"
             and child.is_lower
             and not any(c.dep_ in ("conj", "cc") for c in child.children)  # "the handset and network maker"
+            # "Quayle, publisher of the Herald-Press": a person's trade, of an organisation
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+            and child.lemma_.lower() not in lex.person_role_nouns
         ):
             return _kind_label(child, lex)
     return None

@@ -408,3 +408,8 @@ def test_a_kind_noun_in_apposition_types_the_name(nlp):
     assert ("Phoenix Torrents", "ORG", "kind noun") in found
     assert ("Vexo", "PRODUCT", "kind noun") in typed(nlp, "The Vexo, a new games console, goes on sale today.")
     assert ("John Smith", "PERSON", None) in typed(nlp, "John Smith, a film critic, liked it.")
+
+
+def test_a_works_people_before_a_person_make_it_a_work(nlp):
+    assert ("Ray", "WORK_OF_ART", "kind noun") in typed(nlp, "Ray director Taylor Hackford praised the cast.")
+    assert ("Nokia", "ORG", None) in typed(nlp, "Nokia director John Smith resigned.")  # a company's director
