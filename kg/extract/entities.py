@@ -499,7 +499,27 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             and found.get(_plain(span[:-1]), ("",))[0] in ("PRODUCT", "WORK_OF_ART")  # not "Rover 75" of Rover
         ):
             found[name] = found[_plain(span[:-1])]  # "Firefox 1.0" is of the type of "Firefox"
+    _lean_to_list(spans, found, lex)
     return found
+
+
+def _lean_to_list(spans: list[tuple[Span, str]], found: dict[str, tuple[str, TypedBy]], lex: Lexicon) -> None:
+    """A member of a list of names with no evidence of its own takes the product's or work's type every other
+    member has by evidence ("rivals such as Firefox and Opera" once "the Firefox browser" is a product; issue
+    17). Not by spaCy's labels alone: measured on BBC text, "Chevrolet Trailblazers, GMC Envoys" read as
+    companies would make companies of cars. A person's full name keeps its type."""
+    by_root = {span.root.i: _plain(span) for span, _ in spans}
+    for span, label in spans:
+        name = _plain(span)
+        if name in found or label in ("NORP", "ORG") or (label == "PERSON" and span[0].text in lex.first_names):
+            continue
+        others = [by_root.get(t.i) for t in span.root.conjuncts]
+        if not others or None in others:
+            continue
+        kinds = {found[other][0] if other in found else None for other in others if other != name}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        if kind in ("PRODUCT", "WORK_OF_ART"):
+            found[name] = (kind, "kind noun")
 
 
 def _person_shaped(span: Span, lex: Lexicon) -> bool:
@@ -544,6 +564,12 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             return "WORK_OF_ART", "kind noun"  # "the romantic comedy Hitch", "the film Ray"
         if kind.lower_ in lex.organisation_kind_nouns:
             return "ORG", "kind noun"  # "the band Babyshambles", "electronics giant Sony"
+        if (
+            kind.lower_ in lex.product_kind_nouns | lex.list_kind_nouns
+            and label != "ORG"
+            and not (span.text.isupper() and len(span.text) <= 3)  # "game AI" is no game's name
+        ):
+            return "PRODUCT", "kind noun"  # "1980s toy Tamagotchi", "the games console Vexo" (issue 17)
     # ... and so does the place noun a name modifies just after it ("the Sellafield plant", "New Providence
     # island"), but not a company's ("the Toyota plant") and not an event's: "the Athens games" are not Athens.
     if (

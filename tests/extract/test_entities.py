@@ -413,3 +413,12 @@ def test_a_kind_noun_in_apposition_types_the_name(nlp):
 def test_a_works_people_before_a_person_make_it_a_work(nlp):
     assert ("Ray", "WORK_OF_ART", "kind noun") in typed(nlp, "Ray director Taylor Hackford praised the cast.")
     assert ("Nokia", "ORG", None) in typed(nlp, "Nokia director John Smith resigned.")  # a company's director
+
+
+def test_more_kinds_before_a_name_and_a_list_leaning_to_its_typed_members(nlp):
+    assert ("Vexmail", "ORG", "kind noun") in typed(nlp, "Junk mail filtered by Symantec subsidiary Vexmail rose.")
+    assert ("Grenlow", "ORG", "kind noun") in typed(nlp, "Wireless provider Grenlow is rolling out a service.")
+    assert ("Zoomer", "PRODUCT", "kind noun") in typed(nlp, "The list includes 1980s toy Zoomer (86th).")
+    # "Opera" (spaCy: a place) is listed with a browser the text names as one
+    found = typed(nlp, "Users like the Norvo browser. Microsoft is behind rivals such as Norvo and Opera.")
+    assert ("Opera", "PRODUCT", "kind noun") in found
