@@ -740,6 +740,11 @@ def _appos_kind(span: Span, label: str, lex: Lexicon) -> str | None:
         return None
     root = span.root
     for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.lower_ == "one":
+            # "Glenmorangie, one of Scotland's premier whisky firms"
+            kinds = [o for p in child.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if kinds and kinds[0].pos_ == "NOUN" and kinds[0].is_lower:
+                return _kind_label(kinds[0], lex)
         if (
             child.dep_ == "appos"
             and child.i > root.i

@@ -422,3 +422,11 @@ def test_more_kinds_before_a_name_and_a_list_leaning_to_its_typed_members(nlp):
     # "Opera" (spaCy: a place) is listed with a browser the text names as one
     found = typed(nlp, "Users like the Norvo browser. Microsoft is behind rivals such as Norvo and Opera.")
     assert ("Opera", "PRODUCT", "kind noun") in found
+
+
+def test_one_of_a_kind_and_a_drink_by_its_kind(nlp):
+    found = typed(nlp, "Last year Pernod tried to buy Glenmorangie, one of Scotland's premier whisky firms, but lost.")
+    assert ("Glenmorangie", "ORG", "kind noun") in found  # the model: a person
+    found = typed(nlp, "Its big names include Malibu rum, Courvoisier brandy and Stolichnaya vodka.")
+    assert ("Courvoisier", "PRODUCT", "kind noun") in found
+    assert ("Tom Smith", "PERSON", None) in typed(nlp, "He met Tom Smith, one of the band's founders.")
