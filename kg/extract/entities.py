@@ -86,22 +86,39 @@ def _given_name(token: Token, surname: Token, lex: Lexicon) -> bool:
     )
 
 
-def name_pieces(span: Span) -> list[Span]:
+def name_pieces(span: Span, label: str | None = None) -> list[Span]:
     """A name span cut where a lower-case clause word stands inside it: the model's "Southampton when
     Arsenal" is two names. Prepositions, conjunctions like "and", articles and name particles stay
-    inside names ("Bank of England", "Pew Internet and American Life Project", "Ahmad al Mesmari")."""
+    inside names ("Bank of England", "Pew Internet and American Life Project", "Ahmad al Mesmari"). An
+    organisation's name (``label``, default the span's) is cut at a comma: "Zentrix, Ovando" is a list."""
     pieces, start = [], span.start
     lex = lexicon_of(span)
+    organisation = (label or span.label_) == "ORG" and _comma_list(span, lex)
     for token in span[1:-1]:
         # and a role before a person's name: the model's "Balco boss Victor Conte" is a company and a person;
         # a bracket stands between a name and its short form: "Union of Democratic Forces (SDS" is two
-        if token.text in _BRACKETS or (
-            token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns)
+        if (
+            token.text in _BRACKETS
+            or (token.text == "," and organisation)
+            or (token.text.islower() and (token.pos_ in _CLAUSE_WORDS or token.text in lex.organisation_role_nouns))
         ):
             pieces.append(span.doc[start : token.i])
             start = token.i + 1
     pieces.append(span.doc[start : span.end])
     return [piece for piece in pieces if any(ch.isupper() for ch in piece.text)]
+
+
+def _comma_list(span: Span, lex: Lexicon) -> bool:
+    """Whether an organisation's name is a list the model read as one name: words between commas, each one
+    word, the last maybe a person's name ("Zentrix, Ovando, Kelper"; not "Ministry of Economy, Trade and
+    Industry" nor "Evolution, Data Optimised")."""
+    parts = " ".join(t.text for t in span).split(" , ")
+    if len(parts) < 2 or any(not w[:1].isupper() for part in parts for w in part.split()):
+        return False
+    if any(w in lex.organisation_words or w.rstrip(".") in lex.organisation_words for w in parts[-1].split()):
+        return False  # "Knight-Ridder, Inc.": a company's suffix
+    *head, last = [part.split() for part in parts]
+    return all(len(part) == 1 for part in head) and (len(last) == 1 or last[0] in lex.first_names)
 
 
 #: Brackets, which never stand inside a name.
@@ -286,7 +303,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         span = mention_span(ent)
         if span is None or not any(ch.isupper() for ch in span.text):
             continue  # a name has a capital letter: not "doesn", "fed", "--"
-        for piece in name_pieces(span):
+        if _era_marker(span):
+            continue  # "190 A.D.", "AD 70": part of a date (issue 17)
+        for piece in name_pieces(span, ent.label_):
             spans.extend(source_header(piece, ent.label_) or [(piece, ent.label_)])  # "Prague CTK" (kg.extract.places)
     openers = [span for span, _ in spans if _at_sentence_start(span)]
     if openers:
@@ -307,6 +326,17 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
     lex = lexicon_of(doc)
     spans += candidates(doc, spans, shape=name_type, cue=lambda span: _context_label(span, lex))
     return sorted(spans, key=lambda item: item[0].start)
+
+
+def _era_marker(span: Span) -> bool:
+    """Whether a name is an era marker next to a number ("190 A.D.", "300 BC", "AD 70"), which spaCy
+    may read as a place."""
+    doc = span.doc
+    if len(span) != 1 or span.text not in lexicon_of(doc).era_markers:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.like_num) or (after is not None and after.like_num)
 
 
 def _context_label(span: Span, lex: Lexicon) -> str | None:
@@ -457,7 +487,44 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
                 context = ("PERSON", "surname")  # "Alistair Cragg" (spaCy: an organisation) when "Cragg" is a person
             if context is not None:
                 found[name] = context
+    # A list of names tied to a kind noun gives its kind to every member with no evidence of its own (issue 17),
+    # a person's full name aside ("films such as X and Y", "technology firms A, B and C").
+    for span, label in spans:
+        name = _plain(span)
+        if label == "NORP" or (label == "PERSON" and span[0].text in lex.first_names):
+            continue
+        if name in found and found[name][1] != "pronoun":
+            continue  # the kind of a list outweighs a pronoun in the next sentence ("... Sony. He has ...")
+        kind = _list_kind(span.root, lex) if span.root.conjuncts else None
+        if kind is not None and not (kind == "PRODUCT" and label == "ORG"):  # "devices ... Real, Sony": makers
+            found[name] = (kind, "kind noun")
+        elif (
+            len(span) > 1
+            and any(c.isdigit() for c in span[-1].text)
+            and found.get(_plain(span[:-1]), ("",))[0] in ("PRODUCT", "WORK_OF_ART")  # not "Rover 75" of Rover
+        ):
+            found[name] = found[_plain(span[:-1])]  # "Firefox 1.0" is of the type of "Firefox"
+    _lean_to_list(spans, found, lex)
     return found
+
+
+def _lean_to_list(spans: list[tuple[Span, str]], found: dict[str, tuple[str, TypedBy]], lex: Lexicon) -> None:
+    """A member of a list of names with no evidence of its own takes the product's or work's type every other
+    member has by evidence ("rivals such as Firefox and Opera" once "the Firefox browser" is a product; issue
+    17). Not by spaCy's labels alone: measured on BBC text, "Chevrolet Trailblazers, GMC Envoys" read as
+    companies would make companies of cars. A person's full name keeps its type."""
+    by_root = {span.root.i: _plain(span) for span, _ in spans}
+    for span, label in spans:
+        name = _plain(span)
+        if name in found or label in ("NORP", "ORG") or (label == "PERSON" and span[0].text in lex.first_names):
+            continue
+        others = [by_root.get(t.i) for t in span.root.conjuncts]
+        if not others or None in others:
+            continue
+        kinds = {found[other][0] if other in found else None for other in others if other != name}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        if kind in ("PRODUCT", "WORK_OF_ART"):
+            found[name] = (kind, "kind noun")
 
 
 def _person_shaped(span: Span, lex: Lexicon) -> bool:
@@ -502,6 +569,12 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             return "WORK_OF_ART", "kind noun"  # "the romantic comedy Hitch", "the film Ray"
         if kind.lower_ in lex.organisation_kind_nouns:
             return "ORG", "kind noun"  # "the band Babyshambles", "electronics giant Sony"
+        if (
+            kind.lower_ in lex.product_kind_nouns | lex.list_kind_nouns
+            and label != "ORG"
+            and not (span.text.isupper() and len(span.text) <= 3)  # "game AI" is no game's name
+        ):
+            return "PRODUCT", "kind noun"  # "1980s toy Tamagotchi", "the games console Vexo" (issue 17)
     # ... and so does the place noun a name modifies just after it ("the Sellafield plant", "New Providence
     # island"), but not a company's ("the Toyota plant") and not an event's: "the Athens games" are not Athens.
     if (
@@ -516,6 +589,12 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         for kind_label, words in (("FAC", lex.facility_kinds), ("LOC", lex.place_kinds)):
             if after.text in words:
                 return kind_label, "kind noun"
+    product = _product_kind(span, label, lex)
+    if product is not None:
+        return product
+    appos = _appos_kind(span, label, lex)
+    if appos is not None:
+        return appos, "kind noun"  # "Phoenix Torrents, another popular BitTorrent site"
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","
@@ -543,6 +622,17 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             return "EVENT", "name words"
         if word in lex.organisation_words and word not in lex.place_words and label != "ORG":
             return "ORG", "name words"
+    if (
+        label == "PERSON"
+        and len(span) == 1
+        and span.text not in surnames
+        and span.start >= 2
+        and doc[span.start - 1].tag_ == "POS"
+        and doc[span.start - 2].ent_type_ == "ORG"
+        and doc[span.start - 2].head == root
+        and not _is_honorific(doc[span.start - 2], lex)
+    ):
+        return "PRODUCT", "product context"  # "Nokia's Communicator": a company's thing, not a person (issue 17)
     if label in _NAMED_THINGS and _first_name(span, lex):
         return "PERSON", "first name"  # "Alistair Cragg", "Martina Matzar" typed as organisations
     if label in _GUESSED_LABELS and label != "NORP" and _product_context(span, lex):
@@ -560,8 +650,12 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in lex.organisation_in_nouns:
             return "ORG", "organisation context"  # "shares in BAA"
         i = span.end
-        while i < len(doc) and (doc[i].tag_ == "POS" or doc[i].pos_ == "ADJ"):
-            i += 1  # "Renault's new chairman"
+        while i < len(doc) and (
+            doc[i].tag_ == "POS"
+            or doc[i].pos_ == "ADJ"
+            or (doc[i].dep_ == "compound" and doc[i].is_lower and doc[i].head.lower_ in lex.organisation_role_nouns)
+        ):
+            i += 1  # "Renault's new chairman", "Blue Static's lead singer"
         if (
             i < len(doc)
             and i - span.end <= 2
@@ -572,6 +666,27 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
             and not (doc[i].lower_ in lex.organisation_role_nouns and label in AREA_LABELS and not _a_city(span.text))
         ):
             return "ORG", "organisation context"  # "BP's shares", "Renault chairman", "Wigan's players"
+    if (
+        label in ("PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
+        and not (label == "PERSON" and len(span) > 1)
+        and span.text not in surnames
+        and after is not None
+        and after.lower_ in lex.work_role_nouns
+        and _before_person(after)
+    ):
+        return "WORK_OF_ART", "kind noun"  # "Ray director Taylor Hackford": no person is a director's "Ray"
+    if label != "NORP" and not (label == "PERSON" and len(span) > 1) and _year_after(span):
+        return "WORK_OF_ART", "kind noun"  # "Lost Roads (1994), Silver Moon (1997)": films and books by their year
+    if label != "NORP" and _behind_work(root, lex):
+        return "WORK_OF_ART", "kind noun"  # "the director behind Cold Harbour and Night Train"
+    if (
+        label in _GUESSED_LABELS - {"NORP"} | {"ORG"}
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() == "member"
+        and not lookup(span.text)
+    ):
+        return "ORG", "organisation context"  # "members of Blue Static": a band or a group, not a person
     if label != "NORP" and (after is None or after.lower_ not in lex.work_nouns) and _work_context(root, lex):
         return "WORK_OF_ART", "kind noun"  # "she starred in Ray" (a film is not a person; "in Broadway play" is)
     if (
@@ -585,6 +700,129 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
     ):
         return "ORG", "organisation context"  # "signed for Plymouth Argyle", "Rangers beat Hibernian 3-1"
     return None
+
+
+def _product_kind(span: Span, label: str, lex: Lexicon) -> tuple[str, TypedBy] | None:
+    """A product's name by the kind of product it modifies ("the Kazoo peer-to-peer network", "the Xeno
+    console"; issue 17): never a person, a place or a building. An organisation's name there is its maker's
+    ("Sony consoles") unless the name itself takes "the" ("the Kazoo network" names the network)."""
+    doc, root = span.doc, span.root
+    kind = root.head
+    if not (
+        root.dep_ == "compound"
+        and kind.i >= span.end
+        and kind.i - span.end <= 6  # "the Kazoo peer-to-peer network"
+        and kind.pos_ == "NOUN"
+        and kind.is_lower
+        and kind.lower_ in lex.product_kind_nouns
+        and label != "NORP"
+        and not (label == "PERSON" and len(span) > 1)
+    ):
+        return None
+    if label == "ORG" and not (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return None
+    if label == "ORG" and len(span) == 1 and any(_maker_before(token, span.text) for token in doc):
+        return None  # "the Apple laptop" when the text names "Apple Powerbook": the maker of named products
+    return "PRODUCT", "kind noun"
+
+
+def _maker_before(token: Token, name: str) -> bool:
+    """Whether ``token`` is ``name`` written before another capitalised name word ("Apple Powerbook")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.text == name
+        and following is not None
+        and following.is_alpha
+        and following.is_title
+        and following.pos_ == "PROPN"
+    )
+
+
+def _appos_kind(span: Span, label: str, lex: Lexicon) -> str | None:
+    """The type a kind noun in apposition after a name gives it (issue 17): "Gravemark, a film about a soldier",
+    "X, another popular file-sharing site", "the Vexo, a new games console" (a person's full name aside)."""
+    if label == "NORP" or (label == "PERSON" and len(span) > 1 and span[0].text in lex.first_names):
+        return None
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.lower_ == "one":
+            # "Glenmorangie, one of Scotland's premier whisky firms"
+            kinds = [o for p in child.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if kinds and kinds[0].pos_ == "NOUN" and kinds[0].is_lower:
+                return _kind_label(kinds[0], lex)
+        if (
+            child.dep_ == "appos"
+            and child.i > root.i
+            and child.pos_ == "NOUN"
+            and child.is_lower
+            and not any(c.dep_ in ("conj", "cc") for c in child.children)  # "the handset and network maker"
+            # "Quayle, publisher of the Herald-Press": a person's trade, of an organisation
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+            and child.lemma_.lower() not in lex.person_role_nouns
+        ):
+            return _kind_label(child, lex)
+    return None
+
+
+def _kind_label(kind: Token, lex: Lexicon) -> str | None:
+    """The type of the things a kind noun names: a work ("films"), an organisation ("firms"), a product
+    ("consoles", "brands"), or None."""
+    lemma = kind.lemma_.lower()
+    for kind_label, words in (
+        ("WORK_OF_ART", lex.work_nouns),
+        ("ORG", lex.organisation_kind_nouns),
+        ("PRODUCT", lex.product_kind_nouns | lex.list_kind_nouns),
+    ):
+        if lemma in words or kind.lower_ in words:
+            return kind_label
+    return None
+
+
+def _year_after(span: Span) -> bool:
+    """Whether a year in brackets follows a name ("Lost Roads (1994)"): a work's year in a list of films,
+    books or albums (a person's dates have a dash: "(1920-2005)")."""
+    doc, i = span.doc, span.end
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 1].is_digit
+        and len(doc[i + 1]) == 4
+        and 1850 <= int(doc[i + 1].text) <= 2100
+    )
+
+
+def _behind_work(root: Token, lex: Lexicon) -> bool:
+    """Whether a name (its root, or its list's first) is what a maker is behind: "the director behind X and Y"."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "behind" and root.head.head.lower_ in lex.work_maker_nouns
+
+
+def _list_kind(root: Token, lex: Lexicon) -> str | None:
+    """The type the kind noun of a list of names gives every member (issue 17): "technology firms A, B and C",
+    "films such as X, Y and Z", "its other brands include P, Q and R", "the sequel Dark Tide" (``root``: any
+    member's root; the kind is read at the list's first member)."""
+    first = min([root, *root.conjuncts], key=lambda t: t.i)
+    while (
+        first.dep_ in ("npadvmod", "appos", "conj")
+        and first.head.i < first.i
+        and first.head.pos_ == "PROPN"
+        and first.nbor(-1).text == ","
+    ):
+        first = first.head  # "firms A, B, C and D": the parser hangs "B" on "A" by the comma
+    kind = None
+    if first.dep_ == "pobj" and first.head.lower_ in ("as", "like") and first.head.head.pos_ == "NOUN":
+        kind = first.head.head  # "films such as X", "brands like X"
+    elif first.dep_ == "dobj" and first.head.lemma_ == "include":
+        kind = next((c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    elif first.dep_ in ("appos", "compound") and first.head.pos_ == "NOUN" and first.head.i < first.i:
+        kind = first.head  # "the sequel Dark Tide"
+    elif first.i > 0 and first.nbor(-1).pos_ == "NOUN" and first.nbor(-1).head == first:
+        kind = first.nbor(-1)  # "technology firms A, B and C"
+    if kind is None or not kind.is_lower:
+        return None
+    return _kind_label(kind, lex)
 
 
 def _team_context(root: Token, lex: Lexicon) -> bool:

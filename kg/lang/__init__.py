@@ -204,6 +204,12 @@ class Lexicon:
     facility_kinds: frozenset[str] = _derived()
     place_kinds: frozenset[str] = _derived()
     product_context_words: frozenset[str] = _list("product_context_words")
+    # issue 17 (third round): product kinds after a name ("the X console"), era markers by a year ("190 A.D.")
+    product_kind_nouns: frozenset[str] = _list("product_kind_nouns")
+    era_markers: frozenset[str] = _list("era_markers")
+    work_maker_nouns: frozenset[str] = _list("work_maker_nouns")  # "the director behind X": X is a work
+    list_kind_nouns: frozenset[str] = _list("list_kind_nouns")  # "its brands include X, Y and Z"
+    work_role_nouns: frozenset[str] = _list("work_role_nouns")  # "Ray director Taylor Hackford"
     event_words: frozenset[str] = _list("event_words")
     first_names: frozenset[str] = _list("first_names")
     function_words: frozenset[str] = _list("function_words")

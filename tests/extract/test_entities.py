@@ -356,3 +356,91 @@ def test_a_match_between_players_makes_no_club_and_a_score_is_no_part_of_a_name(
 def test_a_dateline_alone_on_its_line_ends_at_the_line_break(nlp):
     found = typed(nlp, "ROYAL OAK, Mich.\nA gunman killed three people at a post office on Monday, police said.")
     assert ("ROYAL OAK", "GPE", "place context") in found
+
+
+def test_a_list_tied_to_a_kind_noun_shares_its_kind(nlp):
+    # issue 17: the model cuts "Zentrix, Ovando" as one name and calls "Kelper" a person; the firms are a list
+    found = typed(nlp, "Technology firms Zentrix, Ovando, Kelper and Marla Brent are developing a new chip.")
+    assert {("Ovando", "ORG", "kind noun"), ("Kelper", "ORG", "kind noun")} <= found
+    assert ("Marla Brent", "PERSON", None) in found  # a person's full name keeps its own type
+    found = typed(nlp, "Its other brands include Talmo, Veska and Orrin.")
+    assert {("Veska", "PRODUCT", "kind noun"), ("Orrin", "PRODUCT", "kind noun")} <= found
+    found = typed(nlp, "Other films at the festival include the horror hit Grimwood and the sequel Dark Tide.")
+    assert ("Dark Tide", "WORK_OF_ART", "kind noun") in found
+
+
+def test_a_year_in_brackets_and_a_maker_behind_make_works(nlp):
+    found = typed(nlp, "He made films such as Lost Roads (1994), Silver Moon (1997) and The Harbour.")
+    assert {("Lost Roads", "WORK_OF_ART", "kind noun"), ("Silver Moon", "WORK_OF_ART", "kind noun")} <= found
+    assert ("Cold Harbour", "WORK_OF_ART", "kind noun") in typed(
+        nlp, "She is the director behind Cold Harbour and Night Train."
+    )
+    # a person's dates have a dash: no work
+    assert not any(label == "WORK_OF_ART" for _, label, _ in typed(nlp, "Jane Austen (1775-1817) wrote six novels."))
+
+
+def test_a_product_kind_after_a_name_makes_a_product_not_its_maker(nlp):
+    assert ("Kazoo", "PRODUCT", "kind noun") in typed(nlp, "Users of the Kazoo peer-to-peer network face fines.")
+    assert ("Xeno", "PRODUCT", "kind noun") in typed(nlp, "Sales of the Xeno console rose.")
+    # a company before its product noun stays the maker
+    found = typed(nlp, "The Apple Powerbook was a hit, and the Apple laptop sold well.")
+    assert not any(text == "Apple" and label == "PRODUCT" for text, label, _ in found)
+
+
+def test_era_markers_are_no_names(nlp):
+    found = typed(nlp, "The city was founded in 190 A.D. by Romans and sacked in AD 70.")
+    assert not any(text in ("A.D.", "AD") for text, _, _ in found)
+
+
+def test_members_of_a_band_and_its_lead_singer_make_it_an_organisation(nlp):
+    # the model reads both as people
+    found = typed(nlp, "Verlaine's lead singer Tom Harrow quit on Monday.")
+    assert ("Verlaine", "ORG", "organisation context") in found
+    assert ("Kessler", "ORG", "organisation context") in typed(nlp, "Members of Kessler played live.")
+
+
+def test_a_companys_named_thing_is_no_person(nlp):
+    assert ("Tomas", "PRODUCT", "product context") in typed(nlp, "Shoppers queued for Sony's Tomas on Friday.")
+
+
+def test_a_comma_list_read_as_one_name_is_cut_but_not_a_company_and_its_suffix(nlp):
+    found = {text for text, _, _ in typed(nlp, "Technology firms Zentrix, Ovando, Kelper and Marla Brent are here.")}
+    assert {"Zentrix", "Ovando"} <= found
+    found = {text for text, _, _ in typed(nlp, "He became the newspaper's chairman, the Knight-Ridder, Inc. said.")}
+    assert "Inc." not in found
+
+
+def test_a_version_of_a_product_is_the_product(nlp):
+    found = typed(nlp, "Many switched to the Vexo browser. Vexo 1.0 was released in November.")
+    assert {("Vexo", "PRODUCT", "kind noun"), ("Vexo 1.0", "PRODUCT", "kind noun")} <= found
+
+
+def test_a_kind_noun_in_apposition_types_the_name(nlp):
+    # the model reads the first two as people and the third as a company
+    assert ("Gravemark", "WORK_OF_ART", "kind noun") in typed(nlp, "Gravemark, a film about a soldier, opens in May.")
+    found = typed(nlp, "Phoenix Torrents, another popular BitTorrent site, has also decided to shut down.")
+    assert ("Phoenix Torrents", "ORG", "kind noun") in found
+    assert ("Vexo", "PRODUCT", "kind noun") in typed(nlp, "The Vexo, a new games console, goes on sale today.")
+    assert ("John Smith", "PERSON", None) in typed(nlp, "John Smith, a film critic, liked it.")
+
+
+def test_a_works_people_before_a_person_make_it_a_work(nlp):
+    assert ("Ray", "WORK_OF_ART", "kind noun") in typed(nlp, "Ray director Taylor Hackford praised the cast.")
+    assert ("Nokia", "ORG", None) in typed(nlp, "Nokia director John Smith resigned.")  # a company's director
+
+
+def test_more_kinds_before_a_name_and_a_list_leaning_to_its_typed_members(nlp):
+    assert ("Vexmail", "ORG", "kind noun") in typed(nlp, "Junk mail filtered by Symantec subsidiary Vexmail rose.")
+    assert ("Grenlow", "ORG", "kind noun") in typed(nlp, "Wireless provider Grenlow is rolling out a service.")
+    assert ("Zoomer", "PRODUCT", "kind noun") in typed(nlp, "The list includes 1980s toy Zoomer (86th).")
+    # "Opera" (spaCy: a place) is listed with a browser the text names as one
+    found = typed(nlp, "Users like the Norvo browser. Microsoft is behind rivals such as Norvo and Opera.")
+    assert ("Opera", "PRODUCT", "kind noun") in found
+
+
+def test_one_of_a_kind_and_a_drink_by_its_kind(nlp):
+    found = typed(nlp, "Last year Pernod tried to buy Glenmorangie, one of Scotland's premier whisky firms, but lost.")
+    assert ("Glenmorangie", "ORG", "kind noun") in found  # the model: a person
+    found = typed(nlp, "Its big names include Malibu rum, Courvoisier brandy and Stolichnaya vodka.")
+    assert ("Courvoisier", "PRODUCT", "kind noun") in found
+    assert ("Tom Smith", "PERSON", None) in typed(nlp, "He met Tom Smith, one of the band's founders.")
