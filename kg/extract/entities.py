@@ -39,11 +39,14 @@ def mention_span(ent: Span) -> Span | None:
     doc = ent.doc
     lex = lexicon_of(doc)
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in lex.articles or doc[start].is_punct or doc[start].is_quote):
+    while start < end and (
+        doc[start].lower_ in lex.articles or doc[start].is_punct or doc[start].is_quote or doc[start].is_space
+    ):
         start += 1
     # A name ends in a word of its own: not a possessive, a quote mark, or the model's stray "in" ('"Oedipus" in').
     while end > start and (
         doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space  # the line break after a headline's last word: "Hanover\n\n"
         or doc[end - 1].is_punct
         or doc[end - 1].is_quote
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _TAILS)
@@ -449,9 +452,11 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
         elif (
             label == "ORG"
             and len(span) == 1
-            and _place_context(span, places)
+            and (
+                (_place_context(span, places) and not (span.start > 0 and doc[span.start - 1].lower_ in lex.articles))
+                or _based_in(span)
+            )
             and lookup(name)  # a place the gazetteer knows: "from Netscape", "in Apple" are companies
-            and not (span.start > 0 and doc[span.start - 1].lower_ in lex.articles)
             and not (span.text.isupper() and len(span.text) <= 5)
             and span.text not in lex.organisation_words
         ):
@@ -988,6 +993,12 @@ def _place_context(span: Span, places: set[int]) -> bool:
         return True
     after = span.end
     return after + 1 < len(doc) and doc[after].text == "," and after + 1 in places
+
+
+def _based_in(span: Span) -> bool:
+    """Whether a name is where something is based: "the Oslo-based company"."""
+    doc, after = span.doc, span.end
+    return after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ == "based"
 
 
 def values(doc: Doc) -> list[Span]:

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.extract import mentions, values
-from kg.extract.entities import name_type
+from kg.extract.entities import mention_span, name_type
 
 pytestmark = pytest.mark.model
 
@@ -444,3 +444,15 @@ def test_one_of_a_kind_and_a_drink_by_its_kind(nlp):
     found = typed(nlp, "Its big names include Malibu rum, Courvoisier brandy and Stolichnaya vodka.")
     assert ("Courvoisier", "PRODUCT", "kind noun") in found
     assert ("Tom Smith", "PERSON", None) in typed(nlp, "He met Tom Smith, one of the band's founders.")
+
+
+def test_a_name_ends_before_the_line_break_the_model_read_into_it(nlp):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=["Fair", "takes", "over", "Leipzig", "\n\n", "Visitors", "came", "."])
+    assert mention_span(Span(doc, 3, 5, label="GPE")).text == "Leipzig"
+
+
+def test_a_place_something_is_based_in_is_a_place(nlp):
+    assert ("Oslo", "GPE", "place context") in typed(nlp, "The Oslo-based company said sales rose.")
+    assert ("Apple", "ORG", None) in typed(nlp, "Apple-based designs sold well in Lagos.")
