@@ -154,7 +154,7 @@ def name_type(words: list[str], lex: Lexicon | None = None) -> str | None:
     if not words:
         return None
     lex = lex or lexicon()
-    # The head of "Bank of England" is "Bank"; of "Athens Olympics", "Olympics".
+    # The head of "Bank of England" is "Bank"; of "Lisbon Olympics", "Olympics".
     head = words[: words.index("of", 1)] if "of" in words[1:] else words
     last = head[-1]
     if len(words) > 1 and last in lex.event_words:
@@ -415,7 +415,7 @@ def _type_evidence(doc: Doc, spans: list[tuple[Span, str]]) -> dict[str, tuple[s
             or (len(words) == 2 and words[0] in lex.natural_feature_words and words[-1] not in lex.facility_words)
         )  # "Mount Sinai Hospital" stays a building
         if natural:
-            shape = "LOC"  # "the River Tyne", "Lake Victoria": spaCy's building is a natural place
+            shape = "LOC"  # "the River Ouse", "Lake Victoria": spaCy's building is a natural place
         if shape is not None and (natural or shape not in ("LOC", "FAC") or label not in PLACE_LABELS | {"NORP"}):
             reason: TypedBy = "honorific" if shape == "PERSON" and _is_honorific(span[0], lex) else "name words"
             found.setdefault(name, (shape, reason))
@@ -573,7 +573,7 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         if kind.lower_ in lex.work_nouns:
             return "WORK_OF_ART", "kind noun"  # "the romantic comedy Hitch", "the film Ray"
         if kind.lower_ in lex.organisation_kind_nouns:
-            return "ORG", "kind noun"  # "the band Babyshambles", "electronics giant Sony"
+            return "ORG", "kind noun"  # "the band Velvet Rooks", "electronics giant Samsung"
         if (
             kind.lower_ in lex.product_kind_nouns | lex.list_kind_nouns
             and label != "ORG"
@@ -581,7 +581,7 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         ):
             return "PRODUCT", "kind noun"  # "1980s toy Tamagotchi", "the games console Vexo" (issue 17)
     # ... and so does the place noun a name modifies just after it ("the Sellafield plant", "New Providence
-    # island"), but not a company's ("the Toyota plant") and not an event's: "the Athens games" are not Athens.
+    # island"), but not a company's ("the Toyota plant") and not an event's: "the Lisbon games" are not Athens.
     if (
         after is not None
         and after.pos_ == "NOUN"
@@ -599,7 +599,7 @@ def _context_type(span: Span, label: str, lex: Lexicon, surnames: set[str]) -> t
         return product
     appos = _appos_kind(span, label, lex)
     if appos is not None:
-        return appos, "kind noun"  # "Phoenix Torrents, another popular BitTorrent site"
+        return appos, "kind noun"  # "Falcon Torrents, another popular file-sharing site"
     if (
         span.end + 2 < len(doc)
         and doc[span.end].text == ","

@@ -12,7 +12,7 @@ A name is looked up as written, whatever its case, accents, full stops or leadin
 >>> [(p.name, p.country, p.region) for p in lookup("Paris")]
 [('Paris', 'FR', '11'), ('Paris', 'US', 'TX')]
 
-Regions other than US states (Scotland, Bavaria, the Middle East, Tyneside) are not in the data,
+Regions other than US states (Scotland, Bavaria, the Middle East, Teesside) are not in the data,
 so they are never linked; neither are demonyms ("British"), which it has none of.
 """
 

@@ -4,8 +4,8 @@ The joining rules of :mod:`kg.resolve.groups` read names; a few need the words a
 from the sentences an extraction keeps (so ``kg remove`` and ``--append``, which link documents read
 back from the graph, see the same):
 
-- a name introduced with its short form in brackets right after it ("Greek Athletics Federation
-  (SEGAS)"): the bracket says they are one, whatever the letters;
+- a name introduced with its short form in brackets right after it ("Dutch Athletics Federation
+  (ATLET)"): the bracket says they are one, whatever the letters;
 - the names written with a possessive "'s" ("Victoria's career"), which a place or a thing seldom is;
 - the words the document writes in lower case, not after "the" ("digital"): a common word, which a name may begin
   without being that name's short form ("Digital" is no "Digital Media Group");
@@ -74,13 +74,13 @@ def text_evidence(extraction: Extraction) -> TextEvidence:
 
 def bracket_pairs(mentions: Iterable[Mention], sentences: list[Sentence]) -> set[tuple[str, str]]:
     """(full key, short key) for each name followed by another in brackets and nothing else
-    ("Greek Athletics Federation (SEGAS)", "UK Internet Forum (UKIF)").
+    ("Dutch Athletics Federation (ATLET)", "UK Internet Forum (UKIF)").
 
     >>> from kg.model import Mention, Sentence
-    >>> text = "The Greek Athletics Federation (SEGAS) met."
-    >>> found = [Mention("d", 4, 30, "Greek Athletics Federation", "ORG", 0), Mention("d", 32, 37, "SEGAS", "ORG", 0)]
+    >>> text = "The Dutch Athletics Federation (ATLET) met."
+    >>> found = [Mention("d", 4, 30, "Dutch Athletics Federation", "ORG", 0), Mention("d", 32, 37, "ATLET", "ORG", 0)]
     >>> sorted(bracket_pairs(found, [Sentence(0, 0, len(text), text)]))
-    [('greek athletics federation', 'segas')]
+    [('dutch athletics federation', 'atlet')]
     """
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     sentences = sorted(sentences, key=lambda s: s.start)

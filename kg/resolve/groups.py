@@ -5,8 +5,8 @@ alias file forbids it (the rules are :func:`short_forms`): an acronym ("GNA" =
 "Government of National Accord"), a surname, with or without an honorific ("Haftar",
 "Mr Haftar", "Van Persie"), a first name alone ("Freddie" = "Freddie Ljungberg"), and an
 organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.org",
-"Firefox" = "Firefox 1.0", "Mozilla" = "Mozilla Foundation"), another name of an event or award
-("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"), the same name written with or
+"Firefox" = "Firefox 1.0", "Korvel" = "Korvel Foundation"), another name of an event or award
+("Lisbon Games" = "Lisbon Olympics", "Oscar" = "Academy Award"), the same name written with or
 without spaces or dots ("PowerPage" = "Power Page") and a natural feature without its kind
 ("Aegean" = "Aegean Sea"). "Mrs Howard" stays apart when the document also names a "Mr Howard";
 a city or a nationality stays apart from what is named after it ("Oxford University", "Welsh
@@ -257,7 +257,7 @@ def evident_forms(
     """Short key → (full key, rule) for the names of a document that the text itself shows to be
     another name of the document, whatever types they were given:
 
-    - the short form written in brackets right after a name ("Greek Athletics Federation (SEGAS)"),
+    - the short form written in brackets right after a name ("Dutch Athletics Federation (ATLET)"),
       whatever its letters, if it may be one: capitals, or words of the name; never a place of the
       gazetteer beside a name that is no place ("Kingfisher (UK)");
     - the singular of a name of several words the document writes in the plural too ("Domain Name",
@@ -309,7 +309,7 @@ def evident_forms(
     bracketed: dict[str, set[str]] = defaultdict(set)  # short key -> the names it follows or is written after
     for pair in evidence.brackets:
         if all(key in names for key in pair) and pair[0] != pair[1]:
-            short, full = sorted(pair, key=lambda k: (len(k), k))  # "SEGAS (Greek Federation)" is written too
+            short, full = sorted(pair, key=lambda k: (len(k), k))  # "ATLET (Dutch Federation)" is written too
             if _may_abbreviate(names[short], names[full]):
                 bracketed[short].add(full)
     for short, fulls in bracketed.items():
@@ -512,7 +512,7 @@ def short_forms(
       or a natural feature's name without its kind ("Aegean" for "Aegean Sea"), or an organisation's or
       event's name of two words or more without the country's name or adjective it begins with
       ("Federal Reserve" for "US Federal Reserve", "Media Council" for "Ugandan Media Council");
-    - ``synonym``: another name of the same event or award ("Athens Games", "Oscar": :func:`synonym_key`);
+    - ``synonym``: another name of the same event or award ("Lisbon Games", "Oscar": :func:`synonym_key`);
     - ``exact``: the same name written with or without spaces, dots or function words ("PowerPage" and
       "Power Page", "Institute for Fiscal Studies" and "Institute of Fiscal Studies").
 
@@ -610,7 +610,7 @@ def short_forms(
         candidates += [(full, "short name") for full in by_shorter.get(key, ())]
         if len(words) == 1 and name.surface in heads and len(by_head.get(key, ())) == 1:
             candidates.append((by_head[key][0], "short name"))  # "the Commission": the article's one "... Commission"
-        if name.family == "ORG" and len(words) > 1:  # "Greek Federation" after "Greek Athletics Federation"
+        if name.family == "ORG" and len(words) > 1:  # "Dutch Federation" after "Dutch Athletics Federation"
             ends = by_ends.get((words[0], words[-1]), [])
             # (names that many organisations begin and end with are too common to tell apart: the bound
             # keeps a list of thousands of "National ... Union" from costing the square of their number)
@@ -643,7 +643,7 @@ def _variants(
     by_last_words: dict[str, list[str]],
 ) -> list[tuple[str, MergeRule]]:
     """The longer names of the document that ``key`` writes otherwise: with another name of the same
-    event or award ("Athens Games" = "Athens Olympics", "Oscar" = "Academy Award"; never a word some
+    event or award ("Lisbon Games" = "Lisbon Olympics", "Oscar" = "Academy Award"; never a word some
     person of the document is called by), with spaces or dots ("PowerPage" = "Power Page"), or without
     the kind of a natural feature ("Aegean" = "Aegean Sea"; never a place of its own nor a nationality:
     "Victoria" is not "Lake Victoria", "Irish" not the "Irish Sea")."""
@@ -663,7 +663,7 @@ def is_namesake(surface: str) -> bool:
     which an organisation or a feature may be named after ("Oxford" and "Oxford University",
     "Welsh" and "Welsh Assembly", "Victoria" and "Lake Victoria"): then it is no short name of it.
 
-    >>> is_namesake("Oxford"), is_namesake("Welsh"), is_namesake("Mozilla")
+    >>> is_namesake("Oxford"), is_namesake("Welsh"), is_namesake("Korvel")
     (True, True, False)
     """
     return surface in lexicon().demonyms or bool(lookup(surface))
@@ -680,8 +680,8 @@ def synonym_key(key: str) -> str | None:
     name of (kg/lang/en/name_synonyms.tsv), in the singular; None when they are none of those.
     A whole name that is only an event's word ("the Games") is too vague to be any of them.
 
-    >>> synonym_key("athens games"), synonym_key("oscars"), synonym_key("academy awards"), synonym_key("games")
-    ('athens olympics', 'academy award', 'academy award', None)
+    >>> synonym_key("lisbon games"), synonym_key("oscars"), synonym_key("academy awards"), synonym_key("games")
+    ('lisbon olympics', 'academy award', 'academy award', None)
     """
     table = _synonyms()
     names = set(table.values())
@@ -728,7 +728,7 @@ def _compact(key: str) -> str:
 
 def _featureless(surface: str) -> list[str]:
     """A place's name without the word for its kind of natural feature that begins or ends it
-    (kg/lang/en/natural_feature_words.txt): "Aegean Sea" → "Aegean", "River Tyne" → "Tyne"."""
+    (kg/lang/en/natural_feature_words.txt): "Aegean Sea" → "Aegean", "River Ouse" → "Ouse"."""
     words = surface.split()
     kinds = lexicon().natural_feature_words
     if len(words) < 2:
@@ -779,7 +779,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset
     brand's "BBC News", "BT Openzone" are not the BBC or BT), nor a place when an institution's word
     is left out ("Oxford" is not "Oxford University", "Toyota" is "Toyota Motor": :func:`is_namesake`),
     nor the words before a public body's ("Home" of "Home Office": kg/lang/en/public_body_words.txt),
-    they are organisation words ("Mozilla" = "Mozilla Foundation", written before or after it);
+    they are organisation words ("Korvel" = "Korvel Foundation", written before or after it);
     or the full name is written first and what is left out are
     capitalised words without digits ("Apple iPod", "IE 7" and "... Award 2004" are things of their
     own) and no name of the document ("Europe" of "AOL Europe", "Windows" of "Microsoft Windows"), and the
@@ -799,7 +799,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset
         return False  # "Home" of "Home Office": a public body is named after what it deals with (not of
         # "Federated Department Stores", which ends in no such word)
     if written and all(word in lexicon().organisation_words for word in written):
-        # "Mozilla" before or after "Mozilla Foundation": what is left out says only what it is; but a name
+        # "Korvel" before or after "Korvel Foundation": what is left out says only what it is; but a name
         # written before a longer one may be its parent ("Sony" ... "Sony Pictures Entertainment", "Virgin" ...
         # "Virgin Records"): then only a word for its legal form may be left out
         return names[full].first < names[short].first or _ends_in_form(written)
@@ -812,7 +812,7 @@ def _leaves_out(names: dict[str, Name], short: str, full: str, things: frozenset
     return " ".join(rest) not in names and not any(word in names for word in rest)
 
 
-#: Words for the form an organisation takes, not its line of business: "Mozilla" is the "Mozilla Foundation".
+#: Words for the form an organisation takes, not its line of business: "Korvel" is the "Korvel Foundation".
 _FORM_WORDS = frozenset({"Foundation", "Association", "Society", "Trust", "Institute"})
 
 # How a name's words are separated in its key (see kg.text.names.normalise_name).

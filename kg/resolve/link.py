@@ -17,16 +17,16 @@ Rules, each recorded for every surface form so that a merge can be checked
   "Labour Party"; "USAir" = "USAir Group Inc"), without its web domain ("Suprnova" =
   "Suprnova.org") or a version number ("Firefox" = "Firefox 1.0"); within a document
   also its first words after the full name ("Jet" = "Jet Airways"), or before or after it when the
-  words left out are organisation words ("Mozilla" = "Mozilla Foundation"), never a nationality or a
+  words left out are organisation words ("Korvel" = "Korvel Foundation"), never a nationality or a
   city an institution is named after ("Welsh Assembly", "Oxford University"); when only one fits;
-- ``synonym``: within a document, another name of the same event or award ("Athens Games" =
-  "Athens Olympics", "Oscar" = "Academy Award": ``kg/lang/en/name_synonyms.tsv``);
+- ``synonym``: within a document, another name of the same event or award ("Lisbon Games" =
+  "Lisbon Olympics", "Oscar" = "Academy Award": ``kg/lang/en/name_synonyms.tsv``);
 - ``alias``: a line of the user's alias file (``surface<TAB>canonical``);
 - ``graph``: a name already on a node of the graph being added to.
 
 Within a document, what the text around the names shows joins them too, whatever types they were
 given (:mod:`kg.resolve.evidence`, :func:`kg.resolve.groups.evident_forms`): a short form in brackets
-after a name ("Greek Athletics Federation (SEGAS)", rule ``acronym`` or ``short name``), a singular
+after a name ("Dutch Athletics Federation (ATLET)", rule ``acronym`` or ``short name``), a singular
 and its plural, the pieces of a name written whole elsewhere, a first name with a possessive and the
 one person it begins, a company's first word and its one full name ending in an organisation word;
 a dateline's place stays a place, which no club or person named after it joins.
@@ -239,7 +239,7 @@ def _canonical(names: Counter, aliases: Aliases, cut: set[str] | None = None) ->
         return (
             strip_format(surface) == surface,
             surface not in cut,
-            "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Greek Federation (SEGAS"
+            "(" not in surface or ")" in surface,  # not a span cut inside brackets: "Dutch Federation (ATLET"
             not acronym_like(surface),
             plain,
             " " in surface.strip(),

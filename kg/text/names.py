@@ -121,12 +121,12 @@ def name_key(name: str, *, keep_female: bool = True) -> str:
     ``keep_female`` "Mrs Howard" keeps hers, so that she is never taken for "Mr Howard";
     a bracket left open ends the name.
 
-    >>> name_key("Mr. Howard"), name_key("Mrs Howard"), name_key("Greek Federation (SEGAS")
-    ('howard', 'mrs howard', 'greek federation')
+    >>> name_key("Mr. Howard"), name_key("Mrs Howard"), name_key("Dutch Federation (ATLET")
+    ('howard', 'mrs howard', 'dutch federation')
     """
     visible = strip_format(name)
     if "(" in visible and ")" not in visible and visible.index("(") > 0:
-        visible = visible[: visible.index("(")]  # "Greek Federation (SEGAS": a span cut inside brackets
+        visible = visible[: visible.index("(")]  # "Dutch Federation (ATLET": a span cut inside brackets
     words = visible.split()
     if keep_female and len(words) == 2 and words[0].rstrip(".") in lexicon().female_honorifics:
         return normalise_name(f"{words[0].rstrip('.')} {words[1]}")

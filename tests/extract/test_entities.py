@@ -336,7 +336,7 @@ def test_a_bands_people_make_it_a_band_and_a_stage_is_no_work(nlp):
 
 
 def test_a_natural_feature_spacy_calls_a_building_is_a_place(nlp):
-    # The small model reads "the River Tyne" as a facility; a river, lake or sea is a natural place (kg:Location),
+    # The small model reads "the River Ouse" as a facility; a river, lake or sea is a natural place (kg:Location),
     # while a bridge stays a facility.
     found = typed(nlp, "Fans walked across the River Wear to the stadium in Sunderland.")
     assert ("River Wear", "LOC", "name words") in found
@@ -418,8 +418,8 @@ def test_a_version_of_a_product_is_the_product(nlp):
 def test_a_kind_noun_in_apposition_types_the_name(nlp):
     # the model reads the first two as people and the third as a company
     assert ("Gravemark", "WORK_OF_ART", "kind noun") in typed(nlp, "Gravemark, a film about a soldier, opens in May.")
-    found = typed(nlp, "Phoenix Torrents, another popular BitTorrent site, has also decided to shut down.")
-    assert ("Phoenix Torrents", "ORG", "kind noun") in found
+    found = typed(nlp, "Falcon Torrents, another popular file-sharing site, has also decided to shut down.")
+    assert ("Falcon Torrents", "ORG", "kind noun") in found
     assert ("Vexo", "PRODUCT", "kind noun") in typed(nlp, "The Vexo, a new games console, goes on sale today.")
     assert ("John Smith", "PERSON", None) in typed(nlp, "John Smith, a film critic, liked it.")
 

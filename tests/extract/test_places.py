@@ -38,7 +38,7 @@ def test_evidence_from_the_text_outweighs_the_gazetteer():
         "Santos": ("ORG", None),  # a club named after a city of 400,000
         "Barcelona": ("ORG", None),  # a big city, but organisations are named after cities
         "Lagos": ("PERSON", None),  # a city of millions
-        "Tyneside": ("PERSON", None),  # not in the gazetteer
+        "Teesside": ("PERSON", None),  # not in the gazetteer
     }
     assert place_types(consolidated, ["Maria Lopez"]) == {
         "Ecuador": ("GPE", "gazetteer"),

@@ -76,7 +76,7 @@ def test_choose_by_the_documents_countries_and_states():
     assert choose("Birmingham", frozenset()) is None  # Birmingham, England is not ten times Birmingham, Alabama
     assert choose("Birmingham", document_context(["Britain"])).country == "GB"
     assert choose("Birmingham", document_context(["Alabama"])).region == "AL"
-    assert choose("Tyneside", frozenset()) is None
+    assert choose("Teesside", frozenset()) is None
 
 
 def test_a_state_that_a_city_shares_its_name_with_is_not_guessed():

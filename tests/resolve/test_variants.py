@@ -16,8 +16,8 @@ def entities(table):
 
 
 MOZILLA = (
-    "Mozilla said its Firefox browser had been downloaded 10 million times. The Mozilla Foundation, "
-    "a non-profit group, released it in November. Mozilla plans a new version."
+    "Korvel said its Firefox browser had been downloaded 10 million times. The Korvel Foundation, "
+    "a non-profit group, released it in November. Korvel plans a new version."
 )
 
 
@@ -25,33 +25,33 @@ def mozilla_article(doc_id="mozilla"):
     return article(
         doc_id,
         MOZILLA,
-        ("Mozilla", "PERSON"),
+        ("Korvel", "PERSON"),
         ("Firefox", "PRODUCT"),
-        ("Mozilla Foundation", "ORG", "name words"),
-        ("Mozilla", "ORG"),
+        ("Korvel Foundation", "ORG", "name words"),
+        ("Korvel", "ORG"),
     )
 
 
 def test_an_organisations_first_word_joins_its_full_name_written_after_it():
     found = entities(link_entities([mozilla_article()]))
-    assert found["Mozilla Foundation"] == ("ORG", (("Mozilla", "short name"),))
-    assert "Mozilla" not in found
+    assert found["Korvel Foundation"] == ("ORG", (("Korvel", "short name"),))
+    assert "Korvel" not in found
 
 
 def test_the_first_word_of_two_organisations_joins_neither():
-    text = "Mozilla grew. The Mozilla Foundation and the Mozilla Institute both said so."
+    text = "Korvel grew. The Korvel Foundation and the Korvel Institute both said so."
     table = link_entities(
         [
             article(
                 "a",
                 text,
-                ("Mozilla", "ORG"),
-                ("Mozilla Foundation", "ORG"),
-                ("Mozilla Institute", "ORG"),
+                ("Korvel", "ORG"),
+                ("Korvel Foundation", "ORG"),
+                ("Korvel Institute", "ORG"),
             )
         ]
     )
-    assert {e.label for e in table} == {"Mozilla", "Mozilla Foundation", "Mozilla Institute"}
+    assert {e.label for e in table} == {"Korvel", "Korvel Foundation", "Korvel Institute"}
 
 
 OXFORD = (
@@ -85,24 +85,24 @@ def test_a_city_or_a_nationality_is_no_short_name_of_what_is_named_after_it():
     assert {"Oxford University", "Oxford", "Welsh Assembly", "Welsh", "Cambridge Council", "Cambridge"} <= labels
     # a company named after its town is still written short ("Toyota" is a city of Japan too)
     assert entities(table)["Toyota Motor"] == ("ORG", (("Toyota", "short name"),))
-    assert is_namesake("Oxford") and is_namesake("Welsh") and not is_namesake("Mozilla")
+    assert is_namesake("Oxford") and is_namesake("Welsh") and not is_namesake("Korvel")
 
 
-ATHENS = (
-    "Kenteris won gold at the Athens Olympics in 2000. Before the Athens Games he left Athens for Crete. "
+LISBON = (
+    "Varelas won gold at the Lisbon Olympics in 2000. Before the Lisbon Games he left Lisbon for Madeira. "
     "The Olympic Games are watched by millions, and the Commonwealth Games too. The Games went on."
 )
 
 
-def athens_article(doc_id="athens"):
+def lisbon_article(doc_id="lisbon"):
     return article(
         doc_id,
-        ATHENS,
-        ("Kenteris", "PERSON"),
-        ("Athens Olympics", "EVENT"),
-        ("Athens Games", "EVENT"),
-        ("Athens", "GPE"),
-        ("Crete", "GPE"),
+        LISBON,
+        ("Varelas", "PERSON"),
+        ("Lisbon Olympics", "EVENT"),
+        ("Lisbon Games", "EVENT"),
+        ("Lisbon", "GPE"),
+        ("Madeira", "GPE"),
         ("Olympic Games", "EVENT"),
         ("Commonwealth Games", "EVENT"),
         ("Games", "EVENT"),
@@ -110,9 +110,9 @@ def athens_article(doc_id="athens"):
 
 
 def test_another_name_of_an_event_joins_it_but_not_its_city_nor_another_event():
-    found = entities(link_entities([athens_article()]))
-    assert found["Athens Olympics"] == ("EVENT", (("Athens Games", "synonym"),))
-    assert {"Athens", "Olympic Games", "Commonwealth Games", "Games"} <= set(found)
+    found = entities(link_entities([lisbon_article()]))
+    assert found["Lisbon Olympics"] == ("EVENT", (("Lisbon Games", "synonym"),))
+    assert {"Lisbon", "Olympic Games", "Commonwealth Games", "Games"} <= set(found)
     assert synonym_key("games") is None and synonym_key("commonwealth games") == "commonwealth olympics"
 
 
@@ -176,7 +176,7 @@ def test_a_name_written_with_and_without_a_space_or_a_dot_is_one_node():
 
 
 SEAS = (
-    "Ferries crossed the Aegean Sea, and the Aegean was calm. The River Tyne flooded as the Tyne rose. "
+    "Ferries crossed the Aegean Sea, and the Aegean was calm. The River Ouse flooded as the Ouse rose. "
     "The Irish Sea was rough for Irish sailors. Lake Victoria is far from Victoria. Mr Everest never climbed "
     "Mount Everest."
 )
@@ -190,8 +190,8 @@ def test_a_natural_feature_without_its_kind_joins_it_but_not_a_place_or_national
                 SEAS,
                 ("Aegean Sea", "LOC"),
                 ("Aegean", "NORP"),
-                ("River Tyne", "LOC"),
-                ("Tyne", "GPE"),
+                ("River Ouse", "LOC"),
+                ("Ouse", "GPE"),
                 ("Irish Sea", "LOC"),
                 ("Irish", "NORP"),
                 ("Lake Victoria", "LOC"),
@@ -203,16 +203,16 @@ def test_a_natural_feature_without_its_kind_joins_it_but_not_a_place_or_national
     )
     found = entities(table)
     assert found["Aegean Sea"] == ("LOC", (("Aegean", "short name"),))
-    assert found["River Tyne"] == ("LOC", (("Tyne", "short name"),))
+    assert found["River Ouse"] == ("LOC", (("Ouse", "short name"),))
     assert {"Irish Sea", "Irish", "Lake Victoria", "Victoria", "Mr Everest", "Mount Everest"} <= set(found)
 
 
 def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
     docs = [
         mozilla_article("a"),
-        athens_article("b"),
-        article("c", "The Athens Olympics were a success.", ("Athens Olympics", "EVENT")),
-        article("d", "Mozilla Foundation staff left.", ("Mozilla Foundation", "ORG")),
+        lisbon_article("b"),
+        article("c", "The Lisbon Olympics were a success.", ("Lisbon Olympics", "EVENT")),
+        article("d", "Korvel Foundation staff left.", ("Korvel Foundation", "ORG")),
         article("e", "PowerPage and Power Page.", ("PowerPage", "PRODUCT"), ("Power Page", "PRODUCT")),
         article("f", "The Aegean Sea and the Aegean.", ("Aegean Sea", "LOC"), ("Aegean", "NORP")),
         article("g", "Digby Jones spoke, and Sir Digby left.", ("Digby Jones", "PERSON"), ("Sir Digby", "PERSON")),
@@ -232,8 +232,8 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
     for order in random.Random(17).sample(list(itertools.permutations(docs)), 30):
         assert result(list(order)) == expected
     labels = {row[1]: row for row in expected}
-    assert labels["Athens Olympics"][4] == ("b", "c")
-    assert labels["Mozilla Foundation"][4] == ("a", "d")
+    assert labels["Lisbon Olympics"][4] == ("b", "c")
+    assert labels["Korvel Foundation"][4] == ("a", "d")
     assert labels["Organisation of Petroleum Exporting Countries"][4] == ("h", "i")
 
 
