@@ -4,7 +4,7 @@ Within a document a short name joins the only longer name it can stand for, unle
 alias file forbids it (the rules are :func:`short_forms`): an acronym ("GNA" =
 "Government of National Accord"), a surname, with or without an honorific ("Haftar",
 "Mr Haftar", "Van Persie"), a first name alone ("Freddie" = "Freddie Ljungberg"), and an
-organisation's short name ("USAir" = "USAir Group Inc", "Suprnova" = "Suprnova.org",
+organisation's short name ("USAir" = "USAir Group Inc", "Torrentia" = "Torrentia.org",
 "Firefox" = "Firefox 1.0", "Korvel" = "Korvel Foundation"), another name of an event or award
 ("Lisbon Games" = "Lisbon Olympics", "Oscar" = "Academy Award"), the same name written with or
 without spaces or dots ("PowerPage" = "Power Page") and a natural feature without its kind
@@ -471,12 +471,12 @@ _NOBODY = Name("", "", "")
 def compatible(short: Name, full: Name, rule: MergeRule = "exact") -> bool:
     """Whether ``short`` may name the thing ``full`` names, by their types: the same family; or a
     short name whose type is only spaCy's guess, but never a person and a place, and a place or a
-    nationality only as an acronym ("METI" taken for a place) or a web address's name ("Suprnova"
-    taken for a place, "Suprnova.org")."""
+    nationality only as an acronym ("METI" taken for a place) or a web address's name ("Torrentia"
+    taken for a place, "Torrentia.org")."""
     if short.family == full.family:
         return True
     if rule == "short name" and _site(full) and not short.titled:
-        return True  # "Suprnova" beside "Suprnova.org", whatever spaCy or the classifier took it for
+        return True  # "Torrentia" beside "Torrentia.org", whatever spaCy or the classifier took it for
     if {short.family, full.family} == {"PERSON", type_family("GPE")}:
         return False
     if short.typed and not (short.guessed and rule in ("acronym", "short name")):
@@ -503,9 +503,9 @@ def short_forms(
       Jones ... Sir Digby"), or a royal's, of a full name written after one too ("Prince Saud al-Faisal
       ... Prince Saud", not "Charles Kennedy ... Prince Charles");
     - ``short name``: an organisation's name without the suffixes it ends in ("USAir" for "USAir Group
-      Inc"), its web domain ("Suprnova.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
+      Inc"), its web domain ("Torrentia.org"), a version number ("Firefox 1.0") or a plural's "s" (not a
       person's: "Bafta" for "Baftas", "American" for "Americans"), or its first words
-      ("Jet" for "Jet Airways", "Marsh" for "Marsh & McLennan") when the full name is written first and
+      ("Kite" for "Kite Airways", "Bryce" for "Bryce & Hollander") when the full name is written first and
       the words left out are no name of the document themselves ("AOL Europe" is not "AOL"), or the word
       for its kind that ends it when one organisation of the document ends so ("Commission"), or its
       first and last words with some between left out, after it ("Economic Social Research Council"),
@@ -761,7 +761,7 @@ def is_title_acronym(surface: str) -> bool:
 
 
 def _site(name: Name) -> bool:
-    """Whether a name is a web address ("Suprnova.org")."""
+    """Whether a name is a web address ("Torrentia.org")."""
     return without_domain(name.surface) is not None
 
 

@@ -181,7 +181,7 @@ class _Joiner:
                         for short in (*suffix_free(surface), without_domain(surface), without_version(surface)):
                             if short:
                                 full_names[("short", normalise_name(short))].add(root)
-                for surface in self.groups[i].names:  # a one-word web address: "Suprnova.org"
+                for surface in self.groups[i].names:  # a one-word web address: "Torrentia.org"
                     site = without_domain(surface)
                     if site and " " not in surface.strip():
                         full_names[("short", normalise_name(site))].add(root)

@@ -14,9 +14,9 @@ Rules, each recorded for every surface form so that a merge can be checked
 - ``first name``: within a document, a first name alone after the only full PERSON
   name it begins ("Freddie" = "Freddie Ljungberg"), never one written with a title;
 - ``short name``: an organisation's name without "Party", "Inc." ... ("Labour" =
-  "Labour Party"; "USAir" = "USAir Group Inc"), without its web domain ("Suprnova" =
-  "Suprnova.org") or a version number ("Firefox" = "Firefox 1.0"); within a document
-  also its first words after the full name ("Jet" = "Jet Airways"), or before or after it when the
+  "Labour Party"; "USAir" = "USAir Group Inc"), without its web domain ("Torrentia" =
+  "Torrentia.org") or a version number ("Firefox" = "Firefox 1.0"); within a document
+  also its first words after the full name ("Kite" = "Kite Airways"), or before or after it when the
   words left out are organisation words ("Korvel" = "Korvel Foundation"), never a nationality or a
   city an institution is named after ("Welsh Assembly", "Oxford University"); when only one fits;
 - ``synonym``: within a document, another name of the same event or award ("Lisbon Games" =

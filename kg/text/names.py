@@ -26,7 +26,7 @@ __all__ = [
 
 # Hyphens, underscores and slashes separate words like spaces do ("al-Sarraj" = "al Sarraj").
 _SPACE = re.compile(r"[\s_/\u2010-\u2015-]+")
-# A web address as a name: "Suprnova.org", "Amazon.co.uk" (a top-level domain, maybe after a second-level one).
+# A web address as a name: "Torrentia.org", "Amazon.co.uk" (a top-level domain, maybe after a second-level one).
 _DOMAIN = re.compile(r"^(?P<name>[^\s.]{2,})(?:\.(?:co|com|org|net|ac|gov))?\.[a-z]{2,6}$")
 # A version number after a name: "Firefox 1.0", "Windows 3.1", "PHP v5.2" (dotted, so that "Rover 25", a model,
 # and "Channel 4" are not versions of "Rover" and "Channel").
@@ -155,7 +155,7 @@ def name_keys(name: str) -> set[str]:
         keys.add("^" + initials(name).casefold())
     keys |= {"^" + acronym.casefold() for acronym in acronyms(name)}
     site = without_domain(name)
-    if site is not None:  # "Suprnova.org" meets "Suprnova"
+    if site is not None:  # "Torrentia.org" meets "Torrentia"
         keys.add(site.casefold())
     return keys
 
@@ -203,10 +203,10 @@ def acronyms(name: str) -> frozenset[str]:
 
 
 def without_domain(name: str) -> str | None:
-    """A web address's name without its domain ("Suprnova.org" → "Suprnova"), or None.
+    """A web address's name without its domain ("Torrentia.org" → "Torrentia"), or None.
 
-    >>> without_domain("Suprnova.org"), without_domain("Amazon.co.uk"), without_domain("St. Louis")
-    ('Suprnova', 'Amazon', None)
+    >>> without_domain("Torrentia.org"), without_domain("Amazon.co.uk"), without_domain("St. Louis")
+    ('Torrentia', 'Amazon', None)
     """
     found = _DOMAIN.match(strip_format(name).strip())
     return found.group("name") if found else None

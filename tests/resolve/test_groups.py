@@ -146,7 +146,7 @@ def test_a_place_never_joins_a_person_or_a_company_by_its_first_word():
 
 def test_company_first_words_join_only_after_the_full_name_and_when_the_rest_is_no_name():
     text = (
-        "Jet Airways is to fly to London. Jet, India's largest private airline, said so. "
+        "Kite Airways is to fly to London. Kite, India's largest private airline, said so. "
         "Microsoft Windows is used by millions of people; Windows crashed and Microsoft apologised."
     )
     table = link_entities(
@@ -154,9 +154,9 @@ def test_company_first_words_join_only_after_the_full_name_and_when_the_rest_is_
             article(
                 "a",
                 text,
-                ("Jet Airways", "ORG", "name words"),
+                ("Kite Airways", "ORG", "name words"),
                 ("London", "GPE"),
-                ("Jet", "PERSON"),
+                ("Kite", "PERSON"),
                 ("India", "GPE"),
                 ("Microsoft Windows", "ORG"),
                 ("Windows", "PRODUCT"),
@@ -165,7 +165,7 @@ def test_company_first_words_join_only_after_the_full_name_and_when_the_rest_is_
         ]
     )
     labels = {e.label: e for e in table}
-    assert labels["Jet Airways"].alt_labels == ("Jet",) and labels["Jet Airways"].type == "ORG"
+    assert labels["Kite Airways"].alt_labels == ("Kite",) and labels["Kite Airways"].type == "ORG"
     assert "Microsoft" in labels  # "Windows" of "Microsoft Windows" is a name of its own: not Microsoft's short name
 
 
@@ -195,40 +195,40 @@ def test_a_first_name_that_two_people_of_the_article_have_joins_neither_even_the
 
 
 def test_a_web_address_and_a_version_number_are_left_out():
-    text = "Suprnova.org closed. The Suprnova site kept its forums. Firefox 1.0 is out; Firefox is free."
+    text = "Torrentia.org closed. The Torrentia site kept its forums. Firefox 1.0 is out; Firefox is free."
     table = link_entities(
         [
             article(
                 "a",
                 text,
-                ("Suprnova.org", "ORG"),
-                ("Suprnova", "LOC"),
+                ("Torrentia.org", "ORG"),
+                ("Torrentia", "LOC"),
                 ("Firefox 1.0", "ORG"),
                 ("Firefox", "PERSON"),
             )
         ]
     )
-    assert nodes(table) == {("Suprnova.org", ("Suprnova",)), ("Firefox 1.0", ("Firefox",))}
+    assert nodes(table) == {("Torrentia.org", ("Torrentia",)), ("Firefox 1.0", ("Firefox",))}
     # a model number is no version: "Rover 25" is a car, "Rover" its maker
     rover = "Rover 25 sales fell, Rover said."
     assert len(link_entities([article("b", rover, ("Rover 25", "PRODUCT"), ("Rover", "ORG"))])) == 2
 
 
 def test_a_short_name_in_the_headline_before_the_full_name_joins_it():
-    text = "Jet profits soar\n\nJet Airways made more money. Shares in Jet Airways rose."
+    text = "Kite profits soar\n\nKite Airways made more money. Shares in Kite Airways rose."
     table = link_entities(
         [
             article(
                 "a",
                 text,
-                ("Jet", "PERSON"),
-                ("Jet Airways", "ORG"),
-                ("Jet Airways", "ORG"),
-                title="Jet profits soar",
+                ("Kite", "PERSON"),
+                ("Kite Airways", "ORG"),
+                ("Kite Airways", "ORG"),
+                title="Kite profits soar",
             )
         ]
     )
-    assert nodes(table) == {("Jet Airways", ("Jet",))}
+    assert nodes(table) == {("Kite Airways", ("Kite",))}
 
 
 def test_a_persons_full_name_is_not_the_short_name_of_the_party_named_after_him():
@@ -340,7 +340,7 @@ def test_the_new_merges_do_not_depend_on_the_order_of_the_documents():
             ("Van Persie", "PERSON"),
         ),
         article("e", "Robin van Persie signed.", ("Robin van Persie", "PERSON")),
-        article("f", "Suprnova.org shut. Suprnova is gone.", ("Suprnova.org", "ORG"), ("Suprnova", "LOC")),
+        article("f", "Torrentia.org shut. Torrentia is gone.", ("Torrentia.org", "ORG"), ("Torrentia", "LOC")),
     ]
 
     def result(order):
@@ -418,15 +418,15 @@ def test_names_read_back_from_a_record_link_as_when_they_were_built():
 
     built = article(
         "a",
-        "Jet profits soar\n\nJet Airways made money. Jet said so.",
-        ("Jet", "PERSON"),
-        ("Jet Airways", "ORG"),
-        ("Jet", "PERSON"),
-        title="Jet profits soar",
+        "Kite profits soar\n\nKite Airways made money. Kite said so.",
+        ("Kite", "PERSON"),
+        ("Kite Airways", "ORG"),
+        ("Kite", "PERSON"),
+        title="Kite profits soar",
     )
     read_back = decode_extraction(encode_extraction(built))
     assert read_back.document.text == ""
-    assert nodes(link_entities([read_back])) == nodes(link_entities([built])) == {("Jet Airways", ("Jet",))}
+    assert nodes(link_entities([read_back])) == nodes(link_entities([built])) == {("Kite Airways", ("Kite",))}
 
 
 def test_a_companys_name_before_a_thing_the_text_named_first_is_that_thing():

@@ -145,7 +145,7 @@ def test_an_award_under_its_popular_name_joins_it_unless_a_person_is_called_so()
 
 
 def test_a_name_written_with_and_without_a_space_or_a_dot_is_one_node():
-    text = "Apple's PowerPage sold well. Power Page users complained. The site Suprnova.org shut; Suprnova is gone."
+    text = "Apple's PowerPage sold well. Power Page users complained. The site Torrentia.org shut; Torrentia is gone."
     table = link_entities(
         [
             article(
@@ -154,14 +154,14 @@ def test_a_name_written_with_and_without_a_space_or_a_dot_is_one_node():
                 ("Apple", "ORG"),
                 ("PowerPage", "PRODUCT"),
                 ("Power Page", "PRODUCT"),
-                ("Suprnova.org", "ORG"),
-                ("Suprnova", "PERSON", "classifier"),
+                ("Torrentia.org", "ORG"),
+                ("Torrentia", "PERSON", "classifier"),
             )
         ]
     )
     found = entities(table)
     assert found["Power Page"] == ("PRODUCT", (("PowerPage", "exact"),))
-    assert found["Suprnova.org"] == ("ORG", (("Suprnova", "short name"),))
+    assert found["Torrentia.org"] == ("ORG", (("Torrentia", "short name"),))
     ifs = "The Institute for Fiscal Studies said so; the Institute of Fiscal Studies also warned."
     table = link_entities(
         [article("c", ifs, ("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Studies", "ORG"))]
