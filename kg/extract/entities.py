@@ -211,6 +211,11 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
             consolidated[name] = (counter.most_common(1)[0][0], None)
     if retype:
         _retype(spans, consolidated)
+    for name, (label, typed_by) in list(consolidated.items()):
+        if label == "PERSON" and typed_by in (None, "classifier"):
+            shaped = _no_person_shape(name)
+            if shaped is not None:
+                consolidated[name] = (shaped, "name words")
     # the gazetteer: a known country is never a person (kg.extract.places)
     consolidated.update(place_types(consolidated, [n for n, (label, _) in consolidated.items() if label == "PERSON"]))
 
@@ -234,6 +239,19 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
 
 #: Labels the name model may change, and their families (places are one).
 _MODEL_FAMILIES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _no_person_shape(name: str) -> str | None:
+    """The label of a name the model called a person though no person's name is written so, or None:
+    a name ending in a number ("Shrek 2", "Opera 8.0": a work or a product, left untyped) or a word
+    starting in lower case with a capital inside ("iPod": a brand, untyped). (Not capitals: "JFK".)"""
+    words = name.split()
+    if len(words) > 1 and any(c.isdigit() for c in words[-1]) and not any(c.isalpha() for c in words[-1]):
+        return "ENTITY"
+    first = words[0]
+    if first[:1].islower() and any(c.isupper() for c in first[1:]):
+        return "ENTITY"
+    return None
 
 
 def _retype(spans: list[tuple[Span, str]], consolidated: dict[str, tuple[str, TypedBy | None]]) -> None:
