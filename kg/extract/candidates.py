@@ -104,7 +104,7 @@ def candidates(
     named = {name: label for (name, label), _ in reversed(names.most_common())}  # the most frequent wins
     # One decision per name: its occurrences share their evidence and their most frequent label.
     by_name: dict[str, list[Span]] = {}
-    for run in _lengthened(runs):
+    for run in _disjoint(_lengthened(runs), taken):
         by_name.setdefault(run.text, []).append(run)
     found: list[tuple[Span, str]] = []
     for occurrences in by_name.values():
@@ -140,7 +140,13 @@ def _run(doc: Doc, start: int, taken: set[int], lex: Lexicon) -> Span:
     """The longest name around the proper noun ``start``: proper nouns and Title-case words (not a
     sentence's first), with function words, hyphens and apostrophes only between capitalised words,
     and "and" not before a first name ("Frederick and David" are two people)."""
-    while start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+    while (
+        start > 0
+        and not doc[start].is_sent_start  # (a sentence's first word has nothing of its name before it)
+        and start - 1 not in taken
+        and _capitalised(doc[start - 1])
+        and not doc[start - 1].is_sent_start
+    ):
         start -= 1  # "Early Warning System": the tagger's adjective
     while doc[start].lower_ in lex.articles and start + 1 < len(doc) and _capitalised(doc[start + 1]):
         start += 1  # "The Sunday Telegraph" inside a sentence
@@ -191,6 +197,18 @@ def _lengthened(runs: list[Span]) -> list[Span]:
                 break
         lengthened.append(run)
     return lengthened
+
+
+def _disjoint(runs: list[Span], taken: set[int]) -> list[Span]:
+    """The runs that overlap no name found before and no run before them: a run lengthened over
+    another ("BridgeHead Software" over "BridgeHead") is one name, found once."""
+    kept: list[Span] = []
+    for run in sorted(runs, key=lambda r: (r.start, -r.end)):
+        if kept and run.start < kept[-1].end:
+            continue
+        if not any(i in taken for i in range(run.start, run.end)):
+            kept.append(run)
+    return kept
 
 
 def _touches(run: Span, named: set[int], lex: Lexicon) -> bool:

@@ -73,3 +73,17 @@ def test_a_value_next_to_a_name_does_not_make_it_a_piece_of_another(nlp):
 def test_junk_is_no_name(nlp, text, junk):
     names = {name for name, _ in found(nlp, text)}
     assert not names & junk
+
+
+def test_a_name_opening_a_sentence_takes_no_word_of_the_sentence_before(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.candidates import _disjoint, _run
+    from kg.lang import lexicon
+
+    # A headline with no full stop ends in a capital word; the next sentence's name starts afresh.
+    doc = Doc(nlp.vocab, words=["Data", "Storage", "Vexo", "Software", "said", "so"], sent_starts=[1, 0, 1, 0, 0, 0])
+    assert _run(doc, 2, set(), lexicon()).text == "Vexo Software"
+    runs = [doc[2:3], doc[2:4], doc[3:4]]
+    assert [run.text for run in _disjoint(runs, set())] == ["Vexo Software"]
+    assert _disjoint(runs, {3}) == [doc[2:3]]
