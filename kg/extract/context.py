@@ -189,8 +189,14 @@ def _team_context(root: Token, lex: Lexicon) -> bool:
         return False
     if head.lemma_.lower() not in lex.result_verbs or not any(_is_score(child) for child in head.children):
         return False
-    # Sets of a match between players ("Henman beat Nadal 6-4 6-3") are two scores or more; a team's game has one.
-    return sum(_is_score(token) for token in head.sent if token.i > head.i) == 1
+    # Sets of a match between players ("Henman beat Nadal 6-4 6-3") are scores one after another; a team's game has
+    # one ("Chelsea beat Arsenal 2-1 and Leeds beat Stoke 3-0" are two games).
+    doc = head.doc
+    i = next((token.i for token in head.sent if token.i > head.i and _is_score(token)), len(doc))
+    sets = 0
+    while i < len(doc) and _is_score(doc[i]):
+        sets, i = sets + 1, i + 3
+    return sets == 1
 
 
 def _a_city(name: str) -> bool:

@@ -48,8 +48,10 @@ def _product_kind(span: Span, label: str, lex: Lexicon) -> tuple[str, TypedBy] |
         and not (label == "PERSON" and len(span) > 1)
     ):
         return None
-    if label == "ORG" and not (span.start > 0 and doc[span.start - 1].lower_ == "the"):
-        return None
+    if label == "ORG" and (
+        not (span.start > 0 and doc[span.start - 1].lower_ == "the") or kind.lower_ in lex.organisation_product_nouns
+    ):
+        return None  # "the CNN network", "the Liverpool player": the organisation's own
     if label == "ORG" and len(span) == 1 and any(_maker_before(token, span.text) for token in doc):
         return None  # "the Apple laptop" when the text names "Apple Powerbook": the maker of named products
     return "PRODUCT", "kind noun"

@@ -67,7 +67,7 @@ def _no_person_shape(name: str) -> str | None:
     if len(words) > 1 and any(c.isdigit() for c in words[-1]) and not any(c.isalpha() for c in words[-1]):
         return "ENTITY"
     first = words[0]
-    if first[:1].islower() and any(c.isupper() for c in first[1:]):
+    if first.isalpha() and first[:1].islower() and any(c.isupper() for c in first[1:]):  # not "d'Estaing"
         return "ENTITY"
     return None
 

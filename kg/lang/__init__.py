@@ -117,12 +117,13 @@ def _list(name: str) -> Any:
 
 
 _HONORIFIC_MARKS = frozenset({"title", "role", "female", "male", "initial"})
-_ORGANISATION_MARKS = frozenset({"suffix"})
+_ORGANISATION_MARKS = frozenset({"suffix", "form"})
 _TIME_TAIL_MARKS = frozenset({"end"})
 _ROLE_MARKS = frozenset({"copula"})
 _IN_MARKS = frozenset({"in", "role"})
 _FOR_MARKS = frozenset({"for"})
 _KNIGHT_MARKS = frozenset({"knight"})
+_PRODUCT_MARKS = frozenset({"shared"})
 
 
 def _marked(name: str, flag: str | None, flags: frozenset[str], *, without: frozenset[str] = frozenset()) -> Any:
@@ -181,6 +182,7 @@ class Lexicon:
     person_role_nouns: frozenset[str] = _list("person_role_nouns")
     organisation_words: frozenset[str] = _marked("organisation_words", None, _ORGANISATION_MARKS)
     organisation_suffixes: frozenset[str] = _marked("organisation_words", "suffix", _ORGANISATION_MARKS)
+    organisation_forms: frozenset[str] = _marked("organisation_words", "form", _ORGANISATION_MARKS)
     place_words: frozenset[str] = _list("place_words")
     place_first_words: frozenset[str] = _list("place_first_words")
     facility_words: frozenset[str] = _list("facility_words")
@@ -205,7 +207,8 @@ class Lexicon:
     place_kinds: frozenset[str] = _derived()
     product_context_words: frozenset[str] = _list("product_context_words")
     # issue 17 (third round): product kinds after a name ("the X console"), era markers by a year ("190 A.D.")
-    product_kind_nouns: frozenset[str] = _list("product_kind_nouns")
+    product_kind_nouns: frozenset[str] = _marked("product_kind_nouns", None, _PRODUCT_MARKS)
+    organisation_product_nouns: frozenset[str] = _marked("product_kind_nouns", "shared", _PRODUCT_MARKS)
     era_markers: frozenset[str] = _list("era_markers")
     work_maker_nouns: frozenset[str] = _list("work_maker_nouns")  # "the director behind X": X is a work
     list_kind_nouns: frozenset[str] = _list("list_kind_nouns")  # "its brands include X, Y and Z"

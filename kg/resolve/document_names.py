@@ -49,8 +49,12 @@ def _ends_in_form(words: list[str]) -> bool:
     """Whether words left out of a name end in the legal form of an organisation ("Foods Group Inc.",
     "Foundation"): the company's full name, not a division's named for its line of business ("Pictures
     Entertainment" of a parent's "Sony")."""
-    suffixes = lexicon().organisation_suffixes
-    return bool(words) and (words[-1] in suffixes or words[-1].rstrip(".,") in suffixes or words[-1] in _FORM_WORDS)
+    if not words:
+        return False
+    lex = lexicon()
+    last = words[-1]
+    forms = lex.organisation_suffixes | lex.organisation_forms
+    return last in forms or last.rstrip(".,") in forms
 
 
 def is_namesake(surface: str) -> bool:
@@ -62,7 +66,3 @@ def is_namesake(surface: str) -> bool:
     (True, True, False)
     """
     return surface in lexicon().demonyms or bool(lookup(surface))
-
-
-#: Words for the form an organisation takes, not its line of business: "Korvel" is the "Korvel Foundation".
-_FORM_WORDS = frozenset({"Foundation", "Association", "Society", "Trust", "Institute"})

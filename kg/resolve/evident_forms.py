@@ -53,7 +53,8 @@ def evident_forms(
         if key in evidence.lower_words or name.surface in lexicon().demonyms or key in surnames:
             continue
         begun = organisations.get(key, [])
-        nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in begun for k in range(1, f.count(" ") + 1))]
+        starts = set(begun)  # (a set: a list's lookups would cost the square of the names begun)
+        nearest = [f for f in begun if not any(" ".join(f.split()[:k]) in starts for k in range(1, f.count(" ") + 1))]
         personal = key in people or name.surface in lexicon().first_names  # "Robert" of "Robert Kilroy-Silk Party"
         company = any(_company(names[full]) for full in begun)  # ("Brightwell Foods" and "... Foods Group Inc.")
         # (written before its longer name, "Sony" may be the parent of "Sony Pictures Entertainment")

@@ -462,3 +462,18 @@ def test_a_name_ending_in_a_number_is_no_person(nlp):
     # The small model calls "Zelda 2" a person; a person's name never ends in a number (a work or a product:
     # left untyped), while roman numerals stay ("Pope John Paul II" is tested with titles).
     assert ("Zelda 2", "ENTITY", "name words") in typed(nlp, "Nintendo said Zelda 2 sold well.")
+    from kg.extract.name_words import _no_person_shape
+
+    assert _no_person_shape("iPod") == "ENTITY"
+    assert _no_person_shape("d'Estaing") is None and _no_person_shape("Valery Giscard d'Estaing") is None
+
+
+def test_two_games_in_one_sentence_each_have_their_teams(nlp):
+    found = typed(nlp, "Chelsea beat Arsenal 2-1 and Leeds beat Stoke 3-0 on Saturday.")
+    assert ("Chelsea", "ORG", "organisation context") in found and ("Leeds", "ORG", "organisation context") in found
+
+
+def test_an_organisation_before_a_noun_it_has_too_is_no_product(nlp):
+    # "network", "player", "system" follow an organisation's own name as well as a product's.
+    assert ("CNN", "ORG", None) in typed(nlp, "He joined the CNN network in May.")
+    assert ("Kazoo", "PRODUCT", "kind noun") in typed(nlp, "Fans loved the Kazoo peer-to-peer network.")
