@@ -75,6 +75,8 @@ def conll_relation(relation):
 
     if relation.subject.mention is None or relation.object is None or relation.object.mention is None:
         return None
+    if relation.reading == "guess":  # the classifier's reading below its threshold: kg asserts no such fact
+        return None
     head, tail = relation.subject.mention, relation.object.mention
     head_class = class_for_label(head.label).split("#")[-1]
     tail_class = class_for_label(tail.label).split("#")[-1]

@@ -109,6 +109,12 @@ MergeRule: TypeAlias = Literal[
 #: (``kg/lang/en/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
 Pattern: TypeAlias = ClausePattern | str
 
+#: How a relation was read (:attr:`Relation.reading`): "stated" in the sentence's words (a clause
+#: rule); "inferred" from the sentence's shape by the pair classifier with a probability that
+#: reaches its relation's threshold (a fact only when the typed relation's argument classes
+#: hold); a "guess" of the classifier below that threshold (a statement, never a plain fact).
+Reading: TypeAlias = Literal["stated", "inferred", "guess"]
+
 
 # --- wire-copy conventions (issue 17): kept as the document's metadata, never read as facts -----
 
@@ -262,6 +268,7 @@ class Relation:
     relation_text: str = ""  # the predicate as written: "will not follow", "called for"
     passive: bool = False
     qualifiers: tuple[Qualifier, ...] = ()
+    reading: Reading = "stated"  # stated in words, inferred by the classifier, or its guess
 
     def as_written(self) -> tuple[str, ...]:
         """The assertion in the sentence's own words and order:
@@ -277,8 +284,8 @@ class Relation:
 
     @property
     def is_factual(self) -> bool:
-        """Whether the assertion may be stated as a plain fact (not negated, not hypothetical)."""
-        return not self.negated and self.modality in (None, "will", "shall")
+        """Whether the assertion may be stated as a plain fact (not negated, not hypothetical, not a guess)."""
+        return not self.negated and self.modality in (None, "will", "shall") and self.reading != "guess"
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,6 +278,13 @@ CLASS_GROUPS = {
         "Language",
         "Entity",
     },
+    # Argument-class constraints (issue 18): who can act on its own (a named actor; an untyped
+    # name, class kg:Entity, is none), and the same or a thing named by a common noun
+    # ("the government", "rebels"); a concept; what can be killed.
+    "Agent": {"Person", "Organization", "GeopoliticalEntity", "Group"},
+    "Actor": {"Person", "Organization", "GeopoliticalEntity", "Group", "Concept"},
+    "Concept": {"Concept"},
+    "Living": {"Person", "Group", "Concept"},
 }
 
 
@@ -287,8 +294,8 @@ class TypingRule:
 
     lemma: str
     relation: URIRef
-    subject: str  # a CLASS_GROUPS key or "*"
-    object: str  # a CLASS_GROUPS key, "*", or a concept label in quotes
+    subject: str  # CLASS_GROUPS keys joined by "|", or "*"
+    object: str  # CLASS_GROUPS keys joined by "|", "*", or a concept label in quotes
 
     def matches(
         self, lemma: str, subject_class: str | None, object_class: str | None, object_label: str | None
@@ -296,11 +303,26 @@ class TypingRule:
         """Whether the rule applies to an open relation between nodes of these classes."""
         if lemma != self.lemma:
             return False
-        if self.subject != "*" and subject_class not in CLASS_GROUPS[self.subject]:
+        if not _accepts(self.subject, subject_class):
             return False
         if self.object.startswith('"'):
             return object_class == "Concept" and object_label == self.object.strip('"')
-        return self.object == "*" or object_class in CLASS_GROUPS[self.object]
+        return _accepts(self.object, object_class)
+
+    def classes(self, side: str) -> frozenset[str] | None:
+        """The classes the rule accepts on ``side`` ("subject" or "object"), None for any."""
+        name = self.subject if side == "subject" else self.object
+        if name == "*":
+            return None
+        if name.startswith('"'):
+            return frozenset({"Concept"})
+        return frozenset().union(*(CLASS_GROUPS[group] for group in name.split("|")))
+
+
+def _accepts(groups: str, node_class: str | None) -> bool:
+    """Whether a node of ``node_class`` is of one of ``groups`` ("Person|Group", or "*": anything).
+    A node of no class, or of the untyped kg:Entity, passes only "*" and "Entity"."""
+    return groups == "*" or any(node_class in CLASS_GROUPS[group] for group in groups.split("|"))
 
 
 @functools.cache
@@ -321,8 +343,9 @@ def typing_rules() -> tuple[TypingRule, ...]:
             raise ValueError(f"relations.tsv:{number}: expected 'lemma<TAB>kg:relation<TAB>subject<TAB>object'")
         lemma, relation, subject, obj = (part.strip() for part in parts)
         for name in (subject, obj):
-            if name != "*" and not name.startswith('"') and name not in CLASS_GROUPS:
-                raise ValueError(f"relations.tsv:{number}: unknown class {name!r}")
+            unknown = [] if name == "*" or name.startswith('"') else set(name.split("|")) - set(CLASS_GROUPS)
+            if unknown:
+                raise ValueError(f"relations.tsv:{number}: unknown class {sorted(unknown)[0]!r}")
         if relation[3:] not in declared:  # read from the file, not KG, so that both files can change together
             raise ValueError(f"relations.tsv:{number}: {relation} is not declared in kg.ttl")
         rules.append(TypingRule(lemma, URIRef(KG_NS[relation[3:]]), subject, obj))

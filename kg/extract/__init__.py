@@ -72,8 +72,9 @@ def sentences_read(doc, found: list[Mention], read: list[Relation]) -> tuple[Sen
     return tuple(sentences)
 
 
-def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
-    """The classifier's typed relations between the named ``found`` mentions, as Relations."""
+def pair_relations_of(doc, doc_id, found, *, floor: float | None = None):
+    """The classifier's typed relations between the named ``found`` mentions, as Relations: each
+    "inferred" when its probability reaches its relation's threshold, else a "guess" (not asserted)."""
     table = lexicon_of(doc).pair_relations
     spans = []
     for mention in found:
@@ -82,7 +83,7 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
             spans.append((span, mention))
     by_start = {span.start: mention for span, mention in spans}
     results = []
-    for pair in pair_relations(doc, [(span, mention.label) for span, mention in spans], threshold=threshold):
+    for pair in pair_relations(doc, [(span, mention.label) for span, mention in spans], floor=floor):
         head, tail = by_start[pair.head.start], by_start[pair.tail.start]
         if head.text == tail.text:
             continue
@@ -102,6 +103,7 @@ def pair_relations_of(doc, doc_id, found, *, threshold: float = 0.5):
                 pattern="classifier",
                 confidence=pair.probability,
                 relation_text=predicate,
+                reading="inferred" if pair.asserted else "guess",
             )
         )
     return results

@@ -13,6 +13,11 @@ The model and its relations are the language's data (``pair_model.json`` and
 ``pair_relations.tsv`` in ``kg/lang/en/``; see :mod:`kg.lang`), trained by
 ``bench/train_pairs.py`` from CoNLL04's training split; only a dot product and a
 softmax run here.
+
+A reading is a fact only when its probability reaches its relation's threshold (the model's
+``"thresholds"``, chosen by cross-validation on the training split for a precision of .85);
+below it, down to the model's ``"floor"``, it is a guess: kept, with its probability, as a
+statement that is not asserted (:attr:`kg.model.Relation.guess`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lexicon, lexicon, lexicon_of
 from ..vocab import COARSE_TYPES, NAME_LABELS
 
-__all__ = ["PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model"]
+__all__ = ["PairRelation", "pair_features", "pair_relations", "coarse_type", "load_model", "thresholds"]
 
 #: Names further apart than this many tokens are not paired (news relations between two
 #: names are stated close together; far pairs cost time and are almost never related).
@@ -47,6 +52,7 @@ class PairRelation:
     head: Span
     tail: Span
     probability: float
+    asserted: bool = True  # the probability reaches the relation's threshold: a fact, not a guess
 
 
 def load_model(lex: Lexicon | None = None) -> Mapping[str, Any]:
@@ -54,14 +60,17 @@ def load_model(lex: Lexicon | None = None) -> Mapping[str, Any]:
     return (lex or lexicon()).pair_model
 
 
-def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float = 0.5) -> Iterator[PairRelation]:
+def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | None = None) -> Iterator[PairRelation]:
     """The typed relations between the ``names`` (spans with spaCy labels) of each sentence of ``doc``.
 
-    A pair gets the most probable relation when its probability is at least
-    ``threshold`` and more probable than no relation.
+    A pair gets the most probable relation its types allow when its probability is at least
+    ``floor`` (default: the model's) and more probable than no relation; it is asserted when the
+    probability reaches the relation's threshold (:func:`thresholds`).
     """
     lex = lexicon_of(doc)
     model = load_model(lex)
+    floor = model.get("floor", 0.5) if floor is None else floor
+    limits = thresholds(model)
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
     for span, label in names:
         if coarse_type(label) is not None:
@@ -80,8 +89,15 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, threshold: float 
                     continue
                 scores = _probabilities(model, pair_features(head, tail, head_label, tail_label))
                 best = max(allowed, key=lambda r: scores.get(r, 0.0))
-                if scores.get(best, 0.0) >= max(threshold, scores.get("none", 0.0)):
-                    yield PairRelation(best, head, tail, round(scores[best], 3))
+                probability = scores.get(best, 0.0)
+                if probability >= max(min(floor, limits.get(best, floor)), scores.get("none", 0.0)):
+                    yield PairRelation(best, head, tail, round(probability, 3), probability >= limits.get(best, floor))
+
+
+def thresholds(model: Mapping[str, Any]) -> dict[str, float]:
+    """The probability each relation of ``model`` needs to be asserted (its ``"thresholds"``; a
+    model without them asserts every reading above its floor)."""
+    return dict(model.get("thresholds", {}))
 
 
 def _probabilities(model: Mapping[str, Any], features: dict[str, float]) -> dict[str, float]:

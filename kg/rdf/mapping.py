@@ -325,13 +325,14 @@ def _relation_triples(
         nodes.class_of(relation.object),
         relation.object.label.lower() if relation.object else None,
     )
-    if relation.is_factual and obj is not None:
+    asserted = _asserted(relation, obj is not None, typed is not None)
+    if asserted and obj is not None:
         yield subject, predicate, obj
         if typed is not None:
             yield subject, typed, obj  # so that "?s kg:rejects ?o" needs no reasoner
     attribution = nodes.argument(relation.attribution, relation.doc_id) if relation.attribution else None
     places = [nodes.entity(q.mention) for q in relation.qualifiers if q.mention]
-    statement = Statement(relation, subject, predicate, obj, attribution, places, typed)
+    statement = Statement(relation, subject, predicate, obj, attribution, places, typed, asserted)
     yield from statement_triples(nodes.base, sentence, statement)
     for node, argument in ((subject, relation.subject), (obj, relation.object)):
         if argument is None or node is None:
@@ -342,6 +343,14 @@ def _relation_triples(
             yield node, T.kg_sentence, sentence
         elif argument.mention is None:
             yield node, T.kg_mentionedIn, doc_node
+
+
+def _asserted(relation: Relation, has_object: bool, has_type: bool) -> bool:
+    """Whether ``relation`` is written as a plain fact: it is factual and has an object, and when the
+    classifier inferred it (its predicate is no word of the sentence), its typed relation's argument
+    classes hold (``relations.tsv``): "Chrysler based in Renault" is no fact, an organisation is not
+    based in an organisation. Otherwise it stays a statement without ``kg:asserted``."""
+    return relation.is_factual and has_object and (has_type or relation.reading != "inferred")
 
 
 @functools.lru_cache(maxsize=4096)

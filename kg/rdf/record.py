@@ -144,6 +144,8 @@ class _Encoder:
             relation.relation_text,
             relation.passive,
             [self.qualifier(q) for q in relation.qualifiers],
+            # Written only when not "stated", so that records of stated relations read as before.
+            *([relation.reading] if relation.reading != "stated" else []),
         ]
 
 
@@ -177,7 +179,7 @@ class _Decoder:
 
     def relation(self, row: list[Any]) -> Relation:
         subject, predicate, obj, sentence, start, end, negated, modality, attribution, *rest = row
-        pattern, confidence, relation_text, passive, qualifiers = rest
+        pattern, confidence, relation_text, passive, qualifiers, *reading = rest
         return Relation(
             self.doc_id,
             self.subject(subject),
@@ -194,4 +196,5 @@ class _Decoder:
             relation_text,
             passive,
             tuple(self.qualifier(q) for q in qualifiers),
+            reading[0] if reading else "stated",
         )

@@ -26,6 +26,7 @@ class Statement:
     attribution: ox.NamedNode | None
     places: list[ox.NamedNode]
     typed: ox.NamedNode | None
+    asserted: bool = False  # also written as a plain triple (kg.rdf.mapping decides)
 
     def node(self, base: str) -> ox.NamedNode:
         """The statement's IRI, a hash of what identifies it."""
@@ -84,7 +85,7 @@ def statement_triples(base: str, sentence: ox.NamedNode, statement: Statement) -
     yield node, T.kg_confidence, ox.Literal(f"{relation.confidence:.2f}", datatype=T.xsd_decimal)
     if relation.negated:
         yield node, T.kg_negated, _TRUE
-    if relation.is_factual and statement.object is not None:
+    if statement.asserted:
         yield node, T.kg_asserted, _TRUE
     if relation.modality:
         yield node, T.kg_modality, str_literal(relation.modality)
