@@ -186,10 +186,28 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch(name, subject, "be", role, "is")
 
 
+def _name_adjective(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """ "the Tripoli-based GNA", "the UN-recognised government": a name, a hyphen and a participle of
+    the language's ``name_adjectives.tsv``, which says the relation and which of name and noun is
+    its subject. The parser attaches the name to the participle or to the noun: it is read off the
+    words, the one just before the hyphen."""
+    adjective, noun = bound["adjective"], bound["noun"]
+    doc = adjective.doc
+    if adjective.i < 2 or doc[adjective.i - 1].text != "-" or adjective.i > noun.i:
+        return None
+    named = doc[adjective.i - 2]
+    if not (named.ent_type_ or named.pos_ == "PROPN") or named.ent_type_ in VALUE_LABELS:
+        return None  # "state-owned", "well-run": no name
+    predicate, text, direction = lexicon_of(adjective).name_adjectives[adjective.lower_]
+    subject, obj = (noun, named) if direction == "noun" else (named, noun)
+    return NominalMatch(name, subject, predicate, obj, text)
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
+    "name_adjective": _name_adjective,
 }

@@ -80,6 +80,8 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
             for tail, tail_label in spans:
                 if head.start == tail.start or abs(head.start - tail.start) > MAX_DISTANCE:
                     continue
+                if _apart(head, tail, lex) or _apart(tail, head, lex):
+                    continue
                 allowed = [
                     r
                     for r, (_, s, o) in lex.pair_relations.items()
@@ -92,6 +94,19 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
                 probability = scores.get(best, 0.0)
                 if probability >= max(min(floor, limits.get(best, floor)), scores.get("none", 0.0)):
                     yield PairRelation(best, head, tail, round(probability, 3), probability >= limits.get(best, floor))
+
+
+def _apart(name: Span, other: Span, lex: Lexicon) -> bool:
+    """Whether ``name`` is the first part of an adjective of ``name_adjectives.tsv`` ("the
+    UN-recognised government", "Amsterdam-based OneStat.com") and ``other`` is not the noun it
+    modifies (nor that noun's apposition, "the Tokyo-based carmaker Toyota"). The adjective says
+    how the name relates to its noun (:mod:`kg.extract.nominal`); paired with any other name,
+    the classifier made "UN based in Libya" and "<a person near it> lives in Amsterdam"."""
+    doc = name.doc
+    if not (name.end + 1 < len(doc) and doc[name.end].text == "-" and doc[name.end + 1].lower_ in lex.name_adjectives):
+        return False
+    noun = doc[name.end + 1].head
+    return not (other.start <= noun.i < other.end or (other.root.dep_ == "appos" and other.root.head == noun))
 
 
 def thresholds(model: Mapping[str, Any]) -> dict[str, float]:

@@ -89,6 +89,16 @@ def _positions(source: Source, first: int = 1) -> dict[str, int]:
     return {word: position for position, (_, line) in enumerate(_entries(source), first) for word in line.split()}
 
 
+def _name_adjectives(source: Source) -> dict[str, tuple[str, str, str]]:
+    """participle → (predicate, text, direction) of ``name_adjectives.tsv`` ("based": "based in", ...)."""
+    found = {}
+    for participle, predicate, text, direction in _rows(source, 4):
+        if direction not in ("noun", "name"):
+            raise ConfigError(f"{source}: {participle!r}: the direction is 'noun' or 'name', not {direction!r}")
+        found[participle] = (predicate, text, direction)
+    return found
+
+
 def _pair_relations(source: Source) -> dict[str, tuple[str, str, str]]:
     return {label: (predicate, subject, obj) for label, predicate, subject, obj in _rows(source, 4)}
 
@@ -154,6 +164,8 @@ class Lexicon:
     conditions: frozenset[str] = _list("conditions")
     light_verb_nouns: frozenset[tuple[str, str]] = _data("light_verb_nouns.tsv", _pairs)
     deverbal_nouns: Mapping[str, str] = _data("deverbal_nouns.tsv", _mapping)
+    # "the Tripoli-based GNA", "the UN-recognised government": participle -> (predicate, text, direction)
+    name_adjectives: Mapping[str, tuple[str, str, str]] = _data("name_adjectives.tsv", _name_adjectives)
     unattached_adverbs: frozenset[str] = _list("unattached_adverbs")
     # --- arguments and references
     group_nouns: frozenset[str] = _list("group_nouns")

@@ -36,7 +36,30 @@ def test_based_in():
         ["det", "npadvmod", "punct", "amod", "nsubj", "ROOT"],
         ["DET", "PROPN", "PUNCT", "VERB", "PROPN", "VERB"],
     )
-    assert facts(doc) == [("based-in", "GNA", "based in", "Tripoli", "is based in")]
+    assert facts(doc) == [("name-adjective", "GNA", "based in", "Tripoli", "is based in")]
+
+
+def test_a_name_adjective_whose_name_is_the_subject():
+    # Libya's UN - recognised government: the parser hangs "UN" on the noun, not on the participle
+    doc = parsed(
+        ["Libya", "'s", "UN", "-", "recognised", "government", "said"],
+        [5, 0, 5, 5, 5, 6, 6],
+        ["poss", "case", "compound", "amod", "amod", "nsubj", "ROOT"],
+        ["PROPN", "PART", "PROPN", "ADJ", "VERB", "NOUN", "VERB"],
+        ents=[(0, 1, "GPE"), (2, 3, "ORG")],
+    )
+    assert facts(doc) == [("name-adjective", "UN", "recognise", "government", "recognises")]
+
+
+def test_a_name_adjective_needs_a_name_before_its_hyphen():
+    # the state - owned bank said: "state" names nothing
+    doc = parsed(
+        ["the", "state", "-", "owned", "bank", "said"],
+        [4, 3, 3, 4, 5, 5],
+        ["det", "npadvmod", "punct", "amod", "nsubj", "ROOT"],
+        ["DET", "NOUN", "PUNCT", "VERB", "NOUN", "VERB"],
+    )
+    assert facts(doc) == []
 
 
 def test_adjective_with_preposition_after_its_noun():

@@ -1,0 +1,52 @@
+"""Adjectives made of a name and a participle ("the Tripoli-based GNA", "the UN-recognised government",
+"Saudi-backed forces") read the right way round, and keep the pair classifier off their name."""
+
+import pytest
+
+from kg.extract import extract
+from kg.lang import lexicon
+from kg.model import Document
+from kg.vocab import KG, typed_relation
+
+pytestmark = pytest.mark.model
+
+
+def read(nlp, text):
+    relations = extract(Document(id="d", text=text), nlp(text)).relations
+    return {(r.subject.text, r.predicate, r.object.text if r.object else None, r.pattern) for r in relations}
+
+
+def test_based_gives_the_noun_based_in_the_name(nlp):
+    found = read(nlp, "The Geneva-based charity said it had lost two workers.")
+    assert ("The Geneva-based charity", "based in", "Geneva", "name-adjective") in found
+
+
+def test_recognised_makes_the_name_the_subject_and_never_based_in(nlp):
+    found = read(nlp, "The UN-recognised government in Tripoli said Libya would not sign the deal.")
+    assert ("UN", "recognise", "The UN-recognised government in Tripoli", "name-adjective") in found
+    assert not [f for f in found if f[0] == "UN" and f[1] != "recognise"]
+
+
+def test_backed_and_owned(nlp):
+    found = read(nlp, "The Iranian-backed rebels seized the Kremlin-owned tanker near the coast.")
+    assert ("Iranian", "back", "The Iranian-backed rebels", "name-adjective") in found
+    assert ("Kremlin", "own", "the Kremlin-owned tanker", "name-adjective") in found
+
+
+def test_a_person_near_a_based_adjective_does_not_live_in_its_place(nlp):
+    found = read(nlp, "John Smith of the Paris-based OECD said growth would slow next year.")
+    assert ("John Smith", "work for", "OECD", "classifier") in found
+    assert not [f for f in found if f[0] == "John Smith" and f[1] == "live in"]
+
+
+def test_the_company_the_adjective_modifies_keeps_its_classifier_reading(nlp):
+    found = read(nlp, "The Tokyo-based carmaker Toyota said sales rose in March.")
+    assert ("Toyota", "based in", "Tokyo", "classifier") in found
+
+
+def test_the_table_is_data_and_its_relations_are_typed_where_the_ontology_has_them():
+    table = lexicon().name_adjectives
+    assert table["based"] == ("based in", "is based in", "noun")
+    assert table["recognised"][2] == "name"
+    assert typed_relation(table["based"][0], "Organization", "GeopoliticalEntity") == KG.basedIn
+    assert typed_relation(table["backed"][0], "Group", "Concept") == KG.supports
