@@ -56,13 +56,32 @@ def _fragment(word: str, sentence: str) -> bool:
 
 
 def _junk(relation) -> bool:
-    """Whether a word of the relation is a lone hyphen, dash or quote mark, or a part of a word."""
-    if relation.predicate == "based in":
-        return False  # the meaning of "-based" ("the Moscow-based lawyer"), read by design
+    """Whether a word of the relation is a lone hyphen, dash or quote mark, a part of a word, or
+    starts or ends with a hyphen ("have -", "re-")."""
+    if relation.predicate == "based in" or relation.pattern == "name-adjective":
+        # the meaning of "-based", "-led", "-run" ("the Moscow-based lawyer"), read by design
+        # (kg/lang/en/name_adjectives.tsv)
+        return False
     return any(
-        (re.fullmatch(r"[\W_]+", word) and word != "%") or _fragment(word, relation.sentence)
+        (re.fullmatch(r"[\W_]+", word) and word != "%")
+        or word.startswith("-")
+        or word.endswith("-")
+        or _fragment(word, relation.sentence)
         for word in relation.predicate.split()
     )
+
+
+def test_junk_relation_words_are_found():
+    """The check itself: what it must catch and what it must let through."""
+
+    class R:
+        def __init__(self, predicate, sentence, pattern="svo"):
+            self.predicate, self.sentence, self.pattern = predicate, sentence, pattern
+
+    sentence = "Voters have to re-register every year, and the Kremlin-run channel said so."
+    assert _junk(R("have -", sentence)) and _junk(R("re-", sentence)) and _junk(R("have to re", sentence))
+    assert not _junk(R("have to re-register", sentence))
+    assert _junk(R("run", sentence)) and not _junk(R("run", sentence, "name-adjective"))
 
 
 def test_no_relation_word_is_a_hyphen_or_a_word_fragment(relations_of_500):

@@ -128,3 +128,56 @@ def test_argument_class_constraints(lemma, subject, obj, typed):
 def test_every_typed_relation_rule_has_a_constraint():
     # A rule with * on both sides would make every reading of its verb typed, whatever its arguments.
     assert [rule.lemma for rule in typing_rules() if rule.subject == "*" and rule.object == "*"] == []
+
+
+#: One class of each kind an argument's node can have (the untyped name is kg:Entity).
+NODE_CLASSES = (
+    "Person",
+    "Organization",
+    "GeopoliticalEntity",
+    "Location",
+    "Facility",
+    "Group",
+    "Concept",
+    "Entity",
+    "Event",
+    "Proposition",
+)
+
+
+def test_the_shapes_state_the_constraints_of_relations_tsv():
+    """For each typed relation, a triple whose subject (or object) is of each class of node: kg
+    validate reports exactly the ones relations.tsv would not type."""
+    from rdflib import RDF as RDF_NS
+    from rdflib import Graph, URIRef
+
+    from kg.validate import validate
+
+    graph = Graph()
+    expected = set()
+    sides: dict[str, dict[str, set[str] | None]] = {}
+    for rule in typing_rules():
+        name = str(rule.relation).rsplit("#", 1)[1]
+        found = sides.setdefault(name, {"subject": set(), "object": set()})
+        for side in ("subject", "object"):
+            classes, known = rule.classes(side), found[side]
+            found[side] = None if classes is None or known is None else known | classes
+    for name, found in sides.items():
+        relation = KG[name]
+        allowed = {side: found[side] or set(NODE_CLASSES) for side in ("subject", "object")}
+        fine = {side: sorted(allowed[side])[0] for side in allowed}
+        for side in ("subject", "object"):
+            for cls in NODE_CLASSES:
+                subject = URIRef(f"{BASE}{name}/{side}/{cls}")
+                obj = URIRef(f"{BASE}{name}/{side}/{cls}/object")
+                graph.add((subject, RDF_NS.type, KG[cls if side == "subject" else fine["subject"]]))
+                graph.add((obj, RDF_NS.type, KG[cls if side == "object" else fine["object"]]))
+                graph.add((subject, relation, obj))
+                if cls not in allowed[side]:
+                    expected.add((str(subject), side))
+    found_violations = {
+        (v.focus, v.message.split()[1]) for v in validate(graph) if v.message.endswith("relations.tsv allows")
+    }
+    assert found_violations == expected
+    assert (f"{BASE}livesIn/subject/Organization", "subject") in expected
+    assert (f"{BASE}worksFor/object/Entity", "object") in expected
