@@ -73,7 +73,7 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
     limits = thresholds(model)
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
     for span, label in names:
-        if coarse_type(label) is not None:
+        if coarse_type(label) is not None and not _prefixed(span, lex):
             by_sentence.setdefault(span.sent.start, []).append((span, label))
     for spans in by_sentence.values():
         for head, head_label in spans:
@@ -94,6 +94,15 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
                 probability = scores.get(best, 0.0)
                 if probability >= max(min(floor, limits.get(best, floor)), scores.get("none", 0.0)):
                     yield PairRelation(best, head, tail, round(probability, 3), probability >= limits.get(best, floor))
+
+
+def _prefixed(span: Span, lex: Lexicon) -> bool:
+    """ "pre-Budget", "anti-EU": a name made an adjective by a prefix of ``hyphen_prefixes.txt``
+    modifies a noun; it names nothing that works somewhere or is based somewhere."""
+    doc = span.doc
+    if len(span) > 1 and span[0].lower_ in lex.hyphen_prefixes and span[1].text == "-":
+        return True  # the prefix is in the name ("pre-Budget")
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in lex.hyphen_prefixes
 
 
 def _apart(name: Span, other: Span, lex: Lexicon) -> bool:

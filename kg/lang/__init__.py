@@ -166,6 +166,7 @@ class Lexicon:
     deverbal_nouns: Mapping[str, str] = _data("deverbal_nouns.tsv", _mapping)
     # "the Tripoli-based GNA", "the UN-recognised government": participle -> (predicate, text, direction)
     name_adjectives: Mapping[str, tuple[str, str, str]] = _data("name_adjectives.tsv", _name_adjectives)
+    hyphen_prefixes: frozenset[str] = _list("hyphen_prefixes")  # "pre-Budget", "anti-EU": no name of a thing
     unattached_adverbs: frozenset[str] = _list("unattached_adverbs")
     # --- arguments and references
     group_nouns: frozenset[str] = _list("group_nouns")

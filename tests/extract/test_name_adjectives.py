@@ -50,3 +50,10 @@ def test_the_table_is_data_and_its_relations_are_typed_where_the_ontology_has_th
     assert table["recognised"][2] == "name"
     assert typed_relation(table["based"][0], "Organization", "GeopoliticalEntity") == KG.basedIn
     assert typed_relation(table["backed"][0], "Group", "Concept") == KG.supports
+
+
+def test_a_name_made_an_adjective_by_a_prefix_is_paired_with_nothing(nlp):
+    # "anti-EU UK Independence Party": the "EU UK" of "anti-EU" is no employer (hyphen_prefixes.txt)
+    found = read(nlp, "Nigel Farage of the anti-EU UK Independence Party said the vote was a triumph.")
+    employer = ("Nigel Farage", "work for", "Independence Party", "classifier")
+    assert [f for f in found if f[3] == "classifier"] == [employer]
