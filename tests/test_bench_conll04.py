@@ -128,3 +128,13 @@ def test_a_relation_argument_inside_a_birthplace_is_marked_as_the_whole_place():
         "end": 10,
         "type": "Loc",
     }
+
+
+def test_no_relation_between_the_parts_of_one_birthplace(nlp):
+    conll04 = _bench_conll04()
+    tokens = ["In", "1817", ",", "the", "writer", "Henry", "Thoreau", "was", "born", "in", "Concord", ",", "Mass", "."]
+    [prediction] = conll04.predict([{"id": "1", "tokens": tokens}], nlp)
+    place = {"start": 10, "end": 13, "type": "Loc"}  # "Concord , Mass": one place, as CoNLL04 marks it
+    assert place in prediction["entities"]
+    assert {"head": {"start": 5, "end": 7, "type": "Peop"}, "tail": place, "type": "Live_In"} in prediction["relations"]
+    assert all(r["head"] != r["tail"] for r in prediction["relations"])  # no "Concord is in Mass."
