@@ -106,7 +106,7 @@ MergeRule: TypeAlias = Literal[
 ]
 
 #: A relation's pattern: a clause shape, or the name of a nominal pattern, which is data
-#: (``kg/lang/en/patterns/*.json``: "apposition", "title", "based-in" ...), so a new one needs no edit here.
+#: (``kg/lang/en/patterns/*.json``: "apposition", "title", "name-adjective" ...), so a new one needs no edit here.
 Pattern: TypeAlias = ClausePattern | str
 
 #: How a relation was read (:attr:`Relation.reading`): "stated" in the sentence's words (a clause

@@ -17,7 +17,7 @@ softmax run here.
 A reading is a fact only when its probability reaches its relation's threshold (the model's
 ``"thresholds"``, chosen by cross-validation on the training split for a precision of .85);
 below it, down to the model's ``"floor"``, it is a guess: kept, with its probability, as a
-statement that is not asserted (:attr:`kg.model.Relation.guess`).
+statement that is not asserted (:attr:`kg.model.Relation.reading` "guess").
 """
 
 from __future__ import annotations
