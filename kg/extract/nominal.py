@@ -45,6 +45,10 @@ class NominalMatch:
     predicate: str
     object: Token
     text: str  # the relation as the phrase implies it ("is a spokesman for")
+    # issue 18: the act noun that states the fact ("bid" in "its bid for the LSE"), whose clause and
+    # modifiers say whether it holds, and the verb of "X is in talks with Y", whose own they are
+    act: Token | None = None
+    verb: Token | None = None
 
 
 def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
@@ -138,7 +142,13 @@ def _read(entry: dict, bound: dict[str, Token]) -> NominalMatch | None:
     if "check" in entry and not _CHECKS[entry["check"]](bound):
         return None
     return NominalMatch(
-        name, bound["subject"], _fill(entry["predicate"], bound), bound["object"], _fill(entry["text"], bound)
+        name,
+        bound["subject"],
+        _fill(entry["predicate"], bound),
+        bound["object"],
+        _fill(entry["text"], bound),
+        act=bound.get("act"),
+        verb=bound.get("verb"),
     )
 
 
@@ -186,9 +196,26 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch(name, subject, "be", role, "is")
 
 
+def _act_preposition(bound: dict[str, Token]) -> bool:
+    """ "X's bid for Y", "an attack on Y by X": the preposition is one the act noun takes its object with
+    (``deverbal_nouns.tsv``), and not the "by" of its doer."""
+    prep, act = bound["prep"], bound["act"]
+    if act.dep_ == "dobj" and (act.head.lemma_.lower(), act.lemma_.lower()) in lexicon_of(act).light_verb_nouns:
+        return False  # "sold its stake in Y": the clause states the fact, with its own verb
+    return prep.lower_ in lexicon_of(act).deverbal_prepositions.get(act.lemma_.lower(), ()) and prep != bound.get("by")
+
+
+def _named_object(bound: dict[str, Token]) -> bool:
+    """ "its London Stock Exchange bid": the word before the act noun is part of a name, not a date or a figure."""
+    obj = bound["object"]
+    return bool(obj.ent_type_) and obj.ent_type_ not in VALUE_LABELS
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
+    "act_preposition": _act_preposition,
+    "named_object": _named_object,
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
