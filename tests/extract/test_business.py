@@ -67,6 +67,8 @@ def test_act_nouns_state_who_did_what_to_whom(nlp):
     assert ("SEC", "investigate", "Enron", "act-object") in facts
     facts = read(relations_of(nlp, "Oracle is in competition with SAP for the contract."))
     assert ("Oracle", "compete with", "SAP", "in-act") in facts
+    facts = read(relations_of(nlp, "Lufthansa is in competition with rival carrier Air France to take over Alitalia."))
+    assert ("Lufthansa", "compete with", "Air France", "in-act") in facts
 
 
 def test_an_act_noun_object_needs_its_own_preposition(nlp):
