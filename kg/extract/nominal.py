@@ -205,6 +205,15 @@ def _act_preposition(bound: dict[str, Token]) -> bool:
     return prep.lower_ in lexicon_of(act).deverbal_prepositions.get(act.lemma_.lower(), ()) and prep != bound.get("by")
 
 
+def _shared_act(bound: dict[str, Token]) -> bool:
+    """ "X was arrested after a fight with Y": the act's object is its other party ("with", "over"), and no
+    possessive or "by" names another doer."""
+    act, prep = bound["act"], bound["prep"]
+    if prep.lower_ not in lexicon_of(act).party_prepositions or not _act_preposition(bound):
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in act.children)
+
+
 def _named_object(bound: dict[str, Token]) -> bool:
     """ "its London Stock Exchange bid": the word before the act noun is part of a name, not a date or a figure."""
     obj = bound["object"]
@@ -216,6 +225,7 @@ _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "after_subject": _after_subject,
     "act_preposition": _act_preposition,
     "named_object": _named_object,
+    "shared_act": _shared_act,
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,

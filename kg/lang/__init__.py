@@ -178,6 +178,7 @@ class Lexicon:
     deverbal_prepositions: Mapping[str, frozenset[str]] = _data("deverbal_nouns.tsv", _act_prepositions)
     unattached_adverbs: frozenset[str] = _list("unattached_adverbs")
     hedged_act_adjectives: frozenset[str] = _list("hedged_act_adjectives")  # issue 18: "the proposed takeover"
+    party_prepositions: frozenset[str] = _list("party_prepositions")  # issue 18: "after a fight with Y"
     # --- arguments and references
     group_nouns: frozenset[str] = _list("group_nouns")
     partitive_nouns: frozenset[str] = _list("partitive_nouns")

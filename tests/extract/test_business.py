@@ -71,6 +71,14 @@ def test_act_nouns_state_who_did_what_to_whom(nlp):
     assert ("Lufthansa", "compete with", "Air France", "in-act") in facts
 
 
+def test_the_subject_of_a_clause_shares_in_an_act_with_another_party(nlp):
+    text = "The singer was arrested on Monday after a fight with a photographer at a Paris hotel."
+    assert ("singer", "fight", "photographer", "clause-act") in read(relations_of(nlp, text))
+    # an attack on Kabul is no act of the soldiers killed in it
+    facts = read(relations_of(nlp, "Ten soldiers were killed in an attack on Kabul."))
+    assert not [f for f in facts if f[1] == "attack"]
+
+
 def test_an_act_noun_object_needs_its_own_preposition(nlp):
     # "the takeover at the weekend": "at" introduces no object of a takeover
     facts = read(relations_of(nlp, "Santander's takeover at the weekend surprised analysts in London."))
