@@ -211,7 +211,16 @@ def _shared_act(bound: dict[str, Token]) -> bool:
     act, prep = bound["act"], bound["prep"]
     if prep.lower_ not in lexicon_of(act).party_prepositions or not _act_preposition(bound):
         return False
+    if bound["head"].lemma_ == "be" and bound["around"].lower_ == "in":
+        return False  # "X is in talks with Y": the in-act pattern reads it, with the clause's polarity
+    if bound["subject"].dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in bound["head"].children):
+        return False  # "the package was announced by X after talks with Y": X talked, not the package
     return not any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in act.children)
+
+
+def _no_figure(bound: dict[str, Token]) -> bool:
+    """ "Turkcell's 70% stake": a figure or a date before the act noun is no object of the act."""
+    return bound["object"].ent_type_ not in VALUE_LABELS
 
 
 def _named_object(bound: dict[str, Token]) -> bool:
@@ -226,6 +235,7 @@ _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "act_preposition": _act_preposition,
     "named_object": _named_object,
     "shared_act": _shared_act,
+    "no_figure": _no_figure,
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,

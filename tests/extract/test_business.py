@@ -79,6 +79,17 @@ def test_the_subject_of_a_clause_shares_in_an_act_with_another_party(nlp):
     assert not [f for f in facts if f[1] == "attack"]
 
 
+def test_what_no_act_noun_states(nlp):
+    # the package did not talk: the agent of a passive did
+    facts = read(relations_of(nlp, "The package was announced by the minister after talks with farmers."))
+    assert not [f for f in facts if f[3] == "clause-act"]
+    # demand for cars is a market's, not a demand someone makes; a figure holds no stake
+    facts = read(relations_of(nlp, "Hyundai will build a plant to meet India's growing demand for cars."))
+    assert not [f for f in facts if f[1] == "demand"]
+    facts = read(relations_of(nlp, "MPs said Turkcell's 70% stake was too high."))
+    assert not [f for f in facts if f[1] == "have stake in"]
+
+
 def test_an_act_noun_object_needs_its_own_preposition(nlp):
     # "the takeover at the weekend": "at" introduces no object of a takeover
     facts = read(relations_of(nlp, "Santander's takeover at the weekend surprised analysts in London."))
