@@ -202,7 +202,11 @@ def _act_preposition(bound: dict[str, Token]) -> bool:
     prep, act = bound["prep"], bound["act"]
     if act.dep_ == "dobj" and (act.head.lemma_.lower(), act.lemma_.lower()) in lexicon_of(act).light_verb_nouns:
         return False  # "sold its stake in Y": the clause states the fact, with its own verb
-    return prep.lower_ in lexicon_of(act).deverbal_prepositions.get(act.lemma_.lower(), ()) and prep != bound.get("by")
+    lex = lexicon_of(act)
+    if prep.lower_ not in lex.deverbal_prepositions.get(act.lemma_.lower(), ()) or prep == bound.get("by"):
+        return False
+    # the other party of "talks with", "a win over": someone, not "a clearance" or "the past fortnight"
+    return prep.lower_ not in lex.party_prepositions or _party(bound["object"])
 
 
 def _shared_act(bound: dict[str, Token]) -> bool:
@@ -213,14 +217,46 @@ def _shared_act(bound: dict[str, Token]) -> bool:
         return False
     if bound["head"].lemma_ == "be" and bound["around"].lower_ == "in":
         return False  # "X is in talks with Y": the in-act pattern reads it, with the clause's polarity
-    if bound["subject"].dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in bound["head"].children):
-        return False  # "the package was announced by X after talks with Y": X talked, not the package
+    subject, obj = bound["subject"], bound["object"]
+    if obj.ent_type_ in VALUE_LABELS:
+        return False  # "three wins over the past fortnight"
+    if subject.dep_ == "nsubjpass" and (
+        any(c.dep_ == "agent" for c in bound["head"].children) or not _someone(subject)
+    ):
+        return False  # "the package was announced by X after talks with Y", "the name was changed after a dispute"
     return not any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in act.children)
 
 
 def _no_figure(bound: dict[str, Token]) -> bool:
-    """ "Turkcell's 70% stake": a figure or a date before the act noun is no object of the act."""
-    return bound["object"].ent_type_ not in VALUE_LABELS
+    """ "Turkcell's 70% stake", "his 800m victory": a figure or a date before the act noun is no object of the
+    act; nor is the word before an act of two parties, which is as often an event ("the men's pole vault
+    competition", "Stockholm's GE Galan meeting"): those take their other party after "with"."""
+    obj, act = bound["object"], bound["act"]
+    if obj.ent_type_ in VALUE_LABELS or any(c.like_num for c in obj.children):
+        return False
+    lex = lexicon_of(act)
+    return not lex.deverbal_prepositions.get(act.lemma_.lower(), frozenset()) & lex.party_prepositions
+
+
+def _someone(token: Token) -> bool:
+    """A person, a body or a people, by its name, a pronoun or a role noun ("the singer")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PRON":
+        return True
+    return token.lemma_.lower() in lexicon_of(token).person_role_nouns
+
+
+#: Endings of nouns that name who does something ("photographer", "journalist", "politician", "rival").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al")
+
+
+def _party(token: Token) -> bool:
+    """Someone (:func:`_someone`), a name, a kind of organisation or group ("another company"), or a noun
+    with the ending of a doer ("a photographer"): not "a clearance" or "the past fortnight"."""
+    lex = lexicon_of(token)
+    lemma = token.lemma_.lower()
+    if _someone(token) or token.pos_ == "PROPN" or lemma in lex.organisation_kind_nouns or lemma in lex.group_nouns:
+        return True
+    return token.pos_ == "NOUN" and lemma.endswith(_AGENT_ENDINGS)
 
 
 def _named_object(bound: dict[str, Token]) -> bool:

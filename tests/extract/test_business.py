@@ -88,6 +88,11 @@ def test_what_no_act_noun_states(nlp):
     assert not [f for f in facts if f[1] == "demand"]
     facts = read(relations_of(nlp, "MPs said Turkcell's 70% stake was too high."))
     assert not [f for f in facts if f[1] == "have stake in"]
+    # the other party of an act is someone: not a stretch of time, nor a measure
+    facts = read(relations_of(nlp, "After three wins over the past fortnight, Smith is confident."))
+    assert not [f for f in facts if f[1] == "win over"]
+    facts = read(relations_of(nlp, "The men's high jump competition with a clearance of 2.3m was won by Smith."))
+    assert not [f for f in facts if f[1] == "compete with"]
 
 
 def test_an_act_noun_object_needs_its_own_preposition(nlp):
