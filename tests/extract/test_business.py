@@ -160,7 +160,7 @@ def test_a_business_story_gets_typed_relations_and_still_validates():
     text = (
         "Vodafone buys Mannesmann\n"
         "Vodafone Group plc has bought Mannesmann AG for 100bn euros. Deutsche Telekom AG sued Vodafone Group plc "
-        "in a German court on Monday. The German government condemned the deal. Klaus Esser resigned from "
+        "in a German court on Monday. Germany condemned the deal. Klaus Esser resigned from "
         "Mannesmann AG in May."
     )
     graph = kg.build_text(text, doc_id="story", date="2004-11-12").graph
