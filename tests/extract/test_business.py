@@ -119,6 +119,8 @@ def test_support_verbs_state_business_and_conflict_facts(nlp):
     assert ("Gazprom", "take stake in", "Shell", "light-verb") in facts
     facts = read(relations_of(nlp, "Russian forces launched a missile attack on Grozny overnight."))
     assert ("russian force", "launch attack on", "Grozny", "light-verb") in facts
+    facts = read(relations_of(nlp, "Iran made threats against Israel on Monday."))
+    assert ("Iran", "make threat against", "Israel", "light-verb") in facts
     bid = only(relations_of(nlp, "Deutsche Boerse has not made a formal bid for Euronext."), "make bid for")
     assert bid.negated and bid.object.label == "Euronext"
 
