@@ -308,7 +308,7 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         return NominalMatch("in-act", subject, predicate, obj, f"{head.text} in {words}", act=act, verb=head)
     if not _shared_act(found):
         return None
-    return NominalMatch("clause-act", subject, predicate, obj, words, act=act)
+    return NominalMatch("clause-act", subject, predicate, obj, words, act=act, verb=head)
 
 
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {

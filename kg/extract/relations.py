@@ -238,10 +238,13 @@ def _act_qualities(match, sentence: Span, index: MentionIndex) -> tuple[bool, Mo
     """Issue 18: whether an act a noun states holds, by the rules of verb facts. "X is not in talks with
     Y" is negated by its verb; "no bid for Y" by its determiner; "the proposed takeover of Y" and an act
     in a reported claim are unasserted; an act in reported speech is attributed to the speaker."""
-    if match.verb is not None:  # "X is (not) in talks with Y": the clause of "be" says it all
+    if match.verb is not None:  # "X is (not) in talks with Y", "X will meet Y in talks with": the clause's
         verb = match.verb
         clause = cast("Modality | None", modality_of(verb, sentence))  # one of Modality's values
-        return is_negated(verb), clause, attribution_of(verb, index, sentence)
+        negated = is_negated(verb)
+        if negated and match.pattern == "clause-act":  # "X was not arrested after a fight with Y": it may have been
+            negated, clause = False, "unasserted"
+        return negated, clause, attribution_of(verb, index, sentence)
     act = match.act
     if act is None:
         return False, None, None

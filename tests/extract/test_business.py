@@ -74,6 +74,14 @@ def test_act_nouns_state_who_did_what_to_whom(nlp):
 def test_the_subject_of_a_clause_shares_in_an_act_with_another_party(nlp):
     text = "The singer was arrested on Monday after a fight with a photographer at a Paris hotel."
     assert ("singer", "fight", "photographer", "clause-act") in read(relations_of(nlp, text))
+    # the clause's modality is the act's; a denied clause leaves the act unasserted, not denied
+    meet = only(
+        relations_of(nlp, "The winner will work in partnership with the state telephone company."), "partner with"
+    )
+    assert (meet.subject.label, meet.modality, meet.negated) == ("winner", "will", False)
+    text = "The singer was not arrested after a fight with a photographer."
+    fight = only(relations_of(nlp, text), "fight")
+    assert (fight.modality, fight.negated) == ("unasserted", False)
     # an attack on Kabul is no act of the soldiers killed in it
     facts = read(relations_of(nlp, "Ten soldiers were killed in an attack on Kabul."))
     assert not [f for f in facts if f[1] == "attack"]
