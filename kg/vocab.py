@@ -51,6 +51,7 @@ __all__ = [
     "COARSE_TYPES",
     "type_family",
     "CLASS_GROUPS",
+    "constraint_shapes",
     "TypingRule",
     "relations_path",
     "typing_rules",
@@ -350,6 +351,40 @@ def typing_rules() -> tuple[TypingRule, ...]:
             raise ValueError(f"relations.tsv:{number}: {relation} is not declared in kg.ttl")
         rules.append(TypingRule(lemma, URIRef(KG_NS[relation[3:]]), subject, obj))
     return tuple(rules)
+
+
+def constraint_shapes() -> str:
+    """The SHACL shapes, in Turtle, that state the argument-class constraints of ``relations.tsv``: one
+    shape per typed relation, naming the classes its rules allow on each side (the union over its rules;
+    a side some rule leaves open, ``*``, is not constrained). ``ontology/shapes.ttl`` ends with this text
+    (a test checks it); after editing ``relations.tsv``, paste in the output of
+    ``python -c "from kg.vocab import constraint_shapes; print(constraint_shapes(), end='')"``."""
+    sides: dict[str, dict[str, set[str] | None]] = {}
+    for rule in typing_rules():
+        name = str(rule.relation).rsplit("#", 1)[1]
+        found = sides.setdefault(name, {"subject": set(), "object": set()})
+        for side in ("subject", "object"):
+            classes, known = rule.classes(side), found[side]
+            found[side] = None if classes is None or known is None else known | classes
+    blocks = []
+    for name, found in sides.items():
+        if found["subject"] is None and found["object"] is None:
+            continue
+
+        def allowed(classes: set[str]) -> str:
+            return "sh:or ( " + " ".join(f"[ sh:class kg:{c} ]" for c in sorted(classes)) + " )"
+
+        message = "is of no class relations.tsv allows"
+        lines = [f"kg:{name[0].upper()}{name[1:]}Shape a sh:NodeShape ; sh:targetSubjectsOf kg:{name} ;"]
+        subject, obj = found["subject"], found["object"]
+        if subject is not None:
+            end = " ;" if obj is not None else " ."
+            lines.append(f'    {allowed(subject)} ; sh:message "the subject of kg:{name} {message}"{end}')
+        if obj is not None:
+            lines.append(f"    sh:property [ sh:path kg:{name} ; {allowed(obj)} ;")
+            lines.append(f'                  sh:message "the object of kg:{name} {message}" ] .')
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks) + "\n"
 
 
 @functools.cache

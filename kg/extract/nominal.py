@@ -45,6 +45,10 @@ class NominalMatch:
     predicate: str
     object: Token
     text: str  # the relation as the phrase implies it ("is a spokesman for")
+    # issue 18: the act noun that states the fact ("bid" in "its bid for the LSE"), whose clause and
+    # modifiers say whether it holds, and the verb of "X is in talks with Y", whose own they are
+    act: Token | None = None
+    verb: Token | None = None
 
 
 def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
@@ -138,7 +142,13 @@ def _read(entry: dict, bound: dict[str, Token]) -> NominalMatch | None:
     if "check" in entry and not _CHECKS[entry["check"]](bound):
         return None
     return NominalMatch(
-        name, bound["subject"], _fill(entry["predicate"], bound), bound["object"], _fill(entry["text"], bound)
+        name,
+        bound["subject"],
+        _fill(entry["predicate"], bound),
+        bound["object"],
+        _fill(entry["text"], bound),
+        act=bound.get("act"),
+        verb=bound.get("verb"),
     )
 
 
@@ -203,11 +213,129 @@ def _name_adjective(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch(name, subject, predicate, obj, text)
 
 
+def _act_preposition(bound: dict[str, Token]) -> bool:
+    """ "X's bid for Y", "an attack on Y by X": the preposition is one the act noun takes its object with
+    (``deverbal_nouns.tsv``), and not the "by" of its doer."""
+    prep, act = bound["prep"], bound["act"]
+    if act.dep_ == "dobj" and (act.head.lemma_.lower(), act.lemma_.lower()) in lexicon_of(act).light_verb_nouns:
+        return False  # "sold its stake in Y": the clause states the fact, with its own verb
+    lex = lexicon_of(act)
+    if prep.lower_ not in lex.deverbal_prepositions.get(act.lemma_.lower(), ()) or prep == bound.get("by"):
+        return False
+    # the other party of "talks with", "a win over": someone, not "a clearance" or "the past fortnight"
+    return prep.lower_ not in lex.party_prepositions or _party(bound["object"])
+
+
+def _shared_act(bound: dict[str, Token]) -> bool:
+    """ "X was arrested after a fight with Y": the act's object is its other party ("with", "over"), and the
+    subject of a passive takes part only when it is someone and no agent is named."""
+    act, prep = bound["act"], bound["prep"]
+    if prep.lower_ not in lexicon_of(act).party_prepositions:
+        return False
+    subject, obj = bound["subject"], bound["object"]
+    if obj.ent_type_ in VALUE_LABELS:
+        return False  # "three wins over the past fortnight"
+    if subject.dep_ == "nsubjpass":
+        # "the package was announced by X after talks with Y", "the name was changed after a dispute"
+        return not any(c.dep_ == "agent" for c in bound["head"].children) and _someone(subject)
+    return True
+
+
+def _no_figure(bound: dict[str, Token]) -> bool:
+    """ "Turkcell's 70% stake", "his 800m victory": a figure or a date before the act noun is no object of the
+    act; nor is the word before an act of two parties, which is as often an event ("the men's pole vault
+    competition", "Stockholm's GE Galan meeting"): those take their other party after "with"."""
+    obj, act = bound["object"], bound["act"]
+    if obj.ent_type_ in VALUE_LABELS or any(c.like_num for c in obj.children):
+        return False
+    lex = lexicon_of(act)
+    return not lex.deverbal_prepositions.get(act.lemma_.lower(), frozenset()) & lex.party_prepositions
+
+
+def _someone(token: Token) -> bool:
+    """A person, a body or a people, by its name, a pronoun or a role noun ("the singer")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PRON":
+        return True
+    return token.lemma_.lower() in lexicon_of(token).person_role_nouns
+
+
+#: Endings of nouns that name who does something ("photographer", "journalist", "politician", "rival").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "al")
+
+
+def _party(token: Token) -> bool:
+    """Someone (:func:`_someone`), a name, a kind of organisation or group ("another company"), or a noun
+    with the ending of a doer ("a photographer"): not "a clearance" or "the past fortnight"."""
+    lex = lexicon_of(token)
+    lemma = token.lemma_.lower()
+    if _someone(token) or token.pos_ == "PROPN" or lemma in lex.organisation_kind_nouns or lemma in lex.group_nouns:
+        return True
+    return token.pos_ == "NOUN" and lemma.endswith(_AGENT_ENDINGS)
+
+
+def _named_object(bound: dict[str, Token]) -> bool:
+    """ "its London Stock Exchange bid": the word before the act noun is part of a name, not a date or a figure."""
+    obj = bound["object"]
+    return bool(obj.ent_type_) and obj.ent_type_ not in VALUE_LABELS
+
+
+def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """An act noun with the preposition of its object (``deverbal_nouns.tsv``), and its doer: a possessive
+    ("X's acquisition of Y": act-object), "by" ("the takeover of Y by X": act-by), or the subject of the
+    clause around it ("X is in talks with Y": in-act, whose polarity is the clause's; "X is in talks with
+    Y to buy Z", Y parsed as the subject of the clause after "with"; "X was arrested after a fight with
+    Y": clause-act, an act of two parties).
+
+    One pattern finds the act noun and a preposition; the doer is looked for here, as a pattern that
+    starts from every verb costs the matcher more than all the others together."""
+    act, prep = bound["act"], bound["prep"]
+    if prep.lower_ == "by":
+        return None
+    words = f"{act.text} {prep.lower_}"
+    poss = next((c for c in act.children if c.dep_ == "poss"), None)
+    by = next((c for c in act.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    doer = poss if poss is not None else prep_object(by) if by is not None else None
+    obj = prep_object(prep)
+    if doer is not None:
+        if obj is None:
+            return None
+        found = {**bound, "subject": doer, "object": obj}
+        if not _act_preposition(found):
+            return None
+        pattern = "act-object" if poss is not None else "act-by"
+        return NominalMatch(pattern, doer, _fill("{act.act}", found), obj, words, act=act)
+    around = act.head
+    head = around.head
+    if act.dep_ != "pobj" or around.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    in_be = around.lower_ == "in" and head.lemma_ == "be"
+    if obj is None and in_be:
+        clause = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+        obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if subject is None or obj is None:
+        return None
+    found = {**bound, "subject": subject, "object": obj, "head": head}
+    if not _act_preposition(found):
+        return None
+    predicate = _fill("{act.act}", found)
+    if in_be:
+        if subject.dep_ != "nsubj":
+            return None
+        return NominalMatch("in-act", subject, predicate, obj, f"{head.text} in {words}", act=act, verb=head)
+    if not _shared_act(found):
+        return None
+    return NominalMatch("clause-act", subject, predicate, obj, words, act=act, verb=head)
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
+    "named_object": _named_object,
+    "no_figure": _no_figure,
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
     "name_adjective": _name_adjective,
+    "act_prep": _act_prep,
 }

@@ -25,13 +25,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from ..analyse.bounded import bound_sentences
 from ..errors import ModelError
 from ..lang import lexicon_of
-from ..model import Argument, Mention, Relation
+from ..model import Argument, Mention, Modality, Relation
 from .arguments import argument_of, concept_label, qualifier_of, speaker_of
 from .confidence import confidence
 from .nominal import nominal_matches
@@ -216,6 +217,7 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
                 obj = Argument(
                     text=obj.text, label=concept_label(match.object) or obj.label, start=obj.start, end=obj.end
                 )
+        negated, modality, attribution = _act_qualities(match, sentence, index)
         yield _relation(
             doc_id,
             sentence,
@@ -225,11 +227,38 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
             match.pattern,
             relation_text=match.text,
             passive=False,
-            negated=False,
-            modality=None,
-            attribution=None,
+            negated=negated,
+            modality=modality,
+            attribution=attribution,
             qualifiers=(),
         )
+
+
+def _act_qualities(match, sentence: Span, index: MentionIndex) -> tuple[bool, Modality | None, Argument | None]:
+    """Issue 18: whether an act a noun states holds, by the rules of verb facts. "X is not in talks with
+    Y" is negated by its verb; "no bid for Y" by its determiner; "the proposed takeover of Y" and an act
+    in a reported claim are unasserted; an act in reported speech is attributed to the speaker."""
+    if match.verb is not None:  # "X is (not) in talks with Y", "X will meet Y in talks with": the clause's
+        verb = match.verb
+        clause = cast("Modality | None", modality_of(verb, sentence))  # one of Modality's values
+        negated = is_negated(verb)
+        if negated and match.pattern == "clause-act":  # "X was not arrested after a fight with Y": it may have been
+            negated, clause = False, "unasserted"
+        return negated, clause, attribution_of(verb, index, sentence)
+    act = match.act
+    if act is None:
+        return False, None, None
+    verb = next((t for t in act.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    lex = lexicon_of(act)
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in act.children)
+    hedged = any(c.dep_ in ("amod", "compound") and c.lower_ in lex.hedged_act_adjectives for c in act.children)
+    modality: Modality | None = "unasserted" if hedged else None
+    attribution = None
+    if verb is not None:
+        attribution = attribution_of(verb, index, sentence)
+        if modality is None and modality_of(verb, sentence) == "unasserted":
+            modality = "unasserted"
+    return negated, modality, attribution
 
 
 # --- the records -----------------------------------------------------------------------

@@ -84,6 +84,26 @@ def _mapping(source: Source) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(source, 2)}  # rows of exactly two fields
 
 
+def _acts(source: Source) -> list[tuple[str, str, frozenset[str]]]:
+    """The rows of ``deverbal_nouns.tsv``: an act noun, its verb, and (a third field, optional) the
+    space-separated prepositions that introduce the act's object ("bid  bid for  for")."""
+    rows = []
+    for number, line in _entries(source):
+        row = tuple(part.strip() for part in line.split("\t"))
+        if len(row) not in (2, 3) or not all(row):
+            raise ConfigError(f"{source}:{number}: expected 2 or 3 tab-separated fields, got {line!r}")
+        rows.append((row[0], row[1], frozenset(row[2].split()) if len(row) == 3 else frozenset()))
+    return rows
+
+
+def _act_verbs(source: Source) -> dict[str, str]:
+    return {noun: verb for noun, verb, _ in _acts(source)}
+
+
+def _act_prepositions(source: Source) -> dict[str, frozenset[str]]:
+    return {noun: prepositions for noun, _, prepositions in _acts(source)}
+
+
 def _positions(source: Source, first: int = 1) -> dict[str, int]:
     """Each word of a file of ordered lines (months, weekdays) with its line's position, counted from ``first``."""
     return {word: position for position, (_, line) in enumerate(_entries(source), first) for word in line.split()}
@@ -163,11 +183,15 @@ class Lexicon:
     negative_subjects: frozenset[str] = _list("negative_subjects")
     conditions: frozenset[str] = _list("conditions")
     light_verb_nouns: frozenset[tuple[str, str]] = _data("light_verb_nouns.tsv", _pairs)
-    deverbal_nouns: Mapping[str, str] = _data("deverbal_nouns.tsv", _mapping)
+    deverbal_nouns: Mapping[str, str] = _data("deverbal_nouns.tsv", _act_verbs)
+    # issue 18: the prepositions that introduce each act noun's object ("bid for", "attack on")
+    deverbal_prepositions: Mapping[str, frozenset[str]] = _data("deverbal_nouns.tsv", _act_prepositions)
     # "the Tripoli-based GNA", "the UN-recognised government": participle -> (predicate, text, direction)
     name_adjectives: Mapping[str, tuple[str, str, str]] = _data("name_adjectives.tsv", _name_adjectives)
     hyphen_prefixes: frozenset[str] = _list("hyphen_prefixes")  # "pre-Budget", "anti-EU": no name of a thing
     unattached_adverbs: frozenset[str] = _list("unattached_adverbs")
+    hedged_act_adjectives: frozenset[str] = _list("hedged_act_adjectives")  # issue 18: "the proposed takeover"
+    party_prepositions: frozenset[str] = _list("party_prepositions")  # issue 18: "after a fight with Y"
     # --- arguments and references
     group_nouns: frozenset[str] = _list("group_nouns")
     partitive_nouns: frozenset[str] = _list("partitive_nouns")

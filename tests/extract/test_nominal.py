@@ -114,3 +114,18 @@ def test_act_nouns():
         ["PROPN", "PART", "NOUN", "NOUN"],
     )
     assert facts(doc) == [("possessive-act", "Haftar", "offer", "truce", "offer")]
+
+
+def test_act_noun_with_its_object_preposition_and_its_doer():
+    # the takeover of Abbey by Santander (issue 18)
+    words = ["the", "takeover", "of", "Abbey", "by", "Santander"]
+    heads, deps = [1, 1, 1, 2, 1, 4], ["det", "ROOT", "prep", "pobj", "prep", "pobj"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN"]
+    assert facts(parsed(words, heads, deps, pos)) == [("act-by", "Santander", "take over", "Abbey", "takeover of")]
+    # the takeover at noon by Santander: "at" introduces no object of a takeover
+    words[2:4] = ["at", "noon"]
+    assert facts(parsed(words, heads, deps, ["DET", "NOUN", "ADP", "NOUN", "ADP", "PROPN"])) == []
+    # Santander 's bid for Abbey: the possessive is the bidder
+    words, heads = ["Santander", "'s", "bid", "for", "Abbey"], [2, 0, 2, 2, 3]
+    deps, pos = ["poss", "case", "ROOT", "prep", "pobj"], ["PROPN", "PART", "NOUN", "ADP", "PROPN"]
+    assert facts(parsed(words, heads, deps, pos)) == [("act-object", "Santander", "bid for", "Abbey", "bid for")]

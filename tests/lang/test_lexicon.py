@@ -104,7 +104,9 @@ def test_a_missing_file_fails_with_one_line_naming_it(edited):
 
 def test_a_bad_line_fails_with_one_line_naming_the_file_and_line(edited):
     edited.edit("deverbal_nouns.tsv", "offer\toffer", "offer offer")
-    with pytest.raises(ConfigError, match=r"deverbal_nouns.tsv:3: expected 2 tab-separated fields, got 'offer offer'$"):
+    with pytest.raises(
+        ConfigError, match=r"deverbal_nouns.tsv:6: expected 2 or 3 tab-separated fields, got 'offer offer'$"
+    ):
         edited.load()
 
 

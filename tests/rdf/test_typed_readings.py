@@ -1,6 +1,8 @@
 """Typed relations only when they are right (issue 18): the classifier's guesses are statements, not
 facts; argument-class constraints veto impossible pairs, for the rules and the classifier alike."""
 
+from pathlib import Path
+
 import pytest
 
 from kg.model import Argument, Document, Extraction, Mention, Relation
@@ -181,3 +183,13 @@ def test_the_shapes_state_the_constraints_of_relations_tsv():
     assert found_violations == expected
     assert (f"{BASE}livesIn/subject/Organization", "subject") in expected
     assert (f"{BASE}worksFor/object/Entity", "object") in expected
+
+
+def test_the_shapes_file_holds_the_constraints_generated_from_relations_tsv():
+    # shapes.ttl is read by any SHACL tool, so the generated shapes are written into it; after an
+    # edit of relations.tsv the file must be regenerated (kg.vocab.constraint_shapes says how).
+    from kg.vocab import constraint_shapes
+
+    text = (Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl").read_text(encoding="utf-8")
+    assert text.endswith(constraint_shapes())
+    assert "kg:BidsForShape" in text and "kg:LivesInShape" in text
