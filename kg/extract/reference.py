@@ -1,10 +1,22 @@
 """What a pronoun or a descriptive noun phrase refers to, within one document.
 
-A small rule-based sieve: relative pronouns take the noun their clause modifies;
-personal pronouns take the nearest compatible subject (same sentence first, then
-earlier sentences); a definite or possessive noun phrase whose head noun is the
-head of a named entity's name ("Libya's UN-recognised government" →
-"Government of National Accord") takes that entity.
+A small rule-based sieve that links only on evidence and otherwise leaves the
+reference unresolved (a wrong link is worse than none):
+
+- personal pronouns take the most salient earlier subject (the clauses that
+  govern the pronoun first, then earlier sentences, each one's main subject
+  first) that agrees in number, gender (honorifics, first names, role nouns) and
+  animacy (he/she a person; it an organisation, place or thing; the subject "it"
+  of a verb of saying an agent: a company, country or group). A common noun that
+  could be the antecedent and comes first ("the currency ... it") stops the search:
+  the pronoun stays unresolved rather than skip to a name further back;
+- a role noun ("the prime minister", "the chief executive") takes the person the
+  article gives that role ("Prime Minister Tony Blair", "Blair, the prime
+  minister", "the prime minister, Tony Blair"); "the company", "the firm" the
+  organisation the text was last about; generic plurals ("analysts") nothing;
+- a definite or possessive noun phrase whose head noun is the head of a named
+  entity's name ("Libya's UN-recognised government" → "Government of National
+  Accord") takes that entity.
 """
 
 from __future__ import annotations
@@ -39,6 +51,9 @@ class MentionIndex:
         self._sentence_starts: list[int] | None = None
         self._by_head: dict[str, list[Mention]] | None = None
         self._heads: dict[tuple[str, str], tuple[list[Mention], list[int]]] = {}
+        self._genders: dict[str, str] | None = None
+        self._roles: dict[str, list[tuple[int, frozenset[str], Mention]]] | None = None
+        self._held: dict[str, set[str]] | None = None
         self._in_order = sorted(mentions, key=lambda m: m.start)  # stable: the given order among equals
         self._starts = [m.start for m in self._in_order]
         for mention in mentions:
@@ -98,107 +113,290 @@ class MentionIndex:
         """The tokens of ``mention`` (a spaCy ``Span``), or None if they do not align."""
         return self._spans.get(mention)
 
+    def gender_of(self, mention: Mention) -> str | None:
+        """ "female" or "male" when the document says which a person is (an honorific before one of
+        their mentions, or a first name that says it; "Blair" takes the gender of "Tony Blair"), else None."""
+        if self._genders is None:
+            self._genders = self._person_genders()
+        found = self._genders.get(mention.text)
+        if found is None and mention.text.split():
+            found = self._genders.get(mention.text.split()[-1])
+        return found or None
 
-def _compatible(pronoun: Token, mention: Mention) -> bool:
+    def _person_genders(self) -> dict[str, str]:
+        """Each person's name and surname with the gender the document gives it ("" when it gives both)."""
+        lex = lexicon_of(self.doc[0]) if len(self.doc) else None
+        genders: dict[str, str] = {}
+        if lex is None:
+            return genders
+        for mention, span in self._spans.items():
+            if mention.label != "PERSON" or span is None:
+                continue
+            before = self.doc[span.start - 1].text.rstrip(".") if span.start else ""
+            words = mention.text.split()
+            gender = (
+                "female"
+                if before in lex.female_honorifics
+                else "male"
+                if before in lex.male_honorifics
+                else lex.first_name_genders.get(words[0], "")
+                if len(words) > 1
+                else ""
+            )
+            if gender:
+                for key in {mention.text, words[-1]}:
+                    genders[key] = gender if genders.get(key, gender) == gender else ""
+        return genders
+
+    def role_evidence(self) -> dict[str, list[tuple[int, frozenset[str], Mention]]]:
+        """The people the document gives a role, by the role noun's lemma: (the role noun's position, the
+        words narrowing it, the person), in document order. Evidence is "Prime Minister Tony Blair",
+        "Blair, the prime minister", "the prime minister, Tony Blair" and "Blair is the prime minister"."""
+        if self._roles is None:
+            self._roles = {}
+            for token in self.doc:
+                lemma = token.lemma_.lower()
+                if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon_of(token).person_role_nouns:
+                    continue
+                holder = self._holder(token)
+                if holder is not None:
+                    self._roles.setdefault(lemma, []).append((token.i, _modifiers(token), holder))
+        return self._roles
+
+    def _holder(self, role: Token) -> Mention | None:
+        """The person named beside a role noun (a title before the name, an apposition either way, or
+        the subject of "is <role>"), or None."""
+        found = []
+        if role.dep_ in ("compound", "appos"):
+            found.append(self.at(role.head))
+        found += [self.at(c) for c in role.children if c.dep_ == "appos"]
+        if role.dep_ == "attr" and role.head.lemma_ == "be":
+            found += [self.at(c) for c in role.head.children if c.dep_ == "nsubj"]
+        return next((m for m in found if m is not None and m.label == "PERSON" and self.at(role) != m), None)
+
+    def roles_of(self, mention: Mention) -> set[str]:
+        """The role nouns the document gives the person ``mention`` names."""
+        if self._held is None:
+            self._held = {}
+            for lemma, held in self.role_evidence().items():
+                for _, _, holder in held:
+                    self._held.setdefault(holder.text, set()).add(lemma)
+        return self._held.get(mention.text, set())
+
+
+def _pronoun_kind(token: Token) -> str | None:
+    """ "person" for he/she and their forms, "neuter" for it/its, else None (not resolved here)."""
+    lex = lexicon_of(token)
+    if token.lower_ in lex.personal_pronouns:
+        return "person"
+    if token.lower_ in lex.neuter_pronouns:
+        return "neuter"
+    return None
+
+
+def _agree(one: str | None, other: str | None) -> bool:
+    """Whether two genders (None: not known) can be the same person's."""
+    return one is None or other is None or one == other
+
+
+def _is_speaking(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb of saying ("it said", "she told ...")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon_of(token).say_verbs
+
+
+def _fits(pronoun: Token, candidate: Token | None, mention: Mention, index: MentionIndex) -> bool:
+    """Whether ``mention`` (named by ``candidate``, when a subject) agrees with ``pronoun``: animacy,
+    gender, number and, for the subject of a verb of saying, agency."""
     lex = lexicon_of(pronoun)
-    if pronoun.lower_ in lex.personal_pronouns:
-        return mention.label == "PERSON"
-    if pronoun.lower_ in lex.neuter_pronouns:
-        return mention.label in NEUTER_LABELS
-    return False
+    kind = _pronoun_kind(pronoun)
+    if kind == "person":
+        wanted = lex.gender_words.get(pronoun.lower_)
+        return mention.label == "PERSON" and _agree(index.gender_of(mention), wanted)
+    if kind != "neuter" or mention.label not in NEUTER_LABELS:
+        return False
+    if _is_speaking(pronoun) and mention.label not in lex.agent_labels:
+        return False  # a product, building or event says nothing
+    # "Americans" (a group of people) is no "it"; an organisation's plural name ("the Liberal Democrats") may be.
+    return not (candidate is not None and candidate.tag_ in ("NNS", "NNPS") and mention.label != "ORG")
 
 
-def _subject_mentions(sentence, index: MentionIndex, before: int):
-    """Mentions heading a subject in ``sentence`` before token ``before``, nearest first."""
-    found = []
-    for token in sentence:
-        if token.i >= before:
-            break
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            mention = index.at(token) or resolve_nominal(token, index)
-            if mention is not None:
-                found.append(mention)
-    return list(reversed(found))
+def _competes(pronoun: Token, candidate: Token) -> bool:
+    """Whether ``candidate``, a subject naming no entity, could be what ``pronoun`` refers to: then
+    the pronoun is left unresolved rather than linked to a name further back."""
+    if candidate.pos_ != "NOUN" or candidate.tag_ != "NN" or candidate.ent_type_:
+        return False  # plural, a name, a pronoun, a value
+    lex = lexicon_of(pronoun)
+    lemma = candidate.lemma_.lower()
+    person = lemma in lex.person_role_nouns or lemma in lex.gender_words
+    if _pronoun_kind(pronoun) == "person":
+        return person and _agree(lex.gender_words.get(lemma), lex.gender_words.get(pronoun.lower_))
+    return not person
+
+
+def _bound(pronoun: Token, candidate: Token) -> bool:
+    """Whether ``candidate`` is the subject of the verb ``pronoun`` is an object of: "Smith told him"
+    never means Smith told himself (a reflexive pronoun would say so)."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or pronoun.lower_.endswith("self"):
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return candidate.head == verb
+
+
+def _candidates(token: Token, index: MentionIndex) -> list[Token]:
+    """The subjects ``token`` may refer to, most salient first: in its own sentence, those of the
+    clauses that govern it (nearest first), then the other subjects before it (nearest first); then,
+    sentence by sentence back (three at most), each sentence's main subject and then its others."""
+    sentences = index.sentences
+    position = index.sentence_of(token)
+    current = [t for t in sentences[position] if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+    governing = {a.i for a in token.ancestors}
+    found = sorted(current, key=lambda t: (t.head.i not in governing, -t.i))
+    for sentence in reversed(sentences[max(0, position - 3) : position]):
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")]
+        found += sorted(subjects, key=lambda t: (t.head != sentence.root, t.i))
+    return found
 
 
 def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     """The entity mention a personal pronoun refers to, or None if unsure.
 
     Only singular third-person pronouns are resolved (he/his/she/her to a
-    PERSON, it/its to an organisation or place); plural and first/second person
-    pronouns are left alone rather than guessed.
+    PERSON of no other gender, it/its to an organisation or place); plural and
+    first/second person pronouns are left alone rather than guessed, and so is a
+    pronoun whose most salient candidate is a common noun ("the currency").
     """
-    lex = lexicon_of(token)
-    if token.lower_ not in lex.personal_pronouns and token.lower_ not in lex.neuter_pronouns:
+    if _pronoun_kind(token) is None:
         return None
-    sentences = index.sentences
-    position = index.sentence_of(token)
-    current = sentences[position]
-    for mention in _subject_mentions(current, index, token.i):
-        if _compatible(token, mention):
+    for candidate in _candidates(token, index):
+        if candidate.pos_ == "PRON" or _bound(token, candidate):
+            continue
+        mention = index.at(candidate) or resolve_nominal(candidate, index)
+        if mention is None:
+            if _competes(token, candidate):
+                return None
+            continue
+        if _fits(token, candidate, mention, index):
             return mention
-    for sentence in reversed(sentences[max(0, position - 3) : position]):
-        for mention in _subject_mentions(sentence, index, sentence.end):
-            if _compatible(token, mention):
-                return mention
-    # No compatible subject: the nearest compatible mention before the pronoun.
-    window = sentences[max(0, position - 2)].start_char
-    candidates = [m for m in index.mentions_from(window, token.idx) if m.end <= token.idx and _compatible(token, m)]
+    # No subject: the nearest agreeing mention in the pronoun's sentence or the one before.
+    sentences = index.sentences
+    window = sentences[max(0, index.sentence_of(token) - 1)].start_char
+    candidates = [
+        m for m in index.mentions_from(window, token.idx) if m.end <= token.idx and _fits(token, None, m, index)
+    ]
     return candidates[-1] if candidates else None
+
+
+def _modifiers(token: Token) -> frozenset[str]:
+    """The words before a role noun that narrow it ("prime" minister, "Liberal Democrat" leader), lower-cased,
+    without determiners, possessives and vague words ("new", "former")."""
+    lex = lexicon_of(token)
+    words: set[str] = set()
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            words.update(t.lower_ for t in child.subtree if t.is_alpha and t.dep_ not in ("det", "poss", "case"))
+    return frozenset(words - lex.vague_adjectives - _TIME_WORDS)
+
+
+_TIME_WORDS = frozenset({"new", "former", "current", "then", "late", "outgoing", "incoming", "acting", "interim"})
 
 
 def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     """The named entity a definite description refers to, or None.
 
-    ``token`` is the head noun of the phrase. Three rules:
-    "the city of Benghazi" → Benghazi; a definite or possessive phrase whose
-    head noun heads a multi-word name in the document ("the government" →
-    "Government of National Accord"); and a definite or possessive phrase
-    naming a person's role ("the commander-general", "its eastern-based rival")
-    → the nearest person named before it (within three sentences), other than
-    the possessor.
+    ``token`` is the head noun of the phrase. The rules: a role noun with an
+    apposition naming its holder ("Marsh's chief executive, Michael Cherkasky")
+    → the holder; "the city of Benghazi" → Benghazi; a definite or possessive
+    phrase whose head noun heads a multi-word name in the document ("the
+    government" → "Government of National Accord"); a singular definite role noun
+    ("the prime minister") → the person the article gives that role, else the
+    nearest person named just before who holds no other role; "the company", "the
+    firm" → the organisation the text was last about. A plural ("analysts",
+    "officials") refers to no one in particular and is never resolved to a name.
     """
     if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
         return None
     lex = lexicon_of(token)
-    if token.lemma_.lower() in lex.settlement_nouns:
+    lemma = token.lemma_.lower()
+    singular = token.tag_ not in ("NNS", "NNPS")
+    role = lemma in lex.person_role_nouns or lemma in lex.gender_words
+    organisation = lemma in lex.organisation_kind_nouns
+    if singular and (role or organisation):
+        for child in token.children:
+            mention = index.at(child) if child.dep_ == "appos" else None
+            if mention is not None and (mention.label == "PERSON") == role:
+                return mention
+    if lemma in lex.settlement_nouns:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     mention = index.at(pobj)
                     if pobj.dep_ == "pobj" and mention and mention.label in PLACE_LABELS:
                         return mention
-    determined = any(
-        (c.dep_ == "det" and c.lower_ in lex.definite_determiners) or c.dep_ == "poss" for c in token.children
-    )
-    if not determined:
+    determiner = next((c for c in token.children if c.dep_ == "det" and c.lower_ in lex.definite_determiners), None)
+    if determiner is None and not any(c.dep_ == "poss" for c in token.children):
         return None
     # Prefer the nearest preceding mention; else the first following one.
     named, starts = index._named_by_head(token)
     before = bisect_left(starts, token.idx)
     best = named[before - 1] if before else (named[0] if named else None)
-    if best is None and token.lemma_.lower() in lex.person_role_nouns:
+    if best is None and singular and role:
         best = _role_holder(token, index)
+    if best is None and singular and organisation and determiner is not None:
+        best = _latest_organisation(token, index)
     return best
 
 
 def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
-    """The person a role description refers to: the nearest person named before it."""
+    """The person a role description refers to: the one the article gives that role (the latest before
+    it, else the first after), else the nearest person named in its sentence or the one before who holds
+    no other role in the article and is not of the other gender."""
+    lex = lexicon_of(token)
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     excluded = set()
     if possessor is not None:
         owner = index.at(possessor) or (resolve_pronoun(possessor, index) if possessor.pos_ == "PRON" else None)
         if owner is not None:
             excluded.add(owner.text)
+    lemma = token.lemma_.lower()
+    gender = lex.gender_words.get(lemma)
+    wanted = _modifiers(token)
+    holders = [
+        (i, m)
+        for i, words, m in index.role_evidence().get(lemma, ())
+        if i != token.i and wanted <= words and m.text not in excluded and _agree(index.gender_of(m), gender)
+    ]
+    if holders:
+        earlier = [m for i, m in holders if i < token.i]
+        return earlier[-1] if earlier else holders[0][1]
     sentences = index.sentences
-    position = index.sentence_of(token)
-    earliest = sentences[max(0, position - 3)].start_char
+    earliest = sentences[max(0, index.sentence_of(token) - 1)].start_char
     people = [
         m
         for m in index.mentions_from(earliest, token.idx)
-        if m.label == "PERSON" and m.end <= token.idx and m.text not in excluded
+        if m.label == "PERSON"
+        and m.end <= token.idx
+        and m.text not in excluded
+        and _agree(index.gender_of(m), gender)
+        and index.roles_of(m) <= {lemma}
     ]
     return people[-1] if people else None
+
+
+def _latest_organisation(token: Token, index: MentionIndex) -> Mention | None:
+    """What "the company" or "the firm" refers to: the organisation last named as a subject in its sentence
+    or the three before, else the organisation last named in its sentence or the one before."""
+    sentences = index.sentences
+    position = index.sentence_of(token)
+    named = [
+        m
+        for m in index.mentions_from(sentences[max(0, position - 3)].start_char, token.idx)
+        if m.label == "ORG" and m.end <= token.idx
+    ]
+    subjects = [m for m in named if (span := index.span_of(m)) is not None and span.root.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[-1]
+    recent = [m for m in named if m.start >= sentences[max(0, position - 1)].start_char]
+    return recent[-1] if recent else None
 
 
 def resolve_plural(token: Token, index: MentionIndex) -> Token | None:

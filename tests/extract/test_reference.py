@@ -1,0 +1,120 @@
+"""Reference with evidence: pronouns, role nouns, appositions and generic plurals (needs the English model).
+
+Each wrong-link pattern has a check on sentences written for it: a pronoun or a description is linked
+only to an entity that agrees with it, and is left unresolved rather than linked to the wrong one.
+"""
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.reference import MentionIndex, resolve_nominal, resolve_pronoun
+from kg.read import document_from_text
+
+pytestmark = pytest.mark.model
+
+
+def relations_of(nlp, text):
+    document = document_from_text("Headline\n" + text, doc_id="t")
+    return extract(document, nlp(document.text)).relations
+
+
+def subjects(nlp, text, predicate):
+    """What the subjects of ``predicate`` in ``text`` refer to: (as written, entity or None)."""
+    return [
+        (r.subject.text, r.subject.mention.text if r.subject.mention else None)
+        for r in relations_of(nlp, text)
+        if r.predicate == predicate
+    ]
+
+
+# --- pronouns ----------------------------------------------------------------------------
+
+
+def test_it_takes_the_organisation_that_was_the_subject_before(nlp):
+    text = "Kingfisher Airlines is India's second largest carrier. It recently won the right to fly to Paris."
+    assert subjects(nlp, text, "win") == [("It", "Kingfisher Airlines")]
+
+
+def test_it_after_a_common_noun_subject_stays_unresolved(nlp):
+    # The currency, not the country, is the nearest thing "it" can be: no link rather than a wrong one.
+    text = "The United States wants a weaker dollar. But the currency is falling, and it alone cannot end the crisis."
+    assert ("it alone", "United States") not in subjects(nlp, text, "end")
+
+
+def test_she_takes_no_man(nlp):
+    text = "Gordon Brown met the actress at the premiere. She has already received a nomination."
+    assert ("She", "Gordon Brown") not in subjects(nlp, text, "receive")
+
+
+def test_she_takes_the_woman_named_before(nlp):
+    text = "Judi Dench won the award in London. She has already received a nomination for next year."
+    assert subjects(nlp, text, "receive") == [("She", "Judi Dench")]
+
+
+def test_he_takes_the_man_when_a_woman_was_named_last(nlp):
+    text = "Michael Lewis will meet Mrs Harper on Friday. He said the talks would be hard."
+    assert subjects(nlp, text, "say") == [("He", "Michael Lewis")]
+
+
+def test_it_said_never_refers_to_a_thing(nlp):
+    # A verb of saying needs an agent: a bridge says nothing, so "it" is not the bridge.
+    text = "The Golden Gate Bridge was closed on Monday. It said traffic would double."
+    document = document_from_text("Headline\n" + text, doc_id="t")
+    doc = nlp(document.text)
+    index = MentionIndex(doc, list(extract(document, doc).mentions))
+    it = next(t for t in doc if t.text == "It")
+    assert [m.text for m in index.mentions] == ["Golden Gate Bridge"]
+    assert resolve_pronoun(it, index) is None
+
+
+# --- role nouns --------------------------------------------------------------------------
+
+
+def test_the_prime_minister_is_whoever_holds_the_office(nlp):
+    text = (
+        "Prime Minister Tony Blair visited Leeds on Monday. He met Chancellor Gordon Brown there. "
+        "The prime minister said the economy was strong."
+    )
+    assert subjects(nlp, text, "say") == [("The prime minister", "Tony Blair")]
+
+
+def test_a_role_is_not_given_to_a_person_holding_another_role(nlp):
+    text = "Chancellor Gordon Brown spoke in Leeds. The prime minister said the economy was strong."
+    assert ("The prime minister", "Gordon Brown") not in subjects(nlp, text, "say")
+
+
+def test_the_party_leader_is_the_person_named_before_him(nlp):
+    text = "Charles Kennedy spoke in Bristol on Friday. The Liberal Democrat leader said taxes would rise."
+    assert subjects(nlp, text, "say") == [("The Liberal Democrat leader", "Charles Kennedy")]
+
+
+def test_the_company_is_the_organisation_the_text_is_about(nlp):
+    text = "General Motors bought a stake in a Dutch rival on Monday. The company said profits rose by 10%."
+    assert subjects(nlp, text, "say") == [("The company", "General Motors")]
+
+
+def test_a_role_noun_names_no_person_of_the_other_gender(nlp):
+    text = "Robert Palmer arrived in Cannes on Sunday. The actress said the film was her best."
+    assert ("The actress", "Robert Palmer") not in subjects(nlp, text, "say")
+
+
+# --- appositions and generic plurals -------------------------------------------------------
+
+
+def test_an_apposition_names_the_subject(nlp):
+    text = "Shell's new chief executive, Jeroen van der Veer, is trying to sell the unit to Exxon."
+    found = subjects(nlp, text, "try to sell")
+    assert found and all(entity == "Jeroen van der Veer" for _, entity in found)
+
+
+def test_generic_plurals_refer_to_no_one(nlp):
+    text = "Gordon Brown spoke to bankers in the City. The analysts said growth would slow."
+    assert subjects(nlp, text, "say") == [("The analysts", None)]
+
+
+def test_a_plural_role_noun_is_never_resolved(nlp):
+    document = document_from_text("Headline\nJohn Major met the officials in Paris.", doc_id="t")
+    doc = nlp(document.text)
+    found = extract(document, doc).mentions
+    officials = next(t for t in doc if t.text == "officials")
+    assert resolve_nominal(officials, MentionIndex(doc, list(found))) is None
