@@ -149,30 +149,36 @@ class MentionIndex:
         return genders
 
     def role_evidence(self) -> dict[str, list[tuple[int, frozenset[str], Mention]]]:
-        """The people the document gives a role, by the role noun's lemma: (the role noun's position, the
-        words narrowing it, the person), in document order. Evidence is "Prime Minister Tony Blair",
-        "Blair, the prime minister", "the prime minister, Tony Blair" and "Blair is the prime minister"."""
+        """Who the document gives a role or kind, by the role or kind noun's lemma: (the noun's position,
+        the words narrowing it, the person or organisation), in document order. Evidence is "Prime Minister
+        Tony Blair", "Blair, the prime minister", "the prime minister, Tony Blair", "Blair is the prime
+        minister", and for an organisation "football club Borussia Dortmund", "Paion, a German company"."""
         if self._roles is None:
             self._roles = {}
             for token in self.doc:
-                lemma = token.lemma_.lower()
-                if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon_of(token).person_role_nouns:
-                    continue
-                holder = self._holder(token)
+                lex, lemma = lexicon_of(token), token.lemma_.lower()
+                label = (
+                    "PERSON"
+                    if lemma in lex.person_role_nouns
+                    else "ORG"
+                    if lemma in lex.organisation_kind_nouns
+                    else None
+                )
+                holder = self.holder(token, label) if label and token.tag_ not in ("NNS", "NNPS") else None
                 if holder is not None:
                     self._roles.setdefault(lemma, []).append((token.i, _modifiers(token), holder))
         return self._roles
 
-    def _holder(self, role: Token) -> Mention | None:
-        """The person named beside a role noun (a title before the name, an apposition either way, or
-        the subject of "is <role>"), or None."""
+    def holder(self, role: Token, label: str) -> Mention | None:
+        """The person (or organisation, by ``label``) named beside a role noun (a title before the name,
+        an apposition either way, or the subject of "is <role>"), or None."""
         found = []
         if role.dep_ in ("compound", "appos"):
             found.append(self.at(role.head))
         found += [self.at(c) for c in role.children if c.dep_ == "appos"]
         if role.dep_ == "attr" and role.head.lemma_ == "be":
             found += [self.at(c) for c in role.head.children if c.dep_ == "nsubj"]
-        return next((m for m in found if m is not None and m.label == "PERSON" and self.at(role) != m), None)
+        return next((m for m in found if m is not None and m.label == label and self.at(role) != m), None)
 
     def roles_of(self, mention: Mention) -> set[str]:
         """The role nouns the document gives the person ``mention`` names."""
@@ -185,7 +191,7 @@ class MentionIndex:
 
 
 def _pronoun_kind(token: Token) -> str | None:
-    """ "person" for he/she and their forms, "neuter" for it/its, else None (not resolved here)."""
+    """The kind of referent a pronoun wants: a person (he, she and their forms), "neuter" (it, its), or None."""
     lex = lexicon_of(token)
     if token.lower_ in lex.personal_pronouns:
         return "person"
@@ -212,8 +218,8 @@ def _fits(pronoun: Token, candidate: Token | None, mention: Mention, index: Ment
     if kind == "person":
         wanted = lex.gender_words.get(pronoun.lower_)
         return mention.label == "PERSON" and _agree(index.gender_of(mention), wanted)
-    if kind != "neuter" or mention.label not in NEUTER_LABELS:
-        return False
+    if kind != "neuter" or mention.label not in NEUTER_LABELS or mention.label == "NORP":
+        return False  # "Danish", "the Chinese": a nationality or a people, never "it"
     if _is_speaking(pronoun) and mention.label not in lex.agent_labels:
         return False  # a product, building or event says nothing
     # "Americans" (a group of people) is no "it"; an organisation's plural name ("the Liberal Democrats") may be.
@@ -223,6 +229,8 @@ def _fits(pronoun: Token, candidate: Token | None, mention: Mention, index: Ment
 def _competes(pronoun: Token, candidate: Token) -> bool:
     """Whether ``candidate``, a subject naming no entity, could be what ``pronoun`` refers to: then
     the pronoun is left unresolved rather than linked to a name further back."""
+    if candidate.pos_ == "PROPN" and not candidate.ent_type_:
+        return True  # a name the recogniser missed ("Twentieth Century Fox is to announce which ... it")
     if candidate.pos_ != "NOUN" or candidate.tag_ != "NN" or candidate.ent_type_:
         return False  # plural, a name, a pronoun, a value
     lex = lexicon_of(pronoun)
@@ -230,7 +238,38 @@ def _competes(pronoun: Token, candidate: Token) -> bool:
     person = lemma in lex.person_role_nouns or lemma in lex.gender_words
     if _pronoun_kind(pronoun) == "person":
         return person and _agree(lex.gender_words.get(lemma), lex.gender_words.get(pronoun.lower_))
+    if _is_speaking(pronoun):  # "the threat ..., it said": a threat says nothing, a firm or a group may
+        return lemma in lex.organisation_kind_nouns or lemma in lex.group_nouns
     return not person
+
+
+def _is_expletive(pronoun: Token) -> bool:
+    """Whether ``pronoun`` is an "it" that stands for a clause after it: "it is likely that ...", "it is
+    a disaster to make calls over the net", "it is easy to insert fake files"."""
+    verb = pronoun.head
+    if (
+        pronoun.lower_ != "it"
+        or pronoun.dep_ != "nsubj"
+        or verb.lemma_.lower() not in lexicon_of(pronoun).expletive_verbs
+    ):
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > verb.i)]
+    return any(
+        c.i > verb.i
+        and (c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ == "acl" and any(a.dep_ == "aux" for a in c.children)))
+        for head in heads
+        for c in head.children
+    )
+
+
+def _cataphoric(pronoun: Token) -> bool:
+    """Whether ``pronoun`` opens a clause that comes before the clause naming what it is: "When it goes on
+    sale, the adapter is expected to cost ...": the adapter, a common noun, not a name before it."""
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "advcl"), None)
+    if clause is None or clause.i > clause.head.i:
+        return False
+    later = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+    return any(_competes(pronoun, c) for c in later)
 
 
 def _bound(pronoun: Token, candidate: Token) -> bool:
@@ -242,6 +281,16 @@ def _bound(pronoun: Token, candidate: Token) -> bool:
     return candidate.head == verb
 
 
+def _reported(pronoun: Token, candidate: Token) -> bool:
+    """Whether ``candidate`` is in what ``pronoun``, the subject of a verb of saying, reports: '"Mr Sullivan
+    made the decisions," he told the court': the speaker is not the subject of what he says."""
+    if not _is_speaking(pronoun):
+        return False
+    say = pronoun.head
+    reported = say.head if say.dep_ in ("ccomp", "parataxis", "advcl") and say.head.i < say.i else None
+    return say in candidate.ancestors or candidate.head == reported or candidate == reported
+
+
 def _candidates(token: Token, index: MentionIndex) -> list[Token]:
     """The subjects ``token`` may refer to, most salient first: in its own sentence, those of the
     clauses that govern it (nearest first), then the other subjects before it (nearest first); then,
@@ -249,6 +298,7 @@ def _candidates(token: Token, index: MentionIndex) -> list[Token]:
     sentences = index.sentences
     position = index.sentence_of(token)
     current = [t for t in sentences[position] if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+    current = [t for t in current if not _reported(token, t)]
     governing = {a.i for a in token.ancestors}
     found = sorted(current, key=lambda t: (t.head.i not in governing, -t.i))
     for sentence in reversed(sentences[max(0, position - 3) : position]):
@@ -265,9 +315,23 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     first/second person pronouns are left alone rather than guessed, and so is a
     pronoun whose most salient candidate is a common noun ("the currency").
     """
-    if _pronoun_kind(token) is None:
+    if _pronoun_kind(token) is None or _is_expletive(token) or _cataphoric(token):
         return None
+    own = index.sentences[index.sentence_of(token)]
+    named = False  # whether the names of the pronoun's own sentence were tried
     for candidate in _candidates(token, index):
+        if candidate.i < own.start and not named:
+            # No subject of its own sentence: the nearest agreeing name before it there ("Qantas shares fell
+            # after it warned"), before any earlier sentence.
+            named = True
+            before = [
+                m
+                for m in index.mentions_from(own.start_char, token.idx)
+                if m.end <= token.idx and not ((span := index.span_of(m)) is not None and _reported(token, span.root))
+            ]
+            agreeing = [m for m in before if _fits(token, None, m, index)]
+            if agreeing:
+                return agreeing[-1]
         if candidate.pos_ == "PRON" or _bound(token, candidate):
             continue
         mention = index.at(candidate) or resolve_nominal(candidate, index)
@@ -320,11 +384,12 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     singular = token.tag_ not in ("NNS", "NNPS")
     role = lemma in lex.person_role_nouns or lemma in lex.gender_words
     organisation = lemma in lex.organisation_kind_nouns
-    if singular and (role or organisation):
-        for child in token.children:
-            mention = index.at(child) if child.dep_ == "appos" else None
-            if mention is not None and (mention.label == "PERSON") == role:
-                return mention
+    if singular and (role or organisation) and token.dep_ in ("nsubj", "nsubjpass"):
+        # A subject "Marsh's chief executive, Michael Cherkasky, is trying ...": the name beside it. (Not an
+        # object: "X is Deutsche's chairman Rolf Breuer" would read "X is X".)
+        holder = index.holder(token, "PERSON" if role else "ORG")
+        if holder is not None:
+            return holder
     if lemma in lex.settlement_nouns:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -341,15 +406,17 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     best = named[before - 1] if before else (named[0] if named else None)
     if best is None and singular and role:
         best = _role_holder(token, index)
-    if best is None and singular and organisation and determiner is not None:
-        best = _latest_organisation(token, index)
+    named_itself = any(c.dep_ == "compound" and (c.pos_ == "PROPN" or index.at(c)) for c in token.children)
+    if best is None and singular and organisation and determiner is not None and not named_itself:
+        best = _latest_organisation(token, index)  # not "the BBC News website": a name of its own
     return best
 
 
 def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
     """The person a role description refers to: the one the article gives that role (the latest before
-    it, else the first after), else the nearest person named in its sentence or the one before who holds
-    no other role in the article and is not of the other gender."""
+    it, else the first after); else, unless the role mostly names someone new ("the judge", "his wife"),
+    the only person named in its sentence or the three before, or the nearest named in its sentence or
+    the one before, who holds no other role in the article and is not of the other gender."""
     lex = lexicon_of(token)
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     excluded = set()
@@ -368,29 +435,41 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
     if holders:
         earlier = [m for i, m in holders if i < token.i]
         return earlier[-1] if earlier else holders[0][1]
+    if lemma in lex.bystander_role_nouns:
+        return None  # "the judge" in a singer's story is someone else: only evidence names them
     sentences = index.sentences
-    earliest = sentences[max(0, index.sentence_of(token) - 1)].start_char
+    position = index.sentence_of(token)
     people = [
         m
-        for m in index.mentions_from(earliest, token.idx)
+        for m in index.mentions_from(sentences[max(0, position - 3)].start_char, token.idx)
         if m.label == "PERSON"
         and m.end <= token.idx
         and m.text not in excluded
         and _agree(index.gender_of(m), gender)
         and index.roles_of(m) <= {lemma}
     ]
-    return people[-1] if people else None
+    if len({m.text.split()[-1] for m in people}) == 1:
+        return people[-1]  # the only person it can be ("Stelios Haji-Ioannou ... Mr Haji-Ioannou")
+    near = [m for m in people if m.start >= sentences[max(0, position - 1)].start_char]
+    return near[-1] if near else None
 
 
 def _latest_organisation(token: Token, index: MentionIndex) -> Mention | None:
-    """What "the company" or "the firm" refers to: the organisation last named as a subject in its sentence
-    or the three before, else the organisation last named in its sentence or the one before."""
+    """What "the company" or "the firm" refers to: the organisation last described so in the article, else
+    the one last named as a subject in its sentence or the three before, else the one last named in its
+    sentence or the one before; never the speaker of the clause it is in."""
     sentences = index.sentences
     position = index.sentence_of(token)
+    # "The Beijing News said the company may ...": the speaker is not what it speaks about.
+    speakers = {index.at(c) for a in token.ancestors for c in a.children if c.dep_ == "nsubj" and c.i < token.i}
+    described = [m for i, _, m in index.role_evidence().get(token.lemma_.lower(), ()) if i < token.i]
+    described = [m for m in described if m not in speakers]
+    if described:
+        return described[-1]  # the one the article described so ("football club Borussia Dortmund")
     named = [
         m
         for m in index.mentions_from(sentences[max(0, position - 3)].start_char, token.idx)
-        if m.label == "ORG" and m.end <= token.idx
+        if m.label == "ORG" and m.end <= token.idx and m not in speakers
     ]
     subjects = [m for m in named if (span := index.span_of(m)) is not None and span.root.dep_ in ("nsubj", "nsubjpass")]
     if subjects:

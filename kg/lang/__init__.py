@@ -219,6 +219,7 @@ class Lexicon:
     first_name_genders: Mapping[str, str] = _data("first_name_genders.tsv", _mapping)
     gender_words: Mapping[str, str] = _data("gender_words.tsv", _mapping)
     agent_labels: frozenset[str] = _list("agent_labels")
+    bystander_role_nouns: frozenset[str] = _list("bystander_role_nouns")
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)

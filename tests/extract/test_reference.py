@@ -67,6 +67,26 @@ def test_it_said_never_refers_to_a_thing(nlp):
     assert resolve_pronoun(it, index) is None
 
 
+def test_an_it_standing_for_a_clause_refers_to_nothing(nlp):
+    text = "Vodafone sells phones in Spain. Technically it is a disaster to make phone calls over the net."
+    assert [m for _, m in subjects(nlp, text, "be")] == []
+
+
+def test_an_it_before_the_noun_it_stands_for_is_not_linked_back(nlp):
+    text = "Nintendo makes the adapter. When it goes on sale, the adapter is expected to cost about 5000 yen."
+    assert ("it", "Nintendo") not in subjects(nlp, text, "go on")
+
+
+def test_the_speaker_is_not_the_subject_of_what_he_reports(nlp):
+    text = "Mr Smith met Bernard Jones. Mr Jones made the decisions, he told the court."
+    assert ("he", "Mr Jones") not in subjects(nlp, text, "tell")
+
+
+def test_a_speaker_keeps_his_name_through_the_article(nlp):
+    text = "Bernard Jones met the board. He said he made the decisions."
+    assert subjects(nlp, text, "make") == [("he", "Bernard Jones")]
+
+
 # --- role nouns --------------------------------------------------------------------------
 
 
@@ -103,8 +123,11 @@ def test_a_role_noun_names_no_person_of_the_other_gender(nlp):
 
 def test_an_apposition_names_the_subject(nlp):
     text = "Shell's new chief executive, Jeroen van der Veer, is trying to sell the unit to Exxon."
-    found = subjects(nlp, text, "try to sell")
-    assert found and all(entity == "Jeroen van der Veer" for _, entity in found)
+    relations = relations_of(nlp, text)
+    found = [r.subject.mention.text for r in relations if r.predicate == "try to sell" and r.subject.mention]
+    assert found == ["Jeroen van der Veer"]
+    # and the apposition itself still says who he is
+    assert [r.object.label for r in relations if r.subject.label == "Jeroen van der Veer" and r.predicate == "be"]
 
 
 def test_generic_plurals_refer_to_no_one(nlp):
