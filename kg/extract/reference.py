@@ -253,12 +253,16 @@ def _is_expletive(pronoun: Token) -> bool:
         or verb.lemma_.lower() not in lexicon_of(pronoun).expletive_verbs
     ):
         return False
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > verb.i)]
+    if any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children):
+        return True  # "it seems that ...", "it is said that ..." (not "it is to deploy": that "it" acts)
+    # "it is likely that ...", "it is easy to insert ...", "it is a disaster to make ...": the clause hangs
+    # from the verb or from what it says "it" is.
+    described = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > verb.i]
     return any(
-        c.i > verb.i
+        c.i > head.i
         and (c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ == "acl" and any(a.dep_ == "aux" for a in c.children)))
-        for head in heads
-        for c in head.children
+        for head in described
+        for c in [*head.children, *(c for c in verb.children if c.dep_ == "xcomp")]
     )
 
 

@@ -72,6 +72,12 @@ def test_an_it_standing_for_a_clause_refers_to_nothing(nlp):
     assert [m for _, m in subjects(nlp, text, "be")] == []
 
 
+def test_an_it_that_acts_is_still_resolved(nlp):
+    # "is to deploy" states what the company will do: that "it" stands for General Motors.
+    text = "General Motors unveiled a new plan on Monday. It is to deploy a fleet of test cars."
+    assert subjects(nlp, text, "be to deploy") == [("It", "General Motors")]
+
+
 def test_an_it_before_the_noun_it_stands_for_is_not_linked_back(nlp):
     text = "Nintendo makes the adapter. When it goes on sale, the adapter is expected to cost about 5000 yen."
     assert ("it", "Nintendo") not in subjects(nlp, text, "go on")
