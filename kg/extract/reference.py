@@ -54,6 +54,7 @@ class MentionIndex:
         self._genders: dict[str, str] | None = None
         self._roles: dict[str, list[tuple[int, frozenset[str], Mention]]] | None = None
         self._held: dict[str, set[str]] | None = None
+        self.nominal: dict[int, Mention | None] = {}  # resolve_nominal's answers, by token position
         self._in_order = sorted(mentions, key=lambda m: m.start)  # stable: the given order among equals
         self._starts = [m.start for m in self._in_order]
         for mention in mentions:
@@ -155,8 +156,11 @@ class MentionIndex:
         minister", and for an organisation "football club Borussia Dortmund", "Paion, a German company"."""
         if self._roles is None:
             self._roles = {}
+            if not len(self.doc):
+                return self._roles
+            lex = lexicon_of(self.doc[0])  # once: the document's language
             for token in self.doc:
-                lex, lemma = lexicon_of(token), token.lemma_.lower()
+                lemma = token.lemma_.lower()
                 label = (
                     "PERSON"
                     if lemma in lex.person_role_nouns
@@ -381,6 +385,13 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     firm" → the organisation the text was last about. A plural ("analysts",
     "officials") refers to no one in particular and is never resolved to a name.
     """
+    if token.i not in index.nominal:  # a description is asked about once per pronoun that passes it
+        index.nominal[token.i] = _resolve_nominal(token, index)
+    return index.nominal[token.i]
+
+
+def _resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
+    """:func:`resolve_nominal`, computed."""
     if token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS):
         return None
     lex = lexicon_of(token)
