@@ -11,8 +11,8 @@ reference unresolved (a wrong link is worse than none):
   could be the antecedent and comes first ("the currency ... it") stops the search:
   the pronoun stays unresolved rather than skip to a name further back;
 - a role noun ("the prime minister", "the chief executive") takes the person the
-  article gives that role ("Prime Minister Tony Blair", "Blair, the prime
-  minister", "the prime minister, Tony Blair"); "the company", "the firm" the
+  article gives that role ("Prime Minister John Major", "Major, the prime
+  minister", "the prime minister, John Major"); "the company", "the firm" the
   organisation the text was last about; generic plurals ("analysts") nothing;
 - a definite or possessive noun phrase whose head noun is the head of a named
   entity's name ("Libya's UN-recognised government" → "Government of National
@@ -116,7 +116,7 @@ class MentionIndex:
 
     def gender_of(self, mention: Mention) -> str | None:
         """ "female" or "male" when the document says which a person is (an honorific before one of
-        their mentions, or a first name that says it; "Blair" takes the gender of "Tony Blair"), else None."""
+        their mentions, or a first name that says it; "Major" takes the gender of "John Major"), else None."""
         if self._genders is None:
             self._genders = self._person_genders()
         found = self._genders.get(mention.text)
@@ -152,7 +152,7 @@ class MentionIndex:
     def role_evidence(self) -> dict[str, list[tuple[int, frozenset[str], Mention]]]:
         """Who the document gives a role or kind, by the role or kind noun's lemma: (the noun's position,
         the words narrowing it, the person or organisation), in document order. Evidence is "Prime Minister
-        Tony Blair", "Blair, the prime minister", "the prime minister, Tony Blair", "Blair is the prime
+        John Major", "Major, the prime minister", "the prime minister, John Major", "Major is the prime
         minister", and for an organisation "football club Borussia Dortmund", "Paion, a German company"."""
         if self._roles is None:
             self._roles = {}
@@ -226,7 +226,7 @@ def _fits(pronoun: Token, candidate: Token | None, mention: Mention, index: Ment
         return False  # "Danish", "the Chinese": a nationality or a people, never "it"
     if _is_speaking(pronoun) and mention.label not in lex.agent_labels:
         return False  # a product, building or event says nothing
-    # "Americans" (a group of people) is no "it"; an organisation's plural name ("the Liberal Democrats") may be.
+    # "Americans" (a group of people) is no "it"; an organisation's plural name ("the Conservatives") may be.
     return not (candidate is not None and candidate.tag_ in ("NNS", "NNPS") and mention.label != "ORG")
 
 
@@ -278,6 +278,13 @@ def _cataphoric(pronoun: Token) -> bool:
         return False
     later = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
     return any(_competes(pronoun, c) for c in later)
+
+
+def _relative_object(pronoun: Token, candidate: Token) -> bool:
+    """Whether ``pronoun`` is the subject of a relative clause on ``candidate`` that has its own relative
+    subject elsewhere: "Babyshambles, which he formed": he formed the band, he is not the band."""
+    clause = pronoun.head
+    return pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" and clause.head == candidate
 
 
 def _bound(pronoun: Token, candidate: Token) -> bool:
@@ -340,7 +347,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
             agreeing = [m for m in before if _fits(token, None, m, index)]
             if agreeing:
                 return agreeing[-1]
-        if candidate.pos_ == "PRON" or _bound(token, candidate):
+        if candidate.pos_ == "PRON" or _bound(token, candidate) or _relative_object(token, candidate):
             continue
         mention = index.at(candidate) or resolve_nominal(candidate, index)
         if mention is None:
@@ -359,7 +366,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
 
 
 def _modifiers(token: Token) -> frozenset[str]:
-    """The words before a role noun that narrow it ("prime" minister, "Liberal Democrat" leader), lower-cased,
+    """The words before a role noun that narrow it ("prime" minister, "Labour Party" leader), lower-cased,
     without determiners, possessives and vague words ("new", "former")."""
     lex = lexicon_of(token)
     words: set[str] = set()
@@ -376,7 +383,7 @@ def resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     """The named entity a definite description refers to, or None.
 
     ``token`` is the head noun of the phrase. The rules: a role noun with an
-    apposition naming its holder ("Marsh's chief executive, Michael Cherkasky")
+    apposition naming its holder ("Shell's chief executive, Jeroen van der Veer")
     → the holder; "the city of Benghazi" → Benghazi; a definite or possessive
     phrase whose head noun heads a multi-word name in the document ("the
     government" → "Government of National Accord"); a singular definite role noun
@@ -400,8 +407,8 @@ def _resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     role = lemma in lex.person_role_nouns or lemma in lex.gender_words
     organisation = lemma in lex.organisation_kind_nouns
     if singular and (role or organisation) and token.dep_ in ("nsubj", "nsubjpass"):
-        # A subject "Marsh's chief executive, Michael Cherkasky, is trying ...": the name beside it. (Not an
-        # object: "X is Deutsche's chairman Rolf Breuer" would read "X is X".)
+        # A subject "Shell's chief executive, Jeroen van der Veer, is trying ...": the name beside it. (Not
+        # an object: "X is Siemens's chairman Heinrich von Pierer" would read "X is X".)
         holder = index.holder(token, "PERSON" if role else "ORG")
         if holder is not None:
             return holder

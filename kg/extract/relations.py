@@ -216,7 +216,7 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
                 obj = Argument(
                     text=obj.text, label=concept_label(match.object) or obj.label, start=obj.start, end=obj.end
                 )
-        # Compared once the role is a concept again: "Michael Cherkasky, Marsh's chief executive" is kept
+        # Compared once the role is a concept again: "Jeroen van der Veer, Shell's chief executive" is kept
         # though "the chief executive" refers to him (issue 18).
         if obj.label == subject.label:
             continue

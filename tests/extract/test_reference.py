@@ -42,8 +42,8 @@ def test_it_after_a_common_noun_subject_stays_unresolved(nlp):
 
 
 def test_she_takes_no_man(nlp):
-    text = "Gordon Brown met the actress at the premiere. She has already received a nomination."
-    assert ("She", "Gordon Brown") not in subjects(nlp, text, "receive")
+    text = "Kenneth Clarke met the actress at the premiere. She has already received a nomination."
+    assert ("She", "Kenneth Clarke") not in subjects(nlp, text, "receive")
 
 
 def test_she_takes_the_woman_named_before(nlp):
@@ -93,25 +93,30 @@ def test_a_speaker_keeps_his_name_through_the_article(nlp):
     assert subjects(nlp, text, "make") == [("he", "Bernard Jones")]
 
 
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(nlp):
+    text = "Mark Knopfler was on tour again. The band, which he formed in London, played in Leeds."
+    assert subjects(nlp, text, "form") == [("he", "Mark Knopfler")]
+
+
 # --- role nouns --------------------------------------------------------------------------
 
 
 def test_the_prime_minister_is_whoever_holds_the_office(nlp):
     text = (
-        "Prime Minister Tony Blair visited Leeds on Monday. He met Chancellor Gordon Brown there. "
+        "Prime Minister John Major visited Leeds on Monday. He met Chancellor Kenneth Clarke there. "
         "The prime minister said the economy was strong."
     )
-    assert subjects(nlp, text, "say") == [("The prime minister", "Tony Blair")]
+    assert subjects(nlp, text, "say") == [("The prime minister", "John Major")]
 
 
 def test_a_role_is_not_given_to_a_person_holding_another_role(nlp):
-    text = "Chancellor Gordon Brown spoke in Leeds. The prime minister said the economy was strong."
-    assert ("The prime minister", "Gordon Brown") not in subjects(nlp, text, "say")
+    text = "Chancellor Kenneth Clarke spoke in Leeds. The prime minister said the economy was strong."
+    assert ("The prime minister", "Kenneth Clarke") not in subjects(nlp, text, "say")
 
 
 def test_the_party_leader_is_the_person_named_before_him(nlp):
-    text = "Charles Kennedy spoke in Bristol on Friday. The Liberal Democrat leader said taxes would rise."
-    assert subjects(nlp, text, "say") == [("The Liberal Democrat leader", "Charles Kennedy")]
+    text = "Ed Miliband spoke in Bristol on Friday. The Labour leader said taxes would rise."
+    assert subjects(nlp, text, "say") == [("The Labour leader", "Ed Miliband")]
 
 
 def test_the_company_is_the_organisation_the_text_is_about(nlp):
@@ -137,7 +142,7 @@ def test_an_apposition_names_the_subject(nlp):
 
 
 def test_generic_plurals_refer_to_no_one(nlp):
-    text = "Gordon Brown spoke to bankers in the City. The analysts said growth would slow."
+    text = "Kenneth Clarke spoke to bankers in the City. The analysts said growth would slow."
     assert subjects(nlp, text, "say") == [("The analysts", None)]
 
 
