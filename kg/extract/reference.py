@@ -55,6 +55,7 @@ class MentionIndex:
         self._roles: dict[str, list[tuple[int, frozenset[str], Mention]]] | None = None
         self._held: dict[str, set[str]] | None = None
         self.nominal: dict[int, Mention | None] = {}  # resolve_nominal's answers, by token position
+        self.pronouns: dict[int, Mention | None] = {}  # resolve_pronoun's answers, by token position
         self._in_order = sorted(mentions, key=lambda m: m.start)  # stable: the given order among equals
         self._starts = [m.start for m in self._in_order]
         for mention in mentions:
@@ -280,6 +281,18 @@ def _cataphoric(pronoun: Token) -> bool:
     return any(_competes(pronoun, c) for c in later)
 
 
+def _same_pronoun(pronoun: Token, candidate: Token) -> bool:
+    """Whether ``candidate`` is a pronoun that can stand for what ``pronoun`` stands for (he and he, she and
+    her, it and its) and stands for something (not "it is likely that ...")."""
+    lex = lexicon_of(pronoun)
+    return (
+        _pronoun_kind(candidate) == _pronoun_kind(pronoun)
+        and lex.gender_words.get(candidate.lower_) == lex.gender_words.get(pronoun.lower_)
+        and not _is_expletive(candidate)
+        and not _cataphoric(candidate)
+    )
+
+
 def _relative_object(pronoun: Token, candidate: Token) -> bool:
     """Whether ``pronoun`` is the subject of a relative clause on ``candidate`` that has its own relative
     subject elsewhere: "Babyshambles, which he formed": he formed the band, he is not the band."""
@@ -328,8 +341,21 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
     Only singular third-person pronouns are resolved (he/his/she/her to a
     PERSON of no other gender, it/its to an organisation or place); plural and
     first/second person pronouns are left alone rather than guessed, and so is a
-    pronoun whose most salient candidate is a common noun ("the currency").
+    pronoun whose most salient candidate is a common noun ("the currency"). A
+    pronoun whose most salient candidate is the same pronoun ("He is out on bail
+    ... Babyshambles, which he formed") refers to what that one refers to.
     """
+    if token.i not in index.pronouns:
+        index.pronouns[token.i] = _resolve_pronoun(token, index, 0)
+    return index.pronouns[token.i]
+
+
+#: How many pronouns back a chain of the same pronoun ("he ... he ... he") is followed.
+_CHAIN = 20
+
+
+def _resolve_pronoun(token: Token, index: MentionIndex, depth: int) -> Mention | None:
+    """:func:`resolve_pronoun`, computed (``depth``: the pronouns of the chain followed so far)."""
     if _pronoun_kind(token) is None or _is_expletive(token) or _cataphoric(token):
         return None
     own = index.sentences[index.sentence_of(token)]
@@ -347,7 +373,13 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> Mention | None:
             agreeing = [m for m in before if _fits(token, None, m, index)]
             if agreeing:
                 return agreeing[-1]
-        if candidate.pos_ == "PRON" or _bound(token, candidate) or _relative_object(token, candidate):
+        if _bound(token, candidate) or _relative_object(token, candidate):
+            continue
+        if candidate.pos_ == "PRON":
+            if depth < _CHAIN and _same_pronoun(token, candidate):
+                if candidate.i not in index.pronouns:
+                    index.pronouns[candidate.i] = _resolve_pronoun(candidate, index, depth + 1)
+                return index.pronouns[candidate.i]  # unresolved there, unresolved here
             continue
         mention = index.at(candidate) or resolve_nominal(candidate, index)
         if mention is None:
@@ -469,6 +501,7 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
         and m.text not in excluded
         and _agree(index.gender_of(m), gender)
         and index.roles_of(m) <= {lemma}
+        and (index.gender_of(m) is not None or len(m.text.split()) > 1)  # evidently a person, not "Babyshambles"
     ]
     if len({m.text.split()[-1] for m in people}) == 1:
         return people[-1]  # the only person it can be ("Stelios Haji-Ioannou ... Mr Haji-Ioannou")

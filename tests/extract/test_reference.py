@@ -98,6 +98,26 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(nlp):
     assert subjects(nlp, text, "form") == [("he", "Mark Knopfler")]
 
 
+def test_a_pronoun_follows_the_same_pronoun_before_it(nlp):
+    # "the judge" could be "he", but the main subject before it is "He", which is Mark Knopfler.
+    text = (
+        "Mark Knopfler was fined on Monday. He is out on bail and the judge agreed to delay the case. "
+        "The band, which he formed in London, played in Leeds."
+    )
+    assert subjects(nlp, text, "form") == [("he", "Mark Knopfler")]
+
+
+def test_a_role_is_never_given_to_a_one_word_name_that_may_be_no_person(nlp):
+    # The band Elbow is taken for a person; nothing says it is one (no first name, no Mr or Mrs).
+    text = "Elbow played in Leeds on Friday. The singer traded blows with a fan."
+    document = document_from_text("Headline\n" + text, doc_id="t")
+    doc = nlp(document.text)
+    index = MentionIndex(doc, list(extract(document, doc).mentions))
+    assert [(m.text, m.label) for m in index.mentions] == [("Elbow", "PERSON"), ("Leeds", "GPE")]
+    singer = next(t for t in doc if t.text == "singer")
+    assert resolve_nominal(singer, index) is None
+
+
 # --- role nouns --------------------------------------------------------------------------
 
 
