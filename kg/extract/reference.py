@@ -458,6 +458,8 @@ def _resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
     named, starts = index._named_by_head(token)
     before = bisect_left(starts, token.idx)
     best = named[before - 1] if before else (named[0] if named else None)
+    if best is not None and not singular and (span := index.span_of(best)) is not None and span.root.tag_ == "NNP":
+        best = None  # "these funds", "the 3G services": many things, not the one name ("Child Trust Fund")
     if best is None and singular and role:
         best = _role_holder(token, index)
     named_itself = any(c.dep_ == "compound" and (c.pos_ == "PROPN" or index.at(c)) for c in token.children)
@@ -510,27 +512,45 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
 
 
 def _latest_organisation(token: Token, index: MentionIndex) -> Mention | None:
-    """What "the company" or "the firm" refers to: the organisation last described so in the article, else
-    the one last named as a subject in its sentence or the three before, else the one last named in its
-    sentence or the one before; never the speaker of the clause it is in."""
+    """What "the company" or "the firm" refers to: of the organisations named in its sentence or the three
+    before, the last one the article described so ("football club Borussia Dortmund" for "the club"), else
+    the last one named as a subject; else the last one the article described so; else the one last named
+    in its sentence or the one before. Never the speaker of the clause it is in, nor the subject of its verb."""
     sentences = index.sentences
     position = index.sentence_of(token)
+    say_verbs = lexicon_of(token).say_verbs
     # "The Beijing News said the company may ...": the speaker is not what it speaks about.
-    speakers = {index.at(c) for a in token.ancestors for c in a.children if c.dep_ == "nsubj" and c.i < token.i}
+    speakers = {
+        m.text
+        for a in token.ancestors
+        if a.lemma_.lower() in say_verbs
+        for c in a.children
+        if c.dep_ == "nsubj" and c.i < token.i and (m := index.at(c)) is not None
+    }
+    # "CEC Systems launched the site": not the subject of the verb it is the object of either.
+    if token.dep_ == "dobj":
+        speakers |= {
+            m.text
+            for c in token.head.children
+            if c.dep_ == "nsubj" and c.i < token.i and (m := index.at(c) or resolve_nominal(c, index)) is not None
+        }
     described = [m for i, _, m in index.role_evidence().get(token.lemma_.lower(), ()) if i < token.i]
-    described = [m for m in described if m not in speakers]
-    if described:
-        return described[-1]  # the one the article described so ("football club Borussia Dortmund")
+    described = [m for m in described if m.text not in speakers]
     named = [
         m
         for m in index.mentions_from(sentences[max(0, position - 3)].start_char, token.idx)
-        if m.label == "ORG" and m.end <= token.idx and m not in speakers
+        if m.label == "ORG" and m.end <= token.idx and m.text not in speakers
     ]
-    subjects = [m for m in named if (span := index.span_of(m)) is not None and span.root.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return subjects[-1]
-    recent = [m for m in named if m.start >= sentences[max(0, position - 1)].start_char]
-    return recent[-1] if recent else None
+    kinds = {m.text for m in described}
+    for found in (
+        [m for m in named if m.text in kinds],
+        [m for m in named if (span := index.span_of(m)) is not None and span.root.dep_ in ("nsubj", "nsubjpass")],
+        described,
+        [m for m in named if m.start >= sentences[max(0, position - 1)].start_char],
+    ):
+        if found:
+            return found[-1]
+    return None
 
 
 def resolve_plural(token: Token, index: MentionIndex) -> Token | None:

@@ -144,6 +144,24 @@ def test_the_company_is_the_organisation_the_text_is_about(nlp):
     assert subjects(nlp, text, "say") == [("The company", "General Motors")]
 
 
+def test_the_company_is_not_the_newspaper_that_reports_on_it(nlp):
+    text = "General Motors built a new plant in Ohio last year. The Washington Post said the company may pay a fine."
+    assert subjects(nlp, text, "pay") == [("the company", "General Motors")]
+
+
+def test_the_object_of_a_verb_is_not_its_subject(nlp):
+    # "The company launched the site": the site is not General Motors (nor is the statement lost).
+    text = "General Motors opened an office in Ohio in April. The company launched the site in May."
+    found = [(r.subject.label, r.object.label) for r in relations_of(nlp, text) if r.predicate == "launch"]
+    assert found == [("General Motors", "site")]
+
+
+def test_a_plural_description_is_not_one_name(nlp):
+    text = "The Scottish Widows Fund opened in April. These funds may be managed by a bank."
+    found = [r.object for r in relations_of(nlp, text) if r.predicate == "manage"]
+    assert [(o.text, o.mention) for o in found] == [("These funds", None)]
+
+
 def test_a_role_noun_names_no_person_of_the_other_gender(nlp):
     text = "Robert Palmer arrived in Cannes on Sunday. The actress said the film was her best."
     assert ("The actress", "Robert Palmer") not in subjects(nlp, text, "say")
