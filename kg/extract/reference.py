@@ -470,9 +470,10 @@ def _resolve_nominal(token: Token, index: MentionIndex) -> Mention | None:
 
 def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
     """The person a role description refers to: the one the article gives that role (the latest before
-    it, else the first after); else, unless the role mostly names someone new ("the judge", "his wife"),
-    the only person named in its sentence or the three before, or the nearest named in its sentence or
-    the one before, who holds no other role in the article and is not of the other gender."""
+    it, else the first after); else, unless the role mostly names someone new ("the judge", "his wife") or
+    belongs to something unnamed ("the driver's head", "its media player"), the only person named in its
+    sentence or the three before, or the nearest named in its sentence or the one before, who holds no
+    other role in the article and is not of the other gender."""
     lex = lexicon_of(token)
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     excluded = set()
@@ -493,6 +494,8 @@ def _role_holder(token: Token, index: MentionIndex) -> Mention | None:
         return earlier[-1] if earlier else holders[0][1]
     if lemma in lex.bystander_role_nouns:
         return None  # "the judge" in a singer's story is someone else: only evidence names them
+    if any(c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" for c in token.children):
+        return None  # "the driver's head", "its media player": a role of someone unnamed, or no role at all
     sentences = index.sentences
     position = index.sentence_of(token)
     people = [

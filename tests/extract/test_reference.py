@@ -129,6 +129,11 @@ def test_the_prime_minister_is_whoever_holds_the_office(nlp):
     assert subjects(nlp, text, "say") == [("The prime minister", "John Major")]
 
 
+def test_a_role_of_something_unnamed_is_nobody_named(nlp):
+    text = "Elvis Costello was on tour again. The band's singer traded blows with a fan."
+    assert subjects(nlp, text, "trade") == [("The band's singer", None)]
+
+
 def test_a_role_is_not_given_to_a_person_holding_another_role(nlp):
     text = "Chancellor Kenneth Clarke spoke in Leeds. The prime minister said the economy was strong."
     assert ("The prime minister", "Kenneth Clarke") not in subjects(nlp, text, "say")
