@@ -200,7 +200,7 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         if subject is None:
             continue
         obj = argument_of(match.object, index)
-        if obj is None or obj.label == subject.label:
+        if obj is None:
             continue
         named = subject.mention  # set when the subject is an entity
         if match.pattern == "title" and named is not None:  # "President Bush": the subject is "Bush"
@@ -217,6 +217,10 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
                 obj = Argument(
                     text=obj.text, label=concept_label(match.object) or obj.label, start=obj.start, end=obj.end
                 )
+        # Compared once the role is a concept again: "Jeroen van der Veer, Shell's chief executive" is kept
+        # though "the chief executive" refers to him (issue 18).
+        if obj.label == subject.label:
+            continue
         negated, modality, attribution = _act_qualities(match, sentence, index)
         yield _relation(
             doc_id,

@@ -252,6 +252,11 @@ class Lexicon:
     work_role_nouns: frozenset[str] = _list("work_role_nouns")  # "Ray director Taylor Hackford"
     event_words: frozenset[str] = _list("event_words")
     first_names: frozenset[str] = _list("first_names")
+    # issue 18 (reference with evidence): gender and animacy a pronoun or role noun must agree with
+    first_name_genders: Mapping[str, str] = _data("first_name_genders.tsv", _mapping)
+    gender_words: Mapping[str, str] = _data("gender_words.tsv", _mapping)
+    agent_labels: frozenset[str] = _list("agent_labels")
+    bystander_role_nouns: frozenset[str] = _list("bystander_role_nouns")
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)
