@@ -33,7 +33,8 @@ def extract(document, doc):
     # already (this returns it at once), one the caller parsed is bounded here.
     doc = bound_sentences(doc)
     found = mentions(doc, doc_id=document.id)
-    read = list(relations(doc, doc_id=document.id, mentions=found))
+    # A pronoun no evidence resolves keeps its statement, linked to nothing (kg.rdf.mapping).
+    read = list(relations(doc, doc_id=document.id, mentions=found, keep_unresolved=True))
     # The classifier adds what the clause rules missed: a pair they already relate by a typed
     # relation (one of ontology/relations.tsv) keeps the rule's reading.
     related = {

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import lexicon_of
 from ..model import Argument, Qualifier, QualifierKind, Via
 from ..vocab import DATE_LABELS, PLACE_LABELS, VALUE_LABELS
-from .reference import MentionIndex, resolve_nominal, resolve_plural, resolve_pronoun
+from .reference import MentionIndex, is_expletive, resolve_nominal, resolve_plural, resolve_pronoun
 from .syntax import SUBJECT_DEPS, is_time, prep_object
 
 __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label", "clause_argument", "qualifier_of"]
@@ -48,7 +48,8 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
                         text=text, label=found.label, start=start, end=end, mention=found.mention, via="pronoun"
                     )
         if mention is None:
-            if index.keep_unresolved and token.dep_ != "poss":
+            # An "it" standing for a clause after it ("it is likely that ...") refers to nothing at all.
+            if index.keep_unresolved and token.dep_ != "poss" and not is_expletive(token):
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
             return None
     elif mention is None and token.ent_type_ in VALUE_LABELS:

@@ -30,7 +30,7 @@ from ..model import Mention
 from ..vocab import NEUTER_LABELS, PLACE_LABELS
 from .mention_index import MentionIndex, role_modifiers
 
-__all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural"]
+__all__ = ["MentionIndex", "resolve_pronoun", "resolve_nominal", "resolve_plural", "is_expletive"]
 
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
@@ -86,6 +86,11 @@ def _competes(pronoun: Token, candidate: Token) -> bool:
     if _is_speaking(pronoun):  # "the threat ..., it said": a threat says nothing, a firm or a group may
         return lemma in lex.organisation_kind_nouns or lemma in lex.group_nouns
     return not person
+
+
+def is_expletive(pronoun: Token) -> bool:
+    """Whether ``pronoun`` stands for no thing but for a clause after it ("it is likely that ...")."""
+    return _is_expletive(pronoun)
 
 
 def _is_expletive(pronoun: Token) -> bool:

@@ -316,21 +316,36 @@ def _relation_triples(
 ) -> Iterator[Triple]:
     """One relation: the plain (and typed) triple when it is a fact, its statement, and what
     its arguments that are no entity are (a proposition's description, a concept's document)."""
-    subject = nodes.argument(relation.subject, relation.doc_id)
-    obj = None if relation.object is None else nodes.argument(relation.object, relation.doc_id)
-    predicate = _relation_node(relation.predicate)
-    typed = _typed(
-        relation.predicate,
-        nodes.class_of(relation.subject),
-        nodes.class_of(relation.object),
-        relation.object.label.lower() if relation.object else None,
+    # A pronoun no evidence resolves links to nothing: its statement keeps the words ("it") and no
+    # node, and is neither typed nor asserted (a wrong link is worse than none).
+    subject = None if _unresolved(relation.subject) else nodes.argument(relation.subject, relation.doc_id)
+    obj = (
+        None
+        if relation.object is None or _unresolved(relation.object)
+        else nodes.argument(relation.object, relation.doc_id)
     )
-    asserted = _asserted(relation, obj is not None, typed is not None)
-    if asserted and obj is not None:
+    predicate = _relation_node(relation.predicate)
+    linked = subject is not None and (relation.object is None or obj is not None)
+    typed = (
+        _typed(
+            relation.predicate,
+            nodes.class_of(relation.subject),
+            nodes.class_of(relation.object),
+            relation.object.label.lower() if relation.object else None,
+        )
+        if linked
+        else None
+    )
+    asserted = linked and _asserted(relation, obj is not None, typed is not None)
+    if asserted and subject is not None and obj is not None:
         yield subject, predicate, obj
         if typed is not None:
             yield subject, typed, obj  # so that "?s kg:rejects ?o" needs no reasoner
-    attribution = nodes.argument(relation.attribution, relation.doc_id) if relation.attribution else None
+    attribution = (
+        nodes.argument(relation.attribution, relation.doc_id)
+        if relation.attribution and not _unresolved(relation.attribution)
+        else None
+    )
     places = [nodes.entity(q.mention) for q in relation.qualifiers if q.mention]
     statement = Statement(relation, subject, predicate, obj, attribution, places, typed, asserted)
     yield from statement_triples(nodes.base, sentence, statement)
@@ -343,6 +358,11 @@ def _relation_triples(
             yield node, T.kg_sentence, sentence
         elif argument.mention is None:
             yield node, T.kg_mentionedIn, doc_node
+
+
+def _unresolved(argument: Argument | None) -> bool:
+    """Whether ``argument`` is a pronoun reference resolution left without a referent."""
+    return argument is not None and argument.via == "unresolved"
 
 
 def _asserted(relation: Relation, has_object: bool, has_type: bool) -> bool:

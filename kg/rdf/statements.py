@@ -20,7 +20,7 @@ class Statement:
     """A relation with the nodes its statement points at."""
 
     relation: Relation
-    subject: ox.NamedNode
+    subject: ox.NamedNode | None  # None for a pronoun left unresolved: the statement keeps its words only
     predicate: ox.NamedNode
     object: ox.NamedNode | None
     attribution: ox.NamedNode | None
@@ -38,7 +38,7 @@ class Statement:
                     relation.doc_id,
                     relation.start,
                     relation.end,
-                    self.subject.value,
+                    self.subject.value if self.subject is not None else "",
                     self.predicate.value,
                     self.object.value if self.object is not None else "",
                     relation.negated,
@@ -65,7 +65,8 @@ def statement_triples(base: str, sentence: ox.NamedNode, statement: Statement) -
     relation = statement.relation
     node = statement.node(base)
     yield node, T.rdf_type, T.kg_Statement
-    yield node, T.rdf_subject, statement.subject
+    if statement.subject is not None:
+        yield node, T.rdf_subject, statement.subject
     yield node, T.rdf_predicate, statement.predicate
     if statement.object is not None:
         yield node, T.rdf_object, statement.object

@@ -53,7 +53,12 @@ class ConceptTable:
         neither a named entity nor a reported clause."""
         for relation in extraction.relations:
             for argument in (relation.subject, relation.object, relation.attribution):
-                if argument is not None and not argument.clause and argument.mention is None:
+                if (
+                    argument is not None
+                    and not argument.clause
+                    and argument.mention is None
+                    and argument.via != "unresolved"  # a pronoun left unresolved names no concept
+                ):
                     labels = self._counts.setdefault(normalise_name(argument.label), {})
                     labels[argument.label] = labels.get(argument.label, 0) + 1
 
