@@ -17,8 +17,10 @@ from ..lang import lexicon_of
 from ..vocab import DATE_LABELS, VALUE_LABELS
 from .arguments import clause_argument
 from .syntax import (
+    adjective_head,
     clause_marker,
     conjuncts,
+    impersonal_hedge,
     is_time,
     known_object,
     object_controlled,
@@ -53,6 +55,8 @@ class Core:
 
 def predicate_core(verb: Token) -> Core | None:
     """The relation a predicate states, or None when it states none by itself."""
+    if impersonal_hedge(verb) is not None:
+        return None  # "it seems that ...": the clause is the assertion, hedged
     group = _verb_group(verb)
     if group is None:
         return None
@@ -63,6 +67,9 @@ def predicate_core(verb: Token) -> Core | None:
     preps = [p for p in preps if known_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
     if _is_passive(verb):
         return _passive_core(verb, words, lemma, preps, extras)
+    idiom = next((_idiom_it(c) for c in verb.children if c.dep_ == "dobj" and _idiom_it(c) is not None), None)
+    if idiom is not None:  # "could not go it alone on X" → go it alone on
+        words, lemma = words + [idiom.doc[idiom.i - 1], idiom], f"{lemma} it {idiom.lower_}"
     for read in (_object_core, _copula_core, _complement_core):
         core = read(verb, words, lemma, preps, extras)
         if core is not None:
@@ -77,25 +84,74 @@ def predicate_core(verb: Token) -> Core | None:
 
 
 def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
-    """The words and lemma of the predicate ``verb`` heads, with those of the verb it completes
-    ("vowed to put an end to"); None when an infinitive it governs states the relation instead."""
+    """The words and lemma of the predicate ``verb`` heads, with those of the verbs it completes
+    ("vowed to put an end to", "seem to be starting to use"); None when an infinitive it governs
+    states the relation instead.
+
+    The lemma leaves out the verbs that only say when ("continued to attack": attack) and the hedges
+    of the language's ``hedges.tsv`` ("is expected to report": report), which become the statement's
+    modality (:func:`kg.extract.semantics.modality_of`).
+    """
+    if _infinitive_states(verb):
+        return None  # "vowed to put an end to X" is stated by the xcomp
     words, lemma = _verb_words(verb)
+    node = verb
+    for _ in range(8):  # a chain of infinitives is short; the bound keeps a bad parse from looping
+        governor = _governor(node)
+        if governor is None:
+            break
+        head_words, head_lemma, kept = _governor_words(governor)
+        words = head_words + words
+        if kept:
+            # "agreed to release"; "stopped attacking" has no "to"
+            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else ""
+            lemma = f"{head_lemma} {to}{lemma}"
+        node = governor if governor.pos_ != "ADJ" else governor.head
+    return words, lemma
+
+
+def _infinitive_states(verb: Token) -> bool:
+    """Whether an infinitive ``verb`` governs states the relation: "vowed to put an end to X" (by "put"),
+    "is likely to appear" (by "appear"); not "urged Haftar to stop" (urge Haftar) nor "called on the
+    council to hire" (call on council)."""
+    if _has_object(verb):
+        return False
+    if any(c.dep_ == "xcomp" and not own_subject(c) and not object_controlled(c) for c in verb.children):
+        # An infinitive itself ("have to re-register to vote") states its relation too, unless it only
+        # says when or hedges ("seem to be starting to use": use)
+        return _governor(verb) is None or not _governor_words(verb)[2]
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and adjective_head(x) == c for x in c.children)
+        for c in verb.children
+    )
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb (or the adjective of "be <adjective>") whose infinitive ``verb`` is, sharing its subject."""
+    head = verb.head
     if (
         verb.dep_ == "xcomp"
-        and verb.head.pos_ in ("VERB", "AUX")
+        and head.pos_ in ("VERB", "AUX")
         and not own_subject(verb)
-        and not (object_controlled(verb))
-        and is_word(verb.head)
+        and not object_controlled(verb)
+        and is_word(head)
     ):
-        # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
-        head_words, head_lemma = _verb_words(verb.head)
-        words = head_words + words
-        if verb.head.lemma_.lower() not in lexicon_of(verb).aspectual_verbs:
-            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else ""
-            lemma = f"{head_lemma} {to}{lemma}"
-    elif any(c.dep_ == "xcomp" and not own_subject(c) for c in verb.children) and not _has_object(verb):
-        return None  # "vowed to put an end to X" is stated by the xcomp
-    return words, lemma
+        return head
+    return adjective_head(verb)
+
+
+def _governor_words(governor: Token) -> tuple[list[Token], str, bool]:
+    """The words and lemma of a governor of an infinitive, and whether its lemma is part of the relation
+    (not a verb of time, not a hedge)."""
+    if governor.pos_ == "ADJ":  # "is likely to", "were unable to"
+        be_words, _ = _verb_words(governor.head)
+        hedges = lexicon_of(governor).hedges
+        kept = ("adjective", governor.lower_) not in hedges and ("negative", governor.lower_) not in hedges
+        return be_words + [governor], f"be {word_lemma(governor)}", kept
+    words, lemma = _verb_words(governor)
+    lex, base = lexicon_of(governor), governor.lemma_.lower()
+    hedge = ("passive" if _is_passive(governor) else "verb", base) in lex.hedges
+    return words, lemma, not hedge and base not in lex.aspectual_verbs
 
 
 def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core:
@@ -124,7 +180,12 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
     if verb.dep_ == "relcl" and any(o.lower_ in lex.relative_pronouns for o in objects):
         objects = [verb.head]  # "the war which Haftar lost"
     if not objects:
-        return None
+        shared = _shared_object(verb, preps)
+        if shared is None:
+            return None
+        objects = [shared]  # "has threatened and imposed sanctions": threatened sanctions too
+    elif len(objects) == 1 and _idiom_it(objects[0]) is not None:
+        return None  # "go it alone": the words are the relation's (see predicate_core)
     obj = objects[0]
     light = _light_verb_prep(verb, obj)
     if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns:
@@ -215,6 +276,34 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
             words.append(child)
     particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
     return words, " ".join([word_lemma(verb), *particles])
+
+
+def _shared_object(verb: Token, preps: list[Token]) -> Token | None:
+    """The object a verb without one shares with the verb coordinated after it, both under one
+    auxiliary or negation: "has threatened and imposed sanctions", "did not attack or capture the city"."""
+    if preps or any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ in ("aux", "neg") and c.i < verb.i for c in verb.children):
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or own_subject(conj) or conj.tag_ != verb.tag_:
+        return None
+    between = verb.doc[verb.i + 1 : conj.i]
+    if len(between) > 3 or any(t.dep_ not in ("cc", "punct", "advmod") for t in between):
+        return None  # "attacked the town, and later captured the city": no shared object
+    return next((c for c in conj.children if c.dep_ == "dobj"), None)
+
+
+#: What completes a verb by itself: it has no object to share.
+_COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prt", "dative", "agent")
+
+
+def _idiom_it(obj: Token) -> Token | None:
+    """In "go it alone", "take it easy", the word after an object "it" that stands for nothing; else None."""
+    if obj.lower_ != "it" or obj.i + 1 >= len(obj.doc):
+        return None
+    after = obj.doc[obj.i + 1]
+    return after if after.head == obj.head and after.pos_ in ("ADJ", "ADV") and after.dep_ != "conj" else None
 
 
 def _is_passive(verb: Token) -> bool:

@@ -19,6 +19,10 @@ __all__ = [
     "is_time",
     "subjects_of",
     "object_controlled",
+    "controllers",
+    "adjective_head",
+    "hedge_of",
+    "impersonal_hedge",
     "conjuncts",
     "HYPHENS",
     "hyphen_joined",
@@ -82,8 +86,11 @@ def subjects_of(verb: Token) -> list[Token]:
         return subjects_of(head)
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         if object_controlled(verb):
-            return [c for c in head.children if c.dep_ == "dobj"][:1]  # "urged Haftar to stop": Haftar stops
+            return controllers(verb)  # "urged Haftar to stop": Haftar stops
         return subjects_of(head)  # "needs to have safeguards to monitor": the subject monitors
+    adjective = adjective_head(verb)
+    if adjective is not None:
+        return subjects_of(adjective.head)  # "is likely to appear", "are unable to use": the subject of "be"
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return subjects_of(head)  # "rejected ..., saying it ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -94,13 +101,44 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 def object_controlled(verb: Token) -> bool:
-    """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
+    """Whether an infinitive's subject is its governor's object: "urged Haftar to stop", or its
+    prepositional object: "called on the council to hire" (the language's ``control_prepositions.tsv``)."""
+    return verb.dep_ == "xcomp" and _controller(verb.head) is not None
+
+
+def _controller(head: Token) -> Token | None:
+    """The object of a control verb that does what its infinitive says (see :func:`object_controlled`)."""
+    lex, lemma = lexicon_of(head), head.lemma_.lower()
+    if lemma in lex.object_control_verbs:
+        found = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if found is not None:
+            return found
+    for prep in head.children:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in lex.control_prepositions:
+            return prep_object(prep)
+    return None
+
+
+def controllers(verb: Token) -> list[Token]:
+    """Who does what an object-controlled infinitive says: the governor's object ("urged Haftar to stop"),
+    or the names a plural object lists in apposition ("prompted three agencies - A, B and C - to
+    downgrade it": A, B and C each), with what they are coordinated with."""
+    found = _controller(verb.head)
+    if found is None:
+        return []
+    listed = [c for c in found.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if found.tag_ == "NNS" and listed:
+        return conjuncts(listed)
+    return conjuncts([found])
+
+
+def adjective_head(verb: Token) -> Token | None:
+    """For the infinitive of "be <adjective> to <verb>" ("is likely to appear", "were unable to pay"),
+    the adjective; else None."""
     head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
-        and any(c.dep_ == "dobj" for c in head.children)
-    )
+    if verb.dep_ != "xcomp" or head.dep_ != "acomp" or head.pos_ != "ADJ" or own_subject(verb):
+        return None
+    return head if head.head.lemma_ == "be" else None
 
 
 def conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -204,3 +242,27 @@ def word_lemma(token: Token) -> str:
     if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start : end + 1]):
         return token.lemma_.lower()
     return ("".join(t.text for t in doc[start:end]) + doc[end].lemma_).lower()
+
+
+def hedge_of(kind: str, word: str, token: Token) -> str | None:
+    """The modality the hedge ``word`` of ``kind`` gives (the language's ``hedges.tsv``), or None."""
+    return lexicon_of(token).hedges.get((kind, word))
+
+
+def impersonal_hedge(verb: Token) -> str | None:
+    """The modality of an impersonal hedge ``verb`` heads, whose "it" stands for nothing and whose
+    "that" clause is hedged: "it seems that", "it is understood that", "it is likely that"; else None."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.lower_ != "it":
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.lemma_ == "be":
+        adjective = next((c for c in verb.children if c.dep_ == "acomp"), None)
+        if adjective is None:
+            return None
+        return hedge_of("adjective", adjective.lower_, verb) or hedge_of("negative", adjective.lower_, verb)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return hedge_of("passive", lemma, verb)
+    return hedge_of("impersonal", lemma, verb)
