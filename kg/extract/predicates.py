@@ -188,7 +188,7 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         return None  # "go it alone": the words are the relation's (see predicate_core)
     obj = objects[0]
     light = _light_verb_prep(verb, obj)
-    if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns:
+    if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns and not _named_modifier(obj):
         # "put an end to the curfew", with "to" parsed as the verb's
         light = next((p for p in preps if p.i > obj.i and not is_time(p, prep_object(p))), None)
         preps = [p for p in preps if p != light]
@@ -344,7 +344,8 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     if prep is None:
         return None
     if (verb.lemma_.lower(), obj.lemma_.lower()) in lexicon_of(verb).light_verb_nouns:
-        return prep
+        # ... but a name in the noun makes it an object: "plays the Presley role on stage" (issue 18)
+        return None if _named_modifier(obj) else prep
     determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
     if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
         return None
@@ -352,6 +353,16 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
         return None
     return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
+
+
+def _named_modifier(noun: Token) -> bool:
+    """Whether a name modifies a noun ("the Presley role", "Haftar's control"): the noun is then no light
+    verb's noun but an object that keeps the name."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN" or c.text.istitle())
+        for c in noun.lefts
+        if c.i > noun.sent.start
+    )
 
 
 def _complement(verb: Token) -> tuple[Token, Token | None] | None:

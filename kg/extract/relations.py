@@ -199,6 +199,8 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         if subject is None:
             continue
         obj = argument_of(match.object, index)
+        if obj is not None and obj.label == subject.label:
+            obj = argument_of(match.object, index, close=False)  # "Kesey's son Zane": Zane is Kesey's son
         if obj is None or obj.label == subject.label:
             continue
         named = subject.mention  # set when the subject is an entity

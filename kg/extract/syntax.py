@@ -211,7 +211,30 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
                 copy[group[0].i : last.i + 1],
                 attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)},
             )
+    merged = {group[0].i - sum(len(g) - 1 for g in joined if g[0].i < group[0].i) for group in joined}
+    for i in sorted(merged):
+        _be_as_auxiliary(copy[i])
     return copy
+
+
+def _be_as_auxiliary(verb: Token) -> None:
+    """Repair the parse of a participle joined from parts that the parser hung on "be" as its
+    attribute ("it is co-operating with", "the firm was re-elected"): the participle heads the
+    clause and "be" is its auxiliary, so its subject and modifiers are the participle's."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBN"):
+        return
+    be = verb.head
+    if verb.dep_ in ("attr", "acomp", "oprd") and be.lemma_ == "be" and be.i < verb.i:
+        verb.dep_, be.dep_ = be.dep_, "aux" if verb.tag_ == "VBG" else "auxpass"
+        verb.head = verb if be.head == be else be.head
+        for child in [c for c in be.children if c != verb]:
+            child.head = verb
+        be.head = verb
+    for aux in [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]:
+        for child in [c for c in aux.children if c.dep_ in SUBJECT_DEPS]:
+            child.head = verb  # "the firm was re-elected": the firm is the participle's subject
+            if aux.dep_ == "auxpass" and child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
 
 
 def word_lemma(token: Token) -> str:

@@ -159,3 +159,38 @@ def test_a_causative_verb_asserts_its_infinitive(nlp):
     assert raised.modality is None and raised.is_factual
     found = relations_of(nlp, "The scandal did not force the bank to raise its rates.")
     assert not find(found, "bank", "raise", "rate")[0].is_factual
+
+
+def test_a_name_after_its_kind_noun_is_the_argument(nlp):
+    text = "Jack Dunn, the former chief executive of bankrupt British phone company Telvox, was jailed."
+    found = relations_of(nlp, text)
+    [role] = [r for r in found if r.subject.label == "Jack Dunn" and r.predicate == "executive of"]
+    assert role.object.label == "Telvox" and role.object.text.endswith("phone company Telvox")
+    found = relations_of(nlp, "The court jailed the boss of phone company Telvox.")
+    [jailed] = [r for r in found if r.predicate == "jail"]
+    assert jailed.object.text == "the boss of phone company Telvox"
+
+
+def test_a_name_in_a_light_verb_noun_keeps_it_an_object(nlp):
+    found = relations_of(nlp, "Anna Berg plays the Hamlet role in the new production.")
+    [plays] = [r for r in found if r.predicate == "play"]
+    assert "Hamlet" in plays.object.text
+    # without a name, the noun is the light verb's: "play role in"
+    assert find(relations_of(nlp, "The envoy played a key role in the talks."), "envoy", "play role in", "talk")
+
+
+def test_a_main_clause_after_a_relative_clause_keeps_its_object(nlp):
+    found = relations_of(nlp, "Anna Berg, who plays the Hamlet role on tour, will sing Blue Moon on Saturday.")
+    [sing] = [r for r in found if r.predicate == "sing"]
+    assert sing.subject.label == "Anna Berg" and sing.object.text == "Blue Moon" and sing.modality == "will"
+
+
+def test_a_reported_clause_with_a_hyphenated_verb_is_its_own_statement(nlp):
+    found = relations_of(nlp, "Acme Foods has said it is co-operating fully with the police inquiry.")
+    [said] = [r for r in found if r.predicate == "say"]
+    assert said.object.clause
+    [cooperate] = [r for r in found if r.predicate == "co-operate with"]
+    assert cooperate.subject.label == "Acme Foods" and cooperate.attribution.label == "Acme Foods"
+    assert cooperate.object.text == "the police inquiry"
+    found = relations_of(nlp, "The chairman was re-elected to the board.")
+    assert [r.subject.label for r in found if r.predicate == "be re-elected to"] == ["chairman"]
