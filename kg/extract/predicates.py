@@ -23,6 +23,7 @@ from .syntax import (
     impersonal_hedge,
     is_time,
     known_object,
+    noun_infinitive,
     object_controlled,
     own_subject,
     prep_object,
@@ -95,6 +96,10 @@ def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
     if _infinitive_states(verb):
         return None  # "vowed to put an end to X" is stated by the xcomp
     words, lemma = _verb_words(verb)
+    if noun_infinitive(verb):  # "won permission to fly to" → win permission to fly to
+        noun = verb.head
+        head_words, head_lemma = _verb_words(noun.head)
+        return head_words + [noun] + words, f"{head_lemma} {word_lemma(noun)} to {lemma}"
     node = verb
     for _ in range(8):  # a chain of infinitives is short; the bound keeps a bad parse from looping
         governor = _governor(node)

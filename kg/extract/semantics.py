@@ -13,6 +13,7 @@ from .syntax import (
     clause_marker,
     hedge_of,
     impersonal_hedge,
+    noun_infinitive,
     object_controlled,
     own_subject,
     prep_object,
@@ -50,6 +51,8 @@ def is_negated(verb: Token) -> bool:
         return not _own_clause(verb) and not _contrasted(verb) and is_negated(head)
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not own_subject(verb):
         return is_negated(head)  # "did not agree to stop"
+    if noun_infinitive(verb):
+        return is_negated(head.head)  # "did not win permission to fly"
     adjective = adjective_head(verb)
     if adjective is not None:  # "is unlikely to win", "was not likely to win"
         return hedge_of("negative", adjective.lower_, verb) is not None or is_negated(adjective.head)
@@ -125,6 +128,8 @@ def modality_of(verb: Token, sentence: Span) -> str | None:
     if adjective is not None:
         hedge = hedge_of("adjective", adjective.lower_, verb) or hedge_of("negative", adjective.lower_, verb)
         return hedge or modality_of(adjective.head, sentence)  # "is likely to appear"
+    if noun_infinitive(verb):
+        return modality_of(head.head, sentence)  # "may win permission to fly"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _own_clause(verb):
         return None
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):

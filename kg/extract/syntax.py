@@ -21,6 +21,7 @@ __all__ = [
     "object_controlled",
     "controllers",
     "adjective_head",
+    "noun_infinitive",
     "hedge_of",
     "impersonal_hedge",
     "conjuncts",
@@ -95,6 +96,8 @@ def subjects_of(verb: Token) -> list[Token]:
         return subjects_of(head)  # "rejected ..., saying it ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(head.head)  # "stayed a year before being appointed ..."
+    if noun_infinitive(verb):
+        return subjects_of(head.head)  # "won permission to fly to X": the winner is to fly
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "GNA forces ousting them", "a truce called by Haftar"
     return []
@@ -130,6 +133,23 @@ def controllers(verb: Token) -> list[Token]:
     if found.tag_ == "NNS" and listed:
         return conjuncts(listed)
     return conjuncts([found])
+
+
+def noun_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive of a verb's object noun, done by the verb's subject: "won
+    permission to fly to X", "announced plans to buy X" (not "a truce called by Haftar")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "dobj"
+        and head.pos_ == "NOUN"
+        and head.head.pos_ in ("VERB", "AUX")
+        and not own_subject(verb)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "gave councils the power to segregate": the councils would, not the giver
+        and not any(c.dep_ == "dative" for c in head.head.children)
+        and bool(subjects_of(head.head))
+    )
 
 
 def adjective_head(verb: Token) -> Token | None:
