@@ -156,7 +156,7 @@ def _governor_words(governor: Token) -> tuple[list[Token], str, bool]:
     words, lemma = _verb_words(governor)
     lex, base = lexicon_of(governor), governor.lemma_.lower()
     hedge = ("passive" if _is_passive(governor) else "verb", base) in lex.hedges
-    return words, lemma, not hedge and base not in lex.aspectual_verbs
+    return words, lemma, not hedge and base not in lex.aspectual_verbs | lex.negative_verbs
 
 
 def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core:

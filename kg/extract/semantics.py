@@ -50,6 +50,8 @@ def is_negated(verb: Token) -> bool:
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not own_subject(verb):
         return not _own_clause(verb) and not _contrasted(verb) and is_negated(head)
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not own_subject(verb):
+        if head.lemma_.lower() in lex.negative_verbs and not object_controlled(verb):
+            return not is_negated(head)  # "refused to blame X": did not blame X
         return is_negated(head)  # "did not agree to stop"
     if noun_infinitive(verb):
         return is_negated(head.head)  # "did not win permission to fly"

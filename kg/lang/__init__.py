@@ -164,6 +164,7 @@ class Lexicon:
     # say the act was done ("prompted X to downgrade"); control through a preposition ("call on X to")
     hedges: Mapping[tuple[str, str], str] = _data("hedges.tsv", _hedges)
     causative_verbs: frozenset[str] = _list("causative_verbs")
+    negative_verbs: frozenset[str] = _list("negative_verbs")  # "refused to blame": did not blame
     control_prepositions: frozenset[tuple[str, str]] = _data("control_prepositions.tsv", _pairs)
     claim_nouns: frozenset[str] = _list("claim_nouns")
     claim_verbs: frozenset[str] = _list("claim_verbs")
