@@ -62,7 +62,8 @@ def predicate_core(verb: Token) -> Core | None:
     if group is None:
         return None
     words, lemma = group
-    preps = [c for c in verb.children if c.dep_ == "prep" and prep_object(c) is not None]
+    # "gave evidence to the inquiry": spaCy calls the "to" of a dative a "dative"; it is a preposition all the same
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and prep_object(c) is not None]
     extras = [c for c in verb.children if _is_time_expression(c)]
     # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
     preps = [p for p in preps if known_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
@@ -78,9 +79,17 @@ def predicate_core(verb: Token) -> Core | None:
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
-        return Core(
-            f"{lemma} {prep.lower_}", words + [prep], conjuncts([known_object(prep)]), rest + extras, "verb-prep"
-        )
+        noun = known_object(prep)
+        inner = _light_verb_prep(verb, noun) if noun.pos_ == "NOUN" else None
+        if inner is not None:  # "is in competition with X" → be in competition with (issue 18)
+            return Core(
+                f"{lemma} {prep.lower_} {word_lemma(noun)} {inner.lower_}",
+                words + [prep, noun, inner],
+                conjuncts([known_object(inner)]),
+                rest + extras,
+                "verb-prep",
+            )
+        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
     return Core(lemma, words, None, preps + extras, "intransitive")
 
 
@@ -197,6 +206,12 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         # "put an end to the curfew", with "to" parsed as the verb's
         light = next((p for p in preps if p.i > obj.i and not is_time(p, prep_object(p))), None)
         preps = [p for p in preps if p != light]
+    elif light is None:
+        # "is giving evidence to the Power inquiry": the dative's "to" after a bare noun (issue 18)
+        dative = next((p for p in preps if p.dep_ == "dative" and p.i == obj.right_edge.i + 1), None)
+        if dative is not None and _names_after_bare_noun(obj, dative):
+            light, preps = dative, [p for p in preps if p != dative]
+
     if light is not None:
         light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
         return Core(
@@ -351,13 +366,23 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     if (verb.lemma_.lower(), obj.lemma_.lower()) in lexicon_of(verb).light_verb_nouns:
         # ... but a name in the noun makes it an object: "plays the Presley role on stage" (issue 18)
         return None if _named_modifier(obj) else prep
+    return prep if _names_after_bare_noun(obj, prep) else None
+
+
+def _names_after_bare_noun(obj: Token, prep: Token) -> bool:
+    """Whether ``prep`` introduces a name after a bare plural or indefinite noun ``obj`` ("charges
+    against Drogoul", "evidence to the Power inquiry"): the noun is part of the relation."""
     determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
-    if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
-        return None
+    if prep.lower_ == "of" or obj.ent_type_ or obj.pos_ != "NOUN" or determiners not in ([], ["a"], ["an"]):
+        return False
     pobj = known_object(prep)
     if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
-        return None
-    return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
+        return False
+    return (
+        pobj.pos_ == "PROPN"
+        or bool(pobj.ent_type_)
+        or any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) for c in pobj.children)
+    )
 
 
 def _named_modifier(noun: Token) -> bool:

@@ -146,7 +146,9 @@ def _is_predicate(token: Token) -> bool:
         return False
     if pos == "VERB":
         return True
-    return token.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in token.children)
+    return token.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") or (c.dep_ == "prep" and c.i > token.i) for c in token.children
+    )  # "is a warlord", "is loyal", "are without their striker" (issue 18)
 
 
 def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:

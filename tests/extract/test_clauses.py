@@ -194,3 +194,31 @@ def test_a_reported_clause_with_a_hyphenated_verb_is_its_own_statement(nlp):
     assert cooperate.object.text == "the police inquiry"
     found = relations_of(nlp, "The chairman was re-elected to the board.")
     assert [r.subject.label for r in found if r.predicate == "be re-elected to"] == ["chairman"]
+
+
+def test_a_negative_implicative_negates_its_infinitive(nlp):
+    found = relations_of(nlp, "The captain has refused to blame the goalkeeper.")
+    [blame] = find(found, "captain", "blame", "goalkeeper")
+    assert blame.negated and blame.relation_text == "has refused to blame"
+    found = relations_of(nlp, "The firm did not fail to pay its debts.")
+    assert not find(found, "firm", "pay", "debt")[0].negated
+
+
+def test_be_with_a_preposition_is_a_relation(nlp):
+    found = relations_of(nlp, "Chelsea are without their captain. Acme is in competition with Globex.")
+    assert find(found, "Chelsea", "be without", "captain")
+    assert find(found, "Acme", "be in competition with", "Globex")
+
+
+def test_a_dative_after_a_bare_noun_completes_the_relation(nlp):
+    found = relations_of(nlp, "The banker, who is giving evidence to the Smith inquiry, resigned on Monday.")
+    [give] = [r for r in found if r.predicate == "give evidence to"]
+    assert give.object.text == "the Smith inquiry" and give.subject.text == "The banker"
+    # with a determiner, the dative is a circumstance: "gave the book to her brother"
+    [gave] = [r for r in relations_of(nlp, "The author gave the book to her brother.") if r.predicate == "give"]
+    assert [q.text for q in gave.qualifiers] == ["to her brother"]
+
+
+def test_the_infinitive_of_an_object_noun_is_the_subjects(nlp):
+    found = relations_of(nlp, "The airline recently won permission to fly to Lagos.")
+    assert find(found, "airline", "win permission to fly to", "Lagos")
