@@ -90,6 +90,17 @@ def predicate_core(verb: Token) -> Core | None:
                 "verb-prep",
             )
         return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c)), None)
+        if clause is not None:  # "to rule on whether the appeal has succeeded" (issue 18)
+            return Core(
+                f"{lemma} {prep.lower_}",
+                words + [prep],
+                None,
+                preps + extras,
+                "complement",
+                clause=clause_argument(clause),
+            )
     return Core(lemma, words, None, preps + extras, "intransitive")
 
 
@@ -286,16 +297,27 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
     """The words of a verb group as written (auxiliaries, negation, adverbs inside it,
     the verb, its particle) and its lemma with the particle ("lay down")."""
     words = [verb]
-    unattached = lexicon_of(verb).unattached_adverbs
+    lex = lexicon_of(verb)
+    unattached = lex.unattached_adverbs
+    passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    particles = []
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
             words.append(child)
         elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
             words.append(child)  # "lay down", "have fallen through"
+            particles.append(child)
         elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (child.lower_ not in unattached):
             words.append(child)
-    particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
-    return words, " ".join([word_lemma(verb), *particles])
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ in lex.object_particles
+            and child.i > verb.i
+            and verb.doc[child.i - 1].dep_ == "dobj"
+        ) or (passive and child.dep_ == "oprd" and child.pos_ == "ADJ" and not any(child.children)):
+            words.append(child)  # "put the team ahead"; "was found guilty by" (issue 18)
+            particles.append(child)
+    return words, " ".join([word_lemma(verb), *(c.lower_ for c in particles)])
 
 
 def _shared_object(verb: Token, preps: list[Token]) -> Token | None:
@@ -333,6 +355,8 @@ def _is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl":  # "a truce called by Haftar"
         return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "face bans if found guilty by the federation"
     return verb.dep_ == "conj" and _is_passive(verb.head)
 
 

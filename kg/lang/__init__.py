@@ -165,6 +165,7 @@ class Lexicon:
     hedges: Mapping[tuple[str, str], str] = _data("hedges.tsv", _hedges)
     causative_verbs: frozenset[str] = _list("causative_verbs")
     negative_verbs: frozenset[str] = _list("negative_verbs")  # "refused to blame": did not blame
+    object_particles: frozenset[str] = _list("object_particles")  # "put the team ahead"
     control_prepositions: frozenset[tuple[str, str]] = _data("control_prepositions.tsv", _pairs)
     claim_nouns: frozenset[str] = _list("claim_nouns")
     claim_verbs: frozenset[str] = _list("claim_verbs")

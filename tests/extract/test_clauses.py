@@ -222,3 +222,22 @@ def test_a_dative_after_a_bare_noun_completes_the_relation(nlp):
 def test_the_infinitive_of_an_object_noun_is_the_subjects(nlp):
     found = relations_of(nlp, "The airline recently won permission to fly to Lagos.")
     assert find(found, "airline", "win permission to fly to", "Lagos")
+
+
+def test_a_preposition_with_a_clause_is_the_object(nlp):
+    found = relations_of(nlp, "The court is expected to rule next week on whether the appeal has succeeded.")
+    [rule] = [r for r in found if r.predicate == "rule on"]
+    assert rule.object.clause and rule.object.text == "whether the appeal has succeeded"
+    assert rule.modality == "expected"
+
+
+def test_a_reduced_conditional_passive_and_its_predicative(nlp):
+    found = relations_of(nlp, "The players face bans if found guilty by the federation.")
+    [guilty] = [r for r in found if r.predicate == "find guilty"]
+    assert guilty.subject.label == "federation" and guilty.object.label == "player" and guilty.passive
+    assert guilty.modality == "if"
+
+
+def test_an_adverb_after_the_object_completes_the_verb(nlp):
+    found = relations_of(nlp, "The striker put the team ahead after five minutes.")
+    assert find(found, "striker", "put ahead", "team")
