@@ -235,8 +235,13 @@ def concept_label(token: Token) -> str:
 def clause_argument(clause_verb: Token) -> Argument:
     """The proposition a clause states, as written, without its "that" (with its "whether")."""
     tokens = list(clause_verb.subtree)
-    # "that" is only written; "whether" and "if" say the clause is an open question, and stay
-    while len(tokens) > 1 and tokens[0].dep_ == "mark" and tokens[0].head == clause_verb and tokens[0].lower_ == "that":
+    # "that" is only written ("for" is the predicate's); "whether" and "if" say the clause is an open question
+    while (
+        len(tokens) > 1
+        and tokens[0].dep_ == "mark"
+        and tokens[0].head == clause_verb
+        and tokens[0].lower_ not in ("whether", "if")
+    ):
         tokens.pop(0)
     span = trimmed(tokens, clause_verb.doc)
     return Argument(text=span.text, label=span.text, start=span.start_char, end=span.end_char, clause=True)
