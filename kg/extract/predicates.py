@@ -370,9 +370,10 @@ def _is_time_expression(token: Token) -> bool:
 
 
 def _first_argument_prep(preps: list[Token]) -> Token | None:
-    """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase."""
+    """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase, and
+    not one written before the verb ("He, like Mr Kennedy, pointed to ...": a circumstance)."""
     for prep in preps:
-        if not is_time(prep, prep_object(prep)):
+        if prep.i > prep.head.i and not is_time(prep, prep_object(prep)):
             return prep
     return None
 

@@ -295,8 +295,8 @@ def hedge_of(kind: str, word: str, token: Token) -> str | None:
 def impersonal_hedge(verb: Token) -> str | None:
     """The modality of an impersonal hedge ``verb`` heads, whose "it" stands for nothing and whose
     "that" clause is hedged: "it seems that", "it is understood that", "it is likely that"; else None."""
-    if not any(c.dep_ == "ccomp" for c in verb.children):
-        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None  # the hedged clause follows: "it is thought (that) X"; not "X, it is thought"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None or subject.lower_ != "it":
         return None

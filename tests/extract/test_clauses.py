@@ -241,3 +241,18 @@ def test_a_reduced_conditional_passive_and_its_predicative(nlp):
 def test_an_adverb_after_the_object_completes_the_verb(nlp):
     found = relations_of(nlp, "The striker put the team ahead after five minutes.")
     assert find(found, "striker", "put ahead", "team")
+
+
+def test_a_preposition_before_the_verb_is_a_circumstance(nlp):
+    found = relations_of(nlp, "The senator, like the governor, pointed to the rising cost of housing.")
+    assert [r.predicate for r in found if r.subject.label == "senator"] == ["point to"]
+
+
+def test_a_clause_before_an_impersonal_hedge_is_not_hedged(nlp):
+    # the parser makes "has chosen" the complement of "is thought", written after it
+    text = (
+        "Nordic Post, another small regional paper, has also chosen to close down and, though it gave no "
+        "details of the move, it is thought to be driven by falling sales."
+    )
+    [close] = [r for r in relations_of(nlp, text) if r.predicate == "choose to close down"]
+    assert close.modality is None and close.is_factual
