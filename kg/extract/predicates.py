@@ -185,6 +185,11 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
     if agents:
         by = next(c for c in verb.children if c.dep_ == "agent")
         return Core(lemma, words + [by], conjuncts(agents), preps + extras, "passive", passive=True)
+    misplaced = _misplaced_agent(preps)
+    if misplaced is not None:  # "were introduced to the crowd by Mick Jones" (issue 18)
+        return Core(
+            lemma, words + [misplaced], conjuncts([known_object(misplaced)]), preps + extras, "passive", passive=True
+        )
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
@@ -367,6 +372,18 @@ def _has_object(verb: Token) -> bool:
 def _is_time_expression(token: Token) -> bool:
     """A time expression attached to the verb without a preposition ("last week", "on Thursday")."""
     return token.dep_ in ("npadvmod", "tmod", "advmod", "oprd") and token.ent_type_ in DATE_LABELS
+
+
+def _misplaced_agent(preps: list[Token]) -> Token | None:
+    """In a passive, the "by" + name the parser hung on the noun of the verb's prepositional phrase
+    ("were introduced to the crowd by Mick Jones"): the agent."""
+    for prep in preps:
+        noun = known_object(prep)
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = prep_object(by) if by is not None else None
+        if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return by
+    return None
 
 
 def _first_argument_prep(preps: list[Token]) -> Token | None:

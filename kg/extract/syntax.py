@@ -67,6 +67,8 @@ def subjects_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         subject = own[0]
+        if len(own) > 1 and subject.pos_ == "NOUN" and own[1].pos_ == "PROPN" and own[1].left_edge.i == subject.i + 1:
+            subject = own[1]  # "Greek sprinters Kostas Kenteris and ... have been": the parser's two subjects
         if verb.dep_ == "relcl" and subject.lower_ in lexicon_of(verb).relative_pronouns:
             if verb.head.dep_ == "attr":
                 copula_subjects = subjects_of(verb.head.head)
@@ -171,6 +173,15 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 found.extend([child, *(c for c in child.conjuncts if c.i > child.i)])
         found.append(token)
         found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
+        # "rowers Anna Hale and Mary Stone": the noun stands for the first name, the others follow it
+        for child in token.rights:
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and token.pos_ == "NOUN"
+                and child.left_edge.i == token.i + 1
+            ):
+                found.extend(c for c in child.conjuncts if c.i > child.i and c.pos_ == "PROPN")
     return list(dict.fromkeys(found))
 
 

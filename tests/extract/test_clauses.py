@@ -256,3 +256,15 @@ def test_a_clause_before_an_impersonal_hedge_is_not_hedged(nlp):
     )
     [close] = [r for r in relations_of(nlp, text) if r.predicate == "choose to close down"]
     assert close.modality is None and close.is_factual
+
+
+def test_a_name_after_a_plural_noun_is_the_subject(nlp):
+    text = "Officials said British rowers Anna Hale and Mary Stone have been dropped from the squad."
+    found = relations_of(nlp, text)
+    assert {r.subject.label for r in found if r.predicate.startswith("be dropped")} == {"Anna Hale", "Mary Stone"}
+
+
+def test_an_agent_hung_on_the_wrong_noun_is_the_agent(nlp):
+    found = relations_of(nlp, "On Tuesday, the singer was introduced to the crowd by Joe Strummer.")
+    [introduced] = [r for r in found if r.predicate == "introduce"]
+    assert introduced.passive and introduced.subject.label == "Joe Strummer" and introduced.object.label == "singer"
