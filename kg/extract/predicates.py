@@ -101,6 +101,8 @@ def predicate_core(verb: Token) -> Core | None:
                 "complement",
                 clause=clause_argument(clause),
             )
+    if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return None  # "be" with a preposition that completes nothing states nothing: "if content is on-demand"
     return Core(lemma, words, None, preps + extras, "intransitive")
 
 
@@ -390,7 +392,8 @@ def _first_argument_prep(preps: list[Token]) -> Token | None:
     """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase, and
     not one written before the verb ("He, like Mr Kennedy, pointed to ...": a circumstance)."""
     for prep in preps:
-        if prep.i > prep.head.i and not is_time(prep, prep_object(prep)):
+        # ... and a whole word: not the "on" of "is on-demand"
+        if prep.i > prep.head.i and not is_time(prep, prep_object(prep)) and word_lemma(prep) == prep.lower_:
             return prep
     return None
 

@@ -268,3 +268,8 @@ def test_an_agent_hung_on_the_wrong_noun_is_the_agent(nlp):
     found = relations_of(nlp, "On Tuesday, the singer was introduced to the crowd by Joe Strummer.")
     [introduced] = [r for r in found if r.predicate == "introduce"]
     assert introduced.passive and introduced.subject.label == "Joe Strummer" and introduced.object.label == "singer"
+
+
+def test_be_with_part_of_a_hyphenated_word_states_nothing(nlp):
+    found = relations_of(nlp, "If the content is on-demand, viewers choose it.")
+    assert not [r for r in found if r.predicate.startswith("be")]
