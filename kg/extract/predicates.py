@@ -91,7 +91,8 @@ def predicate_core(verb: Token) -> Core | None:
             )
         return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c)), None)
+        # a finite clause ("on whether the appeal has succeeded"), not "with both sides accusing ..." (circumstance)
+        clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c) and c.tag_ != "VBG"), None)
         if clause is not None:  # "to rule on whether the appeal has succeeded" (issue 18)
             return Core(
                 f"{lemma} {prep.lower_}",
@@ -134,6 +135,8 @@ def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
             to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else ""
             lemma = f"{head_lemma} {to}{lemma}"
         node = governor if governor.pos_ != "ADJ" else governor.head
+        if _has_object(governor):
+            break  # "needs to have safeguards to monitor X": "have to monitor", not "need to have to monitor"
     return words, lemma
 
 
