@@ -98,7 +98,7 @@ def _close(child: Token, node: Token) -> bool:
 def _close_apposition(token: Token, index: MentionIndex) -> Token | None:
     """The name written right after a common noun that the parser made its apposition, with no comma
     between ("phone company WorldCom", "the band Velvet Rooks"): the noun only says what the name is."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or not token.n_rights:
         return None
     for child in token.rights:
         if _close(child, token):

@@ -69,7 +69,8 @@ def predicate_core(verb: Token) -> Core | None:
     preps = [p for p in preps if known_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
     if _is_passive(verb):
         return _passive_core(verb, words, lemma, preps, extras)
-    idiom = next((_idiom_it(c) for c in verb.children if c.dep_ == "dobj" and _idiom_it(c) is not None), None)
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    idiom = _idiom_it(it) if it is not None else None
     if idiom is not None:  # "could not go it alone on X" → go it alone on
         words, lemma = words + [idiom.doc[idiom.i - 1], idiom], f"{lemma} it {idiom.lower_}"
     for read in (_object_core, _copula_core, _complement_core):
@@ -144,15 +145,15 @@ def _infinitive_states(verb: Token) -> bool:
     """Whether an infinitive ``verb`` governs states the relation: "vowed to put an end to X" (by "put"),
     "is likely to appear" (by "appear"); not "urged Haftar to stop" (urge Haftar) nor "called on the
     council to hire" (call on council)."""
-    if _has_object(verb):
-        return False
-    if any(c.dep_ == "xcomp" and not own_subject(c) and not object_controlled(c) for c in verb.children):
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "attr", "ccomp") for c in children):
+        return False  # it has an object (see _has_object)
+    if any(c.dep_ == "xcomp" and not own_subject(c) and not object_controlled(c) for c in children):
         # An infinitive itself ("have to re-register to vote") states its relation too, unless it only
         # says when or hedges ("seem to be starting to use": use)
         return _governor(verb) is None or not _governor_words(verb)[2]
     return verb.lemma_ == "be" and any(
-        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and adjective_head(x) == c for x in c.children)
-        for c in verb.children
+        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and adjective_head(x) == c for x in c.children) for c in children
     )
 
 
@@ -309,9 +310,9 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
     words = [verb]
     lex = lexicon_of(verb)
     unattached = lex.unattached_adverbs
-    passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    children = list(verb.children)
     particles = []
-    for child in verb.children:
+    for child in children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
             words.append(child)
         elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
@@ -324,7 +325,12 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
             and child.lower_ in lex.object_particles
             and child.i > verb.i
             and verb.doc[child.i - 1].dep_ == "dobj"
-        ) or (passive and child.dep_ == "oprd" and child.pos_ == "ADJ" and not any(child.children)):
+        ) or (
+            child.dep_ == "oprd"
+            and child.pos_ == "ADJ"
+            and not any(child.children)
+            and any(c.dep_ in ("auxpass", "agent") for c in children)
+        ):
             words.append(child)  # "put the team ahead"; "was found guilty by" (issue 18)
             particles.append(child)
     return words, " ".join([word_lemma(verb), *(c.lower_ for c in particles)])

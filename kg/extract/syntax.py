@@ -140,10 +140,11 @@ def controllers(verb: Token) -> list[Token]:
 def noun_infinitive(verb: Token) -> bool:
     """Whether ``verb`` is the infinitive of a verb's object noun, done by the verb's subject: "won
     permission to fly to X", "announced plans to buy X" (not "a truce called by Haftar")."""
+    if verb.dep_ != "acl":
+        return False
     head = verb.head
     return (
-        verb.dep_ == "acl"
-        and head.dep_ == "dobj"
+        head.dep_ == "dobj"
         and head.pos_ == "NOUN"
         and head.head.pos_ in ("VERB", "AUX")
         and not own_subject(verb)
@@ -157,8 +158,10 @@ def noun_infinitive(verb: Token) -> bool:
 def adjective_head(verb: Token) -> Token | None:
     """For the infinitive of "be <adjective> to <verb>" ("is likely to appear", "were unable to pay"),
     the adjective; else None."""
+    if verb.dep_ != "xcomp":
+        return None
     head = verb.head
-    if verb.dep_ != "xcomp" or head.dep_ != "acomp" or head.pos_ != "ADJ" or own_subject(verb):
+    if head.dep_ != "acomp" or head.pos_ != "ADJ" or own_subject(verb):
         return None
     return head if head.head.lemma_ == "be" else None
 
@@ -174,14 +177,10 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
         found.append(token)
         found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
         # "rowers Anna Hale and Mary Stone": the noun stands for the first name, the others follow it
-        for child in token.rights:
-            if (
-                child.dep_ == "appos"
-                and child.pos_ == "PROPN"
-                and token.pos_ == "NOUN"
-                and child.left_edge.i == token.i + 1
-            ):
-                found.extend(c for c in child.conjuncts if c.i > child.i and c.pos_ == "PROPN")
+        if token.pos_ == "NOUN" and token.n_rights:
+            for child in token.rights:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == token.i + 1:
+                    found.extend(c for c in child.conjuncts if c.i > child.i and c.pos_ == "PROPN")
     return list(dict.fromkeys(found))
 
 
@@ -306,17 +305,20 @@ def hedge_of(kind: str, word: str, token: Token) -> str | None:
 def impersonal_hedge(verb: Token) -> str | None:
     """The modality of an impersonal hedge ``verb`` heads, whose "it" stands for nothing and whose
     "that" clause is hedged: "it seems that", "it is understood that", "it is likely that"; else None."""
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    lemma, hedges = verb.lemma_.lower(), lexicon_of(verb).hedges
+    if lemma != "be" and ("passive", lemma) not in hedges and ("impersonal", lemma) not in hedges:
+        return None  # most verbs: no look at the children
+    children = list(verb.children)
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in children):
         return None  # the hedged clause follows: "it is thought (that) X"; not "X, it is thought"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None or subject.lower_ != "it":
         return None
-    lemma = verb.lemma_.lower()
     if verb.lemma_ == "be":
-        adjective = next((c for c in verb.children if c.dep_ == "acomp"), None)
+        adjective = next((c for c in children if c.dep_ == "acomp"), None)
         if adjective is None:
             return None
         return hedge_of("adjective", adjective.lower_, verb) or hedge_of("negative", adjective.lower_, verb)
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in children):
         return hedge_of("passive", lemma, verb)
     return hedge_of("impersonal", lemma, verb)
