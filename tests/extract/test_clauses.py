@@ -273,3 +273,18 @@ def test_an_agent_hung_on_the_wrong_noun_is_the_agent(nlp):
 def test_be_with_part_of_a_hyphenated_word_states_nothing(nlp):
     found = relations_of(nlp, "If the content is on-demand, viewers choose it.")
     assert not [r for r in found if r.predicate.startswith("be")]
+
+
+def test_a_hedged_statement_is_stored_but_not_asserted(nlp):
+    import kg
+    from kg.validate import validate
+
+    document = document_from_text("Headline\nAcme Corp is expected to buy Globex.", doc_id="h1")
+    graph = kg.build(documents=[document], date="2024-05-01")
+    rows = graph.query(
+        "PREFIX kg: <https://example.org/kg/ontology#> "
+        "SELECT ?modality ?asserted WHERE { ?st a kg:Statement ; kg:relationText 'is expected to buy' ; "
+        "kg:modality ?modality . OPTIONAL { ?st kg:asserted ?asserted } }"
+    )
+    assert [(str(r[0]), r[1]) for r in rows] == [("expected", None)]
+    assert validate(graph.store) == []  # "expected" is a value the shapes allow
