@@ -53,9 +53,29 @@ Via: TypeAlias = Literal["pronoun", "unresolved", "nominal", "possessive", "part
 #: What a qualifier says: when, where, or another circumstance.
 QualifierKind: TypeAlias = Literal["time", "place", "other"]
 
-#: How a clause holds: a modal verb's lemma, or a condition, a wish, a question, a reported claim.
+#: How a clause holds: a modal verb's lemma, or a condition, a wish, a question, a reported claim; or
+#: (issue 18) a hedge, read from the language's ``hedges.tsv``: "hedged" (the writer or speaker is unsure:
+#: "seems to", "probably"), "reported" (hearsay with no source named: "reportedly", "is said to"),
+#: "expected" ("is expected to", "is due to"), "planned" ("plans to"), "attempted" ("tried to").
 Modality: TypeAlias = Literal[
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "if", "desire", "question", "unasserted"
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "if",
+    "desire",
+    "question",
+    "unasserted",
+    "hedged",
+    "reported",
+    "expected",
+    "planned",
+    "attempted",
 ]
 
 #: The clause shapes the relation rules read, and the pair classifier's readings.

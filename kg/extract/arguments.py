@@ -23,8 +23,23 @@ __all__ = ["argument_of", "speaker_of", "phrase_of", "trimmed", "concept_label",
 _CUT_DEPS = ("relcl", "acl", "appos", "conj", "cc", "advcl", "ccomp", "parataxis")
 
 
-def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument | None:
-    """The argument headed by ``token``: a named entity, a resolved reference or a concept."""
+def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: bool = True) -> Argument | None:
+    """The argument headed by ``token``: a named entity, a resolved reference or a concept. With ``close``,
+    a noun before a name in apposition stands for the name ("phone company WorldCom": WorldCom)."""
+    named = _close_apposition(token, index) if close else None
+    if named is not None and depth < 2:
+        # "bankrupt US phone company WorldCom": the kind noun before a name is the name's
+        found = argument_of(named, index, depth + 1)
+        if found is not None:
+            whole = token.doc[phrase_of(token).start : phrase_of(named).end]
+            return Argument(
+                text=whole.text,
+                label=found.label,
+                start=whole.start_char,
+                end=whole.end_char,
+                mention=found.mention,
+                via=found.via,
+            )
     span = phrase_of(token)
     text, start, end = span.text, span.start_char, span.end_char
     mention = index.at(token)
@@ -53,8 +68,8 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
                 return Argument(text=text, label=token.lower_, start=start, end=end, via="unresolved")
             return None
     elif mention is None and token.ent_type_ in VALUE_LABELS:
-        if token.dep_ in SUBJECT_DEPS or token.ent_type_ in DATE_LABELS:
-            return None
+        if token.dep_ in SUBJECT_DEPS or (token.ent_type_ in DATE_LABELS and token.dep_ != "dobj"):
+            return None  # a time is a circumstance, but a direct object is what the verb acts on: "sing One Night"
         # "agreed to pay $6.25 a share": a value is an object, named by what it says.
         return Argument(text=text, label=text, start=start, end=end)
     elif mention is None and (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in SUBJECT_DEPS)):
@@ -74,6 +89,22 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0) -> Argument |
     if not label:
         return None
     return Argument(text=text, label=label, start=start, end=end)
+
+
+def _close(child: Token, node: Token) -> bool:
+    """Whether ``child`` is a name in apposition written right after the noun ``node``, no comma between."""
+    return child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "NOUN" and child.left_edge.i == node.i + 1
+
+
+def _close_apposition(token: Token, index: MentionIndex) -> Token | None:
+    """The name written right after a common noun that the parser made its apposition, with no comma
+    between ("phone company WorldCom", "the band Velvet Rooks"): the noun only says what the name is."""
+    if token.pos_ != "NOUN" or not token.n_rights:
+        return None
+    for child in token.rights:
+        if _close(child, token):
+            return child if index.at(child) is not None else None
+    return None
 
 
 def speaker_of(token: Token, attribution: Argument | None) -> Argument | None:
@@ -130,7 +161,9 @@ def phrase_of(token: Token, *, coordinated: bool = False) -> Span:
         node = stack.pop()
         keep.add(node.i)
         for child in node.children:
-            if child.dep_ in cut_at_head and node == token or child.dep_ in ("relcl", "acl", "appos", "advcl"):
+            if (
+                child.dep_ in cut_at_head and node == token or child.dep_ in ("relcl", "acl", "appos", "advcl")
+            ) and not (node != token and _close(child, node)):
                 continue
             if node == token and child.dep_ == "nmod" and any(c.dep_ == "conj" for c in child.children):
                 continue  # "the UN, EU and several countries": UN and EU are arguments of their own
@@ -201,9 +234,15 @@ def concept_label(token: Token) -> str:
 
 
 def clause_argument(clause_verb: Token) -> Argument:
-    """The proposition a clause states, as written, without its "that"."""
+    """The proposition a clause states, as written, without its "that" (with its "whether")."""
     tokens = list(clause_verb.subtree)
-    while len(tokens) > 1 and tokens[0].dep_ == "mark" and tokens[0].head == clause_verb:
+    # "that" is only written ("for" is the predicate's); "whether" and "if" say the clause is an open question
+    while (
+        len(tokens) > 1
+        and tokens[0].dep_ == "mark"
+        and tokens[0].head == clause_verb
+        and tokens[0].lower_ not in ("whether", "if")
+    ):
         tokens.pop(0)
     span = trimmed(tokens, clause_verb.doc)
     return Argument(text=span.text, label=span.text, start=span.start_char, end=span.end_char, clause=True)

@@ -17,10 +17,13 @@ from ..lang import lexicon_of
 from ..vocab import DATE_LABELS, VALUE_LABELS
 from .arguments import clause_argument
 from .syntax import (
+    adjective_head,
     clause_marker,
     conjuncts,
+    impersonal_hedge,
     is_time,
     known_object,
+    noun_infinitive,
     object_controlled,
     own_subject,
     prep_object,
@@ -53,16 +56,23 @@ class Core:
 
 def predicate_core(verb: Token) -> Core | None:
     """The relation a predicate states, or None when it states none by itself."""
+    if impersonal_hedge(verb) is not None:
+        return None  # "it seems that ...": the clause is the assertion, hedged
     group = _verb_group(verb)
     if group is None:
         return None
     words, lemma = group
-    preps = [c for c in verb.children if c.dep_ == "prep" and prep_object(c) is not None]
+    # "gave evidence to the inquiry": spaCy calls the "to" of a dative a "dative"; it is a preposition all the same
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and prep_object(c) is not None]
     extras = [c for c in verb.children if _is_time_expression(c)]
     # "the level at which ...": the relative pronoun's phrase is not a circumstance of its own.
     preps = [p for p in preps if known_object(p).lower_ not in lexicon_of(verb).relative_pronouns]
     if _is_passive(verb):
         return _passive_core(verb, words, lemma, preps, extras)
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    idiom = _idiom_it(it) if it is not None else None
+    if idiom is not None:  # "could not go it alone on X" → go it alone on
+        words, lemma = words + [idiom.doc[idiom.i - 1], idiom], f"{lemma} it {idiom.lower_}"
     for read in (_object_core, _copula_core, _complement_core):
         core = read(verb, words, lemma, preps, extras)
         if core is not None:
@@ -70,32 +80,109 @@ def predicate_core(verb: Token) -> Core | None:
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
-        return Core(
-            f"{lemma} {prep.lower_}", words + [prep], conjuncts([known_object(prep)]), rest + extras, "verb-prep"
-        )
+        noun = known_object(prep)
+        inner = _light_verb_prep(verb, noun) if noun.pos_ == "NOUN" else None
+        if inner is not None:  # "is in competition with X" → be in competition with (issue 18)
+            return Core(
+                f"{lemma} {prep.lower_} {word_lemma(noun)} {inner.lower_}",
+                words + [prep, noun, inner],
+                conjuncts([known_object(inner)]),
+                rest + extras,
+                "verb-prep",
+            )
+        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        # a finite clause ("on whether the appeal has succeeded"), not "with both sides accusing ..." (circumstance)
+        clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c) and c.tag_ != "VBG"), None)
+        if clause is not None:  # "to rule on whether the appeal has succeeded" (issue 18)
+            return Core(
+                f"{lemma} {prep.lower_}",
+                words + [prep],
+                None,
+                preps + extras,
+                "complement",
+                clause=clause_argument(clause),
+            )
+    if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return None  # "be" with a preposition that completes nothing states nothing: "if content is on-demand"
     return Core(lemma, words, None, preps + extras, "intransitive")
 
 
 def _verb_group(verb: Token) -> tuple[list[Token], str] | None:
-    """The words and lemma of the predicate ``verb`` heads, with those of the verb it completes
-    ("vowed to put an end to"); None when an infinitive it governs states the relation instead."""
+    """The words and lemma of the predicate ``verb`` heads, with those of the verbs it completes
+    ("vowed to put an end to", "seem to be starting to use"); None when an infinitive it governs
+    states the relation instead.
+
+    The lemma leaves out the verbs that only say when ("continued to attack": attack) and the hedges
+    of the language's ``hedges.tsv`` ("is expected to report": report), which become the statement's
+    modality (:func:`kg.extract.semantics.modality_of`).
+    """
+    if _infinitive_states(verb):
+        return None  # "vowed to put an end to X" is stated by the xcomp
     words, lemma = _verb_words(verb)
+    if noun_infinitive(verb):  # "won permission to fly to" → win permission to fly to
+        noun = verb.head
+        head_words, head_lemma = _verb_words(noun.head)
+        return head_words + [noun] + words, f"{head_lemma} {word_lemma(noun)} to {lemma}"
+    node = verb
+    for _ in range(8):  # a chain of infinitives is short; the bound keeps a bad parse from looping
+        governor = _governor(node)
+        if governor is None:
+            break
+        head_words, head_lemma, kept = _governor_words(governor)
+        words = head_words + words
+        if kept:
+            # "agreed to release"; "stopped attacking" has no "to"
+            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) else ""
+            lemma = f"{head_lemma} {to}{lemma}"
+        node = governor if governor.pos_ != "ADJ" else governor.head
+        if _has_object(governor):
+            break  # "needs to have safeguards to monitor X": "have to monitor", not "need to have to monitor"
+    return words, lemma
+
+
+def _infinitive_states(verb: Token) -> bool:
+    """Whether an infinitive ``verb`` governs states the relation: "vowed to put an end to X" (by "put"),
+    "is likely to appear" (by "appear"); not "urged Haftar to stop" (urge Haftar) nor "called on the
+    council to hire" (call on council)."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "attr", "ccomp") for c in children):
+        return False  # it has an object (see _has_object)
+    if any(c.dep_ == "xcomp" and not own_subject(c) and not object_controlled(c) for c in children):
+        # An infinitive itself ("have to re-register to vote") states its relation too, unless it only
+        # says when or hedges ("seem to be starting to use": use)
+        return _governor(verb) is None or not _governor_words(verb)[2]
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and adjective_head(x) == c for x in c.children) for c in children
+    )
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb (or the adjective of "be <adjective>") whose infinitive ``verb`` is, sharing its subject."""
+    head = verb.head
     if (
         verb.dep_ == "xcomp"
-        and verb.head.pos_ in ("VERB", "AUX")
+        and head.pos_ in ("VERB", "AUX")
         and not own_subject(verb)
-        and not (object_controlled(verb))
-        and is_word(verb.head)
+        and not object_controlled(verb)
+        and is_word(head)
     ):
-        # "vowed to put an end to", "agreed to release"; "stopped attacking" has no "to"
-        head_words, head_lemma = _verb_words(verb.head)
-        words = head_words + words
-        if verb.head.lemma_.lower() not in lexicon_of(verb).aspectual_verbs:
-            to = "to " if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else ""
-            lemma = f"{head_lemma} {to}{lemma}"
-    elif any(c.dep_ == "xcomp" and not own_subject(c) for c in verb.children) and not _has_object(verb):
-        return None  # "vowed to put an end to X" is stated by the xcomp
-    return words, lemma
+        return head
+    return adjective_head(verb)
+
+
+def _governor_words(governor: Token) -> tuple[list[Token], str, bool]:
+    """The words and lemma of a governor of an infinitive, and whether its lemma is part of the relation
+    (not a verb of time, not a hedge)."""
+    if governor.pos_ == "ADJ":  # "is likely to", "were unable to"
+        be_words, _ = _verb_words(governor.head)
+        hedges = lexicon_of(governor).hedges
+        kept = ("adjective", governor.lower_) not in hedges and ("negative", governor.lower_) not in hedges
+        return be_words + [governor], f"be {word_lemma(governor)}", kept
+    words, lemma = _verb_words(governor)
+    lex, base = lexicon_of(governor), governor.lemma_.lower()
+    hedge = ("passive" if _is_passive(governor) else "verb", base) in lex.hedges
+    return words, lemma, not hedge and base not in lex.aspectual_verbs | lex.negative_verbs
 
 
 def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token], extras: list[Token]) -> Core:
@@ -104,6 +191,11 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
     if agents:
         by = next(c for c in verb.children if c.dep_ == "agent")
         return Core(lemma, words + [by], conjuncts(agents), preps + extras, "passive", passive=True)
+    misplaced = _misplaced_agent(preps)
+    if misplaced is not None:  # "were introduced to the crowd by Mick Jones" (issue 18)
+        return Core(
+            lemma, words + [misplaced], conjuncts([known_object(misplaced)]), preps + extras, "passive", passive=True
+        )
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
@@ -124,13 +216,24 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
     if verb.dep_ == "relcl" and any(o.lower_ in lex.relative_pronouns for o in objects):
         objects = [verb.head]  # "the war which Haftar lost"
     if not objects:
-        return None
+        shared = _shared_object(verb, preps)
+        if shared is None:
+            return None
+        objects = [shared]  # "has threatened and imposed sanctions": threatened sanctions too
+    elif len(objects) == 1 and _idiom_it(objects[0]) is not None:
+        return None  # "go it alone": the words are the relation's (see predicate_core)
     obj = objects[0]
     light = _light_verb_prep(verb, obj)
-    if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns:
+    if light is None and (verb.lemma_.lower(), obj.lemma_.lower()) in lex.light_verb_nouns and not _named_modifier(obj):
         # "put an end to the curfew", with "to" parsed as the verb's
         light = next((p for p in preps if p.i > obj.i and not is_time(p, prep_object(p))), None)
         preps = [p for p in preps if p != light]
+    elif light is None:
+        # "is giving evidence to the Power inquiry": the dative's "to" after a bare noun (issue 18)
+        dative = next((p for p in preps if p.dep_ == "dative" and p.i == obj.right_edge.i + 1), None)
+        if dative is not None and _names_after_bare_noun(obj, dative):
+            light, preps = dative, [p for p in preps if p != dative]
+
     if light is not None:
         light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
         return Core(
@@ -205,16 +308,60 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
     """The words of a verb group as written (auxiliaries, negation, adverbs inside it,
     the verb, its particle) and its lemma with the particle ("lay down")."""
     words = [verb]
-    unattached = lexicon_of(verb).unattached_adverbs
-    for child in verb.children:
+    lex = lexicon_of(verb)
+    unattached = lex.unattached_adverbs
+    children = list(verb.children)
+    particles = []
+    for child in children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i:
             words.append(child)
         elif child.dep_ == "prt" or (child.dep_ == "prep" and not any(child.children) and child.i == verb.i + 1):
             words.append(child)  # "lay down", "have fallen through"
+            particles.append(child)
         elif child.dep_ == "advmod" and child.i < verb.i and child.i >= verb.i - 2 and (child.lower_ not in unattached):
             words.append(child)
-    particles = [c.lower_ for c in words if c.dep_ in ("prt", "prep")]
-    return words, " ".join([word_lemma(verb), *particles])
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ in lex.object_particles
+            and child.i > verb.i
+            and verb.doc[child.i - 1].dep_ == "dobj"
+        ) or (
+            child.dep_ == "oprd"
+            and child.pos_ == "ADJ"
+            and not any(child.children)
+            and any(c.dep_ in ("auxpass", "agent") for c in children)
+        ):
+            words.append(child)  # "put the team ahead"; "was found guilty by" (issue 18)
+            particles.append(child)
+    return words, " ".join([word_lemma(verb), *(c.lower_ for c in particles)])
+
+
+def _shared_object(verb: Token, preps: list[Token]) -> Token | None:
+    """The object a verb without one shares with the verb coordinated after it, both under one
+    auxiliary or negation: "has threatened and imposed sanctions", "did not attack or capture the city"."""
+    if preps or any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ in ("aux", "neg") and c.i < verb.i for c in verb.children):
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or own_subject(conj) or conj.tag_ != verb.tag_:
+        return None
+    between = verb.doc[verb.i + 1 : conj.i]
+    if len(between) > 3 or any(t.dep_ not in ("cc", "punct", "advmod") for t in between):
+        return None  # "attacked the town, and later captured the city": no shared object
+    return next((c for c in conj.children if c.dep_ == "dobj"), None)
+
+
+#: What completes a verb by itself: it has no object to share.
+_COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prt", "dative", "agent")
+
+
+def _idiom_it(obj: Token) -> Token | None:
+    """In "go it alone", "take it easy", the word after an object "it" that stands for nothing; else None."""
+    if obj.lower_ != "it" or obj.i + 1 >= len(obj.doc):
+        return None
+    after = obj.doc[obj.i + 1]
+    return after if after.head == obj.head and after.pos_ in ("ADJ", "ADV") and after.dep_ != "conj" else None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -224,6 +371,8 @@ def _is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl":  # "a truce called by Haftar"
         return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "face bans if found guilty by the federation"
     return verb.dep_ == "conj" and _is_passive(verb.head)
 
 
@@ -236,10 +385,24 @@ def _is_time_expression(token: Token) -> bool:
     return token.dep_ in ("npadvmod", "tmod", "advmod", "oprd") and token.ent_type_ in DATE_LABELS
 
 
-def _first_argument_prep(preps: list[Token]) -> Token | None:
-    """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase."""
+def _misplaced_agent(preps: list[Token]) -> Token | None:
+    """In a passive, the "by" + name the parser hung on the noun of the verb's prepositional phrase
+    ("were introduced to the crowd by Mick Jones"): the agent."""
     for prep in preps:
-        if not is_time(prep, prep_object(prep)):
+        noun = known_object(prep)
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = prep_object(by) if by is not None else None
+        if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return by
+    return None
+
+
+def _first_argument_prep(preps: list[Token]) -> Token | None:
+    """The prepositional phrase that completes the verb ("called for a truce"), not a time phrase, and
+    not one written before the verb ("He, like Mr Kennedy, pointed to ...": a circumstance)."""
+    for prep in preps:
+        # ... and a whole word: not the "on" of "is on-demand"
+        if prep.i > prep.head.i and not is_time(prep, prep_object(prep)) and word_lemma(prep) == prep.lower_:
             return prep
     return None
 
@@ -255,14 +418,37 @@ def _light_verb_prep(verb: Token, obj: Token) -> Token | None:
     if prep is None:
         return None
     if (verb.lemma_.lower(), obj.lemma_.lower()) in lexicon_of(verb).light_verb_nouns:
-        return prep
+        # ... but a name in the noun makes it an object: "plays the Presley role on stage" (issue 18)
+        return None if _named_modifier(obj) else prep
+    return prep if _names_after_bare_noun(obj, prep) else None
+
+
+def _names_after_bare_noun(obj: Token, prep: Token) -> bool:
+    """Whether ``prep`` introduces a name after a bare plural or indefinite noun ``obj`` ("charges
+    against Drogoul", "evidence to the Power inquiry"): the noun is part of the relation."""
     determiners = [c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound")]
-    if prep.lower_ == "of" or obj.ent_type_ or determiners not in ([], ["a"], ["an"]):
-        return None
+    if prep.lower_ == "of" or obj.ent_type_ or obj.pos_ != "NOUN" or determiners not in ([], ["a"], ["an"]):
+        return False
     pobj = known_object(prep)
     if is_time(prep, pobj) or pobj.ent_type_ in VALUE_LABELS:
-        return None
-    return prep if pobj.pos_ == "PROPN" or pobj.ent_type_ else None
+        return False
+    return (
+        pobj.pos_ == "PROPN"
+        or bool(pobj.ent_type_)
+        or any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) for c in pobj.children)
+    )
+
+
+def _named_modifier(noun: Token) -> bool:
+    """Whether a name modifies a noun ("the Presley role", "Haftar's control"): the noun is then no light
+    verb's noun but an object that keeps the name."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and c.ent_type_ not in VALUE_LABELS  # "a 10% stake in X" is still the light verb's noun
+        and (c.ent_type_ or c.pos_ == "PROPN" or c.text.istitle())
+        for c in noun.lefts
+        if c.i > noun.sent.start
+    )
 
 
 def _complement(verb: Token) -> tuple[Token, Token | None] | None:

@@ -147,7 +147,9 @@ def _is_predicate(token: Token) -> bool:
         return False
     if pos == "VERB":
         return True
-    return token.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in token.children)
+    return token.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") or (c.dep_ == "prep" and c.i > token.i) for c in token.children
+    )  # "is a warlord", "is loyal", "are without their striker" (issue 18)
 
 
 def _predicate_relations(verb: Token, sentence: Span, index: MentionIndex, doc_id: str) -> Iterator[Relation]:
@@ -200,6 +202,8 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         if subject is None:
             continue
         obj = argument_of(match.object, index)
+        if obj is not None and obj.label == subject.label:
+            obj = argument_of(match.object, index, close=False)  # "Kesey's son Zane": Zane is Kesey's son
         if obj is None:
             continue
         named = subject.mention  # set when the subject is an entity

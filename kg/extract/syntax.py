@@ -19,6 +19,11 @@ __all__ = [
     "is_time",
     "subjects_of",
     "object_controlled",
+    "controllers",
+    "adjective_head",
+    "noun_infinitive",
+    "hedge_of",
+    "impersonal_hedge",
     "conjuncts",
     "HYPHENS",
     "hyphen_joined",
@@ -62,6 +67,8 @@ def subjects_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         subject = own[0]
+        if len(own) > 1 and subject.pos_ == "NOUN" and own[1].pos_ == "PROPN" and own[1].left_edge.i == subject.i + 1:
+            subject = own[1]  # "Greek sprinters Kostas Kenteris and ... have been": the parser's two subjects
         if verb.dep_ == "relcl" and subject.lower_ in lexicon_of(verb).relative_pronouns:
             if verb.head.dep_ == "attr":
                 copula_subjects = subjects_of(verb.head.head)
@@ -82,25 +89,81 @@ def subjects_of(verb: Token) -> list[Token]:
         return subjects_of(head)
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         if object_controlled(verb):
-            return [c for c in head.children if c.dep_ == "dobj"][:1]  # "urged Haftar to stop": Haftar stops
+            return controllers(verb)  # "urged Haftar to stop": Haftar stops
         return subjects_of(head)  # "needs to have safeguards to monitor": the subject monitors
+    adjective = adjective_head(verb)
+    if adjective is not None:
+        return subjects_of(adjective.head)  # "is likely to appear", "are unable to use": the subject of "be"
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return subjects_of(head)  # "rejected ..., saying it ..."
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(head.head)  # "stayed a year before being appointed ..."
+    if noun_infinitive(verb):
+        return subjects_of(head.head)  # "won permission to fly to X": the winner is to fly
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "GNA forces ousting them", "a truce called by Haftar"
     return []
 
 
 def object_controlled(verb: Token) -> bool:
-    """Whether an infinitive's subject is its governor's object: "urged Haftar to stop"."""
+    """Whether an infinitive's subject is its governor's object: "urged Haftar to stop", or its
+    prepositional object: "called on the council to hire" (the language's ``control_prepositions.tsv``)."""
+    return verb.dep_ == "xcomp" and _controller(verb.head) is not None
+
+
+def _controller(head: Token) -> Token | None:
+    """The object of a control verb that does what its infinitive says (see :func:`object_controlled`)."""
+    lex, lemma = lexicon_of(head), head.lemma_.lower()
+    if lemma in lex.object_control_verbs:
+        found = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if found is not None:
+            return found
+    for prep in head.children:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in lex.control_prepositions:
+            return prep_object(prep)
+    return None
+
+
+def controllers(verb: Token) -> list[Token]:
+    """Who does what an object-controlled infinitive says: the governor's object ("urged Haftar to stop"),
+    or the names a plural object lists in apposition ("prompted three agencies - A, B and C - to
+    downgrade it": A, B and C each), with what they are coordinated with."""
+    found = _controller(verb.head)
+    if found is None:
+        return []
+    listed = [c for c in found.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if found.tag_ == "NNS" and listed:
+        return conjuncts(listed)
+    return conjuncts([found])
+
+
+def noun_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive of a verb's object noun, done by the verb's subject: "won
+    permission to fly to X", "announced plans to buy X" (not "a truce called by Haftar")."""
+    if verb.dep_ != "acl":
+        return False
     head = verb.head
     return (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in lexicon_of(verb).object_control_verbs
-        and any(c.dep_ == "dobj" for c in head.children)
+        head.dep_ == "dobj"
+        and head.pos_ == "NOUN"
+        and head.head.pos_ in ("VERB", "AUX")
+        and not own_subject(verb)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "gave councils the power to segregate": the councils would, not the giver
+        and not any(c.dep_ == "dative" for c in head.head.children)
+        and bool(subjects_of(head.head))
     )
+
+
+def adjective_head(verb: Token) -> Token | None:
+    """For the infinitive of "be <adjective> to <verb>" ("is likely to appear", "were unable to pay"),
+    the adjective; else None."""
+    if verb.dep_ != "xcomp":
+        return None
+    head = verb.head
+    if head.dep_ != "acomp" or head.pos_ != "ADJ" or own_subject(verb):
+        return None
+    return head if head.head.lemma_ == "be" else None
 
 
 def conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -113,6 +176,11 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 found.extend([child, *(c for c in child.conjuncts if c.i > child.i)])
         found.append(token)
         found.extend(c for c in token.conjuncts if c.i > token.i and c.pos_ not in ("VERB", "AUX"))
+        # "rowers Anna Hale and Mary Stone": the noun stands for the first name, the others follow it
+        if token.pos_ == "NOUN" and token.n_rights:
+            for child in token.rights:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == token.i + 1:
+                    found.extend(c for c in child.conjuncts if c.i > child.i and c.pos_ == "PROPN")
     return list(dict.fromkeys(found))
 
 
@@ -173,7 +241,30 @@ def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
                 copy[group[0].i : last.i + 1],
                 attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_, "MORPH": str(last.morph)},
             )
+    merged = {group[0].i - sum(len(g) - 1 for g in joined if g[0].i < group[0].i) for group in joined}
+    for i in sorted(merged):
+        _be_as_auxiliary(copy[i])
     return copy
+
+
+def _be_as_auxiliary(verb: Token) -> None:
+    """Repair the parse of a participle joined from parts that the parser hung on "be" as its
+    attribute ("it is co-operating with", "the firm was re-elected"): the participle heads the
+    clause and "be" is its auxiliary, so its subject and modifiers are the participle's."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBN"):
+        return
+    be = verb.head
+    if verb.dep_ in ("attr", "acomp", "oprd") and be.lemma_ == "be" and be.i < verb.i:
+        verb.dep_, be.dep_ = be.dep_, "aux" if verb.tag_ == "VBG" else "auxpass"
+        verb.head = verb if be.head == be else be.head
+        for child in [c for c in be.children if c != verb]:
+            child.head = verb
+        be.head = verb
+    for aux in [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]:
+        for child in [c for c in aux.children if c.dep_ in SUBJECT_DEPS]:
+            child.head = verb  # "the firm was re-elected": the firm is the participle's subject
+            if aux.dep_ == "auxpass" and child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
 
 
 def word_lemma(token: Token) -> str:
@@ -204,3 +295,30 @@ def word_lemma(token: Token) -> str:
     if start == end or not all(t.is_alpha or t.text in HYPHENS for t in doc[start : end + 1]):
         return token.lemma_.lower()
     return ("".join(t.text for t in doc[start:end]) + doc[end].lemma_).lower()
+
+
+def hedge_of(kind: str, word: str, token: Token) -> str | None:
+    """The modality the hedge ``word`` of ``kind`` gives (the language's ``hedges.tsv``), or None."""
+    return lexicon_of(token).hedges.get((kind, word))
+
+
+def impersonal_hedge(verb: Token) -> str | None:
+    """The modality of an impersonal hedge ``verb`` heads, whose "it" stands for nothing and whose
+    "that" clause is hedged: "it seems that", "it is understood that", "it is likely that"; else None."""
+    lemma, hedges = verb.lemma_.lower(), lexicon_of(verb).hedges
+    if lemma != "be" and ("passive", lemma) not in hedges and ("impersonal", lemma) not in hedges:
+        return None  # most verbs: no look at the children
+    children = list(verb.children)
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in children):
+        return None  # the hedged clause follows: "it is thought (that) X"; not "X, it is thought"
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.lower_ != "it":
+        return None
+    if verb.lemma_ == "be":
+        adjective = next((c for c in children if c.dep_ == "acomp"), None)
+        if adjective is None:
+            return None
+        return hedge_of("adjective", adjective.lower_, verb) or hedge_of("negative", adjective.lower_, verb)
+    if any(c.dep_ == "auxpass" for c in children):
+        return hedge_of("passive", lemma, verb)
+    return hedge_of("impersonal", lemma, verb)

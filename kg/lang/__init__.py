@@ -123,6 +123,18 @@ def _pair_relations(source: Source) -> dict[str, tuple[str, str, str]]:
     return {label: (predicate, subject, obj) for label, predicate, subject, obj in _rows(source, 4)}
 
 
+def _hedges(source: Source) -> dict[tuple[str, str], str]:
+    """hedges.tsv: (how the word hedges, the word) → the modality it gives."""
+    kinds = {"verb", "passive", "impersonal", "adjective", "negative", "adverb"}
+    found = {}
+    for word, kind, modality in _rows(source, 3):
+        if kind not in kinds:
+            expected = ", ".join(sorted(kinds))
+            raise ConfigError(f"{source}: unknown hedge kind {kind!r} for {word!r} (expected {expected})")
+        found[kind, word] = modality
+    return found
+
+
 def _json(source: Source) -> Any:
     try:
         return json.loads(source.read_text(encoding="utf-8"))
@@ -178,6 +190,13 @@ class Lexicon:
     desire_verbs: frozenset[str] = _list("desire_verbs")
     object_control_verbs: frozenset[str] = _list("object_control_verbs")
     aspectual_verbs: frozenset[str] = _list("aspectual_verbs")
+    # issue 18: hedges ("seem to", "is expected to", "reportedly") → modality; control verbs that
+    # say the act was done ("prompted X to downgrade"); control through a preposition ("call on X to")
+    hedges: Mapping[tuple[str, str], str] = _data("hedges.tsv", _hedges)
+    causative_verbs: frozenset[str] = _list("causative_verbs")
+    negative_verbs: frozenset[str] = _list("negative_verbs")  # "refused to blame": did not blame
+    object_particles: frozenset[str] = _list("object_particles")  # "put the team ahead"
+    control_prepositions: frozenset[tuple[str, str]] = _data("control_prepositions.tsv", _pairs)
     claim_nouns: frozenset[str] = _list("claim_nouns")
     claim_verbs: frozenset[str] = _list("claim_verbs")
     negative_subjects: frozenset[str] = _list("negative_subjects")

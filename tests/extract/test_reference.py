@@ -178,7 +178,8 @@ def test_a_role_noun_names_no_person_of_the_other_gender(nlp):
 def test_an_apposition_names_the_subject(nlp):
     text = "Shell's new chief executive, Jeroen van der Veer, is trying to sell the unit to Exxon."
     relations = relations_of(nlp, text)
-    found = [r.subject.mention.text for r in relations if r.predicate == "try to sell" and r.subject.mention]
+    # "is trying to sell" is the act, sell, with the modality "attempted" (kg/lang/en/hedges.tsv)
+    found = [r.subject.mention.text for r in relations if r.predicate == "sell" and r.subject.mention]
     assert found == ["Jeroen van der Veer"]
     # and the apposition itself still says who he is
     assert [r.object.label for r in relations if r.subject.label == "Jeroen van der Veer" and r.predicate == "be"]

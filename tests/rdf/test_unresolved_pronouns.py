@@ -14,7 +14,7 @@ RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 # resolution leaves it unresolved rather than guess.
 TEXT = """Airlines report
 
-Harlow Air flies to Lisbon and Tanner Jet flies to Oslo. The weather was bad on Monday.
+Harlow Air flies to Lisbon. Tanner Jet flies to Oslo. The weather was bad on Monday.
 It recently won permission to fly to Rome.
 """
 
@@ -35,7 +35,8 @@ def test_the_statement_keeps_the_pronoun_and_links_nothing(graph):
              OPTIONAL { ?st kg:relationType ?typed } }"""
     )
     found = [(row["s"], row["asserted"], row["typed"]) for row in rows]
-    assert found == [(None, None, None)]
+    assert found  # "It - won - permission", and "It - won permission to fly to - Rome"
+    assert set(found) == {(None, None, None)}
 
 
 def test_no_concept_is_made_of_the_pronoun_and_the_graph_conforms(graph):
