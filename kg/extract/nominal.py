@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..analyse.bounded import bound_sentences
 from ..lang import Lexicon, lexicon, lexicon_of
+from ..model import Reading
 from ..vocab import AREA_LABELS, VALUE_LABELS
 from .syntax import prep_object
 
@@ -49,6 +50,9 @@ class NominalMatch:
     # modifiers say whether it holds, and the verb of "X is in talks with Y", whose own they are
     act: Token | None = None
     verb: Token | None = None
+    # issue 18: "inferred" when the phrase's shape implies the fact without a word for it ("Sony's
+    # PlayStation": Sony makes it), a statement then rather than a plain fact (:attr:`kg.model.Relation.reading`)
+    reading: Reading = "stated"
 
 
 def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
@@ -182,18 +186,79 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         return None  # "Government of National Accord (GNA)": an alias, not a fact
     if any(t.ent_type_ in VALUE_LABELS for t in (subject, role)):
         return None  # "9.75 %, 8.75 % ...": figures in a list
-    if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
+    start = _hyphen_start(role)  # "co-founder": spaCy makes "co", "-" and "founder" three appositions
+    appositions = [c for c in subject.children if c.dep_ == "appos" and not start <= c.i < role.i]
+    if any(c.dep_ == "conj" for c in role.children) or len(appositions) > 1:
         return None  # "three colours: Black, Silver and Red": a list, not an identity
     if subject.ent_type_ in AREA_LABELS and role.ent_type_ in AREA_LABELS:  # not facilities
         return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
     for prep in role.children:
         pobj = prep_object(prep) if prep.dep_ == "prep" else None
         if pobj is not None and prep.lower_ in lexicon_of(prep).role_prepositions:
-            words = role.doc[role.left_edge.i : prep.i + 1].text
-            return NominalMatch(name, subject, f"{role.lemma_.lower()} {prep.lower_}", pobj, f"is {words}")
-    if subject.pos_ == "NOUN" and role.pos_ == "PROPN":  # "the doctor, Erasistratus": the name is the subject
+            words = role.doc[min(role.left_edge.i, start) : prep.i + 1].text
+            return NominalMatch(name, subject, f"{_role_phrase(role)} {prep.lower_}", pobj, f"is {words}")
+    holder, noun = (role, subject) if subject.pos_ == "NOUN" and role.pos_ == "PROPN" else (subject, role)
+    owner = _role_owner(noun, "poss")  # "X, Sony's chief executive", "Sony's chief executive, X" (issue 18)
+    if owner is not None and holder.ent_type_ == "PERSON":
+        return NominalMatch(name, holder, f"{_role_phrase(noun)} of", owner, f"is {_role_phrase(noun)} of")
+    if holder is role:  # "the doctor, Erasistratus": the name is the subject
         return NominalMatch(name, role, "be", subject, "is")
     return NominalMatch(name, subject, "be", role, "is")
+
+
+def _hyphen_start(token: Token) -> int:
+    """The index of the first part of the hyphenated word ``token`` ends ("co-founder", "vice-chairman")."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
+def _role_phrase(role: Token) -> str:
+    """The role a noun names, with the words that narrow it and the parts of its hyphenated word, lower-cased:
+    "chief executive", "co-founder", "managing director", "former chairman" (issue 18). A name or a figure
+    before it ("Sony's", "the 52-year-old") is not part of the role."""
+    doc = role.doc
+    start = _hyphen_start(role)
+    words = [
+        c.lower_
+        for c in role.lefts
+        if c.i < start and c.dep_ in ("amod", "compound") and c.is_alpha and c.is_lower and not c.ent_type_
+    ]
+    return " ".join([*words, doc[start : role.i].text.lower() + role.lemma_.lower()])
+
+
+def _role_noun(token: Token) -> bool:
+    """A noun for a person's role in a body: the language's person role nouns, and the roles of
+    organisations' people ("manager", "striker"); of a hyphenated word its last part ("vice-chairman")."""
+    lex = lexicon_of(token)
+    lemma = token.lemma_.lower()
+    return lemma in lex.person_role_nouns or lemma in lex.organisation_role_nouns
+
+
+def _role_owner(noun: Token, dep: str) -> Token | None:
+    """The organisation or country whose role ``noun`` is, by its possessive or a name compounded before it
+    ("Sony's chief executive", "Microsoft chairman"): a named organisation or country, not a nationality
+    ("the French president") nor a person ("Ferguson's assistant")."""
+    if not _role_noun(noun):
+        return None
+    for child in noun.lefts:
+        if child.dep_ == dep and child.ent_type_ in ("ORG", "GPE") and child.ent_iob_ != "" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def _title(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """ "warlord Khalifa Haftar", "President Bush" -> be; "Microsoft chairman Bill Gates" (a named body before
+    the role noun) -> Bill Gates - chairman of - Microsoft (issue 18)."""
+    subject, title = bound["subject"], bound["object"]
+    owner = _role_owner(title, "compound")
+    if owner is not None and title.i < subject.i and owner.i < title.i:
+        phrase = _role_phrase(title)
+        return NominalMatch(name, subject, f"{phrase} of", owner, f"is {phrase} of")
+    if not _title_word(bound):
+        return None
+    return NominalMatch(name, subject, "be", title, "is")
 
 
 def _name_adjective(name: str, bound: dict[str, Token]) -> NominalMatch | None:
@@ -328,6 +393,16 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch("clause-act", subject, predicate, obj, words, act=act, verb=head)
 
 
+def _maker(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """ "Sony's PlayStation", "Microsoft's Xbox": a named organisation's product or work, named as such
+    (never a person, place or body: "Manchester United's Wayne Rooney"), was made by it; the shape
+    implies it, no word states it, so it is inferred (issue 18)."""
+    product, maker = bound["product"], bound["maker"]
+    if maker.ent_iob_ == "" or product.ent_iob_ == "" or maker.pos_ != "PROPN":
+        return None
+    return NominalMatch(name, maker, "make", product, "makes", reading="inferred")
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
@@ -336,6 +411,8 @@ _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
+    "title": _title,
+    "maker": _maker,
     "name_adjective": _name_adjective,
     "act_prep": _act_prep,
 }
