@@ -223,9 +223,20 @@ def _role_phrase(role: Token) -> str:
     words = [
         c.lower_
         for c in role.lefts
-        if c.i < start and c.dep_ in ("amod", "compound") and c.is_alpha and c.is_lower and not c.ent_type_
+        if c.i < start
+        and c.dep_ in ("amod", "compound")
+        and c.is_alpha
+        and c.is_lower
+        and not c.ent_type_
+        and c.lower_ not in _HOLDING
+        and c.lower_ not in lexicon_of(c).vague_adjectives
     ]
     return " ".join([*words, doc[start : role.i].text.lower() + role.lemma_.lower()])
+
+
+#: Words that say when or how a role is held, not which role it is: the new chief executive is the chief executive
+#: ("former", "deputy" and "vice" name another role, and stay).
+_HOLDING = frozenset({"new", "current", "incoming", "outgoing", "interim", "acting", "present", "existing"})
 
 
 def _role_noun(token: Token) -> bool:
