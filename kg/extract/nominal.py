@@ -226,10 +226,11 @@ def _role_phrase(role: Token) -> str:
         if c.i < start
         and c.dep_ in ("amod", "compound")
         and c.is_alpha
-        and c.is_lower
+        and c.pos_ != "PROPN"
         and not c.ent_type_
         and c.lower_ not in _HOLDING
         and c.lower_ not in lexicon_of(c).vague_adjectives
+        and not (doc[c.i - 1].text == "-" and not doc[c.i - 1].whitespace_)  # "world-wide": not "wide"
     ]
     return " ".join([*words, doc[start : role.i].text.lower() + role.lemma_.lower()])
 
