@@ -415,6 +415,84 @@ def _maker(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch(name, maker, "make", product, "makes", reading="inferred")
 
 
+def _score_idiom(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """A sport idiom of ``score_idioms.tsv`` on its verb: "Chelsea took the lead through Lampard", "Henry put
+    Arsenal ahead", "Rooney's goal gave United the lead" -> the scorer - score for - the team; "Arsenal won
+    3-1 against Everton" -> Arsenal - beat - Everton (issue 18). Both sides must be named (the scorer may be
+    a pronoun the resolver links), and the clause's polarity and modality are the fact's (``verb``)."""
+    verb = bound["verb"]
+    near = [*verb.children, *(g for c in verb.children for g in c.children)]
+    for marker, subject_slot, object_slot, predicate in lexicon_of(verb).score_idioms[verb.lemma_.lower()]:
+        found = _marker(near, marker)
+        if found is None:
+            continue
+        subject, obj = _slot(verb, found, subject_slot), _slot(verb, found, object_slot)
+        if subject is None or obj is None or subject == found or obj == found:
+            continue
+        scorer, team = (subject, obj) if predicate == "score for" else (None, obj)
+        if scorer is not None:
+            scorer = _scorer(scorer)
+            subject = scorer if scorer is not None else subject
+        if not (_named_side(subject, pronoun=scorer is not None) and _named_side(team or obj, pronoun=False)):
+            return None
+        text = "scored for" if predicate == "score for" else "beat"
+        return NominalMatch(name, subject, predicate, obj, text, verb=verb)
+    return None
+
+
+def _marker(near: list[Token], marker: str) -> Token | bool | None:
+    """The word the idiom needs among the verb's dependents and theirs; True for none ("-"); None if missing."""
+    if marker == "-":
+        return True
+    if marker == "<score>":  # "won 3-1": a figure
+        return next((t for t in near if t.like_num), None)
+    return next((t for t in near if t.lemma_.lower() == marker or t.lower_ == marker), None)
+
+
+def _slot(verb: Token, marker: Token | bool, slot: str) -> Token | None:
+    """The token in ``slot`` of the idiom: the verb's subject, its (indirect) object, or the object of a
+    preposition after the verb or its marker word ("thanks to X")."""
+    if slot == "subject":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if slot == "object":
+        objects = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+        return next((c for c in objects if c.dep_ == "dative"), objects[0] if objects else None)
+    heads = [verb, marker] if isinstance(marker, Token) else [verb]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == slot:
+                return prep_object(prep)
+    return None
+
+
+#: The prepositions that name who made a goal: "a penalty from Viduka", "a header by Sutton".
+_MAKER_PREPOSITIONS = ("from", "by")
+
+
+def _scorer(token: Token) -> Token | None:
+    """The person a scorer's slot names: the token itself when a name or pronoun; of a common noun ("Rooney's
+    goal", "a penalty from Viduka") its owner or maker; else None."""
+    if token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _MAKER_PREPOSITIONS:
+            named = prep_object(child)
+            if named is not None and named.pos_ == "PROPN":
+                return named
+    return None
+
+
+def _named_side(token: Token, *, pronoun: bool) -> bool:
+    """A team or a scorer: a name (tagged or not, but no figure or date), or a personal pronoun when allowed."""
+    if token.ent_type_ in VALUE_LABELS:
+        return False
+    if token.pos_ == "PRON":
+        return pronoun and token.lower_ in ("he", "she")
+    return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.ent_iob_ != "")
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
@@ -425,6 +503,7 @@ _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
     "title": _title,
     "maker": _maker,
+    "score_idiom": _score_idiom,
     "name_adjective": _name_adjective,
     "act_prep": _act_prep,
 }

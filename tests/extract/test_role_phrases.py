@@ -61,3 +61,34 @@ def test_a_named_product_of_a_named_company_is_inferred_to_be_its_making(nlp):
     # a person a club's name owns is no product
     text = "Manchester United's Wayne Rooney scored twice against Arsenal."
     assert not [r for r in relations_of(nlp, text) if r.pattern == "maker"]
+
+
+def test_sport_idioms_say_who_scored_for_whom(nlp):
+    facts = read(relations_of(nlp, "Chelsea took the lead through Frank Lampard after ten minutes."))
+    assert ("Frank Lampard", "score for", "Chelsea", "score-idiom") in facts
+    facts = read(relations_of(nlp, "Henrik Larsson fired Celtic ahead in the first half."))
+    assert ("Henrik Larsson", "score for", "Celtic", "score-idiom") in facts
+    # the scorer named as the goal's owner or maker
+    facts = read(relations_of(nlp, "Wayne Rooney's goal gave Manchester United the lead."))
+    assert ("Wayne Rooney", "score for", "Manchester United", "score-idiom") in facts
+    facts = read(relations_of(nlp, "Leeds drew level through a penalty from Mark Viduka."))
+    assert ("Mark Viduka", "score for", "Leeds", "score-idiom") in facts
+    # the clause's polarity is the fact's; without names on both sides there is no idiom
+    [denied] = [
+        r for r in relations_of(nlp, "Chelsea did not take the lead through Lampard.") if r.pattern == "score-idiom"
+    ]
+    assert denied.negated
+    assert not [
+        r for r in relations_of(nlp, "The company took the lead through its new chip.") if r.pattern == "score-idiom"
+    ]
+    assert not [
+        r for r in relations_of(nlp, "The deal put the firm ahead of its rivals.") if r.pattern == "score-idiom"
+    ]
+
+
+def test_a_win_with_its_score_says_who_beat_whom(nlp):
+    facts = read(relations_of(nlp, "Arsenal won 3-1 against Everton on Saturday."))
+    assert ("Arsenal", "beat", "Everton", "score-idiom") in facts
+    # no score, no match: a contract won against competition is no game
+    facts = read(relations_of(nlp, "Sony won the contract against stiff competition."))
+    assert not any(p == "beat" for _, p, _, _ in facts)
