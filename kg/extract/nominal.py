@@ -256,6 +256,8 @@ def _role_owner(noun: Token, dep: str) -> Token | None:
         return None
     for child in noun.lefts:
         if child.dep_ == dep and child.ent_type_ in ("ORG", "GPE") and child.ent_iob_ != "" and child.pos_ == "PROPN":
+            if child.ent_type_ == "GPE" and noun.lemma_.lower() not in lexicon_of(noun).state_role_nouns:
+                return None  # "US actor Jamie Foxx": where he is from
             return child
     return None
 

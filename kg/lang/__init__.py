@@ -266,6 +266,7 @@ class Lexicon:
     agent_labels: frozenset[str] = _list("agent_labels")
     bystander_role_nouns: frozenset[str] = _list("bystander_role_nouns")
     # issue 18 (facts in a noun phrase's shape): "Chelsea took the lead through Lampard", "X put Y ahead"
+    state_role_nouns: frozenset[str] = _list("state_role_nouns")  # "US president X", not "US actor X"
     score_idioms: Mapping[str, tuple[tuple[str, str, str, str], ...]] = _data("score_idioms.tsv", _score_idioms)
     function_words: frozenset[str] = _list("function_words")
     # --- values and time

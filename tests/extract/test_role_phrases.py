@@ -38,6 +38,11 @@ def test_a_possessive_role_names_the_body_whose_role_it_is(nlp):
 def test_a_body_named_before_a_title_is_the_body_whose_role_it_is(nlp):
     facts = read(relations_of(nlp, "Microsoft chairman Bill Gates unveiled the new software on Thursday."))
     assert ("Bill Gates", "chairman of", "Microsoft", "title") in facts
+    facts = read(relations_of(nlp, "France coach Bernard Laporte has made four changes to his side."))
+    assert ("Bernard Laporte", "coach of", "France", "title") in facts
+    # a country before a role it does not hold says where the person is from, not whose role it is
+    facts = read(relations_of(nlp, "US actor Jamie Foxx has been given two nominations for Golden Globe awards."))
+    assert not any(p.endswith(" of") for _, p, _, _ in facts)
     # a nationality or a plain word before the title is no body: the title stays what the person is
     facts = read(relations_of(nlp, "Former chairman John Smith said the deal was a mistake."))
     assert not any(p.endswith(" of") for _, p, _, _ in facts)
