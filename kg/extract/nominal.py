@@ -408,11 +408,16 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
 
 
 def _maker(name: str, bound: dict[str, Token]) -> NominalMatch | None:
-    """ "Sony's PlayStation", "Microsoft's Xbox": a named organisation's product or work, named as such
-    (never a person, place or body: "Manchester United's Wayne Rooney"), was made by it; the shape
-    implies it, no word states it, so it is inferred (issue 18)."""
+    """ "Sony's PlayStation", "Microsoft's Xbox": a named organisation's product, named as such (never a
+    person, place or body: "Manchester United's Wayne Rooney"), was made by it; the shape implies it, no
+    word states it, so it is inferred (issue 18). Not a work: a title often holds a possessive ("Ocean's
+    Twelve") and a person's work ("Brando's film") may be one they starred in."""
     product, maker = bound["product"], bound["maker"]
     if maker.ent_iob_ == "" or product.ent_iob_ == "" or maker.pos_ != "PROPN":
+        return None
+    # a person's name the model took for a company ("Jean-Pierre Jeunet's"): their work is theirs in many ways
+    names = maker.doc[maker.left_edge.i : maker.i + 1]
+    if any(t.text in lexicon_of(maker).first_names for t in names):
         return None
     return NominalMatch(name, maker, "make", product, "makes", reading="inferred")
 
@@ -423,7 +428,9 @@ def _score_idiom(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     3-1 against Everton" -> Arsenal - beat - Everton (issue 18). Both sides must be named (the scorer may be
     a pronoun the resolver links), and the clause's polarity and modality are the fact's (``verb``)."""
     verb = bound["verb"]
-    near = [*verb.children, *(g for c in verb.children for g in c.children)]
+    # the verb's own words, not those of a clause joined to it ("gave Aberdeen hope, but X restored the lead")
+    own = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    near = [*own, *(g for c in own for g in c.children if g.dep_ not in _CLAUSES)]
     for marker, subject_slot, object_slot, predicate in lexicon_of(verb).score_idioms[verb.lemma_.lower()]:
         found = _marker(near, marker)
         if found is None:
@@ -440,6 +447,9 @@ def _score_idiom(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         text = "scored for" if predicate == "score for" else "beat"
         return NominalMatch(name, subject, predicate, obj, text, verb=verb)
     return None
+
+
+_CLAUSES = frozenset({"conj", "cc", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis"})
 
 
 def _marker(near: list[Token], marker: str) -> Token | bool | None:

@@ -63,7 +63,10 @@ def test_a_named_product_of_a_named_company_is_inferred_to_be_its_making(nlp):
     ]
     assert (made.subject.label, made.predicate, made.object.label) == ("Sony", "make", "PlayStation")
     assert made.reading == "inferred" and made.confidence <= 0.6  # a statement, not a plain fact
-    # a person a club's name owns is no product
+    # a title holding a possessive, a person's work, and a person a club's name owns are no products
+    assert not [r for r in relations_of(nlp, "Ocean's Twelve went straight to number one.") if r.pattern == "maker"]
+    text = "She starred in Jean-Pierre Jeunet's A Very Long Engagement."
+    assert not [r for r in relations_of(nlp, text) if r.pattern == "maker"]
     text = "Manchester United's Wayne Rooney scored twice against Arsenal."
     assert not [r for r in relations_of(nlp, text) if r.pattern == "maker"]
 
@@ -78,6 +81,9 @@ def test_sport_idioms_say_who_scored_for_whom(nlp):
     assert ("Wayne Rooney", "score for", "Manchester United", "score-idiom") in facts
     facts = read(relations_of(nlp, "Leeds drew level through a penalty from Mark Viduka."))
     assert ("Mark Viduka", "score for", "Leeds", "score-idiom") in facts
+    # a clause joined to the verb's is not its idiom's: the lead was restored by someone else
+    text = "Richie Byrne's header gave Aberdeen hope, but Stevie Crawford restored United's lead."
+    assert not [r for r in relations_of(nlp, text) if r.pattern == "score-idiom"]
     # the clause's polarity is the fact's; without names on both sides there is no idiom
     [denied] = [
         r for r in relations_of(nlp, "Chelsea did not take the lead through Lampard.") if r.pattern == "score-idiom"
