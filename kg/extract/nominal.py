@@ -256,8 +256,12 @@ def _role_owner(noun: Token, dep: str) -> Token | None:
         return None
     for child in noun.lefts:
         if child.dep_ == dep and child.ent_type_ in ("ORG", "GPE") and child.ent_iob_ != "" and child.pos_ == "PROPN":
-            if child.ent_type_ == "GPE" and noun.lemma_.lower() not in lexicon_of(noun).state_role_nouns:
+            lex = lexicon_of(noun)
+            if child.ent_type_ == "GPE" and noun.lemma_.lower() not in lex.state_role_nouns:
                 return None  # "US actor Jamie Foxx": where he is from
+            alone = child.ent_iob_ == "B" and (child.i + 1 == len(child.doc) or child.doc[child.i + 1].ent_iob_ != "I")
+            if alone and child.text in lex.organisation_words:
+                return None  # "Party President X": the word alone names no body
             return child
     return None
 

@@ -38,6 +38,8 @@ def test_a_possessive_role_names_the_body_whose_role_it_is(nlp):
 def test_a_body_named_before_a_title_is_the_body_whose_role_it_is(nlp):
     facts = read(relations_of(nlp, "Microsoft chairman Bill Gates unveiled the new software on Thursday."))
     assert ("Bill Gates", "chairman of", "Microsoft", "title") in facts
+    facts = read(relations_of(nlp, "Labour Party chairman Ian McCartney spoke on Sunday."))
+    assert ("Ian McCartney", "chairman of", "Labour Party", "title") in facts
     facts = read(relations_of(nlp, "France coach Bernard Laporte has made four changes to his side."))
     assert ("Bernard Laporte", "coach of", "France", "title") in facts
     # a country before a role it does not hold says where the person is from, not whose role it is
