@@ -216,23 +216,29 @@ def _hyphen_start(token: Token) -> int:
 
 def _role_phrase(role: Token) -> str:
     """The role a noun names, with the words that narrow it and the parts of its hyphenated word, lower-cased:
-    "chief executive", "co-founder", "managing director", "former chairman" (issue 18). A name or a figure
-    before it ("Sony's", "the 52-year-old") is not part of the role."""
+    "chief executive", "co-founder", "managing director", "former chairman", "ex-economic adviser" (issue 18). A
+    name or a figure before it ("Sony's", "the 52-year-old") is not part of the role; a hyphenated word is
+    written whole, never a part of it alone."""
     doc = role.doc
     start = _hyphen_start(role)
-    words = [
-        c.lower_
-        for c in role.lefts
-        if c.i < start
-        and c.dep_ in ("amod", "compound")
-        and c.is_alpha
-        and c.pos_ != "PROPN"
-        and not c.ent_type_
-        and c.lower_ not in _HOLDING
-        and c.lower_ not in lexicon_of(c).vague_adjectives
-        and not (doc[c.i - 1].text == "-" and not doc[c.i - 1].whitespace_)  # "world-wide": not "wide"
-    ]
-    return " ".join([*words, doc[start : role.i].text.lower() + role.lemma_.lower()])
+    words: dict[int, str] = {}  # by the index of the word's first part: each word once, in order
+    for c in role.lefts:
+        if c.i >= start or c.dep_ not in ("amod", "compound") or c.pos_ == "PROPN" or c.ent_type_ or not c.is_alpha:
+            continue
+        first = _hyphen_start(c)
+        last = c.i
+        while (
+            last + 2 < start
+            and doc[last + 1].text == "-"
+            and not doc[last].whitespace_
+            and not doc[last + 1].whitespace_
+        ):
+            last += 2
+        word = doc[first : last + 1].text.lower()
+        whole = all(t.is_alpha or t.text == "-" for t in doc[first : last + 1])
+        if whole and word not in _HOLDING and word not in lexicon_of(c).vague_adjectives:
+            words[first] = word
+    return " ".join([*(words[i] for i in sorted(words)), doc[start : role.i].text.lower() + role.lemma_.lower()])
 
 
 #: Words that say when or how a role is held, not which role it is: the new chief executive is the chief executive

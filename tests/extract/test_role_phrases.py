@@ -26,6 +26,9 @@ def test_a_role_in_apposition_keeps_its_narrowing_words_and_hyphenated_parts(nlp
     assert ("Steve Ballmer", "chief executive of", "Microsoft", "apposition") in facts
     facts = read(relations_of(nlp, "Larry Page, co-founder of Google, spoke at the conference on Monday."))
     assert ("Larry Page", "co-founder of", "Google", "apposition") in facts
+    # a hyphenated modifier is written whole, never a part of it alone ("ex", "wide")
+    facts = read(relations_of(nlp, "John Smith, Labour's ex-economic adviser to the chancellor, spoke."))
+    assert ("John Smith", "ex-economic adviser to", "chancellor", "apposition") in facts
 
 
 def test_a_possessive_role_names_the_body_whose_role_it_is(nlp):
