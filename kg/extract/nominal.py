@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..analyse.bounded import bound_sentences
 from ..lang import Lexicon, lexicon, lexicon_of
+from ..model import Reading
 from ..vocab import AREA_LABELS, VALUE_LABELS
 from .syntax import prep_object
 
@@ -49,6 +50,9 @@ class NominalMatch:
     # modifiers say whether it holds, and the verb of "X is in talks with Y", whose own they are
     act: Token | None = None
     verb: Token | None = None
+    # issue 18: "inferred" when the phrase's shape implies the fact without a word for it ("Sony's
+    # PlayStation": Sony makes it), a statement then rather than a plain fact (:attr:`kg.model.Relation.reading`)
+    reading: Reading = "stated"
 
 
 def load_patterns(lex: Lexicon | None = None) -> tuple[dict, ...]:
@@ -182,18 +186,103 @@ def _apposition(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         return None  # "Government of National Accord (GNA)": an alias, not a fact
     if any(t.ent_type_ in VALUE_LABELS for t in (subject, role)):
         return None  # "9.75 %, 8.75 % ...": figures in a list
-    if any(c.dep_ == "conj" for c in role.children) or sum(c.dep_ == "appos" for c in subject.children) > 1:
+    start = _hyphen_start(role)  # "co-founder": spaCy makes "co", "-" and "founder" three appositions
+    appositions = [c for c in subject.children if c.dep_ == "appos" and not start <= c.i < role.i]
+    if any(c.dep_ == "conj" for c in role.children) or len(appositions) > 1:
         return None  # "three colours: Black, Silver and Red": a list, not an identity
     if subject.ent_type_ in AREA_LABELS and role.ent_type_ in AREA_LABELS:  # not facilities
         return NominalMatch("located-in", subject, "be in", role, "is in")  # "Pasadena, California"
     for prep in role.children:
         pobj = prep_object(prep) if prep.dep_ == "prep" else None
         if pobj is not None and prep.lower_ in lexicon_of(prep).role_prepositions:
-            words = role.doc[role.left_edge.i : prep.i + 1].text
-            return NominalMatch(name, subject, f"{role.lemma_.lower()} {prep.lower_}", pobj, f"is {words}")
-    if subject.pos_ == "NOUN" and role.pos_ == "PROPN":  # "the doctor, Erasistratus": the name is the subject
+            words = role.doc[min(role.left_edge.i, start) : prep.i + 1].text
+            return NominalMatch(name, subject, f"{_role_phrase(role)} {prep.lower_}", pobj, f"is {words}")
+    holder, noun = (role, subject) if subject.pos_ == "NOUN" and role.pos_ == "PROPN" else (subject, role)
+    owner = _role_owner(noun, "poss")  # "X, Sony's chief executive", "Sony's chief executive, X" (issue 18)
+    if owner is not None and holder.ent_type_ == "PERSON":
+        return NominalMatch(name, holder, f"{_role_phrase(noun)} of", owner, f"is {_role_phrase(noun)} of")
+    if holder is role:  # "the doctor, Erasistratus": the name is the subject
         return NominalMatch(name, role, "be", subject, "is")
     return NominalMatch(name, subject, "be", role, "is")
+
+
+def _hyphen_start(token: Token) -> int:
+    """The index of the first part of the hyphenated word ``token`` ends ("co-founder", "vice-chairman")."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
+def _role_phrase(role: Token) -> str:
+    """The role a noun names, with the words that narrow it and the parts of its hyphenated word, lower-cased:
+    "chief executive", "co-founder", "managing director", "former chairman", "ex-economic adviser" (issue 18). A
+    name or a figure before it ("Sony's", "the 52-year-old") is not part of the role; a hyphenated word is
+    written whole, never a part of it alone."""
+    doc = role.doc
+    start = _hyphen_start(role)
+    words: dict[int, str] = {}  # by the index of the word's first part: each word once, in order
+    for c in role.lefts:
+        if c.i >= start or c.dep_ not in ("amod", "compound") or c.pos_ == "PROPN" or c.ent_type_ or not c.is_alpha:
+            continue
+        first = _hyphen_start(c)
+        last = c.i
+        while (
+            last + 2 < start
+            and doc[last + 1].text == "-"
+            and not doc[last].whitespace_
+            and not doc[last + 1].whitespace_
+        ):
+            last += 2
+        word = doc[first : last + 1].text.lower()
+        whole = all(t.is_alpha or t.text == "-" for t in doc[first : last + 1])
+        if whole and word not in _HOLDING and word not in lexicon_of(c).vague_adjectives:
+            words[first] = word
+    return " ".join([*(words[i] for i in sorted(words)), doc[start : role.i].text.lower() + role.lemma_.lower()])
+
+
+#: Words that say when or how a role is held, not which role it is: the new chief executive is the chief executive
+#: ("former", "deputy" and "vice" name another role, and stay).
+_HOLDING = frozenset({"new", "current", "incoming", "outgoing", "interim", "acting", "present", "existing"})
+
+
+def _role_noun(token: Token) -> bool:
+    """A noun for a person's role in a body: the language's person role nouns, and the roles of
+    organisations' people ("manager", "striker"); of a hyphenated word its last part ("vice-chairman")."""
+    lex = lexicon_of(token)
+    lemma = token.lemma_.lower()
+    return lemma in lex.person_role_nouns or lemma in lex.organisation_role_nouns
+
+
+def _role_owner(noun: Token, dep: str) -> Token | None:
+    """The organisation or country whose role ``noun`` is, by its possessive or a name compounded before it
+    ("Sony's chief executive", "Microsoft chairman"): a named organisation or country, not a nationality
+    ("the French president") nor a person ("Ferguson's assistant")."""
+    if not _role_noun(noun):
+        return None
+    for child in noun.lefts:
+        if child.dep_ == dep and child.ent_type_ in ("ORG", "GPE") and child.ent_iob_ != "" and child.pos_ == "PROPN":
+            lex = lexicon_of(noun)
+            if child.ent_type_ == "GPE" and noun.lemma_.lower() not in lex.state_role_nouns:
+                return None  # "US actor Jamie Foxx": where he is from
+            alone = child.ent_iob_ == "B" and (child.i + 1 == len(child.doc) or child.doc[child.i + 1].ent_iob_ != "I")
+            if alone and child.text in lex.organisation_words:
+                return None  # "Party President X": the word alone names no body
+            return child
+    return None
+
+
+def _title(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """ "warlord Khalifa Haftar", "President Bush" -> be; "Microsoft chairman Bill Gates" (a named body before
+    the role noun) -> Bill Gates - chairman of - Microsoft (issue 18)."""
+    subject, title = bound["subject"], bound["object"]
+    owner = _role_owner(title, "compound")
+    if owner is not None and title.i < subject.i and owner.i < title.i:
+        phrase = _role_phrase(title)
+        return NominalMatch(name, subject, f"{phrase} of", owner, f"is {phrase} of")
+    if not _title_word(bound):
+        return None
+    return NominalMatch(name, subject, "be", title, "is")
 
 
 def _name_adjective(name: str, bound: dict[str, Token]) -> NominalMatch | None:
@@ -328,6 +417,104 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     return NominalMatch("clause-act", subject, predicate, obj, words, act=act, verb=head)
 
 
+def _maker(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """ "Sony's PlayStation", "Microsoft's Xbox": a named organisation's product, named as such (never a
+    person, place or body: "Manchester United's Wayne Rooney"), was made by it; the shape implies it, no
+    word states it, so it is inferred (issue 18). Not a work: a title often holds a possessive ("Ocean's
+    Twelve") and a person's work ("Brando's film") may be one they starred in."""
+    product, maker = bound["product"], bound["maker"]
+    if maker.ent_iob_ == "" or product.ent_iob_ == "" or maker.pos_ != "PROPN":
+        return None
+    # a person's name the model took for a company ("Jean-Pierre Jeunet's"): their work is theirs in many ways
+    names = maker.doc[maker.left_edge.i : maker.i + 1]
+    if any(t.text in lexicon_of(maker).first_names for t in names):
+        return None
+    return NominalMatch(name, maker, "make", product, "makes", reading="inferred")
+
+
+def _score_idiom(name: str, bound: dict[str, Token]) -> NominalMatch | None:
+    """A sport idiom of ``score_idioms.tsv`` on its verb: "Chelsea took the lead through Lampard", "Henry put
+    Arsenal ahead", "Rooney's goal gave United the lead" -> the scorer - score for - the team; "Arsenal won
+    3-1 against Everton" -> Arsenal - beat - Everton (issue 18). Both sides must be named (the scorer may be
+    a pronoun the resolver links), and the clause's polarity and modality are the fact's (``verb``)."""
+    verb = bound["verb"]
+    # the verb's own words, not those of a clause joined to it ("gave Aberdeen hope, but X restored the lead")
+    own = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    near = [*own, *(g for c in own for g in c.children if g.dep_ not in _CLAUSES)]
+    for marker, subject_slot, object_slot, predicate in lexicon_of(verb).score_idioms[verb.lemma_.lower()]:
+        found = _marker(near, marker)
+        if found is None:
+            continue
+        subject, obj = _slot(verb, found, subject_slot), _slot(verb, found, object_slot)
+        if subject is None or obj is None or subject == found or obj == found:
+            continue
+        scorer, team = (subject, obj) if predicate == "score for" else (None, obj)
+        if scorer is not None:
+            scorer = _scorer(scorer)
+            subject = scorer if scorer is not None else subject
+        if not (_named_side(subject, pronoun=scorer is not None) and _named_side(team or obj, pronoun=False)):
+            return None
+        text = "scored for" if predicate == "score for" else "beat"
+        return NominalMatch(name, subject, predicate, obj, text, verb=verb)
+    return None
+
+
+_CLAUSES = frozenset({"conj", "cc", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis"})
+
+
+def _marker(near: list[Token], marker: str) -> Token | bool | None:
+    """The word the idiom needs among the verb's dependents and theirs; True for none ("-"); None if missing."""
+    if marker == "-":
+        return True
+    if marker == "<score>":  # "won 3-1": a figure
+        return next((t for t in near if t.like_num), None)
+    return next((t for t in near if t.lemma_.lower() == marker or t.lower_ == marker), None)
+
+
+def _slot(verb: Token, marker: Token | bool, slot: str) -> Token | None:
+    """The token in ``slot`` of the idiom: the verb's subject, its (indirect) object, or the object of a
+    preposition after the verb or its marker word ("thanks to X")."""
+    if slot == "subject":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if slot == "object":
+        objects = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+        return next((c for c in objects if c.dep_ == "dative"), objects[0] if objects else None)
+    heads = [verb, marker] if isinstance(marker, Token) else [verb]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == slot:
+                return prep_object(prep)
+    return None
+
+
+#: The prepositions that name who made a goal: "a penalty from Viduka", "a header by Sutton".
+_MAKER_PREPOSITIONS = ("from", "by")
+
+
+def _scorer(token: Token) -> Token | None:
+    """The person a scorer's slot names: the token itself when a name or pronoun; of a common noun ("Rooney's
+    goal", "a penalty from Viduka") its owner or maker; else None."""
+    if token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _MAKER_PREPOSITIONS:
+            named = prep_object(child)
+            if named is not None and named.pos_ == "PROPN":
+                return named
+    return None
+
+
+def _named_side(token: Token, *, pronoun: bool) -> bool:
+    """A team or a scorer: a name (tagged or not, but no figure or date), or a personal pronoun when allowed."""
+    if token.ent_type_ in VALUE_LABELS:
+        return False
+    if token.pos_ == "PRON":
+        return pronoun and token.lower_ in ("he", "she")
+    return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.ent_iob_ != "")
+
+
 _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
     "title_word": _title_word,
     "after_subject": _after_subject,
@@ -336,6 +523,9 @@ _CHECKS: dict[str, Callable[[dict[str, Token]], bool]] = {
 }
 _BUILDERS: dict[str, Callable[[str, dict[str, Token]], NominalMatch | None]] = {
     "apposition": _apposition,
+    "title": _title,
+    "maker": _maker,
+    "score_idiom": _score_idiom,
     "name_adjective": _name_adjective,
     "act_prep": _act_prep,
 }

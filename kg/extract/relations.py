@@ -226,7 +226,7 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         if obj.label == subject.label:
             continue
         negated, modality, attribution = _act_qualities(match, sentence, index)
-        yield _relation(
+        relation = _relation(
             doc_id,
             sentence,
             subject,
@@ -240,6 +240,15 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
             attribution=attribution,
             qualifiers=(),
         )
+        # issue 18: a fact the phrase's shape implies ("Sony's PlayStation": Sony makes it) is inferred
+        # and, with no word of the sentence for it, held at a modest confidence
+        if match.reading != "stated":
+            relation = replace(relation, reading=match.reading, confidence=min(relation.confidence, _IMPLIED))
+        yield relation
+
+
+#: The highest confidence of a fact only a phrase's shape implies (issue 18).
+_IMPLIED = 0.6
 
 
 def _act_qualities(match, sentence: Span, index: MentionIndex) -> tuple[bool, Modality | None, Argument | None]:

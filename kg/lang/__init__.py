@@ -119,6 +119,14 @@ def _name_adjectives(source: Source) -> dict[str, tuple[str, str, str]]:
     return found
 
 
+def _score_idioms(source: Source) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """verb → its rows of ``score_idioms.tsv`` (marker, subject slot, object slot, relation), in file order."""
+    found: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
+    for verb, marker, subject, obj, relation in _rows(source, 5):
+        found[verb] = (*found.get(verb, ()), (marker, subject, obj, relation))
+    return found
+
+
 def _pair_relations(source: Source) -> dict[str, tuple[str, str, str]]:
     return {label: (predicate, subject, obj) for label, predicate, subject, obj in _rows(source, 4)}
 
@@ -276,6 +284,9 @@ class Lexicon:
     gender_words: Mapping[str, str] = _data("gender_words.tsv", _mapping)
     agent_labels: frozenset[str] = _list("agent_labels")
     bystander_role_nouns: frozenset[str] = _list("bystander_role_nouns")
+    # issue 18 (facts in a noun phrase's shape): "Chelsea took the lead through Lampard", "X put Y ahead"
+    state_role_nouns: frozenset[str] = _list("state_role_nouns")  # "US president X", not "US actor X"
+    score_idioms: Mapping[str, tuple[tuple[str, str, str, str], ...]] = _data("score_idioms.tsv", _score_idioms)
     function_words: frozenset[str] = _list("function_words")
     # --- values and time
     month_numbers: Mapping[str, int] = _data("months.txt", _positions)

@@ -181,8 +181,12 @@ def test_an_apposition_names_the_subject(nlp):
     # "is trying to sell" is the act, sell, with the modality "attempted" (kg/lang/en/hedges.tsv)
     found = [r.subject.mention.text for r in relations if r.predicate == "sell" and r.subject.mention]
     assert found == ["Jeroen van der Veer"]
-    # and the apposition itself still says who he is
-    assert [r.object.label for r in relations if r.subject.label == "Jeroen van der Veer" and r.predicate == "be"]
+    # and the apposition itself still says who he is: Shell's chief executive (issue 18, the role's body)
+    assert [
+        r.object.label
+        for r in relations
+        if r.subject.label == "Jeroen van der Veer" and r.predicate == "chief executive of"
+    ] == ["Shell"]
 
 
 def test_generic_plurals_refer_to_no_one(nlp):
