@@ -88,6 +88,9 @@ def conll_relation(relation):
         "Organization",
     ):
         return head, tail, "Work_For"
+    if typed == KG.leaderOf and head_class == "Person" and tail_class in _PLACES:
+        # CoNLL04 marks the leader of a place as living there ("Ohio's governor, X", "Quebec Premier X")
+        return head, tail, "Live_In"
     if typed == KG.employs and (head_class, tail_class) == ("Organization", "Person"):
         return tail, head, "Work_For"
     if typed in (KG.livesIn, KG.locatedIn, KG.basedIn) and tail_class in _PLACES:

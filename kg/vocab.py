@@ -331,7 +331,7 @@ def typing_rules() -> tuple[TypingRule, ...]:
     """The rules of ``relations.tsv``, in file order.
 
     >>> typing_rules()[0].lemma, str(typing_rules()[0].relation)
-    ('reject', 'https://example.org/kg/ontology#rejects')
+    ('buy', 'https://example.org/kg/ontology#acquires')
     """
     lines = data_lines(
         relations_path(), missing="typed-relation rules missing", unreadable="cannot read the typed-relation rules"

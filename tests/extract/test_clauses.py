@@ -164,7 +164,7 @@ def test_a_causative_verb_asserts_its_infinitive(nlp):
 def test_a_name_after_its_kind_noun_is_the_argument(nlp):
     text = "Jack Dunn, the former chief executive of bankrupt British phone company Telvox, was jailed."
     found = relations_of(nlp, text)
-    [role] = [r for r in found if r.subject.label == "Jack Dunn" and r.predicate == "executive of"]
+    [role] = [r for r in found if r.subject.label == "Jack Dunn" and r.predicate == "former chief executive of"]
     assert role.object.label == "Telvox" and role.object.text.endswith("phone company Telvox")
     found = relations_of(nlp, "The court jailed the boss of phone company Telvox.")
     [jailed] = [r for r in found if r.predicate == "jail"]
