@@ -106,13 +106,15 @@ def _prefixed(span: Span, lex: Lexicon) -> bool:
 
 
 def _apart(name: Span, other: Span, lex: Lexicon) -> bool:
-    """Whether ``name`` is the first part of an adjective of ``name_adjectives.tsv`` ("the
-    UN-recognised government", "Amsterdam-based OneStat.com") and ``other`` is not the noun it
+    """Whether ``name`` is the first part of a hyphenated adjective ("the UN-recognised government",
+    "Amsterdam-based OneStat.com", "Singapore-listed shares") and ``other`` is not the noun it
     modifies (nor that noun's apposition, "the Tokyo-based carmaker Toyota"). The adjective says
     how the name relates to its noun (:mod:`kg.extract.nominal`); paired with any other name,
     the classifier made "UN based in Libya" and "<a person near it> lives in Amsterdam"."""
     doc = name.doc
-    if not (name.end + 1 < len(doc) and doc[name.end].text == "-" and doc[name.end + 1].lower_ in lex.name_adjectives):
+    # Any lower-case word after the hyphen makes the name a modifier of the noun ("CAO's Singapore-listed
+    # shares", "US-made jets"), as the table's participles do; the table only says which relation it states.
+    if not (name.end + 1 < len(doc) and doc[name.end].text == "-" and doc[name.end + 1].is_lower):
         return False
     noun = doc[name.end + 1].head
     return not (other.start <= noun.i < other.end or (other.root.dep_ == "appos" and other.root.head == noun))

@@ -61,3 +61,11 @@ def test_a_name_made_an_adjective_by_a_prefix_is_paired_with_nothing(nlp):
     found = read(nlp, "Nigel Farage of the anti-EU UK Independence Party said the vote was a triumph.")
     employer = ("Nigel Farage", "work for", "Independence Party", "classifier")
     assert [f for f in found if f[3] == "classifier"] == [employer]
+
+
+def test_a_name_in_any_hyphenated_adjective_modifies_its_noun_only(nlp):
+    # "listed" is in no table: the name still only describes the shares, so the company that owns
+    # them is not based in Singapore (nor the person near it living there).
+    text = "The holding company, owned by the Dutch state, holds most of Keppel Marine's Singapore-listed shares."
+    found = read(nlp, text)
+    assert not [f for f in found if f[3] == "classifier" and "Singapore" in (f[0], f[2])]
