@@ -193,3 +193,22 @@ def test_the_shapes_file_holds_the_constraints_generated_from_relations_tsv():
     text = (Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl").read_text(encoding="utf-8")
     assert text.endswith(constraint_shapes())
     assert "kg:BidsForShape" in text and "kg:LivesInShape" in text
+
+
+def test_a_relation_of_an_entity_to_itself_is_no_statement():
+    # "Peter Hale ... Hale": both arguments name one entity; "Peter Hale is Hale" tells a reader nothing.
+    hale_again = Mention("d1", 0, 10, "Peter Hale", "PERSON", 0)
+    relation = Relation(
+        doc_id="d1",
+        subject=Argument(HALE.text, HALE.text, HALE.start, HALE.end, mention=HALE),
+        predicate="be",
+        object=Argument(hale_again.text, hale_again.text, hale_again.start, hale_again.end, mention=hale_again),
+        sentence=TEXT,
+        start=0,
+        end=len(TEXT),
+        pattern="apposition",
+        relation_text="is",
+    )
+    triples = document_triples(relation, classified("join", HALE, BARCLAYS, "stated", 0.9))
+    statements = {s for s, p, o in triples if p == f"{RDF}type" and o.endswith("#Statement")}
+    assert len(statements) == 1  # the joining only
