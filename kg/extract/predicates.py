@@ -333,6 +333,16 @@ def _verb_words(verb: Token) -> tuple[list[Token], str]:
         ):
             words.append(child)  # "put the team ahead"; "was found guilty by" (issue 18)
             particles.append(child)
+        elif (
+            child.dep_ in ("advmod", "acomp")
+            and child.pos_ == "ADJ"
+            and child.i == verb.i + 1
+            and child.i + 1 < len(verb.doc)
+            and verb.doc[child.i + 1].dep_ == "prep"
+            and verb.doc[child.i + 1].head == verb
+        ):
+            words.append(child)  # "tested positive for X": without the adjective the relation says the opposite
+            particles.append(child)
     return words, " ".join([word_lemma(verb), *(c.lower_ for c in particles)])
 
 

@@ -288,3 +288,10 @@ def test_a_hedged_statement_is_stored_but_not_asserted(nlp):
     )
     assert [(str(r[0]), r[1]) for r in rows] == [("expected", None)]
     assert validate(graph.store) == []  # "expected" is a value the shapes allow
+
+
+def test_an_adjective_between_the_verb_and_its_preposition_is_in_the_relation(nlp):
+    # "tested for" would say the opposite of "tested positive for"
+    found = relations_of(nlp, "Tom Reid tested positive for a banned stimulant in June.")
+    [tested] = find(found, "Tom Reid", "test positive for", "banned stimulant")
+    assert tested.relation_text == "tested positive for"
