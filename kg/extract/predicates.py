@@ -105,7 +105,21 @@ def predicate_core(verb: Token) -> Core | None:
             )
     if verb.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
         return None  # "be" with a preposition that completes nothing states nothing: "if content is on-demand"
+    if _embedded_question_or_comparison(verb):
+        return None  # "more than the market had assumed", "I don't know how my body will react": no claim
     return Core(lemma, words, None, preps + extras, "intransitive")
+
+
+def _embedded_question_or_comparison(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause that asks or compares inside another ("how my body will react",
+    "than the market had assumed"): without an object, such a clause asserts nothing of its own."""
+    if verb.dep_ not in ("ccomp", "advcl", "pcomp", "xcomp", "acl", "relcl"):
+        return False
+    return any(
+        (c.dep_ == "mark" and (c.lower_ in ("than", "whether") or (c.lower_ == "if" and verb.dep_ == "ccomp")))
+        or (c.dep_ in ("advmod", "mark") and c.tag_ == "WRB" and c.i < verb.i)
+        for c in verb.children
+    )
 
 
 def _verb_group(verb: Token) -> tuple[list[Token], str] | None:

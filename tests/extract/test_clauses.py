@@ -295,3 +295,13 @@ def test_an_adjective_between_the_verb_and_its_preposition_is_in_the_relation(nl
     found = relations_of(nlp, "Tom Reid tested positive for a banned stimulant in June.")
     [tested] = find(found, "Tom Reid", "test positive for", "banned stimulant")
     assert tested.relation_text == "tested positive for"
+
+
+def test_a_clause_that_asks_or_compares_asserts_nothing_of_its_own(nlp):
+    found = relations_of(nlp, "Keppel sold more ships than the market had assumed.")
+    assert not find(found, "market", "assume")
+    found = relations_of(nlp, "Reid said he did not know how his knee would react.")
+    assert not find(found, "knee", "react")
+    # a condition is still read, as a condition
+    found = relations_of(nlp, "If the deal fails, Keppel will leave.")
+    assert [r.modality for r in find(found, "deal", "fail")] == ["if"]
