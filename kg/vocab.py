@@ -286,6 +286,9 @@ CLASS_GROUPS = {
     "Actor": {"Person", "Organization", "GeopoliticalEntity", "Group", "Concept"},
     "Concept": {"Concept"},
     "Living": {"Person", "Group", "Concept"},
+    # What is said: a reported clause or a thing named by a common noun, not the one told ("told
+    # Reuters": Reuters is no saying of the teller's).
+    "Content": {"Proposition", "Concept"},
 }
 
 

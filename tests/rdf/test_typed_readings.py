@@ -121,6 +121,8 @@ def test_the_reading_survives_the_extraction_record():
         ("reject", "Facility", "Concept", None),
         ("leader of", "Person", "GeopoliticalEntity", KG.leaderOf),
         ("minister of", "Person", "Concept", None),  # "minister of finance" works for no finance
+        ("tell", "Person", "Organization", None),  # "told Reuters": the one told is nothing said
+        ("tell", "Person", "Proposition", KG.says),
     ],
 )
 def test_argument_class_constraints(lemma, subject, obj, typed):
