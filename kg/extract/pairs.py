@@ -80,7 +80,7 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
             for tail, tail_label in spans:
                 if head.start == tail.start or abs(head.start - tail.start) > MAX_DISTANCE:
                     continue
-                if _apart(head, tail, lex) or _apart(tail, head, lex):
+                if _apart(head, tail, lex) or _apart(tail, head, lex) or _scene(tail, head):
                     continue
                 allowed = [
                     r
@@ -118,6 +118,18 @@ def _apart(name: Span, other: Span, lex: Lexicon) -> bool:
         return False
     noun = doc[name.end + 1].head
     return not (other.start <= noun.i < other.end or (other.root.dep_ == "appos" and other.root.head == noun))
+
+
+def _scene(place: Span, other: Span) -> bool:
+    """Whether ``place`` is set in a fronted phrase of the clause ("In Europe, Smart will go on sale",
+    "In Denver, the company said ..."): it says where the clause happens, not where ``other`` lives or is
+    based, and it is paired with nothing in that clause."""
+    prep = place.root.head
+    if place.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < min(s.i for s in subjects) and prep.i < verb.i and other.start > prep.i
 
 
 def thresholds(model: Mapping[str, Any]) -> dict[str, float]:

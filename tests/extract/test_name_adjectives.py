@@ -69,3 +69,9 @@ def test_a_name_in_any_hyphenated_adjective_modifies_its_noun_only(nlp):
     text = "The holding company, owned by the Dutch state, holds most of Keppel Marine's Singapore-listed shares."
     found = read(nlp, text)
     assert not [f for f in found if f[3] == "classifier" and "Singapore" in (f[0], f[2])]
+
+
+def test_a_place_in_a_fronted_phrase_is_where_the_clause_happens(nlp):
+    # "In London, ..." sets the scene of the clause: nobody in it is said to be based or live there.
+    found = read(nlp, "In London, Keppel Marine said its profit rose.")
+    assert not [f for f in found if f[3] == "classifier" and "London" in (f[0], f[2])]
