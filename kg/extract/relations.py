@@ -225,6 +225,15 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
         # though "the chief executive" refers to him (issue 18).
         if obj.label == subject.label:
             continue
+        if (
+            match.pattern == "apposition"
+            and match.predicate == "be"
+            and subject.mention is not None
+            and obj.mention is not None
+            and obj.via is None
+        ):
+            continue  # two names side by side: one thing named twice, or a list the parser read as one
+
         negated, modality, attribution = _act_qualities(match, sentence, index)
         relation = _relation(
             doc_id,

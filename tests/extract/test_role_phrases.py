@@ -108,3 +108,14 @@ def test_a_win_with_its_score_says_who_beat_whom(nlp):
     # no score, no match: a contract won against competition is no game
     facts = read(relations_of(nlp, "Sony won the contract against stiff competition."))
     assert not any(p == "beat" for _, p, _, _ in facts)
+
+
+def test_two_names_side_by_side_state_no_identity(nlp):
+    # a list the parser reads as an apposition: Henin is not Clijsters (the role apposition stays)
+    document = document_from_text(
+        "Headline\nBelgium's top players, Justine Henin, Kim Clijsters, withdrew.", doc_id="t"
+    )
+    found = extract(document, nlp(document.text)).relations
+    appositions = [(r.subject.label, r.object.label) for r in found if r.pattern == "apposition" and r.object]
+    assert ("Justine Henin", "Kim Clijsters") not in appositions
+    assert ("Justine Henin", "top player") in appositions
