@@ -231,8 +231,9 @@ def _nominal_relations(matches, sentence: Span, index: MentionIndex, doc_id: str
             and subject.mention is not None
             and obj.mention is not None
             and obj.via is None
+            and subject.mention.label == obj.mention.label == "PERSON"
         ):
-            continue  # two names side by side: one thing named twice, or a list the parser read as one
+            continue  # two people's names side by side: a list the parser read as an apposition
 
         negated, modality, attribution = _act_qualities(match, sentence, index)
         relation = _relation(
