@@ -19,6 +19,7 @@ from .arguments import clause_argument
 from .syntax import (
     adjective_head,
     clause_marker,
+    compound_prep,
     conjuncts,
     impersonal_hedge,
     is_time,
@@ -90,7 +91,9 @@ def predicate_core(verb: Token) -> Core | None:
                 rest + extras,
                 "verb-prep",
             )
-        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
+        return Core(
+            f"{lemma} {_prep_text(prep)}", words + _prep_words(prep), conjuncts([noun]), rest + extras, "verb-prep"
+        )
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         # a finite clause ("on whether the appeal has succeeded"), not "with both sides accusing ..." (circumstance)
         clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c) and c.tag_ != "VBG"), None)
@@ -196,12 +199,17 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
         return Core(
             lemma, words + [misplaced], conjuncts([known_object(misplaced)]), preps + extras, "passive", passive=True
         )
+    # "was elected party leader", "was renamed Northgate": what the subject became is the object (scored
+    # as a passive's complement, like a prepositional one)
+    named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
+    if named and named[0].ent_type_ not in DATE_LABELS:
+        return Core(f"be {verb.lower_}", words, conjuncts(named[:1]), preps + extras, "passive-prep")
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
         return Core(
-            f"be {verb.lower_} {prep.lower_}",
-            words + [prep],
+            f"be {verb.lower_} {_prep_text(prep)}",
+            words + _prep_words(prep),
             conjuncts([known_object(prep)]),
             rest + extras,
             "passive-prep",
@@ -395,6 +403,16 @@ def _misplaced_agent(preps: list[Token]) -> Token | None:
         if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "NORP")):
             return by
     return None
+
+
+def _prep_words(prep: Token) -> list[Token]:
+    """The words of a preposition: one, or two ("out of": see :func:`compound_prep`)."""
+    inner = compound_prep(prep)
+    return [prep] if inner is None else [prep, inner]
+
+
+def _prep_text(prep: Token) -> str:
+    return " ".join(t.lower_ for t in _prep_words(prep))
 
 
 def _first_argument_prep(preps: list[Token]) -> Token | None:

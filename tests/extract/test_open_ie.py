@@ -1,0 +1,70 @@
+"""Issue 18 (CaRB gaps): list items spaCy reads as appositions, a passive's predicative complement and
+two-word prepositions (needs the English model). Sentences written for these tests."""
+
+import pytest
+
+from kg.extract import extract
+from kg.read import document_from_text
+
+pytestmark = pytest.mark.model
+
+
+def written(nlp, text):
+    document = document_from_text("Headline\n" + text, doc_id="t")
+    return {r.as_written()[:3] for r in extract(document, nlp(document.text)).relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The board includes the chairman of the bank, the head of sales, and the finance director.",
+            {"the chairman of the bank", "the head of sales", "the finance director"},
+        ),
+        (
+            "Guests included the president of the club, the captain of the team, and the coach.",
+            {"the president of the club", "the captain of the team", "the coach"},
+        ),
+        (
+            # the middle item hangs on the first one's prepositional object
+            "These include any Adviser to the Governor, Deputy Adviser to the Governor, and Special Adviser to "
+            "the Governor.",
+            {"any Adviser to the Governor", "Deputy Adviser", "Special Adviser"},
+        ),
+    ],
+)
+def test_a_list_read_as_an_apposition_gives_each_item(nlp, text, expected):
+    found = written(nlp, text)
+    assert expected <= {o for _, r, o in found if r.startswith("includ")}, found
+
+
+def test_a_true_apposition_is_not_a_list_item(nlp):
+    found = written(nlp, "Police arrested John Smith, a builder, and his brother.")
+    assert ("Police", "arrested", "a builder") not in found
+    assert ("Police", "arrested", "John Smith") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("In 1999, she was elected party leader.", ("she", "was elected", "party leader")),
+        ("The company was renamed Northgate in 2004.", ("The company", "was renamed", "Northgate")),
+        ("Mr Brown was appointed chief executive last year.", ("Mr Brown", "was appointed", "chief executive")),
+    ],
+)
+def test_what_a_passive_subject_became_is_its_object(nlp, text, triple):
+    assert triple in written(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "The striker was ruled out of the match with a knee injury.",
+            ("The striker", "was ruled out of", "the match"),
+        ),
+        ("The bank pulled out of the deal in March.", ("The bank", "pulled out of", "the deal")),
+    ],
+)
+def test_a_two_word_preposition_stays_whole(nlp, text, triple):
+    assert triple in written(nlp, text)
