@@ -138,6 +138,20 @@ def _owner(token: Token) -> tuple[Token | None, Via | None]:
     return None, None
 
 
+def dated_phrase(token: Token) -> Token | None:
+    """The preposition of a date that ends an object's phrase ("a touring team in the 1920s": in), or None.
+    It says when the clause holds, not which thing the object is."""
+    if token.dep_ not in ("dobj", "attr", "oprd") or not token.n_rights:
+        return None
+    last = list(token.rights)[-1]
+    if last.dep_ != "prep" or last.lower_ not in ("in", "during"):
+        return None
+    noun = prep_object(last)
+    if noun is None or noun.ent_type_ not in DATE_LABELS or any(t.ent_type_ not in DATE_LABELS for t in noun.rights):
+        return None
+    return last
+
+
 def _preps(token: Token) -> list[Token]:
     """A noun's prepositional phrases, including one it shares with the noun it is
     coordinated with ("the east and swathes of southern Libya")."""
@@ -167,6 +181,8 @@ def phrase_of(token: Token, *, coordinated: bool = False) -> Span:
                 continue
             if node == token and child.dep_ == "nmod" and any(c.dep_ == "conj" for c in child.children):
                 continue  # "the UN, EU and several countries": UN and EU are arguments of their own
+            if node == token and child == dated_phrase(token):
+                continue  # "were a touring team in the 1920s": the date is when, a qualifier of its own
             stack.append(child)
     for prep in shared:
         keep.update(t.i for t in prep.subtree)

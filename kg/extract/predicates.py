@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..lang import lexicon_of
 from ..vocab import DATE_LABELS, VALUE_LABELS
-from .arguments import clause_argument
+from .arguments import clause_argument, dated_phrase
 from .syntax import (
     adjective_head,
     clause_marker,
@@ -57,6 +57,15 @@ class Core:
 
 def predicate_core(verb: Token) -> Core | None:
     """The relation a predicate states, or None when it states none by itself."""
+    core = _predicate_core(verb)
+    if core is not None and core.objects:
+        # "were a touring team in the 1920s": the date left out of the object is a time of the clause
+        dated = [d for d in map(dated_phrase, core.objects) if d is not None]
+        core.qualifiers = core.qualifiers + [d for d in dated if d not in core.qualifiers]
+    return core
+
+
+def _predicate_core(verb: Token) -> Core | None:
     if impersonal_hedge(verb) is not None:
         return None  # "it seems that ...": the clause is the assertion, hedged
     group = _verb_group(verb)

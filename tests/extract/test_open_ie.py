@@ -68,3 +68,10 @@ def test_what_a_passive_subject_became_is_its_object(nlp, text, triple):
 )
 def test_a_two_word_preposition_stays_whole(nlp, text, triple):
     assert triple in written(nlp, text)
+
+
+def test_a_date_that_ends_an_object_is_a_time_of_the_clause(nlp):
+    document = document_from_text("Headline\nThe Rovers were a touring football team in the 1920s.", doc_id="t")
+    [relation] = [r for r in extract(document, nlp(document.text)).relations if r.as_written()[1] == "were"]
+    assert relation.as_written()[2] == "a touring football team"
+    assert [q.text for q in relation.qualifiers] == ["in the 1920s"]
