@@ -251,6 +251,22 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         if dative is not None and _names_after_bare_noun(obj, dative):
             light, preps = dative, [p for p in preps if p != dative]
 
+    if light is None:
+        # "drew users away from Netscape": a bare noun, the particle after it and the name it leads away from
+        particle = next(
+            (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.object_particles and c.i > obj.i),
+            None,
+        )
+        inner = None if particle is None else next((p for p in particle.rights if prep_object(p) is not None), None)
+        if particle is not None and inner is not None and _names_after_bare_noun(obj, inner):
+            base = lemma.removesuffix(f" {particle.lower_}")
+            return Core(
+                f"{base} {word_lemma(obj)} {particle.lower_} {_prep_text(inner)}",
+                words + [obj, particle, *_prep_words(inner)],
+                conjuncts([known_object(inner)]),
+                preps + extras,
+                "light-verb",
+            )
     if light is not None:
         light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
         return Core(

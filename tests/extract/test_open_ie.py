@@ -75,3 +75,21 @@ def test_a_date_that_ends_an_object_is_a_time_of_the_clause(nlp):
     [relation] = [r for r in extract(document, nlp(document.text)).relations if r.as_written()[1] == "were"]
     assert relation.as_written()[2] == "a touring football team"
     assert [q.text for q in relation.qualifiers] == ["in the 1920s"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "The new browser seems to be drawing users away from Netscape.",
+            ("The new browser", "seems to be drawing users away from", "Netscape"),
+        ),
+        ("The club lured fans away from Rovers.", ("The club", "lured fans away from", "Rovers")),
+    ],
+)
+def test_a_bare_noun_led_away_from_a_name_is_part_of_the_relation(nlp, text, triple):
+    assert triple in written(nlp, text)
+
+
+def test_a_particle_without_a_name_after_it_stays_a_particle(nlp):
+    assert ("The coach", "pushed aside", "the plan") in written(nlp, "The coach pushed the plan aside.")
