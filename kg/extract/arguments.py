@@ -74,6 +74,9 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: boo
         return Argument(text=text, label=text, start=start, end=end)
     elif mention is None and (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in SUBJECT_DEPS)):
         mention = resolve_nominal(token, index)
+        if _names_again(token):
+            # "John Hart, the former Oasis drummer who produced ...": the apposition names the name before it
+            mention = index.at(token.head)
         via = "nominal" if mention else None
         if mention is None and depth < 2:
             owner, via = _owner(token)
@@ -89,6 +92,15 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: boo
     if not label:
         return None
     return Argument(text=text, label=label, start=start, end=end)
+
+
+def _names_again(token: Token) -> bool:
+    """Whether the noun ``token`` is an apposition after a name, and not an item of a list the parser read as
+    one ("Mr Hart, his wife and their son": no conjunct on either)."""
+    head = token.head
+    if token.dep_ != "appos" or head.pos_ != "PROPN" or token.i < head.i:
+        return False
+    return not any(c.dep_ == "conj" for c in (*token.children, *head.children))
 
 
 def _close(child: Token, node: Token) -> bool:

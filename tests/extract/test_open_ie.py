@@ -93,3 +93,19 @@ def test_a_bare_noun_led_away_from_a_name_is_part_of_the_relation(nlp, text, tri
 
 def test_a_particle_without_a_name_after_it_stays_a_particle(nlp):
     assert ("The coach", "pushed aside", "the plan") in written(nlp, "The coach pushed the plan aside.")
+
+
+def subjects_of(nlp, text, predicate):
+    document = document_from_text("Headline\n" + text, doc_id="t")
+    return [r.subject.label for r in extract(document, nlp(document.text)).relations if r.predicate == predicate]
+
+
+def test_a_relative_clause_on_an_apposition_is_said_of_the_name(nlp):
+    text = "The album was mixed by John Hart, the former Oasis drummer who produced the band's first single."
+    assert subjects_of(nlp, text, "produce") == ["John Hart"]
+    assert subjects_of(nlp, "They met Anna Berg, a lawyer who represents the union.", "represent") == ["Anna Berg"]
+
+
+def test_a_list_item_after_a_name_is_not_the_name(nlp):
+    text = "The prize went to Tom Hale, his daughter who owns the farm, and his son."
+    assert subjects_of(nlp, text, "own") == ["daughter"]
