@@ -109,3 +109,10 @@ def test_a_relative_clause_on_an_apposition_is_said_of_the_name(nlp):
 def test_a_list_item_after_a_name_is_not_the_name(nlp):
     text = "The prize went to Tom Hale, his daughter who owns the farm, and his son."
     assert subjects_of(nlp, text, "own") == ["daughter"]
+
+
+def test_a_win_hung_on_the_object_is_the_subjects(nlp):
+    text = "Rovers set up an all Irish cup final with a 3-2 win over Cork City in Dublin on Sunday."
+    assert subjects_of(nlp, text, "win over") == ["Rovers"]
+    # an act with no other party ("a promise of talks") says nothing of the subject
+    assert subjects_of(nlp, "The company signed a deal with a promise of talks with the union.", "promise") == []
