@@ -74,6 +74,9 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: boo
         return Argument(text=text, label=text, start=start, end=end)
     elif mention is None and (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in SUBJECT_DEPS)):
         mention = resolve_nominal(token, index)
+        if _names_again(token):
+            # "John Hart, the former Oasis drummer who produced ...": the apposition names the name before it
+            mention = index.at(token.head)
         via = "nominal" if mention else None
         if mention is None and depth < 2:
             owner, via = _owner(token)
@@ -89,6 +92,15 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: boo
     if not label:
         return None
     return Argument(text=text, label=label, start=start, end=end)
+
+
+def _names_again(token: Token) -> bool:
+    """Whether the noun ``token`` is an apposition after a name, and not an item of a list the parser read as
+    one ("Mr Hart, his wife and their son": no conjunct on either)."""
+    head = token.head
+    if token.dep_ != "appos" or head.pos_ != "PROPN" or token.i < head.i:
+        return False
+    return not any(c.dep_ == "conj" for c in (*token.children, *head.children))
 
 
 def _close(child: Token, node: Token) -> bool:
@@ -138,6 +150,20 @@ def _owner(token: Token) -> tuple[Token | None, Via | None]:
     return None, None
 
 
+def dated_phrase(token: Token) -> Token | None:
+    """The preposition of a date that ends an object's phrase ("a touring team in the 1920s": in), or None.
+    It says when the clause holds, not which thing the object is."""
+    if token.dep_ not in ("dobj", "attr", "oprd") or not token.n_rights:
+        return None
+    last = list(token.rights)[-1]
+    if last.dep_ != "prep" or last.lower_ not in ("in", "during"):
+        return None
+    noun = prep_object(last)
+    if noun is None or noun.ent_type_ not in DATE_LABELS or any(t.ent_type_ not in DATE_LABELS for t in noun.rights):
+        return None
+    return last
+
+
 def _preps(token: Token) -> list[Token]:
     """A noun's prepositional phrases, including one it shares with the noun it is
     coordinated with ("the east and swathes of southern Libya")."""
@@ -167,6 +193,8 @@ def phrase_of(token: Token, *, coordinated: bool = False) -> Span:
                 continue
             if node == token and child.dep_ == "nmod" and any(c.dep_ == "conj" for c in child.children):
                 continue  # "the UN, EU and several countries": UN and EU are arguments of their own
+            if node == token and child == dated_phrase(token):
+                continue  # "were a touring team in the 1920s": the date is when, a qualifier of its own
             stack.append(child)
     for prep in shared:
         keep.update(t.i for t in prep.subtree)

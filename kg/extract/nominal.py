@@ -394,7 +394,7 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
         pattern = "act-object" if poss is not None else "act-by"
         return NominalMatch(pattern, doer, _fill("{act.act}", found), obj, words, act=act)
     around = act.head
-    head = around.head
+    head = _clause_of_object_phrase(around)
     if act.dep_ != "pobj" or around.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -415,6 +415,16 @@ def _act_prep(name: str, bound: dict[str, Token]) -> NominalMatch | None:
     if not _shared_act(found):
         return None
     return NominalMatch("clause-act", subject, predicate, obj, words, act=act, verb=head)
+
+
+def _clause_of_object_phrase(prep: Token) -> Token:
+    """The word a phrase "with/after <act>" tells about: its head, or the verb whose object the parser hung
+    it on ("set up a cup final with a 3-2 win over X": the win is how the subject set it up)."""
+    head = prep.head
+    if prep.lower_ not in ("with", "after") or prep.i < head.i:
+        return head
+    noun = head.head if head.dep_ == "amod" and head.i > head.head.i else head  # "a cup final" read as "cup"
+    return noun.head if noun.dep_ in ("dobj", "attr") and noun.pos_ in ("NOUN", "PROPN") else head
 
 
 def _maker(name: str, bound: dict[str, Token]) -> NominalMatch | None:

@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from ..lang import lexicon_of
 from ..vocab import DATE_LABELS, VALUE_LABELS
-from .arguments import clause_argument
+from .arguments import clause_argument, dated_phrase
 from .syntax import (
     adjective_head,
     clause_marker,
+    compound_prep,
     conjuncts,
     impersonal_hedge,
     is_time,
@@ -56,6 +57,15 @@ class Core:
 
 def predicate_core(verb: Token) -> Core | None:
     """The relation a predicate states, or None when it states none by itself."""
+    core = _predicate_core(verb)
+    if core is not None and core.objects:
+        # "were a touring team in the 1920s": the date left out of the object is a time of the clause
+        dated = [d for d in map(dated_phrase, core.objects) if d is not None]
+        core.qualifiers = core.qualifiers + [d for d in dated if d not in core.qualifiers]
+    return core
+
+
+def _predicate_core(verb: Token) -> Core | None:
     if impersonal_hedge(verb) is not None:
         return None  # "it seems that ...": the clause is the assertion, hedged
     group = _verb_group(verb)
@@ -90,7 +100,9 @@ def predicate_core(verb: Token) -> Core | None:
                 rest + extras,
                 "verb-prep",
             )
-        return Core(f"{lemma} {prep.lower_}", words + [prep], conjuncts([noun]), rest + extras, "verb-prep")
+        return Core(
+            f"{lemma} {_prep_text(prep)}", words + _prep_words(prep), conjuncts([noun]), rest + extras, "verb-prep"
+        )
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         # a finite clause ("on whether the appeal has succeeded"), not "with both sides accusing ..." (circumstance)
         clause = next((c for c in prep.children if c.dep_ == "pcomp" and own_subject(c) and c.tag_ != "VBG"), None)
@@ -210,12 +222,17 @@ def _passive_core(verb: Token, words: list[Token], lemma: str, preps: list[Token
         return Core(
             lemma, words + [misplaced], conjuncts([known_object(misplaced)]), preps + extras, "passive", passive=True
         )
+    # "was elected party leader", "was renamed Northgate": what the subject became is the object (scored
+    # as a passive's complement, like a prepositional one)
+    named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
+    if named and named[0].ent_type_ not in DATE_LABELS:
+        return Core(f"be {verb.lower_}", words, conjuncts(named[:1]), preps + extras, "passive-prep")
     prep = _first_argument_prep(preps)
     if prep is not None:
         rest = [p for p in preps if p != prep]
         return Core(
-            f"be {verb.lower_} {prep.lower_}",
-            words + [prep],
+            f"be {verb.lower_} {_prep_text(prep)}",
+            words + _prep_words(prep),
             conjuncts([known_object(prep)]),
             rest + extras,
             "passive-prep",
@@ -248,6 +265,22 @@ def _object_core(verb: Token, words: list[Token], lemma: str, preps: list[Token]
         if dative is not None and _names_after_bare_noun(obj, dative):
             light, preps = dative, [p for p in preps if p != dative]
 
+    if light is None:
+        # "drew users away from Netscape": a bare noun, the particle after it and the name it leads away from
+        particle = next(
+            (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.object_particles and c.i > obj.i),
+            None,
+        )
+        inner = None if particle is None else next((p for p in particle.rights if prep_object(p) is not None), None)
+        if particle is not None and inner is not None and _names_after_bare_noun(obj, inner):
+            base = lemma.removesuffix(f" {particle.lower_}")
+            return Core(
+                f"{base} {word_lemma(obj)} {particle.lower_} {_prep_text(inner)}",
+                words + [obj, particle, *_prep_words(inner)],
+                conjuncts([known_object(inner)]),
+                preps + extras,
+                "light-verb",
+            )
     if light is not None:
         light_words = [t for t in obj.children if t.dep_ == "det"] + [obj, light]
         return Core(
@@ -419,6 +452,16 @@ def _misplaced_agent(preps: list[Token]) -> Token | None:
         if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "NORP")):
             return by
     return None
+
+
+def _prep_words(prep: Token) -> list[Token]:
+    """The words of a preposition: one, or two ("out of": see :func:`compound_prep`)."""
+    inner = compound_prep(prep)
+    return [prep] if inner is None else [prep, inner]
+
+
+def _prep_text(prep: Token) -> str:
+    return " ".join(t.lower_ for t in _prep_words(prep))
 
 
 def _first_argument_prep(preps: list[Token]) -> Token | None:

@@ -36,7 +36,22 @@ HYPHENS = frozenset("-\u2010\u2011")
 
 
 def prep_object(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    """The noun a preposition governs; for a two-word preposition that spaCy reads as one inside the other
+    ("knocked out of the cup", "pulled away from the bank"), the inner one's noun."""
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if found is None:
+        inner = compound_prep(prep)
+        return None if inner is None else next((c for c in inner.children if c.dep_ == "pobj"), None)
+    return found
+
+
+def compound_prep(prep: Token) -> Token | None:
+    """The second word of a two-word preposition ("out of", "away from") read as ``prep`` with a
+    preposition of its own right after it and no object, or None."""
+    if prep.dep_ != "prep" or prep.i + 1 >= len(prep.doc) or any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    inner = prep.doc[prep.i + 1]
+    return inner if inner.dep_ == "prep" and inner.head == prep else None
 
 
 def known_object(prep: Token) -> Token:
@@ -181,7 +196,32 @@ def conjuncts(tokens: Iterable[Token]) -> list[Token]:
             for child in token.rights:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == token.i + 1:
                     found.extend(c for c in child.conjuncts if c.i > child.i and c.pos_ == "PROPN")
+        found.extend(_listed_as_apposition(token))
     return list(dict.fromkeys(found))
+
+
+def _listed_as_apposition(token: Token) -> list[Token]:
+    """The middle items of a list "X, Y, and Z" that spaCy reads as an apposition to X (or to the noun of
+    X's own prepositional phrase): Y and what is coordinated with it. A true apposition names X again with
+    another kind of word ("Boeing, the planemaker, and Airbus"), so Y must be the same part of speech as X
+    and a comma and a coordination ("and Z") must frame it."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.n_rights:
+        return []
+    later = [c for c in token.children if c.dep_ == "conj" and c.i > token.i]
+    hosts = [token, *(p for c in token.rights if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
+    found: list[Token] = []
+    for host in hosts:
+        for child in host.rights:
+            if child.dep_ != "appos" or child.pos_ != token.pos_ or child.left_edge.i < 1:
+                continue
+            if child.doc[child.left_edge.i - 1].lower_ != ",":
+                continue
+            own = [c for c in child.conjuncts if c.i > child.i]
+            coordinated = any(c.dep_ == "cc" for c in child.children) and own
+            # in a prepositional phrase, only the list's own last item ("and Z", a conjunct of X) shows it
+            if (coordinated and host == token) or any(c.i > child.i for c in later):
+                found.extend([child, *own])
+    return found
 
 
 def hyphen_joined(doc: Doc, mentions: Iterable) -> Doc:
