@@ -114,6 +114,7 @@ TypedBy: TypeAlias = Literal[
     "kind noun",
     "dateline",
     "gazetteer",
+    "short form",
 ]
 
 #: The XML Schema datatype of a calendar value (``TimeValue.datatype``).

@@ -74,6 +74,7 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
     evidence = _type_evidence(doc, spans)
     spans = sorted(spans + _surnames_unnamed(doc, spans, evidence), key=lambda item: item[0].start)  # issue 17
     surnames = {span[-1].text for span, label in spans if label == "PERSON" and len(span) > 1}
+    organisation_heads = {span[0].text for span, label in spans if label == "ORG" and len(span) > 1}
     names = [_plain(span) for span, _ in spans]
     votes: dict[str, Counter] = defaultdict(Counter)
     for (_, label), name in zip(spans, names, strict=True):
@@ -84,6 +85,10 @@ def mentions(doc: Doc, *, doc_id: str, retype: bool = True) -> list[Mention]:
             consolidated[name] = evidence[name]
         elif " " not in name and name in surnames:
             consolidated[name] = ("PERSON", "surname")
+        elif " " not in name and name in organisation_heads and counter.most_common(1)[0][0] == "PERSON":
+            # "Jet" after "Jet Airways": the first word of an organisation's name, used alone, is its short
+            # form, not a person (issue 18: "it" after it must find an organisation)
+            consolidated[name] = ("ORG", "short form")
         else:
             consolidated[name] = (counter.most_common(1)[0][0], None)
     if retype:

@@ -477,3 +477,18 @@ def test_an_organisation_before_a_noun_it_has_too_is_no_product(nlp):
     # "network", "player", "system" follow an organisation's own name as well as a product's.
     assert ("CNN", "ORG", None) in typed(nlp, "He joined the CNN network in May.")
     assert ("Kazoo", "PRODUCT", "kind noun") in typed(nlp, "Fans loved the Kazoo peer-to-peer network.")
+
+
+def test_the_first_word_of_an_organisation_alone_is_its_short_form_not_a_person(nlp):
+    # spaCy tags "Kestrel" a person; after "Kestrel Airways" it is the airline, and "It" finds it
+    from kg.extract import extract
+    from kg.model import Document
+
+    text = (
+        "Budget carrier Kestrel Airways was founded in 1993. Kestrel has 42 aircraft and runs 271 flights daily. "
+        "It recently won permission to fly to London."
+    )
+    found = extract(Document(id="d", text=text), nlp(text))
+    assert [(m.label, m.typed_by) for m in found.mentions if m.text == "Kestrel"] == [("ORG", "short form")]
+    winners = [r.subject.mention.text for r in found.relations if r.predicate == "win" and r.subject.mention]
+    assert winners == ["Kestrel"]
