@@ -45,7 +45,7 @@ VERSION = "0.1.0"
 
 #: Name and version of the extractor, written on each build's ``prov:Activity`` (``kg:extractor``); bumped when
 #: what extraction produces changes. Defined with the records so that mapping them needs no extraction.
-EXTRACTOR = "kg.extract.relations/0.2"
+EXTRACTOR = "kg.extract.relations/0.3"
 
 #: How an argument that is not a name found its referent.
 Via: TypeAlias = Literal["pronoun", "unresolved", "nominal", "possessive", "partitive", "speaker"]

@@ -76,7 +76,7 @@ def argument_of(token: Token, index: MentionIndex, depth: int = 0, *, close: boo
         mention = resolve_nominal(token, index)
         if _names_again(token):
             # "John Hart, the former Oasis drummer who produced ...": the apposition names the name before it
-            mention = index.at(token.head)
+            mention = index.at(token.head) or mention
         via = "nominal" if mention else None
         if mention is None and depth < 2:
             owner, via = _owner(token)

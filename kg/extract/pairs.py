@@ -82,6 +82,8 @@ def pair_relations(doc: Doc, names: list[tuple[Span, str]], *, floor: float | No
                     continue
                 if _apart(head, tail, lex) or _apart(tail, head, lex) or _scene(tail, head):
                     continue
+                if coarse_type(head_label) == "person" and _owner(tail, head):
+                    continue  # "India's Sania Mirza": a country's own, not where she lives
                 allowed = [
                     r
                     for r, (_, s, o) in lex.pair_relations.items()
@@ -130,6 +132,12 @@ def _scene(place: Span, other: Span) -> bool:
     verb = prep.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and prep.i < min(s.i for s in subjects) and prep.i < verb.i and other.start > prep.i
+
+
+def _owner(place: Span, name: Span) -> bool:
+    """Whether ``place`` is the possessive of ``name`` ("India's Sania Mirza", "Spain's Emilio Botin"): it
+    says whose the person is (a nationality, a team), not where the person lives."""
+    return place.root.dep_ == "poss" and name.start <= place.root.head.i < name.end
 
 
 def thresholds(model: Mapping[str, Any]) -> dict[str, float]:

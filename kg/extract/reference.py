@@ -107,7 +107,14 @@ def _is_expletive(pronoun: Token) -> bool:
         return True  # "it seems that ...", "it is said that ..." (not "it is to deploy": that "it" acts)
     # "it is likely that ...", "it is easy to insert ...", "it is a disaster to make ...": the clause hangs
     # from the verb or from what it says "it" is.
+    hedges = lexicon_of(pronoun).hedges
     described = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > verb.i]
+    if any(
+        (kind, head.lower_) in hedges and any(c.dep_ == "xcomp" for c in head.children)
+        for head in described
+        for kind in ("adjective", "negative")
+    ):
+        return False  # "it is likely to win": the adjective only hedges what "it" does (raising)
     return any(
         c.i > head.i
         and (c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ == "acl" and any(a.dep_ == "aux" for a in c.children)))

@@ -190,7 +190,11 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
                 "to": v,
                 "label": label if labelled else None,
                 "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
-                "dashes": bool(data["negated"] or data.get("modality") not in (None, "will", "shall")),
+                "dashes": bool(
+                    data["negated"]
+                    or data.get("modality") not in (None, "will", "shall")
+                    or not data.get("asserted", True)
+                ),
                 "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
                 "width": 1 + min(data["count"], 5) * 0.5,
                 "arrows": "to",

@@ -41,7 +41,7 @@ def to_networkx(graph):
     keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
     ``mentions`` (and ``same_as``: the ``owl:sameAs`` links of a place linked to
     GeoNames). There is one edge per subject, relation, object and polarity,
-    carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``,
+    carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``, ``asserted``,
     ``confidence`` (the highest of its statements), ``count`` and ``sources``: a
     list of ``(document title, sentence)``.
 
@@ -98,7 +98,7 @@ def _statements(facts: DrawingFacts) -> list[dict]:
     """The statements (subject, predicate, object), each with its flags, sentence, document and relation label."""
     values = {
         name: {r["statement"]: r["value"] for r in facts.rows(f"statement {name}")}
-        for name in ("negated", "modality", "confidence", "sentence")
+        for name in ("negated", "modality", "confidence", "sentence", "asserted")
     }
     sentences = {
         name: {r["sentence"]: r["value"] for r in facts.rows(f"sentence {name}")} for name in ("text", "document")
@@ -115,6 +115,7 @@ def _statements(facts: DrawingFacts) -> list[dict]:
         row.update(
             negated=values["negated"].get(statement),
             modality=values["modality"].get(statement),
+            asserted=values["asserted"].get(statement) in ("true", "1", "True"),
             confidence=values["confidence"].get(statement),
             sentence=sentences["text"].get(sentence),
             title=documents["title"].get(document),
@@ -128,7 +129,10 @@ def _add_edge(result, row: dict) -> None:
     """Draw one statement: a new edge, or one more source of the edge with its relation and polarity."""
     subject, obj = row["s"], row["o"]
     negated = row["negated"] in ("true", "1", "True")
-    key = f"{row['p']}|{'not' if negated else ''}|{row['modality'] or ''}"
+    # a statement kg does not assert (a guess of the classifier, a reading whose classes fail) is no fact:
+    # its edge is apart from the asserted one and drawn as uncertain
+    asserted = bool(row.get("asserted"))
+    key = f"{row['p']}|{'not' if negated else ''}|{row['modality'] or ''}|{'' if asserted else 'unasserted'}"
     source = (row["title"] or row["identifier"] or "", row["sentence"] or "")
     confidence = _number(row["confidence"])
     if result.has_edge(subject, obj, key):
@@ -146,6 +150,7 @@ def _add_edge(result, row: dict) -> None:
             predicate=row["p"],
             negated=negated,
             modality=row["modality"],
+            asserted=asserted,
             confidence=confidence,
             count=1,
             sources=[source],

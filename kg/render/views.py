@@ -101,7 +101,9 @@ def facts_from_store(store: Store) -> DrawingFacts:
     return facts
 
 
-_STATEMENT_PROPERTIES = {name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence")}
+_STATEMENT_PROPERTIES = {
+    name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence", "asserted")
+}
 #: What a statement's sentence node holds: the text shown on hover, and its document.
 _SENTENCE_PROPERTIES = {name: str(getattr(KG, name)) for name in ("text", "document")}
 _DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}

@@ -75,3 +75,9 @@ def test_a_place_in_a_fronted_phrase_is_where_the_clause_happens(nlp):
     # "In London, ..." sets the scene of the clause: nobody in it is said to be based or live there.
     found = read(nlp, "In London, Keppel Marine said its profit rose.")
     assert not [f for f in found if f[3] == "classifier" and "London" in (f[0], f[2])]
+
+
+def test_a_country_owning_a_person_is_no_place_she_lives(nlp):
+    # "India's Sania Mirza": whose she is (a nationality), not where she lives
+    found = read(nlp, "India's Sania Mirza beat Kim Clijsters in the second round.")
+    assert not [f for f in found if f[3] == "classifier" and f[1] == "live in" and f[2] == "India"]

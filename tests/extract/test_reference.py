@@ -200,3 +200,11 @@ def test_a_plural_role_noun_is_never_resolved(nlp):
     found = extract(document, doc).mentions
     officials = next(t for t in doc if t.text == "officials")
     assert resolve_nominal(officials, MentionIndex(doc, list(found))) is None
+
+
+def test_an_it_that_a_hedging_adjective_raises_still_acts(nlp):
+    # "It is likely to appeal": "likely" only hedges what "it" does; that "it" is no clause after it
+    text = "Keppel Marine lost the case on Monday. It is likely to appeal the ruling."
+    appeals = [r for r in relations_of(nlp, text) if r.predicate == "appeal"]
+    assert len(appeals) == 1 and appeals[0].modality == "hedged"
+    assert appeals[0].subject.text == "It"

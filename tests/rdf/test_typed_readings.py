@@ -214,3 +214,24 @@ def test_a_relation_of_an_entity_to_itself_is_no_statement():
     triples = document_triples(relation, classified("join", HALE, BARCLAYS, "stated", 0.9))
     statements = {s for s, p, o in triples if p == f"{RDF}type" and o.endswith("#Statement")}
     assert len(statements) == 1  # the joining only
+
+
+def test_a_guess_is_drawn_apart_from_facts_as_uncertain():
+    # the views read kg:asserted: a classifier's guess is an edge of its own, not asserted, dashed
+    import pyoxigraph as ox
+
+    from kg.render.nx import to_networkx
+
+    extraction = Extraction(
+        Document("d1", TEXT),
+        (HALE, LEEDS, BARCLAYS),
+        (
+            classified("live in", HALE, LEEDS, "guess", 0.55),
+            classified("work for", HALE, BARCLAYS, "inferred", 0.9),
+        ),
+    )
+    store = ox.Store()
+    for _graph, quads in quad_batches([extraction], link_entities([extraction]), base=BASE):
+        store.extend(quads)
+    edges = {data["relation"]: data["asserted"] for _, _, data in to_networkx(store).edges(data=True)}
+    assert edges == {"live in": False, "work for": True}
