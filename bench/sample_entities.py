@@ -69,6 +69,36 @@ def short(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def query_rows(graph: Path):
+    """A function that runs a SPARQL query on the build at ``graph`` (.trig or .nq), over the union of its
+    graphs, and yields each solution as a dict of plain strings (None for an unbound variable)."""
+    store = ox.Store()
+    store.bulk_load(path=str(graph), format=FORMATS[graph.suffix])
+
+    def rows(query: str):
+        result = store.query(query, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]
+        for solution in result:
+            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+
+    return rows
+
+
+def stratified(by_doc: dict[str, list[str]], n: int, seed: int) -> list[tuple[str, str]]:
+    """``n`` (item, document) pairs drawn round robin over the documents in a seeded shuffled order, each
+    document's items in a seeded random order: twenty documents give each a fair share."""
+    rng = random.Random(seed)
+    docs = sorted(by_doc)
+    rng.shuffle(docs)
+    queues = {doc: rng.sample(by_doc[doc], len(by_doc[doc])) for doc in docs}
+    sample: list[tuple[str, str]] = []
+    while len(sample) < n and any(queues.values()):
+        for doc in docs:
+            if queues[doc] and len(sample) < n:
+                sample.append((queues[doc].pop(), doc))
+    return sample
+
+
 def main() -> int:
     """Print the sample as Markdown."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -76,14 +106,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=50)
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
-    store = ox.Store()
-    store.bulk_load(path=str(args.graph), format=FORMATS[args.graph.suffix])
-
-    def rows(query: str):
-        result = store.query(query, use_default_graph_as_union=True)
-        names = [v.value for v in result.variables]
-        for solution in result:
-            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+    rows = query_rows(args.graph)
 
     # Mentions keyed by (entity, document).
     mentions: dict[tuple[str, str], list[tuple[int, int, str, int]]] = defaultdict(list)
@@ -96,15 +119,7 @@ def main() -> int:
     for entity, doc in sorted(mentions):
         by_doc[doc].append(entity)
 
-    rng = random.Random(args.seed)
-    docs = sorted(by_doc)
-    rng.shuffle(docs)
-    queues = {doc: rng.sample(by_doc[doc], len(by_doc[doc])) for doc in docs}
-    sample: list[tuple[str, str]] = []
-    while len(sample) < args.n and any(queues.values()):
-        for doc in docs:
-            if queues[doc] and len(sample) < args.n:
-                sample.append((queues[doc].pop(), doc))
+    sample = stratified(by_doc, args.n, args.seed)
 
     def describe(entity: str) -> str:
         f = facts[entity]

@@ -14,12 +14,13 @@ each statement correct / partly / wrong against the whole article, and each type
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.sample_entities import query_rows, stratified  # noqa: E402
 
 PREFIXES = """PREFIX kg: <https://example.org/kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -44,7 +45,6 @@ NAMES = (
     + "SELECT ?n ?key ?value WHERE { { ?n rdfs:label ?value BIND('label' AS ?key) }"
     + " UNION { ?n a ?value BIND('class' AS ?key) } }"
 )
-FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
 
 
 def short(term: str) -> str:
@@ -59,14 +59,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=80)
     parser.add_argument("--seed", type=int, default=18)
     args = parser.parse_args()
-    store = ox.Store()
-    store.bulk_load(path=str(args.graph), format=FORMATS[args.graph.suffix])
-
-    def rows(query: str):
-        result = store.query(query, use_default_graph_as_union=True)
-        names = [v.value for v in result.variables]
-        for solution in result:
-            yield {name: (solution[name].value if solution[name] is not None else None) for name in names}
+    rows = query_rows(args.graph)
 
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in rows(NAMES):
@@ -78,15 +71,7 @@ def main() -> int:
     for node, r in sorted(statements.items()):
         by_doc[str(r["doc"])].append(node)
 
-    rng = random.Random(args.seed)
-    docs = sorted(by_doc)
-    rng.shuffle(docs)
-    queues = {doc: rng.sample(by_doc[doc], len(by_doc[doc])) for doc in docs}
-    sample: list[str] = []
-    while len(sample) < args.n and any(queues.values()):
-        for doc in docs:
-            if queues[doc] and len(sample) < args.n:
-                sample.append(queues[doc].pop())
+    sample = [key for key, _ in stratified(by_doc, args.n, args.seed)]
 
     def node(term: str | None) -> str:
         if term is None:

@@ -52,6 +52,7 @@ __all__ = [
     "type_family",
     "CLASS_GROUPS",
     "constraint_shapes",
+    "relation_constraints",
     "TypingRule",
     "relations_path",
     "typing_rules",
@@ -356,12 +357,10 @@ def typing_rules() -> tuple[TypingRule, ...]:
     return tuple(rules)
 
 
-def constraint_shapes() -> str:
-    """The SHACL shapes, in Turtle, that state the argument-class constraints of ``relations.tsv``: one
-    shape per typed relation, naming the classes its rules allow on each side (the union over its rules;
-    a side some rule leaves open, ``*``, is not constrained). ``ontology/shapes.ttl`` ends with this text
-    (a test checks it); after editing ``relations.tsv``, paste in the output of
-    ``python -c "from kg.vocab import constraint_shapes; print(constraint_shapes(), end='')"``."""
+def relation_constraints() -> dict[str, dict[str, set[str] | None]]:
+    """For each typed relation (its local name), the classes its rules of ``relations.tsv`` allow on each
+    side, ``{"subject": ..., "object": ...}``: the union over its rules, or None for a side some rule leaves
+    open (``*``)."""
     sides: dict[str, dict[str, set[str] | None]] = {}
     for rule in typing_rules():
         name = str(rule.relation).rsplit("#", 1)[1]
@@ -369,8 +368,17 @@ def constraint_shapes() -> str:
         for side in ("subject", "object"):
             classes, known = rule.classes(side), found[side]
             found[side] = None if classes is None or known is None else known | classes
+    return sides
+
+
+def constraint_shapes() -> str:
+    """The SHACL shapes, in Turtle, that state the argument-class constraints of ``relations.tsv``: one
+    shape per typed relation, naming the classes its rules allow on each side (the union over its rules;
+    a side some rule leaves open, ``*``, is not constrained). ``ontology/shapes.ttl`` ends with this text
+    (a test checks it); after editing ``relations.tsv``, paste in the output of
+    ``python -c "from kg.vocab import constraint_shapes; print(constraint_shapes(), end='')"``."""
     blocks = []
-    for name, found in sides.items():
+    for name, found in relation_constraints().items():
         if found["subject"] is None and found["object"] is None:
             continue
 

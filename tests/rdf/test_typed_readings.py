@@ -159,14 +159,9 @@ def test_the_shapes_state_the_constraints_of_relations_tsv():
 
     graph = Graph()
     expected = set()
-    sides: dict[str, dict[str, set[str] | None]] = {}
-    for rule in typing_rules():
-        name = str(rule.relation).rsplit("#", 1)[1]
-        found = sides.setdefault(name, {"subject": set(), "object": set()})
-        for side in ("subject", "object"):
-            classes, known = rule.classes(side), found[side]
-            found[side] = None if classes is None or known is None else known | classes
-    for name, found in sides.items():
+    from kg.vocab import relation_constraints
+
+    for name, found in relation_constraints().items():
         relation = KG[name]
         allowed = {side: found[side] or set(NODE_CLASSES) for side in ("subject", "object")}
         fine = {side: sorted(allowed[side])[0] for side in allowed}
