@@ -32,6 +32,8 @@ def is_negated(verb: Token) -> bool:
     but stayed"); "not only ... but also" negates nothing."""
     if any(_negates(c) for c in verb.children):
         return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in lexicon_of(verb).negating_prepositions:
+        return True  # "decided against competing in X", "left without paying": the act does not happen
     if any(
         c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children

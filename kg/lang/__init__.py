@@ -203,6 +203,7 @@ class Lexicon:
     hedges: Mapping[tuple[str, str], str] = _data("hedges.tsv", _hedges)
     causative_verbs: frozenset[str] = _list("causative_verbs")
     negative_verbs: frozenset[str] = _list("negative_verbs")  # "refused to blame": did not blame
+    negating_prepositions: frozenset[str] = _list("negating_prepositions")  # "decided against competing"
     object_particles: frozenset[str] = _list("object_particles")  # "put the team ahead"
     control_prepositions: frozenset[tuple[str, str]] = _data("control_prepositions.tsv", _pairs)
     claim_nouns: frozenset[str] = _list("claim_nouns")

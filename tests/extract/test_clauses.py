@@ -306,3 +306,12 @@ def test_a_clause_that_asks_or_compares_asserts_nothing_of_its_own(nlp):
     # a condition is still read, as a condition
     found = relations_of(nlp, "If the deal fails, Keppel will leave.")
     assert [r.modality for r in find(found, "deal", "fail")] == ["if"]
+
+
+def test_an_act_after_against_or_without_does_not_happen(nlp):
+    found = relations_of(nlp, "Tom Reid decided against competing in the Sydney Open.")
+    [competed] = [r for r in found if r.predicate == "compete in"]
+    assert competed.negated and not competed.is_factual
+    found = relations_of(nlp, "Keppel left the port without paying the fee.")
+    [paid] = [r for r in found if r.predicate == "pay"]
+    assert paid.negated
