@@ -138,6 +138,12 @@ def modality_of(verb: Token, sentence: Span) -> str | None:
         return None
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return modality_of(head, sentence)
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+        # "if an inquiry confirmed that X was behind the strike": what a condition, a question or a hedged
+        # clause reports holds no more than that clause does
+        held = modality_of(head, sentence)
+        if held in ("if", "question", "unasserted", "desire") or held in set(lex.hedges.values()):
+            return held
     return None
 
 

@@ -315,3 +315,12 @@ def test_an_act_after_against_or_without_does_not_happen(nlp):
     found = relations_of(nlp, "Keppel left the port without paying the fee.")
     [paid] = [r for r in found if r.predicate == "pay"]
     assert paid.negated
+
+
+def test_what_a_condition_or_a_hedge_reports_holds_no_more_than_it(nlp):
+    found = relations_of(nlp, "Aldova would retaliate if an inquiry confirmed that Veskaria was behind the strike.")
+    [behind] = [r for r in found if r.predicate == "be behind"]
+    assert behind.modality == "if" and not behind.is_factual
+    found = relations_of(nlp, "Officials said that Veskaria was behind the strike.")
+    [behind] = [r for r in found if r.predicate == "be behind"]
+    assert behind.modality is None
