@@ -324,12 +324,11 @@ def _relation_triples(
         if relation.object is None or _unresolved(relation.object)
         else nodes.argument(relation.object, relation.doc_id)
     )
-    if subject is not None and subject == obj:
-        # "Marsh (MMC) ...", "the company is Marsh": both arguments are one entity, and a thing's relation
-        # to itself tells a reader nothing.
-        return
     predicate = _relation_node(relation.predicate)
-    linked = subject is not None and (relation.object is None or obj is not None)
+    # "Marsh (MMC) ...", "the company is Marsh": both arguments are one entity, and a thing's relation to
+    # itself tells a reader nothing: its statement is kept (what the build declares and a removal undoes
+    # stays the same), but it is neither typed nor asserted.
+    linked = subject is not None and (relation.object is None or obj is not None) and subject != obj
     typed = (
         _typed(
             relation.predicate,

@@ -192,8 +192,9 @@ def test_the_shapes_file_holds_the_constraints_generated_from_relations_tsv():
     assert "kg:BidsForShape" in text and "kg:LivesInShape" in text
 
 
-def test_a_relation_of_an_entity_to_itself_is_no_statement():
-    # "Peter Hale ... Hale": both arguments name one entity; "Peter Hale is Hale" tells a reader nothing.
+def test_a_relation_of_an_entity_to_itself_is_no_fact():
+    # "Peter Hale ... Hale": both arguments name one entity; "Peter Hale is Hale" tells a reader nothing. It stays
+    # a statement (so a removal of its document undoes exactly what the build wrote), never asserted or typed.
     hale_again = Mention("d1", 0, 10, "Peter Hale", "PERSON", 0)
     relation = Relation(
         doc_id="d1",
@@ -207,8 +208,11 @@ def test_a_relation_of_an_entity_to_itself_is_no_statement():
         relation_text="is",
     )
     triples = document_triples(relation, classified("join", HALE, BARCLAYS, "stated", 0.9))
+    hale = node(HALE, "Person")
+    assert (hale, str(KGR["be"]), hale) not in triples
+    asserted = {s for s, p, o in triples if p == str(KG.asserted)}
     statements = {s for s, p, o in triples if p == f"{RDF}type" and o.endswith("#Statement")}
-    assert len(statements) == 1  # the joining only
+    assert len(statements) == 2 and len(asserted) == 1  # the joining only is a fact
 
 
 def test_a_guess_is_drawn_apart_from_facts_as_uncertain():
