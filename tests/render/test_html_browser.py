@@ -495,3 +495,195 @@ def test_a_community_is_drawn_as_a_hull_and_its_checkbox_hides_it(browser, overv
     assert members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
     assert seen["errors"] == []
     page.close()
+
+
+# ---- issue 19's targets, on 40 BBC articles (041-048 of each category) built by `kg build` ----
+
+BBC_CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
+
+
+@pytest.fixture(scope="module")
+def bbc40(tmp_path_factory):
+    """`kg build` of 40 BBC articles (default options): the output folder, holding graph.html and graph.trig."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from tests.conftest import shared_path
+
+    corpus = shared_path("data", "corpus", "bbc")
+    articles = tmp_path_factory.mktemp("bbc40") / "articles"
+    articles.mkdir()
+    for category in BBC_CATEGORIES:
+        for number in range(41, 49):
+            source = corpus / f"{category}_{number:03d}.txt"
+            if not source.exists():
+                pytest.skip(f"BBC article not found: {source}")
+            shutil.copy(source, articles / source.name)
+    out = articles.parent / "out"
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def node_id(page, label: str, group: str) -> str:
+    ids = page.evaluate(
+        "([label, group]) => kgNodes.get({filter: n => n.label === label && n.group === group}).map(n => n.id)",
+        [label, group],
+    )
+    assert len(ids) == 1, (label, group, ids)
+    return ids[0]
+
+
+@pytest.mark.model
+def test_bbc_overview_draws_entities_with_readable_labels_offline(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    # The default is the entity graph: concepts and propositions are in the data, but not drawn.
+    assert page.evaluate("kgNodes.get({filter: n => n.group === 'Concept' || n.group === 'Proposition'}).length") > 0
+    assert shown_groups(page).isdisjoint({"Concept", "Proposition"})
+    assert page.evaluate("kgNetwork.body.nodeIndices.length") >= 20
+    # Labels at the default zoom: vis-network's own label boxes, in the view, none overlapping another.
+    box = page.locator("#graph").bounding_box()
+    labels = [
+        label
+        for label in page.evaluate(DRAWN_LABELS)
+        if label["left"] < box["width"] and label["left"] + label["width"] > 0 and 0 < label["top"] < box["height"]
+    ]
+    assert all(abs(label["left"] + label["width"] / 2 - label["x"]) < 1 for label in labels)  # centred on its node
+    readable = [label for label in labels if label["px"] >= 12 and label["group"] not in ("Concept", "Proposition")]
+    assert len(readable) >= 20, [label["label"] for label in labels]
+    assert overlapping(labels) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+    # Zoomed in, the labels are re-culled at the same on-screen size and still do not overlap.
+    page.evaluate("kgNetwork.moveTo({scale: kgNetwork.getScale() * 2.5})")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -1)  # a real zoom event: the page re-culls on zoom
+    settled(page)
+    zoomed = page.evaluate(DRAWN_LABELS)
+    assert zoomed and all(12 <= label["px"] <= 15 for label in zoomed)
+    assert overlapping(zoomed) == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_search_for_blunkett_selects_the_person(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    blunkett = node_id(page, "David Blunkett", "Person")
+    page.click("#search")
+    page.keyboard.type("Blunkett")
+    page.keyboard.press("Enter")
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [blunkett]
+    assert page.inner_text("#details h2") == "David Blunkett"
+    # The same through the suggestion list: the person comes first, before any concept naming him.
+    page.fill("#search", "")
+    page.evaluate("kgHighlight(null); kgNetwork.unselectAll()")
+    page.keyboard.type("blunk")
+    first = page.locator("#suggestions li").first
+    assert "David Blunkett" in first.inner_text()
+    first.click()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [blunkett]
+    settled(page)
+    assert blunkett in {label["id"] for label in page.evaluate(DRAWN_LABELS)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_search_for_a_missing_name_says_so(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    page.fill("#search", "Zaphod Beeblebrox")
+    page.press("#search", "Enter")
+    message = page.locator("#search-message")
+    assert message.is_visible() and "No node named" in message.inner_text()
+    assert "Zaphod Beeblebrox" in message.inner_text()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == []
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_clicking_the_busiest_edge_shows_its_sentences(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    edge = page.evaluate("""() => {
+        const shown = new Set(kgNetwork.body.edgeIndices);
+        const edges = kgEdges.get({filter: e => shown.has(e.id)});
+        edges.sort((a, b) => b.count - a.count);
+        return edges[0];
+    }""")
+    assert edge["count"] >= 2 and edge["sentences"]
+    # Centre the view on a point of the edge that no node covers and no other edge is nearer to.
+    point = page.evaluate(
+        """(id) => {
+        const edge = kgNetwork.body.edges[id];
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const p = edge.edgeType.getPoint(t);
+            kgNetwork.moveTo({position: p, scale: 1.5});
+            const dom = kgNetwork.canvasToDOM(p);
+            if (kgNetwork.getNodeAt(dom) === undefined && kgNetwork.getEdgeAt(dom) === id) { return dom; }
+        }
+        return null;
+    }""",
+        edge["id"],
+    )
+    assert point is not None
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    details = page.locator("#details")
+    assert details.is_visible()
+    text = " ".join(details.inner_text().split())
+    names = page.evaluate("([a, b]) => [kgNodes.get(a).label, kgNodes.get(b).label]", [edge["from"], edge["to"]])
+    assert all(name in text for name in names)
+    for relation, _count in edge["relations"]:
+        assert " ".join(relation.split()) in text
+    for title, sentence in edge["sentences"]:
+        assert " ".join(title.split()) in text and " ".join(sentence.split()) in text
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_community_legend_hides_and_shows_its_nodes(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    communities = page.evaluate("DATA.communities")
+    assert len(communities) >= 2
+    biggest = communities[0]
+    members = set(
+        page.evaluate(
+            "(c) => kgNodes.get({filter: n => n.community === c && n.layer === 'entity'}).map(n => n.id)", biggest["id"]
+        )
+    )
+    assert members and members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
+    box = page.locator(f"#communities input.community-filter[value='{biggest['id']}']")
+    box.uncheck()
+    shown = set(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert members.isdisjoint(shown) and shown
+    box.check()
+    assert members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_focused_page_of_david_blunkett(browser, bbc40, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "focus.html"
+    graph = next(p for p in (bbc40 / "graph.trig", bbc40 / "graph.ttl") if p.exists())
+    result = CliRunner().invoke(main, ["render", str(graph), "--focus", "David Blunkett", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    page, seen = open_page(browser, path)
+    assert seen["errors"] == [] and [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    labels = page.evaluate("kgNetwork.body.data.nodes.get().map(n => n.label)")
+    assert "David Blunkett" in labels and len(labels) >= 5
+    assert overlapping(page.evaluate(DRAWN_LABELS)) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "focus.png"))
+    page.close()
