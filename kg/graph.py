@@ -123,28 +123,33 @@ class KnowledgeGraph:
         self,
         path: str | Path | None = None,
         *,
-        title: str = "kg graph",
+        title: str | None = None,
         focus: str | None = None,
         hops: int = 1,
         max_nodes: int | None = None,
         query: str | None = None,
+        view: str | None = None,
     ) -> str:
         """The interactive HTML page; also written to ``path`` when given.
 
+        ``view`` is "entities" (the overview: people, organisations, places and groups, one
+        edge a related pair, colour = relation family, communities; the default) or "full"
+        (concepts and propositions drawn too; the default with ``focus`` or ``query``).
         ``focus`` draws the ego network of the node with that name (``hops``
         relations out); ``query`` (a SPARQL CONSTRUCT) draws the nodes its triples
         name; ``max_nodes`` (default :data:`kg.render.html.DEFAULT_MAX_NODES`) keeps
-        the most connected nodes and says on the page what was left out.
+        the most connected nodes and says on the page what was left out. ``title``
+        defaults to the one article's title, or how many articles the graph holds.
         """
-        page = view_html(self._source, title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
+        page = view_html(self._source, title=title, focus=focus, hops=hops, max_nodes=max_nodes, query=query, view=view)
         if path is not None:
             write_atomic(path, page.encode("utf-8"))
         return page
 
-    def show(self, *, height: int = 600, title: str = "kg graph", **view) -> InlineView:
+    def show(self, *, height: int = 600, title: str | None = None, **view) -> InlineView:
         """The interactive view, for Jupyter: the whole offline page in a sandboxed iframe.
 
-        ``view`` takes :meth:`to_html`'s ``focus``, ``hops``, ``max_nodes`` and ``query``.
+        ``view`` takes :meth:`to_html`'s ``view``, ``focus``, ``hops``, ``max_nodes`` and ``query``.
         """
         return InlineView(self.to_html(title=title, **view), height=height)
 
@@ -156,7 +161,12 @@ class KnowledgeGraph:
     WRITE_FORMATS = ("ttl", "trig")
 
     def write(
-        self, folder: str | Path, formats: Iterable[str] = WRITE_FORMATS, *, html: bool = True, title: str = "kg graph"
+        self,
+        folder: str | Path,
+        formats: Iterable[str] = WRITE_FORMATS,
+        *,
+        html: bool = True,
+        title: str | None = None,
     ) -> list[Path]:
         """Write the graph into ``folder``: ``graph.<suffix>`` in each of ``formats`` (keys of
         :data:`kg.store.FORMATS`), and the picture ``graph.html`` unless ``html=False``.

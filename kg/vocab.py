@@ -58,6 +58,7 @@ __all__ = [
     "typing_rules",
     "typed_lemmas",
     "typed_relation",
+    "relation_families",
     "subproperty_rules",
 ]
 
@@ -418,6 +419,30 @@ def typed_relation(
         if rule.matches(lemma, subject_class, object_class, object_label):
             return rule.relation
     return None
+
+
+@functools.cache
+def relation_families() -> dict[str, str]:
+    """The family of each typed relation of the ontology (IRI → family name): the family is the
+    property directly under ``kg:relatedTo`` that it descends from ("stance", "conflict", "business" ...).
+
+    >>> relation_families()[str(KG.rejects)], relation_families()[str(KG.stance)]
+    ('stance', 'stance')
+    """
+    sub_property = str(RDFS.subPropertyOf)
+    parents: dict[str, str] = {}
+    for triple in ontology_triples():
+        if triple.predicate.value == sub_property and isinstance(triple.object, ox.NamedNode):
+            parents.setdefault(_value(triple.subject), triple.object.value)
+    top, families = str(KG.relatedTo), {}
+    for relation in parents:
+        chain, node = [relation], relation
+        while node in parents and parents[node] != top and len(chain) < 20:
+            node = parents[node]
+            chain.append(node)
+        if parents.get(node) == top and node.startswith(str(KG)):
+            families[relation] = node.removeprefix(str(KG))
+    return families
 
 
 def subproperty_rules() -> dict[str, URIRef]:

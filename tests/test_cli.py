@@ -284,8 +284,12 @@ def test_render_focus_query_and_max_nodes(example_build, tmp_path):
     assert "Khalifa Haftar and its neighbours up to 1 relation away" in focused.output
     page = (tmp_path / "f.html").read_text(encoding="utf-8")
     assert "Khalifa Haftar" in page and "Muammar Gaddafi" not in page  # not a neighbour
-    cut = run("render", out / "graph.ttl", "--max-nodes", "10", "-o", tmp_path / "m.html")
+    cut = run("render", out / "graph.ttl", "--view", "full", "--max-nodes", "10", "-o", tmp_path / "m.html")
     assert cut.exit_code == 0 and "(10 nodes," in cut.output and "less connected ones are left out" in cut.output
+    # The overview counts the entities related to another one: the three most related are drawn.
+    overview = run("render", out / "graph.ttl", "--max-nodes", "3", "-o", tmp_path / "o.html")
+    assert overview.exit_code == 0, overview.output
+    assert "(3 related entities," in overview.output and "less related ones are left out" in overview.output
     query = tmp_path / "stance.rq"
     query.write_text(
         "PREFIX kg: <https://example.org/kg/ontology#>\nCONSTRUCT { ?s kg:rejects ?o } WHERE { ?s kg:rejects ?o }\n",

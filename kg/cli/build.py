@@ -103,6 +103,11 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
+    "--title",
+    default=None,
+    help="Title of graph.html (default: the one article's title, or how many articles there are).",
+)
+@click.option(
     "--aliases",
     type=click.Path(path_type=Path),
     help="Alias file: 'surface<TAB>canonical' merges, 'surface<TAB>!name' forbids a merge.",
@@ -113,7 +118,7 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
     help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
     "and a document already in it is replaced.",
 )
-def build(inputs, output, store_location, formats, no_html, append, **options):
+def build(inputs, output, store_location, formats, no_html, append, title, **options):
     """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/ or a --store.
 
     Exits with status 1 if any input could not be read; the others are still built.
@@ -129,7 +134,7 @@ def build(inputs, output, store_location, formats, no_html, append, **options):
         with _BuildProgress() as progress:
             graph = run_build(inputs, BuildOptions(progress=progress, into=into, store=store, **options))
     _print_inputs(graph)
-    written = graph.write(output, formats, html=not no_html, title=_title(inputs)) if output is not None else []
+    written = graph.write(output, formats, html=not no_html, title=title) if output is not None else []
     _print_summary(graph, store_location, written)
     graph.store.close()
     if graph.errors:
@@ -220,10 +225,6 @@ def _graph_to_append_to(output: Path) -> KnowledgeGraph | None:
             "graph.ttl alone cannot tell the documents apart: rebuild with --format ttl,trig"
         )
     return None
-
-
-def _title(inputs) -> str:
-    return inputs[0].stem if len(inputs) == 1 else f"{len(inputs)} inputs"
 
 
 def _print_inputs(graph: KnowledgeGraph) -> None:

@@ -14,7 +14,8 @@ from ..query import RESULT_FORMATS, check_query, format_result, named_query
 from ..query.endpoint import make_server
 from ..query.limits import DEFAULT_TIMEOUT, run_limited
 from ..query.offline import cut_network
-from ..render import DEFAULT_MAX_NODES, load_for_view, render_html, view_graph
+from ..render import DEFAULT_MAX_NODES, VIEWS, default_view, load_for_view, view_graph
+from ..render.html import default_title, drawn_counts, page_data, render_page
 from ..store import (
     FORMATS,
     OxigraphStore,
@@ -129,7 +130,16 @@ def validate(graph_file):
 @click.command()
 @GRAPH
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(path_type=Path))
-@click.option("--title", default=None, help="Page title (default: the graph file's name).")
+@click.option(
+    "--title", default=None, help="Page title (default: the one article's title, or how many articles there are)."
+)
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default=None,
+    help="entities: people, organisations, places and groups, one edge a related pair, communities "
+    "(the default); full: concepts and propositions too (the default with --focus or --query).",
+)
 @click.option("--focus", default=None, metavar="NAME", help="Draw the neighbourhood of the node with this name.")
 @click.option(
     "--hops", default=1, show_default=True, type=click.IntRange(0, 10), help="How far --focus reaches (needs --focus)."
@@ -148,7 +158,7 @@ def validate(graph_file):
     type=click.Path(path_type=Path),
     help="A SPARQL CONSTRUCT (.rq file): draw the nodes its triples name.",
 )
-def render(graph_file, output, title, focus, hops, max_nodes, query_file):
+def render(graph_file, output, title, view, focus, hops, max_nodes, query_file):
     """Draw GRAPH as an interactive HTML page (offline, one file)."""
     if focus is None and click.get_current_context().get_parameter_source("hops") != ParameterSource.DEFAULT:
         raise click.UsageError("--hops needs --focus NAME: it says how far the drawing reaches from that node")
@@ -159,13 +169,12 @@ def render(graph_file, output, title, focus, hops, max_nodes, query_file):
     else:
         # Only what the picture reads: a big file draws ~2x faster.
         store = load_for_view(graph_file)
-    nxgraph, note = view_graph(store, focus=focus, hops=hops, max_nodes=max_nodes, query=query)
-    page = render_html(nxgraph, title=title or Path(graph_file).stem, note=note)
+    view = default_view(view, focus=focus, query=query)
+    nxgraph, note = view_graph(store, focus=focus, hops=hops, max_nodes=max_nodes, query=query, view=view)
+    data = page_data(nxgraph, view=view, note=note)
+    page = render_page(data, title=title or default_title(nxgraph))
     write_atomic(output, page.encode("utf-8"))
-    click.echo(
-        f"wrote {output} ({nxgraph.number_of_nodes()} nodes, {nxgraph.number_of_edges()} edges, "
-        f"{len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else "")
-    )
+    click.echo(f"wrote {output} ({drawn_counts(data)}; {len(page) / 1e6:.1f} MB)" + (f"\n  {note}" if note else ""))
 
 
 @click.command()

@@ -15,14 +15,26 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
-from collections import Counter, deque
+from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import ConfigError
+from .overview import CONCEPT_TYPES, communities, entity_graph, overview_layout, place_around, uncertain
 from .views import importance
 
-__all__ = ["render_html", "isolated", "CLASS_COLOURS"]
+__all__ = [
+    "render_page",
+    "drawn_counts",
+    "render_html",
+    "page_data",
+    "vis_data",
+    "default_title",
+    "isolated",
+    "CLASS_COLOURS",
+    "FAMILY_COLOURS",
+    "VIEWS",
+]
 
 #: Node colour of each class (by class label); colour-blind-safe Tableau 10.
 CLASS_COLOURS = {
@@ -45,20 +57,9 @@ CLASS_COLOURS = {
 #: A proposition (a reported clause) is drawn with at most this many characters.
 PROPOSITION_LABEL_CHARS = 48
 
-#: Above this many nodes, positions are computed with networkx and physics is off
-#: (vis-network's physics needs minutes to settle past ~1,500 nodes).
-PHYSICS_NODE_LIMIT = 500
-
-#: At most this many nodes get a spring layout in a big graph (networkx's dense solver is
-#: fast below 500 nodes); the others are placed around them.
-LAYOUT_CORE = 450
-
-#: Up to this many nodes, every edge is labelled with its relation and every name is drawn
-#: at one size; in bigger graphs relations are in the tooltips and only hubs' names are large.
+#: Up to this many nodes, every edge of the full view is labelled with its relation; in bigger
+#: graphs relations are in the tooltips and the side panel.
 LABELLED_NODE_LIMIT = 150
-
-#: In a big graph, the names of this many best-connected nodes are drawn large enough to read.
-HUB_LABELS = 15
 
 #: ``kg render`` draws at most this many nodes unless told otherwise (pre-computed positions,
 #: physics off: a laptop browser stays responsive).
@@ -125,7 +126,36 @@ def isolated(text: str) -> str:
     return _FSI + "".join(kept) + _PDI * depth + _PDI
 
 
-def _node_title(data: dict) -> str:
+#: Edge colour of each relation family (kg.vocab.relation_families); "other" is an untyped relation.
+FAMILY_COLOURS = {
+    "conflict": "#c0392b",
+    "stance": "#e67e22",
+    "affiliation": "#2e86c1",
+    "business": "#8e44ad",
+    "location": "#27ae60",
+    "communication": "#16a5a5",
+    "other": "#9a9a9a",
+}
+
+#: Halo colours of communities, light enough to sit behind the class colours of the nodes.
+COMMUNITY_COLOURS = [
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+]
+
+#: The views a page can show: the entity overview, or every node and relation.
+VIEWS = ("entities", "full")
+
+
+def _node_title(data: dict, community: str | None = None) -> str:
     lines = [isolated(data["label"]), f"Type: {data['type']}"]
     if data.get("alt_labels"):
         lines.append("Also: " + ", ".join(map(isolated, data["alt_labels"])))
@@ -133,6 +163,8 @@ def _node_title(data: dict) -> str:
         lines.append(f"Mentions: {data['mentions']}")
     for link in data.get("same_as", ()):  # a place's GeoNames link (kg.resolve.places)
         lines.append(f"Same as: {isolated(link)}")
+    if community:
+        lines.append(f"Group: {isolated(community)}")
     return "\n".join(lines)
 
 
@@ -141,156 +173,362 @@ def _edge_title(data: dict, source: str, target: str) -> str:
     if data.get("modality"):
         relation = f"{data['modality']} {relation}"
     lines = [f"{isolated(source)} – {relation} – {isolated(target)}"]
-    for title, sentence in data["sources"][:_MAX_SOURCES_SHOWN]:
-        lines.append(f"\n[{isolated(title)}]\n{isolated(sentence)}")
-    if len(data["sources"]) > _MAX_SOURCES_SHOWN:
-        lines.append(f"\n… and {len(data['sources']) - _MAX_SOURCES_SHOWN} more sentences")
+    lines.extend(_source_lines(data["sources"]))
     return "\n".join(lines)
 
 
+def _source_lines(sources: list) -> list[str]:
+    lines = [f"\n[{isolated(title)}]\n{isolated(sentence)}" for title, sentence in sources[:_MAX_SOURCES_SHOWN]]
+    if len(sources) > _MAX_SOURCES_SHOWN:
+        lines.append(f"\n… and {len(sources) - _MAX_SOURCES_SHOWN} more sentences")
+    return lines
+
+
+def _aggregate_title(data: dict) -> str:
+    lines = [
+        f"{isolated(reading)}{f' ({count})' if count > 1 else ''}"
+        for reading, count in data["relations"].most_common(8)
+    ]
+    if len(data["relations"]) > 8:
+        lines.append(f"… and {len(data['relations']) - 8} more relations")
+    lines.extend(_source_lines(data["sources"]))
+    if data["count"] > len(data["sources"]):
+        lines.append(f"\n{data['count']} statements in all")
+    return "\n".join(lines)
+
+
+def _node(
+    node: str,
+    data: dict,
+    *,
+    size: float,
+    importance: float,
+    layer: str,
+    community: int,
+    community_name: str | None,
+    font: dict | None = None,
+) -> dict:
+    label = data["label"]
+    if data["type"] == "Proposition" and len(label) > PROPOSITION_LABEL_CHARS:
+        label = label[:PROPOSITION_LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+    return {
+        "id": node,
+        "label": isolated(label),
+        "title": _node_title(data, community_name),
+        "group": data["type"],
+        "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
+        "size": round(size, 1),
+        "shape": "box" if data["type"] in CONCEPT_TYPES else "dot",
+        "rank": 1 if data["type"] == "Proposition" else 0,
+        "community": community,
+        "importance": round(importance, 2),
+        "mentions": data.get("mentions", 0),
+        "layer": layer,
+        "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
+        **({"font": font} if font else {}),
+    }
+
+
 def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
-    """The vis-network node and edge lists for a graph from :func:`kg.render.to_networkx`.
+    """The vis-network node and edge lists of the full view of a graph from :func:`kg.render.to_networkx`
+    (one node per entity, concept and proposition; one edge per relation).
 
     Edges are labelled with their relation in graphs small enough to read them
     (up to :data:`LABELLED_NODE_LIMIT` nodes); in bigger ones the relation is in the
-    edge's tooltip only and the hubs' names are drawn large, which keeps the page
-    light and the overview legible (vis-network hides labels drawn too small).
+    edge's tooltip only.
     """
-    degree = dict(nxgraph.degree())
-    labelled = nxgraph.number_of_nodes() <= LABELLED_NODE_LIMIT
-    # In a big graph only the hubs' names are large enough to read when the whole graph is in
-    # view; the others appear as one zooms in (vis-network hides labels drawn too small).
-    named = [n for n, d in nxgraph.nodes(data=True) if d["type"] not in ("Concept", "Proposition")]
-    hubs = set() if labelled else set(sorted(named, key=lambda n: (-degree[n], n))[:HUB_LABELS])
-    nodes = []
-    for node, data in nxgraph.nodes(data=True):
-        label = data["label"]
-        if data["type"] == "Proposition" and len(label) > PROPOSITION_LABEL_CHARS:
-            label = label[:PROPOSITION_LABEL_CHARS].rsplit(" ", 1)[0] + " …"
-        nodes.append(
+    data = page_data(nxgraph, view="full")
+    return data["nodes"], data["edges"]
+
+
+def _documents_of(nxgraph) -> tuple[list[dict], dict[str, int]]:
+    documents = nxgraph.graph.get("documents", {})
+    listed = [
+        {"id": d.get("identifier") or iri, "title": d.get("title") or d.get("identifier") or iri, "date": d.get("date")}
+        for iri, d in documents.items()
+    ]
+    return listed, {iri: i for i, iri in enumerate(documents)}
+
+
+def _subtitle(nxgraph, documents: list[dict]) -> str:
+    """What the page is of: how many articles, from when to when, and the most mentioned names."""
+    parts = []
+    if documents:
+        parts.append(f"{len(documents):,} article{'s' if len(documents) != 1 else ''}")
+    dates = sorted(d["date"] for d in documents if d["date"])
+    if dates:
+        parts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}")
+    entities = [d for _, d in nxgraph.nodes(data=True) if d["type"] not in CONCEPT_TYPES]
+    top = sorted(entities, key=lambda d: (-d.get("mentions", 0), d["label"]))[:4]
+    if top:
+        parts.append("most mentioned: " + ", ".join(isolated(d["label"]) for d in top))
+    return " · ".join(parts)
+
+
+def default_title(nxgraph) -> str:
+    """A page title from the graph: its one article's title, or how many articles it holds."""
+    documents = list(nxgraph.graph.get("documents", {}).values())
+    if len(documents) == 1 and documents[0].get("title"):
+        return documents[0]["title"]
+    if documents:
+        return f"News graph of {len(documents):,} articles"
+    return "kg graph"
+
+
+def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> dict:
+    """Everything the page shows of ``nxgraph`` (from :func:`kg.render.to_networkx`), as plain data:
+    the nodes and edges (with positions), communities, relation families, the relations, the entities
+    related to no other entity (``entities`` view), the documents, and the header.
+
+    ``view`` is "entities" (the overview: entities only, one edge per related pair aggregating its
+    statements; concepts and propositions form a hidden layer) or "full" (every node and relation).
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    documents, document_index = _documents_of(nxgraph)
+    if view == "entities":
+        nodes, edges, groups, unconnected = _entity_view(nxgraph, document_index)
+    else:
+        nodes, edges, groups = _full_view(nxgraph, document_index)
+        unconnected = []
+    families: Counter[str] = Counter()
+    relations: Counter[tuple[str, str]] = Counter()
+    for edge in edges:
+        if edge["layer"] != "entity":
+            continue
+        for relation, count in edge["relations"]:
+            family = edge["family"] if view == "full" else _family_of(edge, relation)
+            relations[(family, relation)] += count
+            families[family] += count
+    present = {node["group"] for node in nodes}
+    return {
+        "view": view,
+        "subtitle": _subtitle(nxgraph, documents),
+        "note": note,
+        "nodes": nodes,
+        "edges": edges,
+        "communities": [
             {
-                "id": node,
-                "label": isolated(label),
-                "title": _node_title(data),
-                "group": data["type"],
-                "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Entity"]),
-                "size": round(10 + 6 * math.sqrt(degree.get(node, 0)), 1),
-                "shape": {"Concept": "box", "Proposition": "box"}.get(data["type"], "dot"),
-                "rank": 1 if data["type"] == "Proposition" else 0,
-                **({"font": {"size": 64, "strokeWidth": 6}} if node in hubs else {}),
-                "searchText": " | ".join([data["label"], *data.get("alt_labels", [])]).lower(),
+                "id": i,
+                "name": isolated(group.name),
+                "colour": COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)],
+                "size": len(group.members),
             }
+            for i, group in enumerate(groups)
+        ],
+        "families": [
+            {"name": name, "colour": colour, "count": families[name]}
+            for name, colour in FAMILY_COLOURS.items()
+            if families[name]
+        ],
+        "relations": [
+            {"family": family, "label": label, "count": count}
+            for (family, label), count in sorted(relations.items(), key=lambda item: (-item[1], item[0]))
+        ],
+        "unconnected": unconnected,
+        "documents": documents,
+        "legend": [[name, colour] for name, colour in CLASS_COLOURS.items() if name in present],
+        "options": _options(),
+    }
+
+
+def _family_of(edge: dict, relation: str) -> str:
+    return edge["relation_families"].get(relation, "other")
+
+
+def _entity_view(nxgraph, document_index: dict[str, int]):
+    """The overview's nodes and edges: entities joined by aggregated edges, communities around them,
+    and the concepts and propositions of their statements as a hidden layer."""
+    graph = entity_graph(nxgraph)
+    groups = communities(graph)
+    positions = overview_layout(graph, groups)
+    community_of = {node: i for i, group in enumerate(groups) for node in group.members}
+    strength = dict(graph.degree(weight="count"))
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        community = community_of.get(node, -1)
+        nodes.append(
+            _node(
+                node,
+                data,
+                size=min(8 + 5 * math.sqrt(strength[node]), 48),
+                importance=strength[node] + 0.1 * data.get("mentions", 0),
+                layer="entity",
+                community=community,
+                community_name=groups[community].name if community >= 0 else None,
+            )
         )
-    edges = []
-    for u, v, data in nxgraph.edges(data=True):
-        label = ("not " if data["negated"] else "") + isolated(data["relation"])
+    edges: list[dict] = []
+    for u, v, data in graph.edges(data=True):
+        relation_counts: Counter = Counter()
+        relation_families: dict[str, str] = {}
+        # the relation edges of the pair, in either direction
+        for one in [
+            *nxgraph.get_edge_data(u, v, default={}).values(),
+            *nxgraph.get_edge_data(v, u, default={}).values(),
+        ]:
+            relation_counts[one["relation"]] += one["count"]
+            relation_families.setdefault(one["relation"], one.get("family", "other"))
         edges.append(
             {
+                "id": f"e{len(edges)}",
                 "from": u,
                 "to": v,
-                "label": label if labelled else None,
-                "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
-                "dashes": bool(
-                    data["negated"]
-                    or data.get("modality") not in (None, "will", "shall")
-                    or not data.get("asserted", True)
-                ),
-                "color": {"color": "#d62728" if data["negated"] else "#8a8a8a"},
-                "width": 1 + min(data["count"], 5) * 0.5,
-                "arrows": "to",
-                "relation": data["relation"],
+                "width": round(min(1 + 1.5 * math.sqrt(data["count"] - 1) * 2, 14), 1),
+                "color": {"color": FAMILY_COLOURS[data["family"]]},
+                "dashes": data["uncertain"],
+                "title": _aggregate_title(data),
+                "layer": "entity",
+                "family": data["family"],
+                "count": data["count"],
+                "relations": [[relation, count] for relation, count in relation_counts.most_common()],
+                "relation_families": relation_families,
+                "sentences": [[title, sentence] for title, sentence in data["sources"]],
+                "docs": sorted(document_index[d] for d in data["documents"] if d in document_index),
             }
         )
-        if edges[-1]["label"] is None:
-            del edges[-1]["label"]
-    return nodes, edges
+    # The concept layer: what the drawn entities' statements say of concepts and propositions.
+    concept_nodes = {n for n in nxgraph.nodes if nxgraph.nodes[n]["type"] in CONCEPT_TYPES}
+    undirected = nxgraph.to_undirected(as_view=True)
+    allowed = concept_nodes
+    concept_positions = dict(positions)
+    place_around(undirected, concept_positions, sorted(positions), allowed=allowed)
+    layer = {n for n in concept_positions if n not in positions}
+    for node in sorted(layer):
+        data = nxgraph.nodes[node]
+        nodes.append(
+            _node(
+                node,
+                data,
+                size=10,
+                importance=0.5 * nxgraph.degree(node),
+                layer="concept",
+                community=-1,
+                community_name=None,
+            )
+        )
+        positions[node] = concept_positions[node]
+    drawn = set(graph.nodes) | layer
+    for u, v, data in nxgraph.edges(data=True):
+        if (u in layer or v in layer) and u in drawn and v in drawn:
+            edge = _relation_edge(nxgraph, u, v, data, document_index, labelled=False)
+            edge.update(id=f"c{len(edges)}", layer="concept")
+            edges.append(edge)
+    for node in nodes:
+        node["x"], node["y"] = positions[node["id"]]
+    unconnected = sorted(
+        (
+            {"id": n, "label": isolated(d["label"]), "group": d["type"], "mentions": d.get("mentions", 0)}
+            for n, d in nxgraph.nodes(data=True)
+            if d["type"] not in CONCEPT_TYPES and n not in graph
+        ),
+        key=lambda item: (-item["mentions"], item["label"]),
+    )
+    return nodes, edges, groups, unconnected
 
 
-def _layout(nxgraph) -> dict:
-    """Positions for a large graph, computed in about a second whatever its size.
+def _relation_edge(nxgraph, u: str, v: str, data: dict, document_index: dict[str, int], *, labelled: bool) -> dict:
+    """One relation's edge, as the full view draws it."""
+    label = ("not " if data["negated"] else "") + isolated(data["relation"])
+    edge = {
+        "from": u,
+        "to": v,
+        "title": _edge_title(data, nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]),
+        "dashes": uncertain(data),
+        "color": {"color": FAMILY_COLOURS[data.get("family", "other")]},
+        "width": 1 + min(data["count"], 5) * 0.5,
+        "arrows": "to",
+        "relation": data["relation"],
+        "family": data.get("family", "other"),
+        "count": data["count"],
+        "relations": [[data["relation"], data["count"]]],
+        "sentences": [[title, sentence] for title, sentence in data["sources"][:_MAX_SOURCES_SHOWN]],
+        "docs": sorted(document_index[d] for d in data.get("documents", ()) if d in document_index),
+    }
+    if labelled:
+        edge["label"] = label
+    return edge
 
-    The most important nodes of the connected part (at most :data:`LAYOUT_CORE`)
-    get a spring layout; every other connected node is placed around the
-    neighbour that reached it first, outwards from that core; small separate
-    groups (news graphs have many names mentioned without a relation) go on a
-    grid beneath.
-    """
+
+def _full_view(nxgraph, document_index: dict[str, int]):
+    """Every node and relation of the graph, with communities computed over all of them."""
     import networkx as nx  # lazily, as in kg.render.nx
 
-    undirected = nx.Graph(nxgraph)
-    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
-    connected = {node for c in components if len(c) > 3 for node in c}
-    ranked = sorted(connected, key=lambda n: (-importance(nxgraph, n), n))
-    core = ranked[:LAYOUT_CORE]
-    positions = {}
-    width = 75 * math.sqrt(max(len(connected), 1))
-    if core:
-        spring = nx.spring_layout(undirected.subgraph(core), seed=1, iterations=50, method="force")
-        positions = {node: (float(x) * width, float(y) * width) for node, (x, y) in spring.items()}
-    # Outwards from the core: each node sits on a ring around the neighbour that reached it.
-    queue = deque(sorted(core, key=lambda n: (-importance(nxgraph, n), n)))
-    placed_around: dict = {}
-    while queue:
-        parent = queue.popleft()
-        for child in sorted(undirected.neighbors(parent)):
-            if child in positions or child not in connected:
-                continue
-            k = placed_around.get(parent, 0)
-            placed_around[parent] = k + 1
-            radius = 40 + 14 * math.sqrt(k)
-            angle = k * 2.399963  # the golden angle: rings fill evenly
-            px, py = positions[parent]
-            positions[child] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
-            queue.append(child)
-    loose = sorted(node for node in nxgraph.nodes if node not in positions)
-    columns = max(1, int(math.sqrt(len(loose) * 3)))
-    top = width + 150
-    for i, node in enumerate(loose):
-        positions[node] = (-width + (i % columns) * 2 * width / columns, top + (i // columns) * 60)
-    return positions
+    simple = nx.Graph()
+    simple.add_nodes_from(nxgraph.nodes(data=True))
+    for u, v, data in nxgraph.edges(data=True):
+        if u == v:
+            continue
+        if simple.has_edge(u, v):
+            simple.edges[u, v]["count"] += data["count"]
+        else:
+            simple.add_edge(u, v, count=data["count"])
+    groups = communities(simple)
+    positions = overview_layout(simple, groups)
+    community_of = {node: i for i, group in enumerate(groups) for node in group.members}
+    labelled = nxgraph.number_of_nodes() <= LABELLED_NODE_LIMIT
+    nodes = []
+    for node, data in nxgraph.nodes(data=True):
+        community = community_of.get(node, -1)
+        nodes.append(
+            _node(
+                node,
+                data,
+                size=10 + 6 * math.sqrt(nxgraph.degree(node)),
+                importance=importance(nxgraph, node),
+                layer="entity",
+                community=community,
+                community_name=groups[community].name if community >= 0 else None,
+            )
+        )
+        nodes[-1]["x"], nodes[-1]["y"] = positions[node]
+    edges: list[dict] = []
+    for u, v, data in nxgraph.edges(data=True):
+        edge = _relation_edge(nxgraph, u, v, data, document_index, labelled=labelled)
+        edge.update(id=f"e{len(edges)}", layer="entity")
+        edges.append(edge)
+    return nodes, edges, groups
 
 
-def render_html(nxgraph, *, title: str = "kg graph", note: str | None = None) -> str:
-    """The HTML page (a string) showing ``nxgraph`` (from :func:`kg.render.to_networkx`).
-
-    Below :data:`PHYSICS_NODE_LIMIT` nodes the layout is vis-network's physics,
-    which stops once settled; above it positions are computed with networkx
-    and physics is off. ``note`` is shown at the top (what was left out).
-    """
-    nodes, edges = vis_data(nxgraph)
-    physics = len(nodes) <= PHYSICS_NODE_LIMIT
-    if not physics:
-        positions = _layout(nxgraph)
-        for node in nodes:
-            node["x"], node["y"] = positions[node["id"]]
-    present = {node["group"] for node in nodes}
-    legend = [(name, colour) for name, colour in CLASS_COLOURS.items() if name in present]
-    options = {
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
-        },
+def _options() -> dict:
+    return {
+        # Positions come from Python (kg.render.overview): the same graph gives the same picture at once.
+        "physics": {"enabled": False},
         # Each class is a vis group with its colour: vis-network otherwise paints grouped nodes
         # with its own palette when they are shown through a DataView (the class filters).
         "groups": {name: {"color": colour} for name, colour in CLASS_COLOURS.items()},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
-        "edges": {"font": {"size": 11, "align": "middle", "color": "#555"}, "smooth": {"type": "continuous"}},
+        "edges": {"font": {"size": 11, "align": "middle", "color": "#555"}, "smooth": False},
+        "layout": {"improvedLayout": False},
     }
+
+
+def render_html(nxgraph, *, title: str | None = None, note: str | None = None, view: str = "entities") -> str:
+    """The HTML page (a string) showing ``nxgraph`` (from :func:`kg.render.to_networkx`) in ``view``
+    ("entities", the overview, or "full"; see :func:`page_data`). ``title`` defaults to one made from
+    the graph (:func:`default_title`); ``note`` is shown at the top (what was left out).
+    """
+    return render_page(page_data(nxgraph, view=view, note=note), title=title or default_title(nxgraph))
+
+
+def render_page(data: dict, *, title: str) -> str:
+    """The HTML page of what :func:`page_data` gives."""
+    for edge in data["edges"]:
+        edge.pop("relation_families", None)  # only page_data's relation list needs it
     template = _templates().get_template("graph.html")
     vis_js, vis_css = _vis_assets()
-    return template.render(
-        vis_js=vis_js,
-        vis_css=vis_css,
-        title=title,
-        nodes=nodes,
-        edges=edges,
-        options=options,
-        legend=legend,
-        relations=sorted(Counter(edge["relation"] for edge in edges).items(), key=lambda item: (-item[1], item[0])),
-        node_count=len(nodes),
-        edge_count=len(edges),
-        note=note,
+    return template.render(vis_js=vis_js, vis_css=vis_css, title=title, data=data)
+
+
+def drawn_counts(data: dict) -> str:
+    """What a page of :func:`page_data` draws, in words ("12 entities, 9 relations ...")."""
+    nodes = sum(node["layer"] == "entity" for node in data["nodes"])
+    edges = sum(edge["layer"] == "entity" for edge in data["edges"])
+    if data["view"] == "full":
+        return f"{nodes:,} nodes, {edges:,} edges"
+    hidden = len(data["nodes"]) - nodes
+    return (
+        f"{nodes:,} related entities, {edges:,} edges, {len(data['communities'])} groups; "
+        f"{len(data['unconnected']):,} entities listed apart, {hidden:,} concepts behind 'Show concepts'"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..store import as_store
-from ..vocab import KG, entity_classes
+from ..vocab import KG, entity_classes, relation_families
 from .views import DrawingFacts, facts_from_store
 
 __all__ = ["to_networkx", "node_classes"]
@@ -42,8 +42,11 @@ def to_networkx(graph):
     ``mentions`` (and ``same_as``: the ``owl:sameAs`` links of a place linked to
     GeoNames). There is one edge per subject, relation, object and polarity,
     carrying ``relation`` (label), ``predicate`` (IRI), ``negated``, ``modality``, ``asserted``,
-    ``confidence`` (the highest of its statements), ``count`` and ``sources``: a
-    list of ``(document title, sentence)``.
+    ``confidence`` (the highest of its statements), ``count``, ``sources``: a
+    list of ``(document title, sentence)``, ``documents`` (their IRIs), ``relation_type`` (the typed
+    relation's IRI, or None) and ``family`` (its family, see :func:`kg.vocab.relation_families`,
+    or "other"). The graph's ``documents`` attribute maps each document's IRI to its ``title``,
+    ``identifier`` and ``date``.
 
     Examples
     --------
@@ -56,7 +59,7 @@ def to_networkx(graph):
 
     facts = facts_from_store(as_store(graph))
     described = _described(facts)
-    result = nx.MultiDiGraph()
+    result = nx.MultiDiGraph(documents=_documents(facts))
     for node in sorted(described):
         if described[node]["type"] not in ("Concept", "Proposition"):
             result.add_node(node, **described[node])  # every entity, related or not
@@ -94,17 +97,30 @@ def _described(facts: DrawingFacts) -> dict[str, dict]:
     return described
 
 
+def _documents(facts: DrawingFacts) -> dict[str, dict]:
+    """The documents of the graph: IRI -> title, identifier and date (ISO, or None), in IRI order."""
+    values = {
+        name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")}
+        for name in ("title", "identifier", "date")
+    }
+    return {
+        row["document"]: {name: values[name].get(row["document"]) for name in values}
+        for row in sorted(facts.rows("documents"), key=lambda r: r["document"])
+    }
+
+
 def _statements(facts: DrawingFacts) -> list[dict]:
     """The statements (subject, predicate, object), each with its flags, sentence, document and relation label."""
     values = {
         name: {r["statement"]: r["value"] for r in facts.rows(f"statement {name}")}
-        for name in ("negated", "modality", "confidence", "sentence", "asserted")
+        for name in ("negated", "modality", "confidence", "sentence", "asserted", "relationType")
     }
     sentences = {
         name: {r["sentence"]: r["value"] for r in facts.rows(f"sentence {name}")} for name in ("text", "document")
     }
     documents = {
-        name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")} for name in ("title", "identifier")
+        name: {r["document"]: r["value"] for r in facts.rows(f"document {name}")}
+        for name in ("title", "identifier", "date")
     }
     relation_labels = {r["p"]: r["label"] for r in facts.rows("relation labels")}
     rows = sorted(facts.rows("statements"), key=lambda r: r["statement"])
@@ -118,6 +134,8 @@ def _statements(facts: DrawingFacts) -> list[dict]:
             asserted=values["asserted"].get(statement) in ("true", "1", "True"),
             confidence=values["confidence"].get(statement),
             sentence=sentences["text"].get(sentence),
+            document=document,
+            relation_type=values["relationType"].get(statement),
             title=documents["title"].get(document),
             identifier=documents["identifier"].get(document),
             relation=relation_labels.get(row["p"]),
@@ -140,7 +158,12 @@ def _add_edge(result, row: dict) -> None:
         data["count"] += 1
         if source not in data["sources"]:
             data["sources"].append(source)
+        if row["document"] is not None and row["document"] not in data["documents"]:
+            data["documents"].append(row["document"])
         data["confidence"] = max(data["confidence"], confidence)
+        if data["family"] == "other" and row["relation_type"] is not None:
+            data["relation_type"] = row["relation_type"]
+            data["family"] = relation_families().get(row["relation_type"], "other")
     else:
         result.add_edge(
             subject,
@@ -154,4 +177,7 @@ def _add_edge(result, row: dict) -> None:
             confidence=confidence,
             count=1,
             sources=[source],
+            documents=[row["document"]] if row["document"] is not None else [],
+            relation_type=row["relation_type"],
+            family=relation_families().get(row["relation_type"] or "", "other"),
         )

@@ -102,11 +102,16 @@ def facts_from_store(store: Store) -> DrawingFacts:
 
 
 _STATEMENT_PROPERTIES = {
-    name: str(getattr(KG, name)) for name in ("negated", "modality", "confidence", "sentence", "asserted")
+    name: str(getattr(KG, name))
+    for name in ("negated", "modality", "confidence", "sentence", "asserted", "relationType")
 }
 #: What a statement's sentence node holds: the text shown on hover, and its document.
 _SENTENCE_PROPERTIES = {name: str(getattr(KG, name)) for name in ("text", "document")}
-_DOCUMENT_PROPERTIES = {"title": str(DCTERMS.title), "identifier": str(DCTERMS.identifier)}
+_DOCUMENT_PROPERTIES = {
+    "title": str(DCTERMS.title),
+    "identifier": str(DCTERMS.identifier),
+    "date": str(DCTERMS.date),
+}
 _DRAWN_PREDICATES = frozenset(
     {
         str(RDF.type),
@@ -185,6 +190,10 @@ class DrawingFacts:
             for document, values in self.values[_DOCUMENT_PROPERTIES[name.split()[1]]].items():
                 if _DOCUMENT in types.get(document, ()):
                     yield {"document": document, "value": values[0]}
+        elif name == "documents":
+            for document, classes in types.items():
+                if _DOCUMENT in classes:
+                    yield {"document": document}
         elif name == "relation labels":
             used = {values[0] for values in self.values[str(RDF.predicate)].values()}
             for predicate in used:

@@ -1,0 +1,270 @@
+"""The entity overview: who the main actors are, how they group, and what joins them.
+
+From the graph :func:`kg.render.to_networkx` makes (one edge per relation), :func:`entity_graph`
+keeps the entities and joins each pair of them by one edge that aggregates every statement between
+them; :func:`communities` groups them (Louvain, seeded: the same graph gives the same page) and
+names each group by its most central members; :func:`overview_layout` places the groups apart,
+the biggest in the middle, each laid out on its own with its hubs at its centre.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, deque
+from dataclasses import dataclass
+
+__all__ = [
+    "CONCEPT_TYPES",
+    "Community",
+    "entity_graph",
+    "communities",
+    "overview_layout",
+    "place_around",
+    "uncertain",
+]
+
+#: Node types that are not entities: drawn in the overview only when asked ("Show concepts").
+CONCEPT_TYPES = frozenset({"Concept", "Proposition"})
+
+#: A community smaller than this is not drawn as a group (no hull, no name, not in the legend).
+MIN_COMMUNITY = 3
+
+#: Communities with at most this many members get a spring layout of their own; bigger ones
+#: get one for their most connected members, the others placed around them (networkx's dense
+#: solver is fast below ~500 nodes).
+SPRING_LIMIT = 400
+
+#: The sentences an aggregated edge keeps for its tooltip and details.
+SOURCES_KEPT = 5
+
+
+def uncertain(data: dict) -> bool:
+    """Whether an edge of :func:`kg.render.to_networkx` is no plain fact: negated, hypothetical
+    (a modality other than the future) or not asserted by kg."""
+    return bool(
+        data["negated"] or data.get("modality") not in (None, "will", "shall") or not data.get("asserted", True)
+    )
+
+
+def entity_graph(nxgraph):
+    """A ``networkx.Graph`` of the entities of ``nxgraph`` that are related to another entity, one
+    edge a pair aggregating every statement between them (in either direction).
+
+    Each edge carries ``count`` (statements), ``relations`` (a Counter of "subject – relation –
+    object" readings; "not" before a negated one), ``families`` (a Counter of relation families),
+    ``family`` (the dominant typed family: "other" only when no statement is typed), ``uncertain``
+    (every statement negated, hypothetical or unasserted), ``sources`` (the first
+    :data:`SOURCES_KEPT` ``(title, sentence)``) and ``documents`` (document IRIs). Nodes keep the
+    data of ``nxgraph``; the graph keeps its ``documents``.
+    """
+    import networkx as nx  # lazily, as in kg.render.nx
+
+    result = nx.Graph(**nxgraph.graph)
+    for u, v, data in sorted(nxgraph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
+        if u == v or nxgraph.nodes[u]["type"] in CONCEPT_TYPES or nxgraph.nodes[v]["type"] in CONCEPT_TYPES:
+            continue
+        for node in (u, v):
+            if node not in result:
+                result.add_node(node, **nxgraph.nodes[node])
+        if not result.has_edge(u, v):
+            result.add_edge(
+                u, v, count=0, relations=Counter(), families=Counter(), uncertain=True, sources=[], documents=[]
+            )
+        edge = result.edges[u, v]
+        names = nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]
+        reading = f"{names[0]} – {'not ' if data['negated'] else ''}{data['relation']} – {names[1]}"
+        edge["count"] += data["count"]
+        edge["relations"][reading] += data["count"]
+        edge["families"][data.get("family", "other")] += data["count"]
+        edge["uncertain"] = edge["uncertain"] and uncertain(data)
+        for source in data["sources"]:
+            if len(edge["sources"]) < SOURCES_KEPT and source not in edge["sources"]:
+                edge["sources"].append(source)
+        edge["documents"].extend(d for d in data.get("documents", ()) if d not in edge["documents"])
+    for _, _, edge in result.edges(data=True):
+        typed = [(count, family) for family, count in edge["families"].items() if family != "other"]
+        edge["family"] = max(typed, key=lambda item: (item[0], item[1]))[1] if typed else "other"
+    return result
+
+
+@dataclass(frozen=True)
+class Community:
+    """A group of entities more related to each other than to the rest, named by its most central members."""
+
+    members: tuple[str, ...]  # most central first
+    name: str
+
+
+def communities(graph, *, seed: int = 1) -> list[Community]:
+    """The communities of an entity graph (:func:`entity_graph`) by Louvain modularity, weighted by
+    statement count and seeded (the same graph always gives the same groups), biggest first.
+
+    Groups smaller than :data:`MIN_COMMUNITY` are left out. Each is named by its two most central
+    members (three from six members on): weighted degree within the group, then mentions.
+    """
+    import networkx as nx  # lazily, as in kg.render.nx
+
+    if graph.number_of_edges() == 0:
+        return []
+    found = nx.community.louvain_communities(graph, weight="count", seed=seed)
+    result = []
+    for members in found:
+        if len(members) < MIN_COMMUNITY:
+            continue
+        inner = graph.subgraph(members)
+        ranked = sorted(
+            members,
+            key=lambda n: (-inner.degree(n, weight="count"), -graph.nodes[n].get("mentions", 0), n),
+        )
+        named = ranked[: 3 if len(members) >= 6 else 2]
+        result.append(Community(tuple(ranked), ", ".join(graph.nodes[n]["label"] for n in named)))
+    result.sort(key=lambda c: (-len(c.members), c.members[0]))
+    return result
+
+
+def overview_layout(graph, groups: list[Community], *, spacing: float = 70.0) -> dict[str, tuple[float, float]]:
+    """Positions for an entity graph: each community (and each small connected group outside one)
+    laid out on its own, hubs at its centre, then the groups packed on a spiral, biggest in the
+    middle, each next to a group it is most related to where it can be.
+    """
+    import networkx as nx  # lazily, as in kg.render.nx
+
+    membership = {node: i for i, group in enumerate(groups) for node in group.members}
+    blocks = [list(group.members) for group in groups]
+    rest = graph.subgraph([n for n in graph.nodes if n not in membership])
+    for component in sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(c))):
+        for node in component:
+            membership[node] = len(blocks)
+        blocks.append(sorted(component))
+    local = [_block_layout(graph, block, spacing) for block in blocks]
+    radii = [max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + spacing / 2 for pos in local]
+    order = _block_order(graph, membership, len(blocks))
+    big = [block for block in order if len(blocks[block]) >= MIN_COMMUNITY]
+    centres = _pack(big, radii, spacing)
+    # Pairs and loose nodes (many in a graph of concepts) need no search: they follow on a spiral around the rest.
+    outside = max((math.hypot(*centres[b]) + radii[b] for b in big), default=0.0) + spacing
+    centres.update(_spiral([block for block in order if block not in centres], radii, outside, spacing))
+    positions = {}
+    for i, pos in enumerate(local):
+        cx, cy = centres[i]
+        for node, (x, y) in pos.items():
+            positions[node] = (round(cx + x, 1), round(cy + y, 1))
+    return positions
+
+
+def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[float, float]]:
+    """One group's positions around (0, 0): a spring layout, its best-connected node in the middle."""
+    import networkx as nx  # lazily, as in kg.render.nx
+
+    if len(block) == 1:
+        return {block[0]: (0.0, 0.0)}
+    if len(block) == 2:
+        return {block[0]: (-spacing / 2, 0.0), block[1]: (spacing / 2, 0.0)}
+    sub = graph.subgraph(block)
+    ranked = sorted(block, key=lambda n: (-sub.degree(n, weight="count"), n))
+    core = ranked[:SPRING_LIMIT]
+    scale = spacing * math.sqrt(len(core)) * 0.9
+    # Start from a circle with the hub at the centre: the spring keeps hubs central and is stable.
+    start = {ranked[0]: (0.0, 0.0)}
+    for k, node in enumerate(core[1:], start=1):
+        angle = k * 2.399963
+        start[node] = (math.sqrt(k) * math.cos(angle), math.sqrt(k) * math.sin(angle))
+    spring = nx.spring_layout(sub.subgraph(core), pos=start, seed=1, iterations=60, method="force", scale=scale)
+    hub = spring[ranked[0]]
+    positions = {node: (float(x - hub[0]), float(y - hub[1])) for node, (x, y) in spring.items()}
+    place_around(sub, positions, core)
+    return positions
+
+
+def place_around(graph, positions: dict, roots, *, allowed=None) -> None:
+    """Place the unplaced nodes reachable from ``roots`` (breadth first) on rings around the
+    neighbour that reached them first (the golden angle fills the rings evenly); ``allowed`` limits
+    which nodes may be placed. Changes ``positions`` in place."""
+    queue = deque(roots)
+    placed_around: dict = {}
+    while queue:
+        parent = queue.popleft()
+        for child in sorted(graph.neighbors(parent)):
+            if child in positions or (allowed is not None and child not in allowed):
+                continue
+            k = placed_around.get(parent, 0)
+            placed_around[parent] = k + 1
+            radius = 40 + 14 * math.sqrt(k)
+            angle = k * 2.399963
+            px, py = positions[parent]
+            positions[child] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
+            queue.append(child)
+
+
+def _block_order(graph, membership: dict[str, int], count: int) -> list[int]:
+    """The groups in the order they are packed: the biggest first, then breadth first along the
+    strongest links between groups, so that related groups end up side by side."""
+    links: dict[int, Counter] = {i: Counter() for i in range(count)}
+    for u, v, data in graph.edges(data=True):
+        a, b = membership[u], membership[v]
+        if a != b:
+            links[a][b] += data.get("count", 1)
+            links[b][a] += data.get("count", 1)
+    order, seen = [], set()
+    for start in range(count):  # groups are numbered biggest first
+        if start in seen:
+            continue
+        queue = deque([start])
+        seen.add(start)
+        while queue:
+            block = queue.popleft()
+            order.append(block)
+            for other, _ in sorted(links[block].items(), key=lambda item: (-item[1], item[0])):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+    return order
+
+
+def _pack(order: list[int], radii: list[float], gap: float) -> dict[int, tuple[float, float]]:
+    """Centres for circles of ``radii``, placed in ``order`` along an outward spiral at the first
+    point where a circle overlaps none placed before (a word-cloud packing, vectorised: the spiral's
+    points are tried a few thousand at a time against every placed circle)."""
+    import numpy as np
+
+    b = gap / (2 * math.pi)  # the spiral's turns are ``gap`` apart: distance = b * angle
+    chunk = 2048
+    centres: dict[int, tuple[float, float]] = {}
+    xs, ys, rs = np.empty(len(order)), np.empty(len(order)), np.empty(len(order))
+    found = 0.0  # how far along the spiral the last circle went: the next search starts halfway (holes fill)
+    for placed, block in enumerate(order):
+        r = radii[block]
+        step = max(gap / 2, r / 3)  # between two points tried: finer for small circles
+        start = found / 2
+        while True:
+            # the spiral's length to angle t is about b * t**2 / 2
+            arc = start + step * np.arange(chunk)
+            angle = np.sqrt(2 * arc / b)
+            x, y = b * angle * np.cos(angle), b * angle * np.sin(angle)
+            if not placed:
+                i = 0
+                break
+            clear = np.hypot(x[:, None] - xs[:placed], y[:, None] - ys[:placed]) >= rs[:placed] + r + gap
+            fits = np.flatnonzero(clear.all(axis=1))
+            if len(fits):
+                i = int(fits[0])
+                break
+            start += step * chunk
+        found = float(arc[i])
+        xs[placed], ys[placed], rs[placed] = x[i], y[i], r
+        centres[block] = (float(x[i]), float(y[i]))
+    return centres
+
+
+def _spiral(order: list[int], radii: list[float], inner: float, gap: float) -> dict[int, tuple[float, float]]:
+    """Centres for small circles one after another on a spiral that starts at distance ``inner``,
+    its turns far enough apart that no two circles overlap."""
+    if not order:
+        return {}
+    widest = 2 * max(radii[block] for block in order) + gap
+    centres, angle = {}, 0.0
+    for block in order:
+        distance = inner + widest * angle / (2 * math.pi)
+        centres[block] = (distance * math.cos(angle), distance * math.sin(angle))
+        angle += widest / distance
+    return centres
