@@ -70,7 +70,12 @@ def test_example_page_loads_offline_and_draws(browser, example_build):
     assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
     assert seen["errors"] == []
     assert page.evaluate(DRAWN_PIXELS) > 5000
+    # The overview draws the entities; the switch brings the concepts and propositions back.
+    entities = page.evaluate("kgNodes.get({filter: n => n.layer === 'entity'}).length")
+    assert page.evaluate("kgNetwork.body.data.nodes.length") == entities >= 5
+    page.check("#show-concepts")
     assert page.evaluate("kgNetwork.body.data.nodes.length") >= 20
+    assert seen["errors"] == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "example-graph.png"))
     page.close()
@@ -146,12 +151,16 @@ def test_filters_hide_a_class_and_a_relation(browser, example_build):
     assert page.evaluate(shown) == before - people
     page.locator("#legend input[value='Person']").check()
     assert page.evaluate(shown) == before
-    page.click("#relations summary")
+    # An edge of the overview aggregates relations: it goes when all of them are unchecked.
     edges = "kgNetwork.body.data.edges.length"
-    rejects = page.evaluate("kgEdges.get({filter: e => e.relation === 'reject'}).length")
+    located = page.evaluate(
+        "kgEdges.get({filter: e => e.layer === 'entity' && e.relations.every(r => r[0] === 'based in')}).length"
+    )
     all_edges = page.evaluate(edges)
-    page.locator("#relations input[value='reject']").uncheck()
-    assert rejects >= 1 and page.evaluate(edges) == all_edges - rejects
+    page.locator("#relations input.relation-filter[value='based in']").uncheck()
+    assert located >= 1 and page.evaluate(edges) == all_edges - located
+    page.locator("#relations input.relation-filter[value='based in']").check()
+    assert page.evaluate(edges) == all_edges
     assert seen["errors"] == []
     page.close()
 
@@ -182,7 +191,7 @@ def test_a_big_corpus_page_is_cut_and_says_so(browser, tmp_path):
     folder = shared_path("data", "corpus", "bbc")
     graph = kg.build(sorted(folder.glob("politics_*.txt"))[:60])
     path = tmp_path / "bbc.html"
-    graph.to_html(path, title="60 BBC politics articles", max_nodes=500)
+    graph.to_html(path, title="60 BBC politics articles", max_nodes=500, view="full")
     page, seen = open_page(browser, path)
     assert page.evaluate("kgNetwork.body.data.nodes.length") == 500
     assert "Showing the 500 most connected nodes" in page.inner_text("#note")
@@ -230,9 +239,21 @@ def test_injected_names_in_articles_run_nothing_after_kg_build(browser, tmp_path
     assert (
         page.evaluate("document.querySelectorAll('img, iframe, svg, [onmouseover], [onload], [onerror]').length") == 0
     )
+    titles = page.evaluate("DATA.documents.map(d => d.title)")
+    assert any("<script>alert" in t for t in titles)  # the page holds them, as text
+    page.close()
+    # The full view draws the concepts and propositions, whose names hold the injections.
+    full = tmp_path / "full.html"
+    result = CliRunner().invoke(main, ["render", str(out / "graph.trig"), "--view", "full", "-o", str(full)])
+    assert result.exit_code == 0, result.output
+    page, seen = open_page(browser, full)
+    assert seen["dialogs"] == [] and seen["errors"] == []
+    assert (
+        page.evaluate("document.querySelectorAll('img, iframe, svg, [onmouseover], [onload], [onerror]').length") == 0
+    )
     shown = page.evaluate("""[...kgNetwork.body.data.edges.get().map(e => String(e.title || '')),
                               ...kgNetwork.body.data.nodes.get().map(n => String(n.title || '') + n.label)]""")
-    assert any("<script>alert" in t or "<img src=x" in t for t in shown)  # the page holds them, as text
+    assert any("<script>alert" in t or "<img src=x" in t for t in shown)
     page.close()
 
 
