@@ -291,6 +291,10 @@ def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> di
     else:
         nodes, edges, groups = _full_view(nxgraph, document_index)
         unconnected = []
+    if len(groups) < 2:  # one group (a focused view) is no grouping: no halo around everything
+        groups = []
+        for node in nodes:
+            node["community"] = -1
     families: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()
     for edge in edges:

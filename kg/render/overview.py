@@ -37,6 +37,10 @@ SPRING_LIMIT = 120
 #: past a few thousand nodes); each of the others then joins the community it is most related to.
 COMMUNITY_CORE = 1200
 
+#: Up to this many groups (communities, and related pairs outside one), every group is packed
+#: tightly; beyond, the small ones are laid on a spiral around the others (packing is quadratic).
+PACKED_GROUPS = 400
+
 #: The sentences an aggregated edge keeps for its tooltip and details.
 SOURCES_KEPT = 5
 
@@ -129,7 +133,9 @@ def communities(graph, *, seed: int = 1) -> list[Community]:
             continue
         inner = {n: sum(data.get("count", 1) for other, data in graph[n].items() if other in members) for n in members}
         ranked = sorted(members, key=lambda n: (-inner[n], -graph.nodes[n].get("mentions", 0), n))
-        named = ranked[: 3 if len(members) >= 6 else 2]
+        # named by entities where it has them: "position" or "claim" says little of a group
+        names = [n for n in ranked if graph.nodes[n].get("type") not in CONCEPT_TYPES] or ranked
+        named = names[: 3 if len(members) >= 6 else 2]
         result.append(Community(tuple(ranked), ", ".join(graph.nodes[n]["label"] for n in named)))
     result.sort(key=lambda c: (-len(c.members), c.members[0]))
     return result
@@ -176,9 +182,10 @@ def overview_layout(graph, groups: list[Community], *, spacing: float = 70.0) ->
     local = [_block_layout(graph, block, spacing) for block in blocks]
     radii = [max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + spacing / 2 for pos in local]
     order = _block_order(graph, membership, len(blocks))
-    big = [block for block in order if len(blocks[block]) >= MIN_COMMUNITY]
+    # Every group is packed where there are few; past PACKED_GROUPS (a graph of many concepts), pairs and
+    # loose nodes need no search: they follow on a spiral around the rest.
+    big = [block for block in order if len(blocks) <= PACKED_GROUPS or len(blocks[block]) >= MIN_COMMUNITY]
     centres = _pack(big, radii, spacing)
-    # Pairs and loose nodes (many in a graph of concepts) need no search: they follow on a spiral around the rest.
     outside = max((math.hypot(*centres[b]) + radii[b] for b in big), default=0.0) + spacing
     centres.update(_spiral([block for block in order if block not in centres], radii, outside, spacing))
     positions = {}
@@ -200,7 +207,7 @@ def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[fl
     sub = graph.subgraph(block)
     ranked = sorted(block, key=lambda n: (-sub.degree(n, weight="count"), n))
     core = ranked[:SPRING_LIMIT]
-    scale = spacing * math.sqrt(len(core)) * 0.9
+    scale = spacing * math.sqrt(len(core)) * 1.3
     # Start from a circle with the hub at the centre: the spring keeps hubs central and is stable.
     start = {ranked[0]: (0.0, 0.0)}
     for k, node in enumerate(core[1:], start=1):
