@@ -286,3 +286,404 @@ def test_a_bidi_override_in_a_name_does_not_reorder_the_tooltip(browser, tmp_pat
     }""")
     assert left["reject"] < left["target"], left
     page.close()
+
+
+# ---- the entity overview's own behaviour, on a hand-made page (tests/render/overview_page.py) ----
+
+#: vis-network's own record of the drawn labels: each shown node whose label is not empty, with the
+#: label's box on screen (vis's labelModule.size, in canvas units, turned into pixels by the view's
+#: scale and translation) and its font size on screen.
+DRAWN_LABELS = """() => {
+  const net = kgNetwork, scale = net.getScale(), shift = net.body.view.translation;
+  const positions = net.getPositions();
+  return net.body.nodeIndices.map(id => {
+    const node = net.body.nodes[id];
+    if (!node.options.label) { return null; }
+    const size = node.labelModule.size;
+    return {id: id, group: kgNodes.get(id).group, label: node.options.label, px: node.options.font.size * scale,
+            x: positions[id].x * scale + shift.x,
+            left: size.left * scale + shift.x, top: size.top * scale + shift.y,
+            width: size.width * scale, height: size.height * scale};
+  }).filter(Boolean);
+}"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    """The pairs of labels whose boxes overlap on screen."""
+    pairs = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            if (
+                a["left"] < b["left"] + b["width"]
+                and b["left"] < a["left"] + a["width"]
+                and a["top"] < b["top"] + b["height"]
+                and b["top"] < a["top"] + a["height"]
+            ):
+                pairs.append((a["label"], b["label"]))
+    return pairs
+
+
+def settled(page) -> None:
+    """Wait until the page has re-culled its labels and drawn them (culling runs off a timer after
+    a click, a zoom or a filter; two animation frames later the canvas shows its result)."""
+    page.wait_for_timeout(250)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+@pytest.fixture
+def overview(tmp_path):
+    from tests.render.overview_page import write_overview_page
+
+    return write_overview_page(tmp_path / "overview.html")
+
+
+def shown_groups(page) -> set[str]:
+    return set(page.evaluate("kgNetwork.body.nodeIndices.map(id => kgNodes.get(id).group)"))
+
+
+def test_concepts_stay_hidden_until_the_switch_turns_them_on(browser, overview):
+    page, seen = open_page(browser, overview)
+    assert "Concept" not in shown_groups(page) and "Person" in shown_groups(page)
+    assert page.evaluate("kgNodes.get({filter: n => n.group === 'Concept'}).length") == 2
+    assert "c0" not in page.evaluate("kgNetwork.body.edgeIndices")
+    page.check("#show-concepts")
+    assert "Concept" in shown_groups(page)
+    assert {"c0", "c1"} <= set(page.evaluate("kgNetwork.body.edgeIndices"))
+    page.uncheck("#show-concepts")
+    assert "Concept" not in shown_groups(page)
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_search_suggests_people_first_and_reveals_a_hidden_concept(browser, overview):
+    page, seen = open_page(browser, overview)
+    page.click("#search")
+    page.keyboard.type("blunkett")  # key by key: suggestions come as one types, without Enter
+    suggestions = page.locator("#suggestions li")
+    assert suggestions.count() == 2
+    assert "David Blunkett" in suggestions.nth(0).inner_text()
+    assert "blunkett controversy" in suggestions.nth(1).inner_text()
+    suggestions.nth(1).click()
+    concept = "https://example.org/kg/id/concept/blunkett-controversy"
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [concept]
+    assert page.is_checked("#show-concepts") and concept in page.evaluate("kgNetwork.body.nodeIndices")
+    assert page.inner_text("#details h2") == "blunkett controversy"
+    # An entity listed as not connected is found too, and said to be so.
+    page.fill("#search", "")
+    page.keyboard.type("milburn")
+    page.press("#search", "Enter")
+    assert page.inner_text("#details h2") == "Alan Milburn"
+    assert "No relation" in page.inner_text("#details")
+    assert page.inner_text("#search-message") == ""
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_typing_a_full_name_selects_it_and_a_missing_name_is_said(browser, overview):
+    page, seen = open_page(browser, overview)
+    page.click("#search")
+    page.keyboard.type("Gordon Brown")
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == ["https://example.org/kg/id/entity/gordon-brown"]
+    page.fill("#search", "")
+    page.keyboard.type("Zebedee")
+    assert page.locator("#search-message").is_visible()
+    assert page.inner_text("#search-message") == "No node named “Zebedee”"
+    assert page.locator("#suggestions").is_hidden()
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_clicking_a_node_dims_the_rest_and_takes_their_labels(browser, overview):
+    page, _ = open_page(browser, overview)
+    blunkett = "https://example.org/kg/id/entity/david-blunkett"
+    before = {label["id"] for label in page.evaluate(DRAWN_LABELS)}
+    assert len(before) >= 15  # a small, spread-out graph: (nearly) every name is drawn
+    position = page.evaluate(f"kgNetwork.canvasToDOM(kgNetwork.getPositions(['{blunkett}'])['{blunkett}'])")
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+    settled(page)
+    lit = set(page.evaluate(f"kgNetwork.getConnectedNodes('{blunkett}')")) | {blunkett}
+    drawn = {label["id"] for label in page.evaluate(DRAWN_LABELS)}
+    assert blunkett in drawn and drawn <= lit
+    assert "Tony Blair" in page.inner_text("#details")  # his connections, in the side panel
+    page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # the background
+    settled(page)
+    assert {label["id"] for label in page.evaluate(DRAWN_LABELS)} == before
+    page.close()
+
+
+def test_timeline_brush_keeps_the_statements_of_the_chosen_days(browser, overview):
+    from tests.render.overview_page import overview_data
+
+    data = overview_data()
+    page, seen = open_page(browser, overview)
+    first = page.locator("#timeline rect.bin[data-from='2004-12-15']").bounding_box()
+    second = page.locator("#timeline rect.bin[data-from='2004-12-16']").bounding_box()
+    page.mouse.move(first["x"] + first["width"] / 2, first["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(second["x"] + second["width"] / 2, second["y"] + 20, steps=4)
+    page.mouse.up()
+    chosen = {0, 1}  # the two December articles
+    expected = {e["id"] for e in data["edges"] if e["layer"] == "entity" and chosen & set(e["docs"])}
+    assert set(page.evaluate("kgNetwork.body.edgeIndices")) == expected
+    # Nodes left with none of those statements go too.
+    ends = {e[end] for e in data["edges"] if e["id"] in expected for end in ("from", "to")}
+    assert set(page.evaluate("kgNetwork.body.nodeIndices")) == ends
+    assert "2 articles" in page.inner_text("#timeline-range")
+    page.click("#timeline-reset")
+    entities = {n["id"] for n in data["nodes"] if n["layer"] == "entity"}
+    assert set(page.evaluate("kgNetwork.body.nodeIndices")) == entities
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_relations_panel_groups_families_filters_and_fits(browser, overview):
+    page, seen = open_page(browser, overview)
+    heads = page.locator("#relation-list .family-head").all_inner_texts()
+    assert [h.split()[0] for h in heads] == [
+        "stance",
+        "conflict",
+        "affiliation",
+        "business",
+        "location",
+        "communication",
+        "other",
+    ]
+    page.fill("#relation-search", "lea")
+    rows = page.locator("#relation-list .relation:visible")
+    assert [row.split("\n")[0] for row in rows.all_inner_texts()] == ["lead"]
+    page.fill("#relation-search", "")
+    # Hiding the conflict family hides the edges all of whose relations are conflicts; Brown – Blair is
+    # also a meeting (communication) and stays.
+    page.locator("#relation-list input.family-filter[value='conflict']").uncheck()
+    shown = set(page.evaluate("kgNetwork.body.edgeIndices"))
+    assert {"e9", "e14"}.isdisjoint(shown) and "e7" in shown
+    page.locator("#relation-list input.relation-filter[value='meet']").uncheck()
+    assert "e7" not in set(page.evaluate("kgNetwork.body.edgeIndices"))
+    # Never wider than the page, and it scrolls rather than growing.
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert page.locator("#relations").bounding_box()["x"] + page.locator("#relations").bounding_box()["width"] <= width
+    assert page.evaluate("getComputedStyle(document.querySelector('#relation-list')).overflowY") == "auto"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert seen["errors"] == []
+    page.close()
+
+
+HULL_PIXEL = """([x, y]) => {
+  const canvas = document.querySelector('#graph canvas');
+  const ratio = canvas.width / canvas.clientWidth;
+  const p = kgNetwork.canvasToDOM({x: x, y: y});
+  return Array.from(canvas.getContext('2d').getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data);
+}"""
+
+
+def test_a_community_is_drawn_as_a_hull_and_its_checkbox_hides_it(browser, overview):
+    page, seen = open_page(browser, overview)
+    glazer = "https://example.org/kg/id/entity/glazer"
+    centre = page.evaluate(f"kgNetwork.getPositions(['{glazer}'])['{glazer}']")
+    # Inside the hull of Glazer's community, between its edges (which run along the axes).
+    inside = [centre["x"] + 45, centre["y"] + 45]
+    tint = page.evaluate(HULL_PIXEL, inside)
+    assert tint[3] > 0 and tint[1] > tint[0] and tint[1] > tint[2]  # a light green (#59a14f) fill
+    assert "Glazer, Manchester United, Old Trafford" in page.inner_text("#communities")
+    members = set(page.evaluate("kgNodes.get({filter: n => n.community === 2}).map(n => n.id)"))
+    page.locator("#communities input.community-filter[value='2']").uncheck()
+    settled(page)
+    assert members.isdisjoint(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert page.evaluate(HULL_PIXEL, inside)[3] == 0  # the hull went with them
+    page.locator("#communities input.community-filter[value='2']").check()
+    assert members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert seen["errors"] == []
+    page.close()
+
+
+# ---- issue 19's targets, on 40 BBC articles (041-048 of each category) built by `kg build` ----
+
+BBC_CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
+
+
+@pytest.fixture(scope="module")
+def bbc40(tmp_path_factory):
+    """`kg build` of 40 BBC articles (default options): the output folder, holding graph.html and graph.trig."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from tests.conftest import shared_path
+
+    corpus = shared_path("data", "corpus", "bbc")
+    articles = tmp_path_factory.mktemp("bbc40") / "articles"
+    articles.mkdir()
+    for category in BBC_CATEGORIES:
+        for number in range(41, 49):
+            source = corpus / f"{category}_{number:03d}.txt"
+            if not source.exists():
+                pytest.skip(f"BBC article not found: {source}")
+            shutil.copy(source, articles / source.name)
+    out = articles.parent / "out"
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def node_id(page, label: str, group: str) -> str:
+    ids = page.evaluate(
+        "([label, group]) => kgNodes.get({filter: n => n.label === label && n.group === group}).map(n => n.id)",
+        [label, group],
+    )
+    assert len(ids) == 1, (label, group, ids)
+    return ids[0]
+
+
+@pytest.mark.model
+def test_bbc_overview_draws_entities_with_readable_labels_offline(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    # The default is the entity graph: concepts and propositions are in the data, but not drawn.
+    assert page.evaluate("kgNodes.get({filter: n => n.group === 'Concept' || n.group === 'Proposition'}).length") > 0
+    assert shown_groups(page).isdisjoint({"Concept", "Proposition"})
+    assert page.evaluate("kgNetwork.body.nodeIndices.length") >= 20
+    # Labels at the default zoom: vis-network's own label boxes, in the view, none overlapping another.
+    box = page.locator("#graph").bounding_box()
+    labels = [
+        label
+        for label in page.evaluate(DRAWN_LABELS)
+        if label["left"] < box["width"] and label["left"] + label["width"] > 0 and 0 < label["top"] < box["height"]
+    ]
+    assert all(abs(label["left"] + label["width"] / 2 - label["x"]) < 1 for label in labels)  # centred on its node
+    readable = [label for label in labels if label["px"] >= 12 and label["group"] not in ("Concept", "Proposition")]
+    assert len(readable) >= 20, [label["label"] for label in labels]
+    assert overlapping(labels) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+    # Zoomed in, the labels are re-culled at the same on-screen size and still do not overlap.
+    page.evaluate("kgNetwork.moveTo({scale: kgNetwork.getScale() * 2.5})")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -1)  # a real zoom event: the page re-culls on zoom
+    settled(page)
+    zoomed = page.evaluate(DRAWN_LABELS)
+    assert zoomed and all(12 <= label["px"] <= 15 for label in zoomed)
+    assert overlapping(zoomed) == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_search_for_blunkett_selects_the_person(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    blunkett = node_id(page, "David Blunkett", "Person")
+    page.click("#search")
+    page.keyboard.type("Blunkett")
+    page.keyboard.press("Enter")
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [blunkett]
+    assert page.inner_text("#details h2") == "David Blunkett"
+    # The same through the suggestion list: the person comes first, before any concept naming him.
+    page.fill("#search", "")
+    page.evaluate("kgHighlight(null); kgNetwork.unselectAll()")
+    page.keyboard.type("blunk")
+    first = page.locator("#suggestions li").first
+    assert "David Blunkett" in first.inner_text()
+    first.click()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [blunkett]
+    settled(page)
+    assert blunkett in {label["id"] for label in page.evaluate(DRAWN_LABELS)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_search_for_a_missing_name_says_so(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    page.fill("#search", "Zaphod Beeblebrox")
+    page.press("#search", "Enter")
+    message = page.locator("#search-message")
+    assert message.is_visible() and "No node named" in message.inner_text()
+    assert "Zaphod Beeblebrox" in message.inner_text()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == []
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_clicking_the_busiest_edge_shows_its_sentences(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    edge = page.evaluate("""() => {
+        const shown = new Set(kgNetwork.body.edgeIndices);
+        const edges = kgEdges.get({filter: e => shown.has(e.id)});
+        edges.sort((a, b) => b.count - a.count);
+        return edges[0];
+    }""")
+    assert edge["count"] >= 2 and edge["sentences"]
+    # Centre the view on a point of the edge that no node covers and no other edge is nearer to.
+    point = page.evaluate(
+        """(id) => {
+        const edge = kgNetwork.body.edges[id];
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const p = edge.edgeType.getPoint(t);
+            kgNetwork.moveTo({position: p, scale: 1.5});
+            const dom = kgNetwork.canvasToDOM(p);
+            if (kgNetwork.getNodeAt(dom) === undefined && kgNetwork.getEdgeAt(dom) === id) { return dom; }
+        }
+        return null;
+    }""",
+        edge["id"],
+    )
+    assert point is not None
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    details = page.locator("#details")
+    assert details.is_visible()
+    text = " ".join(details.inner_text().split())
+    names = page.evaluate("([a, b]) => [kgNodes.get(a).label, kgNodes.get(b).label]", [edge["from"], edge["to"]])
+    assert all(name in text for name in names)
+    for relation, _count in edge["relations"]:
+        assert " ".join(relation.split()) in text
+    for title, sentence in edge["sentences"]:
+        assert " ".join(title.split()) in text and " ".join(sentence.split()) in text
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_community_legend_hides_and_shows_its_nodes(browser, bbc40):
+    page, seen = open_page(browser, bbc40 / "graph.html")
+    communities = page.evaluate("DATA.communities")
+    assert len(communities) >= 2
+    biggest = communities[0]
+    members = set(
+        page.evaluate(
+            "(c) => kgNodes.get({filter: n => n.community === c && n.layer === 'entity'}).map(n => n.id)", biggest["id"]
+        )
+    )
+    assert members and members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
+    box = page.locator(f"#communities input.community-filter[value='{biggest['id']}']")
+    box.uncheck()
+    shown = set(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert members.isdisjoint(shown) and shown
+    box.check()
+    assert members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
+    assert seen["errors"] == []
+    page.close()
+
+
+@pytest.mark.model
+def test_bbc_focused_page_of_david_blunkett(browser, bbc40, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "focus.html"
+    graph = next(p for p in (bbc40 / "graph.trig", bbc40 / "graph.ttl") if p.exists())
+    result = CliRunner().invoke(main, ["render", str(graph), "--focus", "David Blunkett", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    page, seen = open_page(browser, path)
+    assert seen["errors"] == [] and [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    labels = page.evaluate("kgNetwork.body.data.nodes.get().map(n => n.label)")
+    assert "David Blunkett" in labels and len(labels) >= 5
+    assert overlapping(page.evaluate(DRAWN_LABELS)) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "focus.png"))
+    page.close()
