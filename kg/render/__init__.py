@@ -4,10 +4,13 @@ from ..errors import KgError
 from . import views
 from .html import DEFAULT_MAX_NODES, VIEWS, page_data, render_html
 from .nx import to_networkx
+from .overview import communities, entity_graph
 from .views import construct_nodes, focus, load_for_view, most_important
 
 __all__ = [
     "to_networkx",
+    "entity_graph",
+    "communities",
     "render_html",
     "page_data",
     "VIEWS",

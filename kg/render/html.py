@@ -186,7 +186,7 @@ def _source_lines(sources: list) -> list[str]:
 
 def _aggregate_title(data: dict) -> str:
     lines = [
-        f"{isolated(reading)}{f' ({count})' if count > 1 else ''}"
+        " – ".join(map(isolated, reading)) + (f" ({count})" if count > 1 else "")
         for reading, count in data["relations"].most_common(8)
     ]
     if len(data["relations"]) > 8:
@@ -291,6 +291,10 @@ def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> di
     else:
         nodes, edges, groups = _full_view(nxgraph, document_index)
         unconnected = []
+    if len(groups) < 2:  # one group (a focused view) is no grouping: no halo around everything
+        groups = []
+        for node in nodes:
+            node["community"] = -1
     families: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()
     for edge in edges:
@@ -389,10 +393,14 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
         )
     # The concept layer: what the drawn entities' statements say of concepts and propositions.
     concept_nodes = {n for n in nxgraph.nodes if nxgraph.nodes[n]["type"] in CONCEPT_TYPES}
-    undirected = nxgraph.to_undirected(as_view=True)
-    allowed = concept_nodes
     concept_positions = dict(positions)
-    place_around(undirected, concept_positions, sorted(positions), allowed=allowed)
+    if concept_nodes:
+        import networkx as nx  # lazily, as in kg.render.nx
+
+        # only the edges that reach a concept: walking every entity's edges costs seconds in a big graph
+        around = nx.Graph((u, v) for u, v in nxgraph.edges() if u in concept_nodes or v in concept_nodes)
+        roots = sorted(n for n in positions if n in around)
+        place_around(around, concept_positions, roots, allowed=concept_nodes)
     layer = {n for n in concept_positions if n not in positions}
     for node in sorted(layer):
         data = nxgraph.nodes[node]

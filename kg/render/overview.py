@@ -29,10 +29,17 @@ CONCEPT_TYPES = frozenset({"Concept", "Proposition"})
 #: A community smaller than this is not drawn as a group (no hull, no name, not in the legend).
 MIN_COMMUNITY = 3
 
-#: Communities with at most this many members get a spring layout of their own; bigger ones
-#: get one for their most connected members, the others placed around them (networkx's dense
-#: solver is fast below ~500 nodes).
-SPRING_LIMIT = 400
+#: A community's most connected members, at most this many, get a spring layout; the others are
+#: placed around them (a spring layout's cost grows with the square of its nodes).
+SPRING_LIMIT = 120
+
+#: Louvain runs on the most related entities, at most this many (networkx's Louvain takes seconds
+#: past a few thousand nodes); each of the others then joins the community it is most related to.
+COMMUNITY_CORE = 1200
+
+#: Up to this many groups (communities, and related pairs outside one), every group is packed
+#: tightly; beyond, the small ones are laid on a spiral around the others (packing is quadratic).
+PACKED_GROUPS = 400
 
 #: The sentences an aggregated edge keeps for its tooltip and details.
 SOURCES_KEPT = 5
@@ -50,8 +57,8 @@ def entity_graph(nxgraph):
     """A ``networkx.Graph`` of the entities of ``nxgraph`` that are related to another entity, one
     edge a pair aggregating every statement between them (in either direction).
 
-    Each edge carries ``count`` (statements), ``relations`` (a Counter of "subject – relation –
-    object" readings; "not" before a negated one), ``families`` (a Counter of relation families),
+    Each edge carries ``count`` (statements), ``relations`` (a Counter of (subject, relation, object)
+    readings, by name; "not" before a negated relation), ``families`` (a Counter of relation families),
     ``family`` (the dominant typed family: "other" only when no statement is typed), ``uncertain``
     (every statement negated, hypothetical or unasserted), ``sources`` (the first
     :data:`SOURCES_KEPT` ``(title, sentence)``) and ``documents`` (document IRIs). Nodes keep the
@@ -71,8 +78,11 @@ def entity_graph(nxgraph):
                 u, v, count=0, relations=Counter(), families=Counter(), uncertain=True, sources=[], documents=[]
             )
         edge = result.edges[u, v]
-        names = nxgraph.nodes[u]["label"], nxgraph.nodes[v]["label"]
-        reading = f"{names[0]} – {'not ' if data['negated'] else ''}{data['relation']} – {names[1]}"
+        reading = (
+            nxgraph.nodes[u]["label"],
+            ("not " if data["negated"] else "") + data["relation"],
+            nxgraph.nodes[v]["label"],
+        )
         edge["count"] += data["count"]
         edge["relations"][reading] += data["count"]
         edge["families"][data.get("family", "other")] += data["count"]
@@ -106,20 +116,53 @@ def communities(graph, *, seed: int = 1) -> list[Community]:
 
     if graph.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(graph, weight="count", seed=seed)
+    strength = dict(graph.degree(weight="count"))
+    core = sorted(graph.nodes, key=lambda n: (-strength[n], n))[:COMMUNITY_CORE]
+    chosen = set(core)
+    plain = nx.Graph()  # a bare weighted copy: Louvain walks it many times, faster than a subgraph view
+    plain.add_nodes_from(core)
+    plain.add_weighted_edges_from(
+        ((u, v, data.get("count", 1)) for u, v, data in graph.edges(core, data=True) if v in chosen), weight="count"
+    )
+    found = nx.community.louvain_communities(plain, weight="count", seed=seed)
+    if len(core) < graph.number_of_nodes():
+        found = _spread(graph, [set(c) for c in found], core)
     result = []
     for members in found:
         if len(members) < MIN_COMMUNITY:
             continue
-        inner = graph.subgraph(members)
-        ranked = sorted(
-            members,
-            key=lambda n: (-inner.degree(n, weight="count"), -graph.nodes[n].get("mentions", 0), n),
-        )
-        named = ranked[: 3 if len(members) >= 6 else 2]
+        inner = {n: sum(data.get("count", 1) for other, data in graph[n].items() if other in members) for n in members}
+        ranked = sorted(members, key=lambda n: (-inner[n], -graph.nodes[n].get("mentions", 0), n))
+        # named by entities where it has them: "position" or "claim" says little of a group
+        names = [n for n in ranked if graph.nodes[n].get("type") not in CONCEPT_TYPES] or ranked
+        named = names[: 3 if len(members) >= 6 else 2]
         result.append(Community(tuple(ranked), ", ".join(graph.nodes[n]["label"] for n in named)))
     result.sort(key=lambda c: (-len(c.members), c.members[0]))
     return result
+
+
+def _spread(graph, found: list[set], core: list[str]) -> list[set]:
+    """Every node outside ``core`` joins the community it is most related to, reached breadth first
+    from the core (a node related to no community starts its own)."""
+    membership = {node: i for i, members in enumerate(found) for node in members}
+    queue = deque(core)
+    while queue:
+        node = queue.popleft()
+        for other in sorted(graph.neighbors(node)):
+            if other in membership:
+                continue
+            votes: Counter = Counter()
+            for neighbour, data in graph[other].items():
+                if neighbour in membership:
+                    votes[membership[neighbour]] += data.get("count", 1)
+            membership[other] = min(votes, key=lambda i: (-votes[i], i))
+            found[membership[other]].add(other)
+            queue.append(other)
+    for node in sorted(graph.nodes):
+        if node not in membership:
+            membership[node] = len(found)
+            found.append({node})
+    return found
 
 
 def overview_layout(graph, groups: list[Community], *, spacing: float = 70.0) -> dict[str, tuple[float, float]]:
@@ -139,9 +182,10 @@ def overview_layout(graph, groups: list[Community], *, spacing: float = 70.0) ->
     local = [_block_layout(graph, block, spacing) for block in blocks]
     radii = [max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + spacing / 2 for pos in local]
     order = _block_order(graph, membership, len(blocks))
-    big = [block for block in order if len(blocks[block]) >= MIN_COMMUNITY]
+    # Every group is packed where there are few; past PACKED_GROUPS (a graph of many concepts), pairs and
+    # loose nodes need no search: they follow on a spiral around the rest.
+    big = [block for block in order if len(blocks) <= PACKED_GROUPS or len(blocks[block]) >= MIN_COMMUNITY]
     centres = _pack(big, radii, spacing)
-    # Pairs and loose nodes (many in a graph of concepts) need no search: they follow on a spiral around the rest.
     outside = max((math.hypot(*centres[b]) + radii[b] for b in big), default=0.0) + spacing
     centres.update(_spiral([block for block in order if block not in centres], radii, outside, spacing))
     positions = {}
@@ -163,13 +207,13 @@ def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[fl
     sub = graph.subgraph(block)
     ranked = sorted(block, key=lambda n: (-sub.degree(n, weight="count"), n))
     core = ranked[:SPRING_LIMIT]
-    scale = spacing * math.sqrt(len(core)) * 0.9
+    scale = spacing * math.sqrt(len(core)) * 1.3
     # Start from a circle with the hub at the centre: the spring keeps hubs central and is stable.
     start = {ranked[0]: (0.0, 0.0)}
     for k, node in enumerate(core[1:], start=1):
         angle = k * 2.399963
         start[node] = (math.sqrt(k) * math.cos(angle), math.sqrt(k) * math.sin(angle))
-    spring = nx.spring_layout(sub.subgraph(core), pos=start, seed=1, iterations=60, method="force", scale=scale)
+    spring = nx.spring_layout(sub.subgraph(core), pos=start, seed=1, iterations=50, method="force", scale=scale)
     hub = spring[ranked[0]]
     positions = {node: (float(x - hub[0]), float(y - hub[1])) for node, (x, y) in spring.items()}
     place_around(sub, positions, core)
