@@ -306,6 +306,10 @@ def test_a_bidi_override_in_a_name_does_not_reorder_the_tooltip(browser, tmp_pat
         return {reject: where("reject"), target: where("Tripoli Council")};
     }""")
     assert left["reject"] < left["target"], left
+    # The relations panel shows each relation's name as a bidi isolate of its own.
+    assert page.evaluate("[...document.querySelectorAll('#relation-list .relation bdi')].map(b => b.textContent)") == [
+        "reject"
+    ]
     page.close()
 
 
