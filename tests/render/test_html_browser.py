@@ -494,6 +494,38 @@ def test_relations_panel_groups_families_filters_and_fits(browser, overview):
     page.close()
 
 
+def test_a_match_hidden_by_the_filters_is_shown_again(browser, overview):
+    page, seen = open_page(browser, overview)
+    clarke = "https://example.org/kg/id/entity/charles-clarke"
+    page.locator("#legend input.class-filter[value='Person']").uncheck()
+    page.locator("#communities input.community-filter[value='0']").uncheck()
+    assert clarke not in page.evaluate("kgNetwork.body.nodeIndices")
+    page.fill("#search", "charles clarke")
+    page.press("#search", "Enter")
+    assert clarke in page.evaluate("kgNetwork.body.nodeIndices")
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [clarke]
+    assert page.is_checked("#legend input.class-filter[value='Person']")
+    assert page.is_checked("#communities input.community-filter[value='0']")
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_the_side_panel_folds_away_and_lists_the_unconnected(browser, overview):
+    page, seen = open_page(browser, overview)
+    assert page.locator("#unconnected li").all_inner_texts() == ["Alan Milburn 2", "Wembley 1"]
+    page.locator("#unconnected li").first.click()  # shows what is known of it; nothing else changes
+    assert page.inner_text("#details h2") == "Alan Milburn"
+    assert page.evaluate("kgNetwork.body.nodeIndices.length") == 18
+    width = page.evaluate("document.querySelector('#graph canvas').clientWidth")
+    page.click("#side-toggle")
+    assert page.locator("#side").is_hidden()
+    page.wait_for_function(f"document.querySelector('#graph canvas').clientWidth > {width}")
+    page.click("#side-toggle")
+    assert page.locator("#side").is_visible()
+    assert seen["errors"] == []
+    page.close()
+
+
 HULL_PIXEL = """([x, y]) => {
   const canvas = document.querySelector('#graph canvas');
   const ratio = canvas.width / canvas.clientWidth;
