@@ -192,6 +192,9 @@ class Document:
     source: str | None = None  # the file it was read from
     dateline: Dateline | None = None  # the wire dateline opening the body, if any
     wire: tuple[WireSpan, ...] = ()  # tickers, sign-offs and bylines (kg.text.wire)
+    author: str | None = None  # a web page's or feed entry's byline
+    publisher: str | None = None  # the site or feed that published it
+    language: str | None = None  # as declared by the page or feed ("en", "en-GB"), when it says
 
 
 @dataclass(frozen=True, slots=True)

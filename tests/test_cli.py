@@ -189,9 +189,13 @@ def test_render_a_graph_kg_did_not_write(tmp_path):
         <http://x/s> a kg:Statement ; rdf:subject <http://x/a> ; rdf:predicate <http://x/p> ;
             rdf:object <http://x/b> ; kg:confidence "high" .
     """)
-    result = run("render", graph, "-o", tmp_path / "g.html")
+    result = run("render", graph, "-o", tmp_path / "g.html", "--view", "full")
     assert result.exit_code == 0, result.output
-    assert "(2 nodes, 1 edges," in result.output
+    assert "(2 nodes, 1 edge;" in result.output
+    # the overview draws entities related to entities: A, related only to a concept, is listed apart
+    overview = run("render", graph, "-o", tmp_path / "o.html")
+    assert overview.exit_code == 0, overview.output
+    assert "(0 related entities, 0 edges, 0 groups; 1 entity listed apart, 2 more nodes behind" in overview.output
 
 
 def test_jsonld_with_a_remote_context_is_refused(tmp_path):
@@ -312,7 +316,9 @@ def test_render_bench_runs_small(tmp_path):
         cwd=Path(__file__).resolve().parents[1],
     )
     assert result.returncode == 0, result.stderr
-    assert "kg render:" in result.stdout and (tmp_path / "synthetic.html").stat().st_size > 100_000
+    assert "kg render --view entities:" in result.stdout and "kg render --view full:" in result.stdout
+    assert "(300 related entities," in result.stdout
+    assert (tmp_path / "synthetic-entities.html").stat().st_size > 100_000
 
 
 @pytest.mark.model

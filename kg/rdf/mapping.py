@@ -398,6 +398,12 @@ def _document_triples(node: ox.NamedNode, document: Document) -> Iterator[Triple
         yield node, T.dcterms_date, ox.Literal(document.date, datatype=T.xsd_date)
     if document.url:
         yield node, T.dcterms_source, ox.Literal(str_literal(document.url).value, datatype=T.xsd_anyURI)
+    if document.author:
+        yield node, T.dcterms_creator, str_literal(document.author)
+    if document.publisher:
+        yield node, T.dcterms_publisher, str_literal(document.publisher)
+    if document.language:
+        yield node, T.dcterms_language, str_literal(document.language)
 
 
 def _mention_triples(

@@ -108,6 +108,9 @@ def _most_related_entities(nxgraph, max_nodes: int):
     many entities were left out."""
     from .overview import CONCEPT_TYPES, entity_graph
 
+    entities = sum(d["type"] not in CONCEPT_TYPES for _, d in nxgraph.nodes(data=True))
+    if entities <= max_nodes:  # no need to know which are related
+        return nxgraph, 0
     related = entity_graph(nxgraph)
     kept, dropped = views.most_important(related, max_nodes)
     if not dropped:

@@ -400,7 +400,14 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
         # only the edges that reach a concept: walking every entity's edges costs seconds in a big graph
         around = nx.Graph((u, v) for u, v in nxgraph.edges() if u in concept_nodes or v in concept_nodes)
         roots = sorted(n for n in positions if n in around)
-        place_around(around, concept_positions, roots, allowed=concept_nodes)
+        # an entity related to no other entity is drawn with its concepts too
+        place_around(around, concept_positions, roots, allowed=set(around) - set(graph))
+        apart = around.subgraph([n for n in around if n not in concept_positions])
+        if apart.number_of_nodes():  # what no drawn entity reaches goes to the right of the picture
+            islands = overview_layout(apart, [])
+            right = max((x for x, _ in concept_positions.values()), default=0.0) + 200
+            left = min(x for x, _ in islands.values())
+            concept_positions.update({n: (x - left + right, y) for n, (x, y) in islands.items()})
     layer = {n for n in concept_positions if n not in positions}
     for node in sorted(layer):
         data = nxgraph.nodes[node]
@@ -409,7 +416,7 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
                 node,
                 data,
                 size=10,
-                importance=0.5 * nxgraph.degree(node),
+                importance=0.5 * nxgraph.degree(node) + (0 if data["type"] in CONCEPT_TYPES else 5),
                 layer="concept",
                 community=-1,
                 community_name=None,
@@ -530,13 +537,19 @@ def render_page(data: dict, *, title: str) -> str:
 
 
 def drawn_counts(data: dict) -> str:
-    """What a page of :func:`page_data` draws, in words ("12 entities, 9 relations ...")."""
+    """What a page of :func:`page_data` draws, in words ("12 related entities, 9 edges ...")."""
     nodes = sum(node["layer"] == "entity" for node in data["nodes"])
     edges = sum(edge["layer"] == "entity" for edge in data["edges"])
     if data["view"] == "full":
-        return f"{nodes:,} nodes, {edges:,} edges"
+        return f"{_count(nodes, 'node')}, {_count(edges, 'edge')}"
     hidden = len(data["nodes"]) - nodes
     return (
-        f"{nodes:,} related entities, {edges:,} edges, {len(data['communities'])} groups; "
-        f"{len(data['unconnected']):,} entities listed apart, {hidden:,} concepts behind 'Show concepts'"
+        f"{_count(nodes, 'related entity', 'related entities')}, {_count(edges, 'edge')}, "
+        f"{_count(len(data['communities']), 'group')}; "
+        f"{_count(len(data['unconnected']), 'entity', 'entities')} listed apart, "
+        f"{_count(hidden, 'more node')} behind 'Show concepts'"
     )
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number:,} {one if number == 1 else many or one + 's'}"

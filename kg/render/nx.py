@@ -37,7 +37,7 @@ def to_networkx(graph):
 
     ``graph`` is a :class:`kg.store.Store` (or anything :func:`kg.store.as_store` takes: an
     rdflib graph or dataset, a pyoxigraph ``Store``), such as a file read by
-    :func:`kg.render.load_for_view`. Nodes are
+    :func:`kg.render.load_for_view`, or the facts :func:`kg.render.views.facts_from_file` read. Nodes are
     keyed by IRI and carry ``label``, ``type`` (class label), ``alt_labels`` and
     ``mentions`` (and ``same_as``: the ``owl:sameAs`` links of a place linked to
     GeoNames). There is one edge per subject, relation, object and polarity,
@@ -57,7 +57,7 @@ def to_networkx(graph):
     """
     import networkx as nx  # lazily: importing kg (for a query, a build) never pays for it
 
-    facts = facts_from_store(as_store(graph))
+    facts = graph if isinstance(graph, DrawingFacts) else facts_from_store(as_store(graph))
     described = _described(facts)
     result = nx.MultiDiGraph(documents=_documents(facts))
     for node in sorted(described):

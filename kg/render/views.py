@@ -24,6 +24,7 @@ __all__ = [
     "load_for_view",
     "importance",
     "facts_from_store",
+    "facts_from_file",
 ]
 
 
@@ -92,13 +93,29 @@ def load_for_view(path: str | Path, *, whole: bool = False) -> OxigraphStore:
     return store
 
 
+def facts_from_file(path: str | Path) -> DrawingFacts:
+    """The facts the picture reads, straight from a graph file (or a build folder's): one streaming
+    pass by pyoxigraph that keeps only the drawn predicates' quads, with no store in between (on the
+    656,000-quad graph of ``bench/render.py`` this saves a third of the time of :func:`load_for_view`
+    followed by :func:`facts_from_store`)."""
+    path = graph_file(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file")
+    facts = DrawingFacts()
+    add = facts.add
+    for quad in read_quads(path, by_suffix(path)):
+        if quad.predicate in _DRAWN_NODES:
+            add(value_of(quad.subject), quad.predicate.value, value_of(quad.object))
+    return facts.sorted()
+
+
 def facts_from_store(store: Store) -> DrawingFacts:
     """The facts the picture reads, fetched from a store one drawn predicate at a time."""
     facts = DrawingFacts()
     for predicate in sorted(_DRAWN_PREDICATES):
         for quad in store.quads(predicate):
             facts.add(value_of(quad.subject), predicate, value_of(quad.object))
-    return facts
+    return facts.sorted()
 
 
 _STATEMENT_PROPERTIES = {
@@ -146,6 +163,15 @@ class DrawingFacts:
         objects = self.values[predicate].setdefault(subject, [])
         if obj not in objects:
             objects.append(obj)
+
+    def sorted(self) -> DrawingFacts:
+        """These facts with each subject's values in order, so that a graph read from any source,
+        in any order, is drawn the same way (the first label is the smallest); returns ``self``."""
+        for values in self.values.values():
+            for objects in values.values():
+                if len(objects) > 1:
+                    objects.sort()
+        return self
 
     def _one(self, predicate: str, subject: str):
         found = self.values[predicate].get(subject)

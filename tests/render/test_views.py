@@ -70,4 +70,4 @@ def test_kg_render_query_reports_a_badly_encoded_query_file(trig, tmp_path):
     good.write_text(QUERY, encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(trig), "--query", str(good), "-o", str(tmp_path / "q.html")])
     assert result.exit_code == 0, result.output
-    assert "(2 nodes, 1 edges" in result.output
+    assert "(2 nodes, 1 edge;" in result.output
