@@ -145,7 +145,7 @@ def test_filters_hide_a_class_and_a_relation(browser, example_build):
     out, _ = example_build
     page, seen = open_page(browser, out / "graph.html")
     shown = "kgNetwork.body.data.nodes.length"
-    people = page.evaluate("kgNodes.get({filter: n => n.group === 'Person'}).length")
+    people = page.evaluate("kgNetwork.body.nodeIndices.filter(id => kgNodes.get(id).group === 'Person').length")
     before = page.evaluate(shown)
     page.locator("#legend input[value='Person']").uncheck()
     assert page.evaluate(shown) == before - people
