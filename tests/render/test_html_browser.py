@@ -431,10 +431,19 @@ def test_clicking_a_node_dims_the_rest_and_takes_their_labels(browser, overview)
     lit = set(page.evaluate(f"kgNetwork.getConnectedNodes('{blunkett}')")) | {blunkett}
     drawn = {label["id"] for label in page.evaluate(DRAWN_LABELS)}
     assert blunkett in drawn and drawn <= lit
-    assert "Tony Blair" in page.inner_text("#details")  # his connections, in the side panel
     page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # the background
     settled(page)
     assert {label["id"] for label in page.evaluate(DRAWN_LABELS)} == before
+    # His connections are listed in the side panel; one leads to that edge's sentences.
+    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+    page.locator("#details button.link", has_text="Tony Blair").click()
+    assert page.inner_text("#details h2") == "Tony Blair — David Blunkett"
+    assert "Tony Blair and David Blunkett: sentence 0 of Blunkett quits over visa row." in page.inner_text("#details")
+    assert page.evaluate("kgNetwork.getSelectedEdges()") == ["e12"]
+    opacity = "kgNetwork.body.nodeIndices.map(id => kgNetwork.body.nodes[id].options.opacity)"
+    assert sorted(set(page.evaluate(opacity))) == [0.15, 1]
+    page.keyboard.press("Escape")  # undoes it as the background does
+    assert set(page.evaluate(opacity)) == {1}
     page.close()
 
 
