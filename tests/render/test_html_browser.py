@@ -349,10 +349,23 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
+#: The page draws every name at 13 px on screen: until it has re-culled after a zoom, a pan or an
+#: animation, the names keep the size they had at the old scale.
+LABELS_RECULLED = """() => {
+  const scale = kgNetwork.getScale();
+  return kgNetwork.body.nodeIndices.every(id => {
+    const node = kgNetwork.body.nodes[id];
+    return !node.options.label || Math.abs(node.options.font.size * scale - 13) < 0.01;
+  });
+}"""
+
+LABELLED = "kgNetwork.body.nodeIndices.filter(id => kgNetwork.body.nodes[id].options.label)"
+
+
 def settled(page) -> None:
-    """Wait until the page has re-culled its labels and drawn them (culling runs off a timer after
-    a click, a zoom or a filter; two animation frames later the canvas shows its result)."""
-    page.wait_for_timeout(250)
+    """Wait until the names are re-culled for the current view (culling runs off a timer after a
+    zoom, a drag or an animation) and drawn (vis-network draws at the next animation frame)."""
+    page.wait_for_function(LABELS_RECULLED, timeout=10_000)
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
@@ -427,12 +440,13 @@ def test_clicking_a_node_dims_the_rest_and_takes_their_labels(browser, overview)
     position = page.evaluate(f"kgNetwork.canvasToDOM(kgNetwork.getPositions(['{blunkett}'])['{blunkett}'])")
     box = page.locator("#graph").bounding_box()
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
-    settled(page)
     lit = set(page.evaluate(f"kgNetwork.getConnectedNodes('{blunkett}')")) | {blunkett}
+    # Culling runs off a timer after the click: wait for it (a timeout fails the test).
+    page.wait_for_function(f"(lit) => {LABELLED}.every(id => lit.includes(id))", arg=sorted(lit), timeout=10_000)
     drawn = {label["id"] for label in page.evaluate(DRAWN_LABELS)}
     assert blunkett in drawn and drawn <= lit
     page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)  # the background
-    settled(page)
+    page.wait_for_function(f"(before) => {LABELLED}.length === before.length", arg=sorted(before), timeout=10_000)
     assert {label["id"] for label in page.evaluate(DRAWN_LABELS)} == before
     # His connections are listed in the side panel; one leads to that edge's sentences.
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
@@ -555,9 +569,9 @@ def test_a_community_is_drawn_as_a_hull_and_its_checkbox_hides_it(browser, overv
     assert "Glazer, Manchester United, Old Trafford" in page.inner_text("#communities")
     members = set(page.evaluate("kgNodes.get({filter: n => n.community === 2}).map(n => n.id)"))
     page.locator("#communities input.community-filter[value='2']").uncheck()
-    settled(page)
     assert members.isdisjoint(page.evaluate("kgNetwork.body.nodeIndices"))
-    assert page.evaluate(HULL_PIXEL, inside)[3] == 0  # the hull went with them
+    # The hull went with them (once the canvas is redrawn: a timeout fails the test).
+    page.wait_for_function(f"(point) => ({HULL_PIXEL})(point)[3] === 0", arg=inside, timeout=10_000)
     page.locator("#communities input.community-filter[value='2']").check()
     assert members <= set(page.evaluate("kgNetwork.body.nodeIndices"))
     assert seen["errors"] == []
