@@ -73,11 +73,11 @@ def test_example_page_loads_offline_and_draws(browser, example_build):
     # The overview draws the entities; the switch brings the concepts and propositions back.
     entities = page.evaluate("kgNodes.get({filter: n => n.layer === 'entity'}).length")
     assert page.evaluate("kgNetwork.body.data.nodes.length") == entities >= 5
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "example-graph.png"))
     page.check("#show-concepts")
     assert page.evaluate("kgNetwork.body.data.nodes.length") >= 20
     assert seen["errors"] == []
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "example-graph.png"))
     page.close()
 
 
