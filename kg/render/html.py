@@ -528,12 +528,39 @@ def render_html(nxgraph, *, title: str | None = None, note: str | None = None, v
 
 
 def render_page(data: dict, *, title: str) -> str:
-    """The HTML page of what :func:`page_data` gives."""
-    for edge in data["edges"]:
-        edge.pop("relation_families", None)  # only page_data's relation list needs it
+    """The HTML page of what :func:`page_data` gives (packed: see :func:`packed`)."""
+    data = packed(data)
     template = _templates().get_template("graph.html")
     vis_js, vis_css = _vis_assets()
     return template.render(vis_js=vis_js, vis_css=vis_css, title=title, data=data)
+
+
+def packed(data: dict) -> dict:
+    """``data`` as the page carries it, a third lighter on a big graph: each (title, sentence) once in
+    ``sources`` (edges keep indexes), an edge's tooltip without its sentences (``tip``; the page adds
+    them back), its ends as indexes into ``nodes``, no colour (the page takes it from ``familyColours``
+    by the edge's family) and no ``layer``, ``dashes`` or ``arrows`` at their usual value."""
+    sources: dict[tuple[str, str], int] = {}
+    index = {node["id"]: i for i, node in enumerate(data["nodes"])}
+    edges = []
+    for edge in data["edges"]:
+        # the tooltip's lines before its first blank line say what the edge is; the rest are its sources
+        tip = edge.get("title", "").split("\n\n", 1)[0]
+        edge = {key: value for key, value in edge.items() if key not in ("relation_families", "color", "title")}
+        if "relations" in edge:
+            edge.pop("relation", None)  # the page reads ``relations``
+        edge["tip"] = tip
+        # ends as node indexes, and no field at its usual value: IRIs and flags repeated 20,000 times weigh megabytes
+        edge["from"], edge["to"] = index[edge["from"]], index[edge["to"]]
+        for key, usual in (("layer", "entity"), ("dashes", False), ("arrows", None)):
+            if edge.get(key, usual) == usual:
+                edge.pop(key, None)
+        edge["sentences"] = [
+            sources.setdefault((isolated(t or ""), isolated(sentence or "")), len(sources))
+            for t, sentence in edge["sentences"]
+        ]
+        edges.append(edge)
+    return {**data, "edges": edges, "sources": list(sources), "familyColours": FAMILY_COLOURS}
 
 
 def drawn_counts(data: dict) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from kg.render.html import CLASS_COLOURS, _templates, _vis_assets
+from kg.render.html import CLASS_COLOURS, render_page
 
 FAMILY_COLOURS = {
     "stance": "#4e79a7",
@@ -230,11 +230,6 @@ def overview_data() -> dict:
 
 def write_overview_page(path: Path, data: dict | None = None, title: str = "Hand-made overview") -> Path:
     """Write the page of ``data`` (default :func:`overview_data`) to ``path``."""
-    vis_js, vis_css = _vis_assets()
-    page = (
-        _templates()
-        .get_template("graph.html")
-        .render(vis_js=vis_js, vis_css=vis_css, title=title, data=overview_data() if data is None else data)
-    )
+    page = render_page(overview_data() if data is None else data, title=title)  # packed, as kg render writes it
     path.write_text(page, encoding="utf-8")
     return path

@@ -164,3 +164,27 @@ def test_the_example_articles_overview(example_graph):
     assert {"Khalifa Haftar", "Government of National Accord"} <= labels
     assert not {n["group"] for n in data["nodes"] if n["layer"] == "entity"} & {"Concept", "Proposition"}
     assert default_title(nxgraph).startswith("Libya")
+
+
+def test_the_page_carries_each_sentence_once_and_edge_ends_as_indexes():
+    from kg.render.html import packed
+
+    graph = two_camps()
+    said = ("Title d1", "Red B and Red D met Blue Y.")  # one sentence behind two edges
+    relate(graph, "b", "y", "meet")
+    relate(graph, "d", "y", "meet")
+    for u, v in (("b", "y"), ("d", "y")):
+        for key in graph[E + u][E + v]:
+            graph[E + u][E + v][key]["sources"] = [said]
+    data = page_data(graph)
+    page = packed(data)
+    assert len(page["sources"]) == len(set(map(tuple, page["sources"])))
+    assert page["sources"].count(list(said)) + page["sources"].count(said) == 1
+    busiest = max(page["edges"], key=lambda e: e["count"])
+    ends = {page["nodes"][busiest["from"]]["id"], page["nodes"][busiest["to"]]["id"]}
+    assert ends == {E + "a", E + "w"}
+    assert {page["sources"][i][1] for i in busiest["sentences"]} == {"a criticise w.", "w attack a.", "w meet a."}
+    assert busiest["tip"].splitlines()[0] == "Red A – criticise – Blue W (2)"
+    assert "color" not in busiest and "title" not in busiest
+    assert page["familyColours"]["stance"] == FAMILY_COLOURS["stance"]
+    assert "title" in data["edges"][0]  # page_data itself is left as it was
