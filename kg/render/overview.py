@@ -207,7 +207,7 @@ def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[fl
     sub = graph.subgraph(block)
     ranked = sorted(block, key=lambda n: (-sub.degree(n, weight="count"), n))
     core = ranked[:SPRING_LIMIT]
-    scale = spacing * math.sqrt(len(core)) * 1.3
+    scale = spacing * math.sqrt(len(core)) * 2.0
     # Start from a circle with the hub at the centre: the spring keeps hubs central and is stable.
     start = {ranked[0]: (0.0, 0.0)}
     for k, node in enumerate(core[1:], start=1):
