@@ -768,3 +768,35 @@ def test_bbc_focused_page_of_david_blunkett(browser, bbc40, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "focus.png"))
     page.close()
+
+
+@pytest.mark.model
+def test_dated_articles_get_a_timeline_and_their_dates_in_the_header(browser, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    articles = tmp_path / "dated.jsonl"
+    stories = [
+        ("2005-01-10", "Brown meets Blair", "Gordon Brown met Tony Blair in London on Monday. Brown praised Blair."),
+        ("2005-01-12", "Blair backs Brown", "Tony Blair backed Gordon Brown in a speech in Glasgow."),
+        ("2005-02-03", "Howard attacks Brown", "Michael Howard attacked Gordon Brown over taxes in Parliament."),
+    ]
+    articles.write_text(
+        "\n".join(
+            json.dumps({"id": f"d{i}", "title": t, "date": d, "text": f"{t}\n{x}"})
+            for i, (d, t, x) in enumerate(stories)
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page, seen = open_page(browser, tmp_path / "out" / "graph.html")
+    assert seen["errors"] == []
+    assert page.title() == "News graph of 3 articles"
+    assert "3 articles · 2005-01-10 – 2005-02-03" in page.inner_text("#subtitle")
+    assert page.locator("#timeline").is_visible()
+    page.close()
