@@ -344,24 +344,12 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
     """The overview's nodes and edges: entities joined by aggregated edges, communities around them,
     and the concepts and propositions of their statements as a hidden layer."""
     graph = entity_graph(nxgraph)
-    groups = communities(graph)
-    positions = overview_layout(graph, groups)
-    community_of = {node: i for i, group in enumerate(groups) for node in group.members}
     strength = dict(graph.degree(weight="count"))
-    nodes = []
-    for node, data in graph.nodes(data=True):
-        community = community_of.get(node, -1)
-        nodes.append(
-            _node(
-                node,
-                data,
-                size=min(8 + 5 * math.sqrt(strength[node]), 48),
-                importance=strength[node] + 0.1 * data.get("mentions", 0),
-                layer="entity",
-                community=community,
-                community_name=groups[community].name if community >= 0 else None,
-            )
-        )
+    groups, positions, nodes = _grouped_nodes(
+        graph,
+        size=lambda node: min(8 + 5 * math.sqrt(strength[node]), 48),
+        weight=lambda node: strength[node] + 0.1 * graph.nodes[node].get("mentions", 0),
+    )
     edges: list[dict] = []
     for u, v, data in graph.edges(data=True):
         relation_counts: Counter = Counter()
@@ -442,6 +430,29 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
     return nodes, edges, groups, unconnected
 
 
+def _grouped_nodes(graph, *, size, weight) -> tuple[list, dict, list[dict]]:
+    """The communities of ``graph``, its positions, and its nodes for the page, each sized by
+    ``size(node)`` and ranked for its name by ``weight(node)``."""
+    groups = communities(graph)
+    positions = overview_layout(graph, groups)
+    community_of = {node: i for i, group in enumerate(groups) for node in group.members}
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        community = community_of.get(node, -1)
+        nodes.append(
+            _node(
+                node,
+                data,
+                size=size(node),
+                importance=weight(node),
+                layer="entity",
+                community=community,
+                community_name=groups[community].name if community >= 0 else None,
+            )
+        )
+    return groups, positions, nodes
+
+
 def _relation_edge(nxgraph, u: str, v: str, data: dict, document_index: dict[str, int], *, labelled: bool) -> dict:
     """One relation's edge, as the full view draws it."""
     label = ("not " if data["negated"] else "") + isolated(data["relation"])
@@ -478,25 +489,14 @@ def _full_view(nxgraph, document_index: dict[str, int]):
             simple.edges[u, v]["count"] += data["count"]
         else:
             simple.add_edge(u, v, count=data["count"])
-    groups = communities(simple)
-    positions = overview_layout(simple, groups)
-    community_of = {node: i for i, group in enumerate(groups) for node in group.members}
+    groups, positions, nodes = _grouped_nodes(
+        simple,
+        size=lambda node: 10 + 6 * math.sqrt(nxgraph.degree(node)),
+        weight=lambda node: importance(nxgraph, node),
+    )
+    for node in nodes:
+        node["x"], node["y"] = positions[node["id"]]
     labelled = nxgraph.number_of_nodes() <= LABELLED_NODE_LIMIT
-    nodes = []
-    for node, data in nxgraph.nodes(data=True):
-        community = community_of.get(node, -1)
-        nodes.append(
-            _node(
-                node,
-                data,
-                size=10 + 6 * math.sqrt(nxgraph.degree(node)),
-                importance=importance(nxgraph, node),
-                layer="entity",
-                community=community,
-                community_name=groups[community].name if community >= 0 else None,
-            )
-        )
-        nodes[-1]["x"], nodes[-1]["y"] = positions[node]
     edges: list[dict] = []
     for u, v, data in nxgraph.edges(data=True):
         edge = _relation_edge(nxgraph, u, v, data, document_index, labelled=labelled)
