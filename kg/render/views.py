@@ -102,10 +102,17 @@ def facts_from_file(path: str | Path) -> DrawingFacts:
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file")
     facts = DrawingFacts()
-    add = facts.add
+    values = facts.values
     for quad in read_quads(path, by_suffix(path)):
-        if quad.predicate in _DRAWN_NODES:
-            add(value_of(quad.subject), quad.predicate.value, value_of(quad.object))
+        predicate = quad.predicate
+        if predicate in _DRAWN_NODES:
+            try:  # DrawingFacts.add, inlined: this loop runs once a drawn quad (300,000 in the benchmark)
+                objects = values[predicate.value].setdefault(quad.subject.value, [])
+                obj = quad.object.value
+            except AttributeError:  # a quoted triple (RDF-star, from another tool) is not drawn
+                continue
+            if obj not in objects:
+                objects.append(obj)
     return facts.sorted()
 
 
