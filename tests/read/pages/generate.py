@@ -171,13 +171,15 @@ def script(rng: random.Random, name: str, size: int) -> str:
         "experiments": [f"exp_{rng.randint(100, 999)}_{v}" for v in "abcdefgh"],
     }
     words = ["function", "return", "var", "this", "null", "typeof", "window", "document", "push", "length"]
-    body = []
-    while sum(map(len, body)) < size:
+    body: list[str] = []
+    written = 0
+    while written < size:
         a, b = rng.choice("abcdefghijklmnopqrstuvwxyz"), rng.choice("abcdefghijklmnopqrstuvwxyz")
         body.append(
             f"function {a}{b}{rng.randint(0, 999)}(e,t){{{rng.choice(words)} e&&e.{a}?t.{b}(e[{rng.randint(0, 9)}]):"
             f'window.__q=(window.__q||[]).concat(["{rng.choice(words)}",{rng.randint(0, 9999)}]);}}'
         )
+        written += len(body[-1])
     return f"window.__CONFIG__={json.dumps(config)};\n" + "".join(body)
 
 
