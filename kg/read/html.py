@@ -208,7 +208,6 @@ def _extract(text: str, source: str) -> tuple[Any, str | None]:
     if tree is None:
         raise ReadError(source, "not an HTML page (nothing to parse)")
     declared = _declared_language(tree)
-    stats = _page_stats(tree)  # before the extraction, which prunes the tree
     links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     extraction: Any = trafilatura.bare_extraction(  # a trafilatura Document (as_dict is False)
         tree,
@@ -216,12 +215,17 @@ def _extract(text: str, source: str) -> tuple[Any, str | None]:
         include_comments=False,
         include_tables=True,
         prune_xpath=PRUNE_XPATH,
+        # No second opinion from readability and jusText (trafilatura's fallbacks): they halve its speed and
+        # changed nothing on the fixture pages (tests/read/test_html.py holds the line).
+        fast=True,
         # The date from the metadata only (published, not updated): a date in the text is the dateline's,
         # read after the metadata's by document_from_text.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     words = len((extraction.text or "").split()) if extraction is not None else 0
     if extraction is None or words < MIN_ARTICLE_WORDS:
+        # What the page is instead, from a fresh parse (the extraction pruned the tree): a rare path.
+        stats = _page_stats(trafilatura.load_html(text))
         raise ReadError(source, f"no article text found ({words} words extracted): {_what_page_is(stats)}")
     lines = [" ".join(line.split()) for line in extraction.text.split("\n")]
     linked = sum(len(line.split()) for line in lines if line in links)
