@@ -150,6 +150,9 @@ def test_decoding_follows_a_declared_charset_that_holds():
         '<meta charset="koi8-r"><p>Мир</p>',
         None,
     )
+    text, note = decode_page("<p>Caf\u00e9 owners fear a \u00a34m bypass</p>".encode("cp1252"), "p.html")
+    assert text == "<p>Café owners fear a £4m bypass</p>"
+    assert note == "no charset declared (invalid UTF-8 byte 0xe9 at offset 6): read as cp1252 (detected)"
     with pytest.raises(ReadError, match="binary file"):
         decode_page(b"%PDF-1.4 <html>", "p.html")
 
