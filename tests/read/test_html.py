@@ -227,6 +227,26 @@ def test_kg_build_of_the_pages_reports_the_foreign_ones_and_validates(pages_buil
 
 
 @pytest.mark.model
+def test_the_shapes_hold_a_document_to_one_language_tag_and_one_publisher(pages_build):
+    from rdflib import Literal, Namespace
+
+    from kg.validate import validate
+
+    out, _ = pages_build
+    graph = load(out / "graph.trig").graph
+    dcterms = Namespace("http://purl.org/dc/terms/")
+    document = next(graph.subjects(dcterms.language, Literal("en-GB")))
+    graph.add((document, dcterms.language, Literal("en")))
+    graph.add((document, dcterms.publisher, Literal("Another site")))
+    other = next(d for d in graph.subjects(dcterms.language, Literal("en")) if d != document)
+    graph.set((other, dcterms.language, Literal("English (UK)")))
+    messages = {(v.focus, v.message) for v in validate(graph)}
+    assert (str(document), 'a document has at most one language, a BCP 47 tag ("en", "en-GB")') in messages
+    assert (str(document), "a document has at most one publisher (its site or feed), a string") in messages
+    assert (str(other), 'a document has at most one language, a BCP 47 tag ("en", "en-GB")') in messages
+
+
+@pytest.mark.model
 def test_the_same_page_read_again_replaces_itself_with_append(pages_build, tmp_path):
     out, _ = pages_build
     again = tmp_path / "saved-again.html"  # another file, the same canonical URL
