@@ -105,9 +105,10 @@ def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[I
     warnings = [InputWarning(source, warning)] if warning else []
     extraction, declared = _extract(text, source)
     body = extraction.text or ""
-    language = declared_or_detected_language(body, declared)
+    tag = declared_or_detected_language("", declared)  # the declared language, if it is a language tag
+    language = tag or declared_or_detected_language(body, None)
     if not is_english(language):
-        how = "declared by the page" if declared else "detected"
+        how = "declared by the page" if tag else "detected"
         warnings.append(
             InputWarning(source, f"not in English (language {language}, {how}): skipped, kg reads English only")
         )
@@ -128,7 +129,7 @@ def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[I
         document,
         author=extraction.author or None,
         publisher=extraction.sitename or None,
-        language=declared_or_detected_language("", declared) if declared else None,
+        language=tag,  # as declared (Document.language): a detected English is not written
     )
     return document, warnings
 

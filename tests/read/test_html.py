@@ -134,6 +134,17 @@ def test_pages_not_in_english_are_reported_and_skipped():
     assert "pulse-es-hospitales.html: not in English (language es, detected)" in lines[2]
 
 
+def test_a_language_declared_as_no_tag_is_detected(tmp_path):
+    html = (PAGES / "foreign" / "pulse-es-hospitales.html").read_text(encoding="utf-8")
+    page = tmp_path / "es.html"
+    page.write_text(html.replace("<html ⚡>", '<html ⚡ lang="Spanish, Spain">'), encoding="utf-8")
+    assert 'lang="Spanish, Spain"' in page.read_text(encoding="utf-8")
+    document, [note] = read_html(page, doc_id="es")
+    assert document is None and str(note) == (
+        f"{page}: not in English (language es, detected): skipped, kg reads English only"
+    )
+
+
 def test_the_language_is_the_declared_one_else_the_detectors():
     assert declared_or_detected_language("Le port du Havre est en grève.", "en-gb") == "en-GB"
     assert declared_or_detected_language("x", "en_US") == "en-US"
