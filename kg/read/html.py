@@ -101,6 +101,8 @@ def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[I
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(source, error.strerror or str(error)) from None
+    if not data.strip():
+        raise ReadError(source, "empty page (no HTML)")
     text, warning = decode_page(data, source)
     warnings = [InputWarning(source, warning)] if warning else []
     extraction, declared = _extract(text, source)

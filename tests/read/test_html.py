@@ -200,6 +200,19 @@ def test_hostile_pages_each_give_one_clear_line(tmp_path):
     assert all("\n" not in line and line.startswith(str(folder)) for line in errors.values())
 
 
+def test_pages_that_are_empty_binary_or_an_entity_bomb_are_refused(tmp_path):
+    (tmp_path / "empty.html").write_bytes(b" \n")
+    (tmp_path / "report.html").write_bytes(b"%PDF-1.4 \x00\x01")
+    entities = '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "' + "&a;" * 10 + '"><!ENTITY c "' + "&b;" * 10 + '">'
+    (tmp_path / "bomb.html").write_text(f"<!DOCTYPE html [{entities}]><html><body><p>&c;&c;</p></body></html>")
+    errors = {Path(e.source).name: e.problem for e in iter_documents([tmp_path]) if isinstance(e, ReadError)}
+    assert errors == {
+        "empty.html": "empty page (no HTML)",
+        "report.html": "binary file (a PDF document), expected text",
+        "bomb.html": "no article text found (2 words extracted): the page has 2 words in all",  # not expanded
+    }
+
+
 # --- through `kg build` (the spaCy model) -------------------------------------------------------------
 
 
