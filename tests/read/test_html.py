@@ -112,6 +112,15 @@ def test_a_dateline_dates_a_page_whose_metadata_has_no_date():
     )
 
 
+def test_a_dateline_may_credit_the_pages_publisher_as_its_agency():
+    from kg.text.wire import find_dateline
+
+    text = "EU backs chip fund\nBRUSSELS, Feb 24 (Meridian) - Ministers backed a fund on Tuesday."
+    assert find_dateline(text, year="2026") is None  # "(Meridian)" is not an agency kg knows
+    line = find_dateline(text, year="2026", agencies=("Meridian Wire", "Meridian"))
+    assert line is not None and (line.place, line.date, line.agency) == ("Brussels", "2026-02-24", "Meridian")
+
+
 def test_a_page_without_a_canonical_url_has_its_files_id_and_no_date_without_one(tmp_path):
     html = (PAGES / "ledger-heat-pumps.html").read_text(encoding="utf-8")
     html = re.sub(r'<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>|"mainEntityOfPage": "[^"]*",', "", html)
