@@ -31,7 +31,7 @@ from .model import Aliases, BuildActivity, Document, EntityTable, Extraction
 from .rdf import DEFAULT_BASE
 from .rdf.iri import check_base, corpus_graph_iri, document_graph_iri
 from .rdf.mapping import Nodes, document_quads, ontology_quads, quad_batches
-from .read import document_from_text, iter_documents
+from .read import build_date_wins, document_from_text, iter_documents
 from .read.text import check_date
 from .resolve import link_entities, read_aliases
 from .store import Store, open_store
@@ -67,7 +67,8 @@ class BuildOptions:
     model : str, optional
         spaCy pipeline to use (default: ``en_core_web_sm``, else its repackaging).
     date : str, optional
-        Publication date (YYYY-MM-DD) of documents that carry none.
+        Publication date (YYYY-MM-DD) of documents that carry none, and of every web page (it wins over
+        the page's metadata, which wins over its dateline).
     base : str, optional
         Base IRI of the graph's nodes.
     jobs : int
@@ -225,7 +226,8 @@ def _read_inputs(
     """Read the files, add the in-memory documents, skip a repeated id, and date the undated ones.
 
     The default ``date`` is applied here only, after reading: a document's own date
-    (a JSONL ``date``, a date line after a text's headline, a Document's ``date``) wins.
+    (a JSONL ``date``, a date line after a text's headline, a Document's ``date``) wins, except a
+    web page's: there ``date`` wins, then the page's metadata, then its dateline (:func:`build_date_wins`).
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
@@ -241,7 +243,8 @@ def _read_inputs(
             inputs.errors.append(ReadError(item.source or item.id, f"duplicate document id {item.id!r}; skipped"))
         else:
             seen.add(item.id)
-            inputs.documents.append(item if item.date or not date else dataclasses.replace(item, date=date))
+            dated = date and (not item.date or build_date_wins(item))
+            inputs.documents.append(dataclasses.replace(item, date=date) if dated else item)
     return inputs
 
 

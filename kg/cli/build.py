@@ -79,7 +79,11 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
     "one named graph per document; --append and kg remove need one).",
 )
 @click.option("--model", default=None, help=f"spaCy pipeline to use (default: {', else '.join(DEFAULT_MODELS)}).")
-@click.option("--date", default=None, help="Publication date (YYYY-MM-DD) of documents that carry none.")
+@click.option(
+    "--date",
+    default=None,
+    help="Publication date (YYYY-MM-DD) of documents that carry none, and of web pages (over their metadata).",
+)
 @click.option("--base", default=None, help="Base IRI of the graph's nodes.")
 @click.option(
     "--jobs",
@@ -119,7 +123,7 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
     "and a document already in it is replaced.",
 )
 def build(inputs, output, store_location, formats, no_html, append, title, **options):
-    """Build the graph of INPUTS (text files, JSONL files, folders) into OUTPUT/ or a --store.
+    """Build the graph of INPUTS (text files, JSONL files, saved web pages, folders) into OUTPUT/ or a --store.
 
     Exits with status 1 if any input could not be read; the others are still built.
     """

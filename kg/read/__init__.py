@@ -1,4 +1,4 @@
-"""Readers: turn files, folders and JSONL into :class:`~kg.model.Document` records.
+"""Readers: turn files, folders, JSONL and saved web pages into :class:`~kg.model.Document` records.
 
 :func:`iter_documents` walks what the user named and yields, in a stable order,
 either a ``Document`` or, for input that cannot be read, a
@@ -12,10 +12,11 @@ from pathlib import Path
 
 from ..errors import InputWarning, ReadError
 from ..model import Document
+from .html import HTML_SUFFIXES, read_html
 from .jsonl import read_jsonl
 from .text import document_from_text, read_text, read_text_file
 
-__all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl"]
+__all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl", "read_html", "build_date_wins"]
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -25,13 +26,14 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
     ``InputWarning`` before a document read with a guessed encoding.
 
     A document's date is its own (a JSONL record's ``date``, a text's dateline) or None: the
-    build's default date is applied by the pipeline (:mod:`kg.pipeline`), not here.
+    build's default date is applied by the pipeline (:mod:`kg.pipeline`), not here (it wins over
+    a web page's own: :func:`build_date_wins`).
 
     Parameters
     ----------
     sources : iterable of str or Path
-        Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), or
-        folders, searched recursively for ``*.txt`` and ``*.jsonl``.
+        Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), saved web
+        pages (``.html``, ``.htm``), or folders, searched recursively for them.
 
     Yields
     ------
@@ -49,10 +51,13 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
         path = Path(source)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES or p.suffix.lower() in HTML_SUFFIXES)
             )
             if not files:
-                yield ReadError(str(path), "folder contains no .txt or .jsonl files")
+                yield ReadError(str(path), "folder contains no .txt, .jsonl or .html files")
             for file in files:
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
                 yield from _read_file(file, doc_id=doc_id)
@@ -62,9 +67,30 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
             yield ReadError(str(path), "no such file or folder")
 
 
+def build_date_wins(document: Document) -> bool:
+    """Whether the build's date (``--date``) wins over ``document``'s own: for a web page, whose date is the
+    site's metadata (often the last update, or the template's), the date a user gives the build is meant;
+    for other documents their own date wins (a JSONL record's, a text's dateline).
+
+    >>> build_date_wins(Document(id="a", text="A", source="saved/story.html"))
+    True
+    """
+    return Path(document.source or "").suffix.lower() in HTML_SUFFIXES
+
+
 def _read_file(path: Path, *, doc_id: str) -> Iterator[Document | ReadError | InputWarning]:
     if path.suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path)
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:  # a saved web page (issue 20): kg.read.html
+        try:
+            page, notes = read_html(path, doc_id=doc_id)
+        except ReadError as error:
+            yield error
+            return
+        yield from notes
+        if page is not None:
+            yield page
         return
     try:
         document, warning = read_text(path, doc_id=doc_id)

@@ -164,6 +164,7 @@ def document_from_text(
     date: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    agencies: tuple[str, ...] = (),
 ) -> Document:
     """Make a :class:`Document` from a news text whose first line is its headline.
 
@@ -175,7 +176,8 @@ def document_from_text(
 
     If ``title`` is given and the text does not already start with it, the title is
     put on a line of its own before the text, so that it is analysed as the
-    headline.
+    headline. ``agencies`` names news agencies a dateline may credit besides the lexicon's
+    (a web page's publisher).
 
     Examples
     --------
@@ -195,7 +197,7 @@ def document_from_text(
     # tickers become spaces (an identifier, not text), a display-cased headline takes its body's casing.
     tickers = find_tickers(text)
     text = blank_tickers(text, tickers)
-    line = find_dateline(text, year=date[:4] if date else None)
+    line = find_dateline(text, year=date[:4] if date else None, agencies=agencies)
     _, has_headline = body_start(text)
     if has_headline:
         text = truecase_headline(text, skip=tuple((t.start, t.end) for t in tickers))

@@ -21,6 +21,7 @@ import datetime
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from ..lang import alternation, lexicon
 from ..model import Dateline, WireSpan
@@ -132,12 +133,13 @@ def _is_date_line(line: str) -> bool:
     return value is not None and value.datatype == "date"
 
 
-def _match_dateline(line: str) -> re.Match[str] | None:
+def _match_dateline(line: str, agencies: frozenset[str] | set[str] = frozenset()) -> re.Match[str] | None:
     match = _dateline_pattern().match(line)
     if match is None:
         return None
     agency = match.group("agency")
-    if agency is not None and agency.lower() not in lexicon().news_agencies and not agency.isupper():
+    known = agency is not None and (agency.lower() in lexicon().news_agencies or agency.lower() in agencies)
+    if agency is not None and not known and not agency.isupper():
         return None  # "(pictured)", "(Conservative)": not an agency
     if match.group("upper") is None and match.group("date") is None and agency is None:
         return None  # "Tony Blair - ...": a name and a dash, no dateline
@@ -146,9 +148,10 @@ def _match_dateline(line: str) -> re.Match[str] | None:
     return match
 
 
-def find_dateline(text: str, *, year: str | None = None) -> Dateline | None:
+def find_dateline(text: str, *, year: str | None = None, agencies: Iterable[str] = ()) -> Dateline | None:
     """The dateline opening the body of ``text``, if any; ``year`` dates a dateline written
-    without one (the document's own date's year).
+    without one (the document's own date's year); ``agencies`` names agencies the caller knows besides
+    the lexicon's (a web page's publisher: "(Meridian)" on a page of Meridian Wire).
 
     >>> line = find_dateline("Greek hopes\\nATHENS, March 28 - Talks went on.", year="1987")
     >>> line.place, line.date, line.end, line.agency
@@ -158,7 +161,7 @@ def find_dateline(text: str, *, year: str | None = None) -> Dateline | None:
     """
     start, _ = body_start(text)
     end = text.find("\n", start)
-    match = _match_dateline(text[start : len(text) if end < 0 else end])
+    match = _match_dateline(text[start : len(text) if end < 0 else end], agencies={a.lower() for a in agencies})
     if match is None:
         return None
     place = match.group("place")
