@@ -107,8 +107,8 @@ def facts_from_file(path: str | Path) -> DrawingFacts:
         predicate = quad.predicate
         if predicate in _DRAWN_NODES:
             try:  # DrawingFacts.add, inlined: this loop runs once a drawn quad (300,000 in the benchmark)
-                objects = values[predicate.value].setdefault(quad.subject.value, [])
-                obj = quad.object.value
+                objects = values[predicate.value].setdefault(quad.subject.value, [])  # type: ignore[union-attr]
+                obj = quad.object.value  # type: ignore[union-attr]
             except AttributeError:  # a quoted triple (RDF-star, from another tool) is not drawn
                 continue
             if obj not in objects:
