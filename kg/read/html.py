@@ -65,6 +65,10 @@ _DECLARED = re.compile(
 )
 
 
+#: What the head of a page kg drew says (kg/render/templates/graph.html): such a page is skipped, not read.
+KG_PAGE_MARK = b'<meta name="generator" content="kg">'
+
+
 def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[InputWarning]]:
     """Read one saved web page: its document (None when skipped) and what to report about it.
 
@@ -103,6 +107,8 @@ def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[I
         raise ReadError(source, error.strerror or str(error)) from None
     if not data.strip():
         raise ReadError(source, "empty page (no HTML)")
+    if KG_PAGE_MARK in data[:2048]:  # a picture an earlier build left in the folder (out/graph.html)
+        return None, [InputWarning(source, "a page kg drew (a graph picture), not an article: skipped")]
     text, warning = decode_page(data, source)
     warnings = [InputWarning(source, warning)] if warning else []
     extraction, declared = _extract(text, source)

@@ -334,3 +334,18 @@ def test_kg_build_of_a_folder_of_hostile_pages_builds_the_rest(tmp_path):
         "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?t WHERE { ?d dcterms:title ?t }"
     )
     assert "Café owners in Brontë country fear a £4m bypass will take their trade" in {str(r.t) for r in titles}
+
+
+@pytest.mark.model
+def test_a_picture_an_earlier_build_left_in_the_folder_is_skipped_not_refused(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(PAGES / "gazette-lifeboat-rescue.html", folder / "story.html")
+    first = run("build", folder, "-o", folder / "out")  # graph.html lands inside the input folder
+    assert first.exit_code == 0, first.output
+    again = run("build", folder, "-o", tmp_path / "again", "--no-html")
+    assert again.exit_code == 0, again.output
+    assert "Built 1 document" in again.output
+    assert f"Warning: {folder / 'out' / 'graph.html'}: a page kg drew (a graph picture), not an article: skipped" in (
+        again.output
+    )
