@@ -12,12 +12,14 @@ from pathlib import Path
 
 from ..errors import InputWarning, ReadError
 from ..model import Document
+from .feed import FEED_SUFFIXES, read_feed
 from .jsonl import read_jsonl
 from .text import document_from_text, read_text, read_text_file
 
-__all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl"]
+__all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl", "read_feed"]
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_FOLDER_SUFFIXES = JSONL_SUFFIXES | FEED_SUFFIXES
 
 
 def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadError | InputWarning]:
@@ -30,8 +32,9 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
     Parameters
     ----------
     sources : iterable of str or Path
-        Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), or
-        folders, searched recursively for ``*.txt`` and ``*.jsonl``.
+        Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), RSS or Atom feeds
+        (``.xml``, ``.rss``, ``.atom``: one document per entry, :mod:`kg.read.feed`), or folders,
+        searched recursively for those suffixes (an ``.xml`` file there that is not a feed is skipped).
 
     Yields
     ------
@@ -49,22 +52,25 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
         path = Path(source)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and (p.suffix == ".txt" or p.suffix in JSONL_SUFFIXES)
+                p for p in path.rglob("*") if p.is_file() and (p.suffix == ".txt" or p.suffix in _FOLDER_SUFFIXES)
             )
             if not files:
-                yield ReadError(str(path), "folder contains no .txt or .jsonl files")
+                yield ReadError(str(path), "folder contains no .txt, .jsonl or feed (.xml, .rss, .atom) files")
             for file in files:
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
-                yield from _read_file(file, doc_id=doc_id)
+                yield from _read_file(file, doc_id=doc_id, in_folder=True)
         elif path.exists():
             yield from _read_file(path, doc_id=path.stem)
         else:
             yield ReadError(str(path), "no such file or folder")
 
 
-def _read_file(path: Path, *, doc_id: str) -> Iterator[Document | ReadError | InputWarning]:
+def _read_file(path: Path, *, doc_id: str, in_folder: bool = False) -> Iterator[Document | ReadError | InputWarning]:
     if path.suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path)
+        return
+    if path.suffix.lower() in FEED_SUFFIXES:
+        yield from read_feed(path, in_folder=in_folder, fallback_id=doc_id)
         return
     try:
         document, warning = read_text(path, doc_id=doc_id)
