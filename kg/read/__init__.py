@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import InputWarning, ReadError
 from ..model import Document
 from .feed import FEED_SUFFIXES, read_feed
+from .fetch import Fetcher, fetch_documents, is_url
 from .jsonl import read_jsonl
 from .text import document_from_text, read_text, read_text_file
 
@@ -22,7 +23,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _FOLDER_SUFFIXES = JSONL_SUFFIXES | FEED_SUFFIXES
 
 
-def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadError | InputWarning]:
+def iter_documents(
+    sources: Iterable[str | Path], *, fetch: bool = False
+) -> Iterator[Document | ReadError | InputWarning]:
     """Yield the documents in files and folders, a ``ReadError`` for each bad one, and an
     ``InputWarning`` before a document read with a guessed encoding.
 
@@ -34,7 +37,11 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
     sources : iterable of str or Path
         Text files (``.txt`` or any other suffix), JSONL files (``.jsonl``), RSS or Atom feeds
         (``.xml``, ``.rss``, ``.atom``: one document per entry, :mod:`kg.read.feed`), or folders,
-        searched recursively for those suffixes (an ``.xml`` file there that is not a feed is skipped).
+        searched recursively for those suffixes (an ``.xml`` file there that is not a feed is skipped);
+        with ``fetch``, URLs of pages and feeds too (:mod:`kg.read.fetch`).
+    fetch : bool
+        Fetch the URLs among ``sources``; without it, a URL is a ``ReadError`` (kg never touches the
+        network unless asked).
 
     Yields
     ------
@@ -48,7 +55,17 @@ def iter_documents(sources: Iterable[str | Path]) -> Iterator[Document | ReadErr
     >>> [d.title for d in iter_documents([folder])]
     ['Headline']
     """
+    fetcher = None  # one for all the URLs: each site's robots.txt is read once
     for source in sources:
+        if is_url(source):
+            if not fetch:
+                yield ReadError(
+                    str(source), "a URL: kg reads the network only when asked (kg build --fetch, fetch=True)"
+                )
+                continue
+            fetcher = fetcher or Fetcher()
+            yield from fetch_documents([str(source)], fetcher=fetcher)
+            continue
         path = Path(source)
         if path.is_dir():
             files = sorted(

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import InputWarning, ReadError
 from ..model import Document
 from .ids import document_id_for_url
-from .language import declared_or_detected_language
+from .language import declared_or_detected_language, is_english
 from .text import document_from_text
 
 __all__ = ["FEED_SUFFIXES", "MAX_FEED_BYTES", "html_to_text", "is_feed", "read_feed", "read_feed_bytes"]
@@ -162,8 +162,8 @@ def read_feed_bytes(
             continue
         summaries += not full
         language = declared_or_detected_language(body, declared)
-        if language is not None and language.split("-")[0].lower() != "en":
-            foreign.append(language)
+        if not is_english(language):
+            foreign.append(str(language))
             continue
         link = _absolute(entry.get("link"))
         doc_id = _entry_id(link, entry.get("id"), f"{fallback_id}-{number}")
@@ -174,7 +174,9 @@ def read_feed_bytes(
         except ReadError as error:
             yield ReadError(f"{source}: entry {number}", error.problem)
             continue
-        yield dataclasses.replace(document, author=_author(entry), publisher=publisher, language=declared)
+        # The language is the one the feed declares (as the language check writes it), not a detected one.
+        declared_as = language if declared else None
+        yield dataclasses.replace(document, author=_author(entry), publisher=publisher, language=declared_as)
     total = len(parsed.entries)
     if not total:
         yield InputWarning(source, "the feed has no entries")
