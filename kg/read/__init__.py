@@ -21,6 +21,7 @@ __all__ = ["iter_documents", "document_from_text", "read_text_file", "read_jsonl
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _FOLDER_SUFFIXES = JSONL_SUFFIXES | FEED_SUFFIXES
+_NOT_ASKED = "a URL: kg reads the network only when asked (kg build --fetch, kg.build(..., fetch=True))"
 
 
 def iter_documents(
@@ -59,9 +60,7 @@ def iter_documents(
     for source in sources:
         if is_url(source):
             if not fetch:
-                yield ReadError(
-                    str(source), "a URL: kg reads the network only when asked (kg build --fetch, fetch=True)"
-                )
+                yield ReadError(str(source), _NOT_ASKED)
                 continue
             fetcher = fetcher or Fetcher()
             yield from fetch_documents([str(source)], fetcher=fetcher)
