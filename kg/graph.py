@@ -221,8 +221,8 @@ class KnowledgeGraph:
     def documents(self, *, dataframe: bool = True):
         """The documents of the graph, by date (the undated last), then id: a pandas DataFrame with the
         columns ``id`` (what :func:`kg.store.remove_documents` and ``kg remove`` take), ``title``,
-        ``date`` (a ``datetime.date``, or None), ``source`` (the URL the document was read from, or None:
-        the graph keeps no file paths) and ``statements`` (how many were read from it); one SPARQL query
+        ``date`` (a ``datetime.date``), ``source`` (the URL the document was read from; missing for a
+        document read from a file: the graph keeps no file paths) and ``statements`` (how many were read from it); one SPARQL query
         (``kg/query/queries/documents.rq``). With ``dataframe=False``, the query's result rows instead.
 
         Examples
