@@ -222,8 +222,9 @@ class KnowledgeGraph:
         """The documents of the graph, by date (the undated last), then id: a pandas DataFrame with the
         columns ``id`` (what :func:`kg.store.remove_documents` and ``kg remove`` take), ``title``,
         ``date`` (a ``datetime.date``), ``source`` (the URL the document was read from; missing for a
-        document read from a file: the graph keeps no file paths) and ``statements`` (how many were read from it); one SPARQL query
-        (``kg/query/queries/documents.rq``). With ``dataframe=False``, the query's result rows instead.
+        document read from a file: the graph keeps no file paths) and ``statements`` (how many were read
+        from it); one SPARQL query (``kg/query/queries/documents.rq``). With ``dataframe=False``, the
+        query's result rows instead.
 
         Examples
         --------
