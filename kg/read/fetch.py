@@ -12,8 +12,10 @@ image) is refused before its body is read.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -301,18 +303,26 @@ def fetch_documents(
 
 
 def _read_page(fetched: Fetched, *, source: str) -> Iterator[Document | ReadError | InputWarning]:
-    """A fetched page through the HTML reader, ``kg.read.html.read_html_bytes`` (helper W's, issue 20)."""
+    """A fetched page through the HTML reader of saved pages (helper W's ``kg.read.html``, issue 20), its
+    document and notes naming the URL fetched (``source``); the stand-in below until that reader is merged."""
     try:
         html = importlib.import_module("kg.read.html")
     except ModuleNotFoundError:
         yield from _stand_in_page(fetched, source=source)
         return
-    try:
-        read = html.read_html_bytes(fetched.data, url=fetched.url)
-    except ReadError as error:
-        yield error
-        return
-    yield from [read] if isinstance(read, (Document, ReadError, InputWarning)) else read
+    # W's reader reads a saved file, read_html(path, doc_id=...) -> (document or None, notes): the page is
+    # written to a temporary one. The id it falls back on (no canonical URL on the page) is the URL's.
+    with tempfile.TemporaryDirectory(prefix="kg-fetch-") as folder:
+        path = Path(folder) / "page.html"
+        path.write_bytes(fetched.data)
+        try:
+            page, notes = html.read_html(path, doc_id=document_id_for_url(fetched.url))
+        except ReadError as error:
+            yield ReadError(source, error.problem)
+            return
+    yield from (InputWarning(source, note.problem) for note in notes)
+    if page is not None:
+        yield dataclasses.replace(page, source=source, url=page.url or fetched.url)
 
 
 def _stand_in_page(fetched: Fetched, *, source: str) -> Iterator[Document | ReadError | InputWarning]:

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import types
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import ReadError
+from kg.errors import InputWarning, ReadError
 from kg.model import Document
 from kg.read import iter_documents
 from kg.read.fetch import USER_AGENT, Fetcher, FetchLimits, fetch_documents, read_url_list
@@ -232,3 +234,23 @@ def test_kg_build_fetch_and_urls(site, tmp_path):
     assert "Built 5 documents" in result.output
     listing = CliRunner().invoke(main, ["documents", str(tmp_path / "out"), "--format", "csv"])
     assert "harbourcourier.example/world/2024/mar/13/northern-alliance-rejects-ceasefire" in listing.output
+
+
+def test_a_fetched_page_goes_through_the_saved_page_reader(site, monkeypatch):
+    """With kg.read.html's read_html(path, doc_id=...) (helper W's reader), a fetched page is read by it, and its
+    document and notes name the URL, not the temporary file the page was written to."""
+    _, base = site
+    seen = {}
+
+    def read_html(path, *, doc_id):
+        seen.update(doc_id=doc_id, data=Path(path).read_bytes())
+        document = Document(
+            id=doc_id, text="Envoy arrives\nMira Castell arrived.", title="Envoy arrives", source=str(path)
+        )
+        return document, [InputWarning(str(path), "a note")]
+
+    monkeypatch.setitem(sys.modules, "kg.read.html", types.SimpleNamespace(read_html=read_html))
+    warning, page = fetch(f"{base}/news/page.html")
+    assert seen["data"] == (EXAMPLES / "page.html").read_bytes() and seen["doc_id"] == "127.0.0.1/news/page.html"
+    assert (page.source, page.url) == (f"{base}/news/page.html", f"{base}/news/page.html")
+    assert str(warning) == f"{base}/news/page.html: a note"
