@@ -66,11 +66,27 @@ def is_feed(data: bytes) -> bool:
 
 
 def _head_bytes(data: bytes) -> bytes:
-    """The first 64 KB of ``data`` as UTF-8 bytes (a UTF-16 feed, with its byte-order mark, re-encoded)."""
-    head = data[:65536]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace").encode("utf-8")
-    return head
+    """The first 64 KB of ``data``, as UTF-8 bytes (see :func:`_as_utf8`)."""
+    return _as_utf8(data[:65536])
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """``data`` with a UTF-32 or UTF-16 feed (a byte-order mark, or NULs around its first ``<``) re-encoded
+    as UTF-8, so that what is looked for in it (the root, a declaration) is found whatever the encoding."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace").encode("utf-8")
+    if data[:2] in (b"\x00<", b"<\x00"):  # UTF-16 without a byte-order mark
+        return data.decode("utf-16-be" if data[:1] == b"\x00" else "utf-16-le", errors="replace").encode("utf-8")
+    return data
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 def read_feed(
@@ -93,7 +109,7 @@ def read_feed(
     except OSError as error:
         yield ReadError(str(path), error.strerror or str(error))
         return
-    if in_folder and path.suffix == ".xml" and not is_feed(data) and not _ENTITIES.search(data):
+    if in_folder and path.suffix == ".xml" and not is_feed(data) and not _ENTITIES.search(_as_utf8(data)):
         yield InputWarning(str(path), "skipped: not an RSS or Atom feed")
         return
     yield from read_feed_bytes(data, source=str(path), fallback_id=fallback_id or path.stem)
@@ -134,7 +150,7 @@ def read_feed_bytes(
     """
     import feedparser  # here, not at import: only feeds need it
 
-    if _ENTITIES.search(data):
+    if _ENTITIES.search(_as_utf8(data)):
         yield ReadError(
             source,
             "refused: the feed declares entities (<!ENTITY or a DOCTYPE with an internal subset), which "
@@ -160,11 +176,12 @@ def read_feed_bytes(
         if not body:
             empty += 1
             continue
-        summaries += not full
         language = declared_or_detected_language(body, declared)
         if not is_english(language):
             foreign.append(str(language))
             continue
+        if not full:
+            summaries += 1
         link = _absolute(entry.get("link"))
         doc_id = _entry_id(link, entry.get("id"), f"{fallback_id}-{number}")
         try:
@@ -225,7 +242,7 @@ def _plain(value: str | None, detail: Any) -> str:
     """A feed's text field as plain text: HTML (feedparser's ``type``) stripped to text."""
     if not value:
         return ""
-    kind = (detail or {}).get("type", "text/html") if detail is not None else "text/html"
+    kind = (detail or {}).get("type") or "text/html"
     return html_to_text(value) if "html" in kind else value.strip()
 
 
