@@ -57,7 +57,7 @@ class FetchLimits:
     timeout : float
         Seconds to connect, and to wait for each read (``urllib``'s socket timeout).
     total : float
-        Seconds the whole download of one URL may take (a server that trickles bytes is cut off).
+        Seconds the download of one body may take (a server that trickles bytes is cut off).
     max_bytes : int
         The biggest body read (a page or feed); reading stops there and the URL is refused.
     max_redirects : int
@@ -176,7 +176,8 @@ class Fetcher:
         deadline = time.monotonic() + self.limits.total
         chunks, size = [], 0
         try:
-            while chunk := response.read(65536):
+            # read1: what one receive gives, so that the deadline is checked while a server trickles bytes
+            while chunk := response.read1(65536):
                 size += len(chunk)
                 if size > max_bytes:
                     raise ReadError(url, f"refused: more than {max_bytes:,} bytes, the most kg reads; stopped reading")

@@ -68,17 +68,18 @@ class Site(BaseHTTPRequestHandler):
         if path == "/slow.html":  # answers after the client's timeout
             time.sleep(1.5)
             return self._send(200, "text/html", b"<html><p>late</p></html>")
-        if path == "/trickle.html":  # a byte every 0.3 s: no single read times out, the download does
+        if path == "/trickle.html":  # a byte every 0.3 s for a minute: no read times out, the download does
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
             try:
-                for _ in range(20):
+                for _ in range(200):
                     self.wfile.write(b"<")
                     self.wfile.flush()
                     time.sleep(0.3)
+                self.server.trickled_to_the_end = True
             except OSError:
-                pass
+                pass  # the client hung up
             return None
         return self._send(404, "text/plain", b"not found")
 
@@ -187,6 +188,7 @@ def test_size_cap_timeouts_and_content_types(site):
     assert only_error(fetch(f"{base}/trickle.html")) == (
         f"{base}/trickle.html: timed out: the download took more than 2 s; stopped"
     )
+    assert not getattr(site[0], "trickled_to_the_end", False)  # cut off, not read to its end
     assert only_error(fetch(f"{base}/report.pdf")) == (
         f"{base}/report.pdf: refused: content type application/pdf; kg reads HTML pages and RSS or Atom feeds"
     )
