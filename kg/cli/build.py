@@ -129,6 +129,7 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
     "--urls",
     "url_list",
     type=click.Path(path_type=Path),
+    metavar="FILE",
     help="Fetch the URLs listed in this file too, one a line (# starts a comment); implies --fetch.",
 )
 def build(inputs, output, store_location, formats, no_html, append, title, fetch, url_list, **options):
