@@ -169,6 +169,8 @@ def read_feed_bytes(
     feed = parsed.feed
     publisher = _plain(feed.get("title"), feed.get("title_detail")) or None
     declared = (feed.get("language") or "").strip() or None
+    # Documents carry the language the feed declares (as the language check writes a tag), never a detected one.
+    declared_as = declared_or_detected_language("", declared) if declared else None
     summaries, empty, foreign = 0, 0, []
     for number, entry in enumerate(parsed.entries, start=1):
         body, full = _entry_text(entry)
@@ -191,8 +193,6 @@ def read_feed_bytes(
         except ReadError as error:
             yield ReadError(f"{source}: entry {number}", error.problem)
             continue
-        # The language is the one the feed declares (as the language check writes it), not a detected one.
-        declared_as = language if declared else None
         yield dataclasses.replace(document, author=_author(entry), publisher=publisher, language=declared_as)
     total = len(parsed.entries)
     if not total:
