@@ -142,6 +142,8 @@ def read_feed_bytes(
         Where it comes from (a file or a URL): what errors name and ``Document.source``.
     url : str, optional
         The feed's URL, which relative links are resolved against.
+    fallback_id : str
+        What the id of an entry with neither a link nor an id starts with.
 
     Yields
     ------
