@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import ConfigError, KgError, QueryError
-from .query import result_to_dataframe, run_query
+from .query import named_query, result_to_dataframe, run_query
 from .render import to_networkx, view_html
 from .store import FORMATS, DatasetStore, OxigraphStore, Store, save_graph, serialize, write_atomic
 
@@ -217,6 +217,23 @@ class KnowledgeGraph:
         result = {str(name): int(row[i]) for i, name in enumerate(counts.vars)}
         result["triples"] = len(self)
         return result
+
+    def documents(self, *, dataframe: bool = True):
+        """The documents of the graph, by date (the undated last), then id: a pandas DataFrame with the
+        columns ``id`` (what :func:`kg.store.remove_documents` and ``kg remove`` take), ``title``,
+        ``date`` (a ``datetime.date``), ``source`` (the URL the document was read from; missing for a
+        document read from a file: the graph keeps no file paths) and ``statements`` (how many were read
+        from it); one SPARQL query (``kg/query/queries/documents.rq``). With ``dataframe=False``, the
+        query's result rows instead.
+
+        Examples
+        --------
+        >>> import kg
+        >>> graph = kg.build_text("Truce rejected\\nThe GNA rejected the truce.", doc_id="d1")
+        >>> graph.documents()[["id", "title", "statements"]].to_dict("records")
+        [{'id': 'd1', 'title': 'Truce rejected', 'statements': 2}]
+        """
+        return self.query(named_query("documents"), dataframe=dataframe)
 
     def _repr_html_(self):
         return self.show()._repr_html_()

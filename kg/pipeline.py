@@ -97,6 +97,9 @@ class BuildOptions:
     scheduler : str, optional
         Address of a running Dask scheduler (implies ``engine="dask"``); without
         one, ``engine="dask"`` starts a ``LocalCluster`` of ``jobs`` workers.
+    fetch : bool
+        Fetch the URLs among the sources (pages and feeds, :mod:`kg.read.fetch`); without
+        it a URL is an input that cannot be read: kg touches the network only when asked.
     """
 
     model: str | None = None
@@ -109,6 +112,7 @@ class BuildOptions:
     store: str | Path | Store | None = None
     engine: str = "local"
     scheduler: str | None = None
+    fetch: bool = False
 
     def checked(self) -> BuildOptions:
         """These options with the date and base checked, the model named and the aliases read.
@@ -141,19 +145,21 @@ def build(
     store: str | Path | Store | None = None,
     engine: str = BuildOptions.engine,
     scheduler: str | None = None,
+    fetch: bool = False,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from news files and/or documents.
 
     Parameters
     ----------
     sources : path or iterable of paths
-        Text files (first line: headline), JSONL files, or folders of them.
+        Text files (first line: headline), JSONL files, RSS or Atom feeds, or folders of them;
+        with ``fetch=True``, URLs of pages and feeds too.
     documents : iterable of Document
         Documents made in memory (see :func:`kg.document`).
-    model, date, base, jobs, progress, aliases, into, store, engine, scheduler
+    model, date, base, jobs, progress, aliases, into, store, engine, scheduler, fetch
         How the build runs: the fields of :class:`BuildOptions`, documented there
         (a spaCy pipeline, the date of undated documents, the base IRI, processes,
-        a progress callback, an alias file, a graph or a store to add to, Dask).
+        a progress callback, an alias file, a graph or a store to add to, Dask, fetching URLs).
 
     Returns
     -------
@@ -178,6 +184,7 @@ def build(
         store=store,
         engine=engine,
         scheduler=scheduler,
+        fetch=fetch,
     )
     return run_build(sources, options, documents=documents)
 
@@ -192,7 +199,7 @@ def run_build(
     started = time.perf_counter()
     options = options.checked()  # bad options fail before any work is done
     base, aliases = cast(str, options.base), cast("Aliases | None", options.aliases)  # as checked() makes them
-    inputs = _read_inputs(sources, documents, options.date)
+    inputs = _read_inputs(sources, documents, options.date, fetch=options.fetch)
     target = _open_target(options, [d.id for d in inputs.documents])
     extractions, words = _analyse(inputs, options)
     _log_phase("analysed", started)
@@ -221,7 +228,7 @@ class _Inputs:
 
 
 def _read_inputs(
-    sources: Iterable[str | Path] | str | Path, documents: Iterable[Document], date: str | None
+    sources: Iterable[str | Path] | str | Path, documents: Iterable[Document], date: str | None, *, fetch: bool = False
 ) -> _Inputs:
     """Read the files, add the in-memory documents, skip a repeated id, and date the undated ones.
 
@@ -233,7 +240,7 @@ def _read_inputs(
         sources = [sources]
     inputs = _Inputs()
     seen: set[str] = set()
-    for item in [*iter_documents(sources), *documents]:
+    for item in [*iter_documents(sources, fetch=fetch), *documents]:
         if isinstance(item, InputWarning):
             inputs.warnings.append(item)
         elif isinstance(item, ReadError):

@@ -62,3 +62,16 @@ def test_explore_corpus_runs_top_to_bottom():
     assert "&quot;view&quot;: &quot;full&quot;" in view["data"]["text/html"]  # a focus shows concepts too
     assert "affiliation" in text_of(code[6]) and "politics" in text_of(code[6])
     assert any("image/png" in o.get("data", {}) for o in code[7]["outputs"])  # the chart is drawn
+
+
+def test_news_feed_runs_top_to_bottom():
+    notebook = execute("news_feed.ipynb")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    built = text_of(code[0])
+    assert built.startswith("3 documents") and "1 of 3 entries carry only a summary" in built
+    documents = text_of(code[1])
+    assert "coastalherald.example/world/2024/mar/08/" in documents and "2024-03-05" in documents
+    timeline = text_of(code[2])
+    assert "Nadia Ferreira" in timeline and "Samuel Okoro" in timeline and "Elias Varga" in timeline
+    view = code[3]["outputs"][0]["data"]["text/html"]
+    assert "<iframe srcdoc=" in view and "News graph of 3 articles" in view

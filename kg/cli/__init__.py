@@ -14,7 +14,7 @@ from .. import __version__
 from ..store.foreign import DEFAULT_READ_LIMITS, set_read_limits
 from .build import build
 from .common import KgGroup, Size, show_size
-from .graphs import convert, entities, query, remove, render, serve, stats, validate
+from .graphs import convert, documents, entities, query, remove, render, serve, stats, validate
 
 __all__ = ["main"]
 
@@ -42,5 +42,5 @@ def main(verbose: int, max_file_size: int, max_triples: int) -> None:
     set_read_limits(max_bytes=max_file_size, max_triples=max_triples)  # None: the default
 
 
-for _command in (build, query, render, entities, remove, convert, validate, stats, serve):
+for _command in (build, query, render, entities, documents, remove, convert, validate, stats, serve):
     main.add_command(_command)

@@ -17,6 +17,7 @@ from ..errors import KgError
 from ..graph import KnowledgeGraph, load
 from ..pipeline import BuildOptions, BuildReport, run_build
 from ..query import named_query
+from ..read.fetch import is_url, read_url_list
 from ..store import FORMATS, open_store
 from ..store.formats import BUILD_FILES, keeps_graphs
 from .common import errors_about
@@ -48,7 +49,7 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1)
 @click.option(
     "-o",
     "--output",
@@ -122,11 +123,35 @@ def _flatten(ctx, param, value) -> tuple[str, ...]:
     help="Add to the graph already in OUTPUT (graph.trig or graph.nq): names link to its entities, "
     "and a document already in it is replaced.",
 )
-def build(inputs, output, store_location, formats, no_html, append, title, **options):
-    """Build the graph of INPUTS (text files, JSONL files, saved web pages, folders) into OUTPUT/ or a --store.
+@click.option(
+    "--fetch",
+    is_flag=True,
+    help="Fetch the URLs among INPUTS (web pages, RSS/Atom feeds): robots.txt respected, timeouts, a 5 MiB cap. "
+    "Without it a URL is refused: kg never touches the network unless asked.",
+)
+@click.option(
+    "--urls",
+    "url_list",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Fetch the URLs listed in this file too, one a line (# starts a comment); implies --fetch.",
+)
+def build(inputs, output, store_location, formats, no_html, append, title, fetch, url_list, **options):
+    """Build the graph of INPUTS (text files, JSONL files, saved web pages, RSS/Atom feeds, folders; URLs with
+    --fetch) into OUTPUT/ or a --store.
 
     Exits with status 1 if any input could not be read; the others are still built.
     """
+    inputs = list(inputs) + (read_url_list(url_list) if url_list is not None else [])  # a bad list fails first
+    fetch = fetch or url_list is not None
+    if not inputs:
+        raise click.UsageError("give INPUT... (files, folders, URLs with --fetch) or --urls FILE")
+    urls = [source for source in inputs if is_url(source)]
+    if urls and not fetch:
+        raise click.UsageError(
+            f"{urls[0]} is a URL: kg touches the network only when asked; add --fetch to download it "
+            "(kg build --fetch URL...), or list URLs in a file: kg build --urls FILE"
+        )
     if append and store_location:
         raise click.UsageError("--append adds to OUTPUT's files; a --store is always added to")
     if output is None and store_location is None:
@@ -136,7 +161,7 @@ def build(inputs, output, store_location, formats, no_html, append, title, **opt
         store = open_store(store_location) if store_location is not None else None
         into = _graph_to_append_to(output) if append else None
         with _BuildProgress() as progress:
-            graph = run_build(inputs, BuildOptions(progress=progress, into=into, store=store, **options))
+            graph = run_build(inputs, BuildOptions(progress=progress, into=into, store=store, fetch=fetch, **options))
     _print_inputs(graph)
     written = graph.write(output, formats, html=not no_html, title=title) if output is not None else []
     _print_summary(graph, store_location, written)

@@ -3,6 +3,7 @@ render, convert, remove, serve."""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from ..store.graph import prefixes
 from ..validate import validate as check_graph
 from .common import errors_about, open_graph
 
-__all__ = ["convert", "entities", "query", "remove", "render", "serve", "stats", "validate"]
+__all__ = ["convert", "documents", "entities", "query", "remove", "render", "serve", "stats", "validate"]
 
 GRAPH = click.argument("graph_file", metavar="GRAPH_OR_STORE")
 RESULT_FORMAT = click.option(
@@ -100,6 +101,42 @@ def entities(graph_file, merges, fmt):
     graph = open_graph(graph_file)
     result = graph.query(named_query("merges" if merges else "entities"))
     click.echo(format_result(result, fmt, prefixes=graph.prefixes()), nl=False)
+
+
+@click.command()
+@GRAPH
+@RESULT_FORMAT
+def documents(graph_file, fmt):
+    """List the documents of GRAPH_OR_STORE: id, title, date, source (the URL read), statements.
+
+    By date (the undated last), then id; the ids are what kg remove takes.
+    """
+    graph = open_graph(graph_file)
+    result = graph.documents(dataframe=False)
+    text = _documents_table(result) if fmt == "table" else format_result(result, fmt, prefixes=graph.prefixes())
+    click.echo(text, nl=False)
+
+
+def _documents_table(result) -> str:
+    """The documents as a table in which ids and URLs are never cut (they are copied into kg remove):
+    only titles wrap."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = [["" if value is None else str(value) for value in row] for row in result]
+    table = Table(caption=f"{len(rows)} document{'s' if len(rows) != 1 else ''}")
+    widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(_DOCUMENT_COLUMNS)]
+    for name, width in zip(_DOCUMENT_COLUMNS, widths, strict=True):
+        table.add_column(name, no_wrap=name != "title", min_width=width if name != "title" else min(width, 40))
+    for row in rows:
+        table.add_row(*(Text(value) for value in row))  # Text: values are never markup
+    out = io.StringIO()
+    Console(file=out, width=max(160, sum(widths) - widths[1] + 40 + 16), color_system=None).print(table)
+    return out.getvalue()
+
+
+_DOCUMENT_COLUMNS = ("id", "title", "date", "source", "statements")
 
 
 @click.command()
@@ -217,6 +254,8 @@ def remove(graph_file, doc_ids, output, aliases):
 
     What only they supported goes too: the graph is left as building the remaining
     documents alone makes it (names they shared with the removed ones are linked again).
+    kg documents GRAPH_OR_STORE lists the DOC_IDs.
+
     Exits with status 1 if a DOC_ID is not in the graph; the others are still removed.
     """
     on_store = is_store_location(graph_file)

@@ -36,7 +36,7 @@ from .ids import document_id_for_url
 from .language import declared_or_detected_language, is_english
 from .text import _BOMS, _MAGIC, check_date, decode_text, document_from_text
 
-__all__ = ["read_html", "decode_page", "MAX_PAGE_BYTES", "MIN_ARTICLE_WORDS", "HTML_SUFFIXES"]
+__all__ = ["read_html_bytes", "read_html", "decode_page", "MAX_PAGE_BYTES", "MIN_ARTICLE_WORDS", "HTML_SUFFIXES"]
 
 HTML_SUFFIXES = {".html", ".htm"}
 
@@ -105,6 +105,14 @@ def read_html(path: str | Path, *, doc_id: str) -> tuple[Document | None, list[I
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(source, error.strerror or str(error)) from None
+    return read_html_bytes(data, source=source, doc_id=doc_id)
+
+
+def read_html_bytes(data: bytes, *, source: str, doc_id: str) -> tuple[Document | None, list[InputWarning]]:
+    """Read one web page's bytes (a saved file's, or a fetched page's: :mod:`kg.read.fetch`), as
+    :func:`read_html` does; ``source`` names it in messages and on the document."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise ReadError(source, f"page over the size cap of {MAX_PAGE_BYTES / 2**20:.0f} MB: not read")
     if not data.strip():
         raise ReadError(source, "empty page (no HTML)")
     if KG_PAGE_MARK in data[:2048]:  # a picture an earlier build left in the folder (out/graph.html)
