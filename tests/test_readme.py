@@ -54,10 +54,6 @@ NOT_RUN = {
         "the CaRB evaluation (../shared data, minutes; calibration needs the bench extras); "
         "tests/test_bench_carb.py runs the harness on a few sentences"
     ),
-    "kg build examples/web/page.html -o page-out": (
-        "saved pages are read by kg/read/html.py, on helper W's branch of issue 20 (not yet merged here): "
-        "the output is added when it is"
-    ),
     "kg build --fetch https://www.coastalherald.example/world/rss.xml --urls more-urls.txt -o web-out": (
         "fetches from the network, which tests never touch; tests/read/test_fetch.py fetches pages and feeds "
         "the same way from a server on 127.0.0.1"
