@@ -188,7 +188,9 @@ def test_named_queries(graph):
         ]
         assert facts == [("Government of National Accord", "trust", "Khalifa Haftar", True, "will")]
     assert len(list(run_named_query(graph, "statements"))) == 2
-    with pytest.raises(QueryError, match="no named query 'who'; known queries: entities, facts_about, merges"):
+    with pytest.raises(
+        QueryError, match="no named query 'who'; known queries: documents, entities, facts_about, merges, statements"
+    ):
         named_query("who")
 
 

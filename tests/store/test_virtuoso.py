@@ -29,7 +29,7 @@ pytestmark = pytest.mark.model
 
 #: The README's queries on the example graph (`kg query out/graph.ttl ...`), shown with their output.
 #: The node and edge lists of a rendered page (one line each).
-DATASET = re.compile(r"var (nodes|edges) = new vis\.DataSet\((.*)\);$", re.MULTILINE)
+DATASET = re.compile(r"^var DATA = (.*);$", re.MULTILINE)
 README_QUERIES = [block for block in RUN if block.language == "bash" and block.text.startswith("kg query out/")]
 
 
@@ -38,12 +38,23 @@ def nquads(store) -> bytes:
 
 
 def drawn(page: Path) -> tuple[str, str]:
-    """A rendered page: its text without the node and edge lists, and those lists sorted (the server
-    answers in its own order, and the page lists them as it got them)."""
+    """A rendered page: its text without its data, and the data's nodes and edges sorted (the server
+    answers in its own order), each edge with its ends and sentences resolved."""
     text = page.read_text(encoding="utf-8")
-    found = dict(DATASET.findall(text))
-    assert set(found) == {"nodes", "edges"}
-    items = sorted(json.dumps(item, sort_keys=True) for name in ("nodes", "edges") for item in json.loads(found[name]))
+    found = DATASET.search(text)
+    assert found is not None
+    data = json.loads(found.group(1))
+    ids = [node["id"] for node in data["nodes"]]
+    edges = [
+        {
+            **edge,
+            "from": ids[edge["from"]],
+            "to": ids[edge["to"]],
+            "sentences": [data["sources"][i] for i in edge["sentences"]],
+        }
+        for edge in data["edges"]
+    ]
+    items = sorted(json.dumps(item, sort_keys=True) for item in [*data["nodes"], *edges])
     return DATASET.sub("", text), "\n".join(items)
 
 
