@@ -20,7 +20,15 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import ConfigError
-from .overview import CONCEPT_TYPES, communities, entity_graph, overview_layout, place_around, uncertain
+from .overview import (
+    CONCEPT_TYPES,
+    communities,
+    entity_graph,
+    ordered_subgraph,
+    overview_layout,
+    place_around,
+    uncertain,
+)
 from .views import importance
 
 __all__ = [
@@ -164,7 +172,7 @@ def _node_title(data: dict, community: str | None = None) -> str:
     for link in data.get("same_as", ()):  # a place's GeoNames link (kg.resolve.places)
         lines.append(f"Same as: {isolated(link)}")
     if community:
-        lines.append(f"Group: {isolated(community)}")
+        lines.append(f"Group: {community}")  # made of isolated names (_group_name)
     return "\n".join(lines)
 
 
@@ -244,10 +252,28 @@ def vis_data(nxgraph) -> tuple[list[dict], list[dict]]:
 def _documents_of(nxgraph) -> tuple[list[dict], dict[str, int]]:
     documents = nxgraph.graph.get("documents", {})
     listed = [
-        {"id": d.get("identifier") or iri, "title": d.get("title") or d.get("identifier") or iri, "date": d.get("date")}
+        {
+            "id": d.get("identifier") or iri,
+            "title": d.get("title") or d.get("identifier") or iri,
+            "date": _day(d.get("date")),
+        }
         for iri, d in documents.items()
     ]
     return listed, {iri: i for i, iri in enumerate(documents)}
+
+
+def _group_name(group) -> str:
+    """A community's name for the page: each member's name a bidi isolate of its own, so that one
+    right-to-left name cannot reorder the others."""
+    return ", ".join(isolated(name) for name in group.names)
+
+
+def _day(value: str | None) -> str | None:
+    """A document's day (YYYY-MM-DD) from its date, or None: a graph kg did not write may hold a date-time
+    ("2005-01-05T10:00:00Z"), a year or free text, and the timeline counts days."""
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return value[:10]
+    return None
 
 
 def _subtitle(nxgraph, documents: list[dict]) -> str:
@@ -275,19 +301,20 @@ def default_title(nxgraph) -> str:
     return "kg graph"
 
 
-def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> dict:
+def page_data(nxgraph, *, view: str = "entities", note: str | None = None, max_hidden: int = DEFAULT_MAX_NODES) -> dict:
     """Everything the page shows of ``nxgraph`` (from :func:`kg.render.to_networkx`), as plain data:
     the nodes and edges (with positions), communities, relation families, the relations, the entities
     related to no other entity (``entities`` view), the documents, and the header.
 
     ``view`` is "entities" (the overview: entities only, one edge per related pair aggregating its
-    statements; concepts and propositions form a hidden layer) or "full" (every node and relation).
+    statements; concepts and propositions form a hidden layer of at most ``max_hidden`` nodes, the best
+    connected) or "full" (every node and relation).
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     documents, document_index = _documents_of(nxgraph)
     if view == "entities":
-        nodes, edges, groups, unconnected = _entity_view(nxgraph, document_index)
+        nodes, edges, groups, unconnected = _entity_view(nxgraph, document_index, max_hidden)
     else:
         nodes, edges, groups = _full_view(nxgraph, document_index)
         unconnected = []
@@ -295,6 +322,7 @@ def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> di
         groups = []
         for node in nodes:
             node["community"] = -1
+            node["title"] = node["title"].split("\nGroup: ")[0]
     families: Counter[str] = Counter()
     relations: Counter[tuple[str, str]] = Counter()
     for edge in edges:
@@ -314,7 +342,7 @@ def page_data(nxgraph, *, view: str = "entities", note: str | None = None) -> di
         "communities": [
             {
                 "id": i,
-                "name": isolated(group.name),
+                "name": _group_name(group),
                 "colour": COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)],
                 "size": len(group.members),
             }
@@ -340,7 +368,7 @@ def _family_of(edge: dict, relation: str) -> str:
     return edge["relation_families"].get(relation, "other")
 
 
-def _entity_view(nxgraph, document_index: dict[str, int]):
+def _entity_view(nxgraph, document_index: dict[str, int], max_hidden: int = DEFAULT_MAX_NODES):
     """The overview's nodes and edges: entities joined by aggregated edges, communities around them,
     and the concepts and propositions of their statements as a hidden layer."""
     graph = entity_graph(nxgraph)
@@ -390,13 +418,26 @@ def _entity_view(nxgraph, document_index: dict[str, int]):
         roots = sorted(n for n in positions if n in around)
         # an entity related to no other entity is drawn with its concepts too
         place_around(around, concept_positions, roots, allowed=set(around) - set(graph))
-        apart = around.subgraph([n for n in around if n not in concept_positions])
-        if apart.number_of_nodes():  # what no drawn entity reaches goes to the right of the picture
+        # What no drawn entity reaches, but an entity related only to concepts does, goes to the right of the
+        # picture; concepts no entity is related to are left out (the full view draws them).
+        unplaced = ordered_subgraph(around, sorted(n for n in around if n not in concept_positions))
+        apart = ordered_subgraph(
+            unplaced,
+            sorted(
+                node
+                for component in nx.connected_components(unplaced)
+                if any(nxgraph.nodes[n]["type"] not in CONCEPT_TYPES for n in component)
+                for node in component
+            ),
+        )
+        if apart.number_of_nodes():
             islands = overview_layout(apart, [])
             right = max((x for x, _ in concept_positions.values()), default=0.0) + 200
             left = min(x for x, _ in islands.values())
             concept_positions.update({n: (x - left + right, y) for n, (x, y) in islands.items()})
     layer = {n for n in concept_positions if n not in positions}
+    if len(layer) > max_hidden:  # the layer keeps its best-connected nodes: the page stays within its limits
+        layer = set(sorted(layer, key=lambda n: (-nxgraph.degree(n), n))[:max_hidden])
     for node in sorted(layer):
         data = nxgraph.nodes[node]
         nodes.append(
@@ -447,7 +488,7 @@ def _grouped_nodes(graph, *, size, weight) -> tuple[list, dict, list[dict]]:
                 importance=weight(node),
                 layer="entity",
                 community=community,
-                community_name=groups[community].name if community >= 0 else None,
+                community_name=_group_name(groups[community]) if community >= 0 else None,
             )
         )
     return groups, positions, nodes

@@ -20,6 +20,7 @@ __all__ = [
     "communities",
     "overview_layout",
     "place_around",
+    "ordered_subgraph",
     "uncertain",
 ]
 
@@ -37,9 +38,9 @@ SPRING_LIMIT = 120
 #: past a few thousand nodes); each of the others then joins the community it is most related to.
 COMMUNITY_CORE = 1200
 
-#: Up to this many groups (communities, and related pairs outside one), every group is packed
-#: tightly; beyond, the small ones are laid on a spiral around the others (packing is quadratic).
-PACKED_GROUPS = 400
+#: The biggest groups, at most this many, are packed tightly (a search on a spiral, quadratic in the
+#: groups); the others follow on a spiral around them.
+PACKED_GROUPS = 120
 
 #: The sentences an aggregated edge keeps for its tooltip and details.
 SOURCES_KEPT = 5
@@ -102,7 +103,12 @@ class Community:
     """A group of entities more related to each other than to the rest, named by its most central members."""
 
     members: tuple[str, ...]  # most central first
-    name: str
+    names: tuple[str, ...]  # the labels of the two or three members it is named by
+
+    @property
+    def name(self) -> str:
+        """The community's name: its most central members' labels ("David Blunkett, Home Office")."""
+        return ", ".join(self.names)
 
 
 def communities(graph, *, seed: int = 1) -> list[Community]:
@@ -136,7 +142,7 @@ def communities(graph, *, seed: int = 1) -> list[Community]:
         # named by entities where it has them: "position" or "claim" says little of a group
         names = [n for n in ranked if graph.nodes[n].get("type") not in CONCEPT_TYPES] or ranked
         named = names[: 3 if len(members) >= 6 else 2]
-        result.append(Community(tuple(ranked), ", ".join(graph.nodes[n]["label"] for n in named)))
+        result.append(Community(tuple(ranked), tuple(graph.nodes[n]["label"] for n in named)))
     result.sort(key=lambda c: (-len(c.members), c.members[0]))
     return result
 
@@ -182,9 +188,9 @@ def overview_layout(graph, groups: list[Community], *, spacing: float = 70.0) ->
     local = [_block_layout(graph, block, spacing) for block in blocks]
     radii = [max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + spacing / 2 for pos in local]
     order = _block_order(graph, membership, len(blocks))
-    # Every group is packed where there are few; past PACKED_GROUPS (a graph of many concepts), pairs and
-    # loose nodes need no search: they follow on a spiral around the rest.
-    big = [block for block in order if len(blocks) <= PACKED_GROUPS or len(blocks[block]) >= MIN_COMMUNITY]
+    # The biggest groups are packed (blocks are numbered biggest first); the many small ones of a graph of
+    # many concepts or short stories need no search: they follow on a spiral around the rest.
+    big = [block for block in order if block < PACKED_GROUPS]
     centres = _pack(big, radii, spacing)
     outside = max((math.hypot(*centres[b]) + radii[b] for b in big), default=0.0) + spacing
     centres.update(_spiral([block for block in order if block not in centres], radii, outside, spacing))
@@ -204,7 +210,7 @@ def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[fl
         return {block[0]: (0.0, 0.0)}
     if len(block) == 2:
         return {block[0]: (-spacing / 2, 0.0), block[1]: (spacing / 2, 0.0)}
-    sub = graph.subgraph(block)
+    sub = ordered_subgraph(graph, block)
     ranked = sorted(block, key=lambda n: (-sub.degree(n, weight="count"), n))
     core = ranked[:SPRING_LIMIT]
     scale = spacing * math.sqrt(len(core)) * 2.0
@@ -213,11 +219,34 @@ def _block_layout(graph, block: list[str], spacing: float) -> dict[str, tuple[fl
     for k, node in enumerate(core[1:], start=1):
         angle = k * 2.399963
         start[node] = (math.sqrt(k) * math.cos(angle), math.sqrt(k) * math.sin(angle))
-    spring = nx.spring_layout(sub.subgraph(core), pos=start, seed=1, iterations=50, method="force", scale=scale)
+    spring = nx.spring_layout(
+        ordered_subgraph(sub, core), pos=start, seed=1, iterations=50, method="force", scale=scale
+    )
     hub = spring[ranked[0]]
     positions = {node: (float(x - hub[0]), float(y - hub[1])) for node, (x, y) in spring.items()}
     place_around(sub, positions, core)
+    # A piece of the group that no core member reaches (Louvain's groups need not be connected) goes on
+    # a ring around the hub, then its own neighbours around it.
+    missing = [node for node in ranked if node not in positions]
+    while missing:
+        angle = len(positions) * 2.399963
+        positions[missing[0]] = (scale * math.cos(angle), scale * math.sin(angle))
+        place_around(sub, positions, [missing[0]])
+        missing = [node for node in missing if node not in positions]
     return positions
+
+
+def ordered_subgraph(graph, nodes):
+    """The subgraph of ``nodes`` as a new graph whose nodes are in the order given: networkx's subgraph
+    views iterate a set, whose order changes from one process to the next (hash seeds), and with it the
+    layout's floating-point sums; the same graph must give the same page."""
+    import networkx as nx  # lazily, as in kg.render.nx
+
+    keep = set(nodes)
+    result = nx.Graph()
+    result.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    result.add_edges_from((u, v, data) for u in nodes for v, data in graph[u].items() if v in keep)
+    return result
 
 
 def place_around(graph, positions: dict, roots, *, allowed=None) -> None:

@@ -188,3 +188,83 @@ def test_the_page_carries_each_sentence_once_and_edge_ends_as_indexes():
     assert "color" not in busiest and "title" not in busiest
     assert page["familyColours"]["stance"] == FAMILY_COLOURS["stance"]
     assert "title" in data["edges"][0]  # page_data itself is left as it was
+
+
+def camps(count: int, size: int = 5):
+    """``count`` camps of ``size`` people, each camp a star around its first member, the stars' hubs in a ring."""
+    graph = nx.MultiDiGraph()
+    for c in range(count):
+        for i in range(size):
+            node(graph, f"c{c}p{i}", f"Person {c}-{i}")
+            if i:
+                relate(graph, f"c{c}p0", f"c{c}p{i}", "meet", count=3)
+        if c:
+            relate(graph, f"c{c - 1}p0", f"c{c}p0", "call")
+    return graph
+
+
+def test_many_groups_are_packed_without_overlapping():
+    overview = entity_graph(camps(60))
+    groups = communities(overview)
+    positions = overview_layout(overview, groups)
+    circles = []
+    for group in groups:
+        points = [positions[n] for n in group.members]
+        centre = (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
+        circles.append((centre, max(math.dist(p, centre) for p in points)))
+    assert len(circles) >= 20
+    for i, (a, ra) in enumerate(circles):
+        for b, rb in circles[i + 1 :]:
+            assert math.dist(a, b) > ra + rb, (a, ra, b, rb)
+
+
+def test_the_same_graph_gives_the_same_page_in_another_process():
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys; sys.path.insert(0, '.');"
+        "from tests.render.test_overview import camps; from kg.render import page_data;"
+        "data = page_data(camps(30));"
+        "print(json.dumps([[n['id'], n['x'], n['y'], n['community']] for n in data['nodes']]))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert json.loads(runs[0]) == json.loads(runs[1])
+
+
+def test_dates_that_are_not_days_are_read_as_days_or_left_out():
+    graph = two_camps()
+    documents = graph.graph["documents"]
+    documents["https://example.org/kg/id/document/d1"]["date"] = "2005-01-05T10:00:00Z"
+    documents["https://example.org/kg/id/document/d2"]["date"] = "Jan 2005"
+    assert [d["date"] for d in page_data(graph)["documents"]] == ["2005-01-05", None]
+
+
+def test_a_right_to_left_name_cannot_reorder_the_other_names_of_its_group():
+    graph = two_camps()
+    graph.nodes[E + "a"]["label"] = "evil\u202eabc"
+    names = [c["name"] for c in page_data(graph)["communities"]]
+    parts = next(name.split(", ") for name in names if "evil" in name)
+    assert "\u2068evil\u202eabc\u2069" in parts and all(p.isascii() for p in parts if "evil" not in p)
+
+
+def test_the_hidden_layer_keeps_its_best_connected_nodes_within_the_limit():
+    graph = two_camps()
+    for i in range(30):
+        node(graph, f"idea{i}", f"idea {i}", kind="Concept")
+        relate(graph, "b", f"idea{i}", "propose")
+    relate(graph, "c", "idea0", "back")
+    data = page_data(graph, max_hidden=5)
+    hidden = [n["label"] for n in data["nodes"] if n["layer"] == "concept"]
+    assert len(hidden) == 5 and "idea 0" in hidden  # the concept two entities speak of stays
+    assert all(n["layer"] == "entity" or n["id"] in {h["id"] for h in data["nodes"]} for n in data["nodes"])
