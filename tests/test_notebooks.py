@@ -39,7 +39,7 @@ def test_quickstart_runs_top_to_bottom():
     assert "follow" in text_of(code[3])
     assert "Khalifa Haftar" in text_of(code[4]) or "Government of National Accord" in text_of(code[4])
     view = code[5]["outputs"][0]["data"]
-    assert "<iframe srcdoc=" in view["text/html"] and "&quot;view&quot;: &quot;entities&quot;" in view["text/html"]
+    assert "<iframe srcdoc=" in view["text/html"] and "&quot;view&quot;:&quot;entities&quot;" in view["text/html"]
     assert text_of(code[6]).strip() == "True"
 
 
@@ -56,10 +56,10 @@ def test_explore_corpus_runs_top_to_bottom():
     groups = text_of(code[3])
     assert "group" in groups and "most central" in groups and "members" in groups
     overview = code[4]["outputs"][0]["data"]["text/html"]  # the default view: the entity overview
-    assert "<iframe srcdoc=" in overview and "&quot;view&quot;: &quot;entities&quot;" in overview
+    assert "<iframe srcdoc=" in overview and "&quot;view&quot;:&quot;entities&quot;" in overview
     view = next(o for o in code[5]["outputs"] if "text/html" in o.get("data", {}))
     assert "<iframe srcdoc=" in view["data"]["text/html"] and "Showing" in view["data"]["text/html"]
-    assert "&quot;view&quot;: &quot;full&quot;" in view["data"]["text/html"]  # a focus shows concepts too
+    assert "&quot;view&quot;:&quot;full&quot;" in view["data"]["text/html"]  # a focus shows concepts too
     assert "affiliation" in text_of(code[6]) and "politics" in text_of(code[6])
     assert any("image/png" in o.get("data", {}) for o in code[7]["outputs"])  # the chart is drawn
 

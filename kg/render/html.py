@@ -13,11 +13,14 @@ cannot reorder the rest of a label or tooltip.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import unicodedata
 from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..errors import ConfigError
 from .overview import (
@@ -576,10 +579,20 @@ def render_html(nxgraph, *, title: str | None = None, note: str | None = None, v
 
 def render_page(data: dict, *, title: str) -> str:
     """The HTML page of what :func:`page_data` gives (packed: see :func:`packed`)."""
-    data = packed(data)
     template = _templates().get_template("graph.html")
     vis_js, vis_css = _vis_assets()
-    return template.render(vis_js=vis_js, vis_css=vis_css, title=title, data=data)
+    return template.render(vis_js=vis_js, vis_css=vis_css, title=title, data_json=script_json(packed(data)))
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON safe inside a ``<script>`` element: compact, and with ``<``, ``>``, ``&`` and ``'``
+    escaped as Jinja's ``tojson`` does (no ``</script>`` can close the element, no entity is read), but
+    without sorting every key of 45,000 dicts (a fifth of a second on a big page)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(char, escape)
+    # U+2028/U+2029 end a line in older JavaScript: escaped, a name holding them cannot break the script
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def packed(data: dict) -> dict:
