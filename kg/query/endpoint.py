@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -39,7 +40,6 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -51,6 +51,7 @@ from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..store import OxigraphStore, is_store_path
+from .limits import run_limited
 from .protocol import service_description
 from .sparql import check_update
 from .workers import Limits, WorkerPool
@@ -193,6 +194,7 @@ class Endpoint:
         self.pool = WorkerPool(
             location, namespaces, size=workers, limits=self.limits, allow_network=allow_network, writable=writable
         )
+        self.pool.close_in_workers.append(self.socket.fileno())
         self.app = _app(self, cors)
         self._server: _Server | None = None
         self._stopped = threading.Event()
@@ -204,27 +206,30 @@ class Endpoint:
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/query"
 
     def _location(self, source) -> tuple[str, dict[str, str], int]:
-        """The store folder the workers open, the prefixes queries may use, the quads."""
+        """The store folder the workers open, the prefixes queries may use, the quads.
+
+        A graph file (or a store in memory) is written to a temporary store, and a store folder
+        counted, in a child process: this process never opens a store with RocksDB, whose
+        background threads (flushes, compactions) a forked writer would then lack (it would wait
+        for ever on its first flush).
+        """
         if isinstance(source, OxigraphStore) and source.location is not None:
             return source.location, source.prefixes(), len(source)
         if not isinstance(source, OxigraphStore) and is_store_path(source):
-            store = OxigraphStore(source, read_only=True)
-            return str(source), store.prefixes(), len(store)
+            return str(source), *_described(lambda: OxigraphStore(source, read_only=True))
         self._temporary = tempfile.mkdtemp(prefix="kg-serve-")
         folder = os.path.join(self._temporary, "store")
-        try:
-            if isinstance(source, OxigraphStore):
-                copy = ox.Store(folder)
-                copy.bulk_extend(source._open_store)
-                copy.flush()
-                del copy  # closed: the workers open it
-                return folder, source.prefixes(), len(source)
+
+        def copied() -> OxigraphStore:
             store = OxigraphStore(folder)
-            store.load_file(source)
-            namespaces, quads = store.prefixes(), len(store)
-            store.close()
-            del store
-            return folder, namespaces, quads
+            if isinstance(source, OxigraphStore):
+                store.add(source._open_store)
+            else:
+                store.load_file(source)
+            return store
+
+        try:
+            return folder, *_described(copied)
         except BaseException:
             self._remove_temporary()
             raise
@@ -274,6 +279,19 @@ class Endpoint:
         self.socket.close()
         self.pool.close()
         self._remove_temporary()
+
+
+def _described(opened) -> tuple[dict[str, str], int]:
+    """The prefixes and quads of the store ``opened()`` opens (or makes), found in a child process."""
+
+    def work() -> str:
+        store = opened()
+        answer = json.dumps([store.prefixes(), len(store)])
+        store.close()
+        return answer
+
+    namespaces, quads = json.loads(run_limited(work, 24 * 3600.0))
+    return namespaces, quads
 
 
 def make_server(source, **options) -> Endpoint:
