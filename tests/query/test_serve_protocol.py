@@ -180,7 +180,8 @@ def test_malformed_requests_get_a_4xx_with_one_line(base):
     ],
 )
 def test_a_broken_content_length_is_answered_400_not_dropped(base, head):
-    answer = raw(base, b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n" + head + b"\r\n")
+    start = b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    answer = raw(base, start + head + b"\r\n")
     assert answer.startswith(b"HTTP/1.1 400 "), answer[:80]
 
 
@@ -255,8 +256,11 @@ def test_a_writable_endpoint_takes_updates_in_order_and_readers_see_each(tmp_pat
                 assert body["results"]["bindings"][0]["n"]["value"] == str(n)
         description = Graph().parse(data=ask(url + "/")[2], format="turtle")
         assert SD.SPARQL11Update in set(description.objects(predicate=SD.supportedLanguage))
-        status, _, body = ask(url + "/update", b"update=LOAD+%3Chttp%3A%2F%2F127.0.0.1%3A9%2Fx%3E",
-                              {"Content-Type": "application/x-www-form-urlencoded"})
+        status, _, body = ask(
+            url + "/update",
+            b"update=LOAD+%3Chttp%3A%2F%2F127.0.0.1%3A9%2Fx%3E",
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
         assert status == 400 and "LOAD would fetch data over the network" in body
     finally:
         server.shutdown()
@@ -274,7 +278,8 @@ def test_slow_or_idle_clients_are_cut_at_the_deadlines(tmp_path, monkeypatch):
             assert slow.recv(1000).startswith(b"HTTP/1.1 408 ")
         with socket.create_connection((host, port), timeout=30) as unsent:
             unsent.sendall(
-                b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n"
+                b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Content-Length: 100\r\n\r\n"
             )
             assert unsent.recv(1000).startswith(b"HTTP/1.1 408 ")
         with socket.create_connection((host, port), timeout=30) as idle:
