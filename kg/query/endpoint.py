@@ -179,7 +179,7 @@ class Endpoint:
         self.writable = writable
         self.limits = limits or Limits(memory=DEFAULT_MEMORY)
         self._temporary: str | None = None
-        location, namespaces, self.quads = self._location(source)
+        location, namespaces, self.quads = self._location(source, writable)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         try:
@@ -205,10 +205,15 @@ class Endpoint:
         host, port = self.server_address
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/query"
 
-    def _location(self, source) -> tuple[str, dict[str, str], int]:
-        """The store folder the workers open, the prefixes queries may use, the quads.
+    def _location(self, source, writable: bool) -> tuple[str | OxigraphStore, dict[str, str], int]:
+        """The store folder the workers open (or the store in memory they share), the prefixes
+        queries may use, the quads.
 
-        A graph file (or a store in memory) is written to a temporary store, and a store folder
+        Read-only, a graph file is loaded into memory here, once, and the forked workers share it
+        (copy-on-write, nothing copied while nobody writes): Oxigraph answers from memory ~2x
+        faster than from RocksDB, and a fresh worker needs no loading.
+
+        Writable, a graph file (or a store in memory) is written to a temporary store, and a store folder
         counted, in a child process: this process never opens a store with RocksDB, whose
         background threads (flushes, compactions) a forked writer would then lack (it would wait
         for ever on its first flush).
@@ -217,6 +222,9 @@ class Endpoint:
             return source.location, source.prefixes(), len(source)
         if not isinstance(source, OxigraphStore) and is_store_path(source):
             return str(source), *_described(lambda: OxigraphStore(source, read_only=True))
+        if not writable:
+            store = source if isinstance(source, OxigraphStore) else OxigraphStore.from_file(source)
+            return store, store.prefixes(), len(store)
         self._temporary = tempfile.mkdtemp(prefix="kg-serve-")
         folder = os.path.join(self._temporary, "store")
 
@@ -229,7 +237,9 @@ class Endpoint:
             return store
 
         try:
-            return folder, *_described(copied)
+            namespaces, quads = _described(copied)
+            # A store given keeps the prefixes of the files loaded into it (the copy has none).
+            return folder, source.prefixes() if isinstance(source, OxigraphStore) else namespaces, quads
         except BaseException:
             self._remove_temporary()
             raise

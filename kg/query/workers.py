@@ -67,7 +67,7 @@ class Limits:
 class _Spec:
     """What a worker opens and how (it is forked with it)."""
 
-    location: str
+    location: str | OxigraphStore
     namespaces: dict[str, str]
     limits: Limits
     allow_network: bool
@@ -106,7 +106,10 @@ def _worker_main(connection: Connection, spec: _Spec, inherited: list[int]) -> N
     if not spec.allow_network:
         cut_network()  # a fresh fork has one thread, which unshare needs
     try:
-        store = OxigraphStore(spec.location, read_only=not spec.writable)
+        if isinstance(spec.location, OxigraphStore):
+            store = spec.location  # a store in memory, shared with the server process by the fork
+        else:
+            store = OxigraphStore(spec.location, read_only=not spec.writable)
     except (KgError, OSError) as error:
         if spec.hello:
             connection.send(("failed", _text(error)))
@@ -121,7 +124,7 @@ def _worker_main(connection: Connection, spec: _Spec, inherited: list[int]) -> N
             return
         if job is None:  # the server is closing
             return
-        if not spec.writable and job.get("generation", 0) != generation:
+        if not spec.writable and job.get("generation", 0) != generation and isinstance(spec.location, str):
             store = OxigraphStore(spec.location, read_only=True)  # a view with the updates committed since
             generation = job["generation"]
         try:
@@ -256,8 +259,9 @@ class WorkerPool:
 
     Parameters
     ----------
-    location : str
-        Folder of the Oxigraph store the workers open (read-only; the writer for writing).
+    location : str or OxigraphStore
+        Folder of the Oxigraph store the workers open (read-only; the writer for writing), or a
+        store in memory that the forked workers share (copy-on-write; read-only only).
     namespaces : dict
         Prefixes queries may use undeclared.
     size : int
@@ -272,7 +276,7 @@ class WorkerPool:
 
     def __init__(
         self,
-        location: str,
+        location: str | OxigraphStore,
         namespaces: dict[str, str],
         *,
         size: int,
