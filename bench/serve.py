@@ -100,8 +100,21 @@ class Server:
             pass
         return total
 
+    def watch(self) -> None:
+        """Note the most memory the tree takes, once a second (PSS reads /proc/PID/smaps: not cheap)."""
+        self.peak = self.pss()
+        self._watching = threading.Event()
+
+        def sample() -> None:
+            while not self._watching.wait(1.0):
+                self.peak = max(self.peak, self.pss())
+
+        threading.Thread(target=sample, daemon=True).start()
+
     def stop(self) -> None:
         """SIGTERM, then wait (kill after 30 s)."""
+        if hasattr(self, "_watching"):
+            self._watching.set()
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
@@ -243,25 +256,17 @@ def main() -> int:
         old = Server(args.old, graph)
         try:
             query(old.url, SMALL[0])
+            old.watch()
             results["old (http.server)"] = summary(*clients(old.url, 20, 100))
         finally:
             old.stop()
     else:
         print(f"  (no old checkout at {args.old}: git -C <repo> worktree add {args.old} accba08)")
     new = Server(REPO, graph, "--timeout", f"{args.timeout:g}")
-    peak = [0]
-    sampling = threading.Event()
-
-    def sample() -> None:
-        while not sampling.is_set():
-            peak[0] = max(peak[0], new.pss())
-            time.sleep(0.25)
-
     try:
         query(new.url, SMALL[0])
         idle = new.pss()
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        new.watch()
         results["new (uvicorn + workers)"] = summary(*clients(new.url, 20, 100))
         after_load = new.pss()
         for name, s in results.items():
@@ -270,15 +275,13 @@ def main() -> int:
             ratio = results["new (uvicorn + workers)"]["rps"] / results["old (http.server)"]["rps"]
             print(f"  requests/s new / old: {ratio:.2f} (target >= 2)")
         attacks(new, args.timeout)
-        sampling.set()
-        sampler.join()
+        peak = [new.peak]
         print(
             f"5. memory of the server's process tree (PSS): idle {idle / 2**20:.0f} MiB, at most "
             f"{peak[0] / 2**20:.0f} MiB ({peak[0] / idle:.2f}x; target <= 2); after section 1 "
             f"{after_load / 2**20:.0f} MiB, at the end {new.pss() / 2**20:.0f} MiB"
         )
     finally:
-        sampling.set()
         new.stop()
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
     return 0
