@@ -160,3 +160,29 @@ def test_sigterm_lets_the_query_in_flight_end_then_stops_with_its_workers(graph)
     for pid in workers:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_workers_end_with_a_server_killed_outright(graph):
+    served = Served(graph, "--workers", "2")
+    workers = [w["pid"] for w in served.health()["workers"]]
+    served.process.kill()  # no shutdown at all: the workers must not linger holding the store
+    served.process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in alive if _alive(pid)]
+        time.sleep(0.1)
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie is dead: it only waits for its parent (here init, which reaps it)
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
