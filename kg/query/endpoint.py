@@ -29,6 +29,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import signal
@@ -40,6 +41,7 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -50,6 +52,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ..errors import KgError
 from ..store import OxigraphStore, is_store_path
 from .limits import run_limited
 from .protocol import service_description
@@ -228,16 +231,12 @@ class Endpoint:
         self._temporary = tempfile.mkdtemp(prefix="kg-serve-")
         folder = os.path.join(self._temporary, "store")
 
-        def copied() -> OxigraphStore:
-            store = OxigraphStore(folder)
-            if isinstance(source, OxigraphStore):
-                store.add(source._open_store)
-            else:
-                store.load_file(source)
-            return store
-
         try:
-            namespaces, quads = _described(copied)
+            if isinstance(source, OxigraphStore):
+                data = source._open_store.dump(format=ox.RdfFormat.N_QUADS)
+                namespaces, quads = _in_fresh_process(_copy, folder, None, data)
+            else:
+                namespaces, quads = _in_fresh_process(_copy, folder, str(source), None)
             # A store given keeps the prefixes of the files loaded into it (the copy has none).
             return folder, source.prefixes() if isinstance(source, OxigraphStore) else namespaces, quads
         except BaseException:
@@ -302,6 +301,46 @@ def _described(opened) -> tuple[dict[str, str], int]:
 
     namespaces, quads = json.loads(run_limited(work, 24 * 3600.0))
     return namespaces, quads
+
+
+def _copy(folder: str, path: str | None, nquads: bytes | None) -> tuple[dict[str, str], int]:
+    """Write a graph file (or N-Quads) into a new store at ``folder``; its prefixes and quads."""
+    store = OxigraphStore(folder)
+    if path is not None:
+        store.load_file(path)
+    else:
+        store._open_store.load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    answer = store.prefixes(), len(store)
+    store.close()
+    return answer
+
+
+def _in_fresh_process(function, *args):
+    """``function(*args)``, computed in a spawned process (a new interpreter); its errors as KgError."""
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_report, args=(sender, function, args), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        kind, value = receiver.recv()
+    except EOFError:
+        raise KgError("the process preparing the store died") from None
+    finally:
+        process.join()
+        receiver.close()
+    if kind == "error":
+        raise KgError(value)
+    return value
+
+
+def _report(sender, function, args) -> None:
+    try:
+        sender.send(("ok", function(*args)))
+    except KgError as error:
+        sender.send(("error", str(error)))
+    except Exception as error:
+        sender.send(("error", f"{type(error).__name__}: {' '.join(str(error).split())[:300]}"))
 
 
 def make_server(source, **options) -> Endpoint:

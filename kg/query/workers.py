@@ -314,13 +314,15 @@ class WorkerPool:
             self._workers.append(self._fork(writer=False, wait=True))
 
     def _fork(self, *, writer: bool, wait: bool) -> _Worker:
-        # Forked (a fresh worker in ~10 ms, keeping what the server process set). RocksDB runs its
-        # flushes in background threads made once per process, which a fork does not copy: the server
-        # process itself never opens the store (see kg.query.endpoint), so a forked writer makes its own.
-        context = self._context
+        # Readers are forked: a fresh one in ~10 ms, keeping what the server process set. The writer
+        # is spawned (a new interpreter, ~1 s): RocksDB flushes in background threads made once per
+        # process, which a fork does not copy, so a writer forked from a process that has opened a
+        # store (a test run, a notebook) would wait for ever on its first flush.
+        context = multiprocessing.get_context("spawn") if writer else self._context
         ours, theirs = context.Pipe(duplex=True)
         spec = _Spec(**{**self._spec.__dict__, "writable": writer, "hello": wait})
-        process = context.Process(target=_worker_main, args=(theirs, spec, self._inherited()), daemon=True)
+        inherited = [] if writer else self._inherited()  # a spawned process inherits no descriptor
+        process = context.Process(target=_worker_main, args=(theirs, spec, inherited), daemon=True)
         process.start()
         theirs.close()
         worker = _Worker(process, ours, writer=writer)
