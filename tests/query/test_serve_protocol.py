@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from rdflib import Graph, Namespace
 
+from kg.query import asgi
 from kg.query import endpoint as endpoint_module
 from kg.query.endpoint import make_server
 from kg.query.workers import Limits
@@ -269,7 +270,7 @@ def test_a_writable_endpoint_takes_updates_in_order_and_readers_see_each(tmp_pat
 
 def test_slow_or_idle_clients_are_cut_at_the_deadlines(tmp_path, monkeypatch):
     monkeypatch.setattr(endpoint_module._Protocol, "header_timeout", 1.0)
-    monkeypatch.setattr(endpoint_module, "BODY_TIMEOUT", 1.0)
+    monkeypatch.setattr(asgi, "BODY_TIMEOUT", 1.0)
     server = _start(tmp_path)
     host, port = server.server_address
     try:
