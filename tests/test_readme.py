@@ -42,6 +42,13 @@ TEST_COMMAND = (
 #: Blocks that are not run (their first line), and why.
 NOT_RUN = {
     f"pip install '.[test]' && {TEST_COMMAND}": "the test suite itself, which this test is part of",
+    "kg serve bbc-store --host 0.0.0.0 --port 7878 --timeout 30 --max-rows 100000 --memory 4G": (
+        "a server that runs until stopped, on the whole BBC store; tests/query/test_serve*.py start kg serve "
+        "and ask it what these curl lines ask"
+    ),
+    "nohup kg serve bbc-store --host 0.0.0.0 --port 7878 >> kg-serve.log 2>&1 &": (
+        "a server left running; tests/query/test_serve_isolation.py stops kg serve with SIGTERM"
+    ),
     "kg build ../shared/data/corpus/bbc --store bbc-store --jobs 2   # a persistent Oxigraph store": (
         "needs the whole BBC corpus (2,225 articles, a 2.5-minute build on two cores) and a store of it; "
         "tests/store/test_stores.py builds, adds to, queries, renders and counts stores of a few BBC articles"

@@ -4,6 +4,7 @@ render, convert, remove, serve."""
 from __future__ import annotations
 
 import io
+import logging
 import sys
 from pathlib import Path
 
@@ -12,9 +13,8 @@ from click.core import ParameterSource
 
 from ..errors import KgError
 from ..query import RESULT_FORMATS, check_query, format_result, named_query
-from ..query.endpoint import make_server
+from ..query.endpoint import DEFAULT_WORKERS, Endpoint, Limits
 from ..query.limits import DEFAULT_TIMEOUT, run_limited
-from ..query.offline import cut_network
 from ..render import DEFAULT_MAX_NODES, VIEWS, default_view, view_graph
 from ..render.html import default_title, drawn_counts, page_data, render_page
 from ..render.views import facts_from_file
@@ -22,7 +22,6 @@ from ..store import (
     FORMATS,
     OxigraphStore,
     is_store_location,
-    is_store_path,
     is_store_url,
     open_store,
     remove_documents,
@@ -32,7 +31,7 @@ from ..store import (
 from ..store.formats import keeps_graphs, suffix_format
 from ..store.graph import prefixes
 from ..validate import validate as check_graph
-from .common import errors_about, open_graph
+from .common import Size, errors_about, open_graph
 
 __all__ = ["convert", "documents", "entities", "query", "remove", "render", "serve", "stats", "validate"]
 
@@ -297,34 +296,73 @@ def _check_removable(graph_file: str, target: Path, on_store: bool, output: Path
 @GRAPH
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1, None),
+    help="Stop a query (checking and parsing included) after this many seconds; it is answered 503.",
+)
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(1, None),
+    help="Refuse (503) a result of more rows, or triples, than this.",
+)
+@click.option(
+    "--memory",
+    default="4G",
+    show_default=True,
+    type=Size(),
+    help="Address space of each query worker (e.g. 2G, 800M; 0: no limit); a query past it fails alone.",
+)
+@click.option(
+    "--workers",
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Queries answered at once, each in its own process.",
+)
+@click.option("--cors", metavar="ORIGIN", help="Let web pages of ORIGIN (or * for any) query the endpoint.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update on /update (a store is then opened for writing).")
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE, FROM <url> and LOAD, which fetch over the network.")
-def serve(graph_file, host, port, writable, allow_network):
-    """Serve GRAPH_OR_STORE as a SPARQL 1.1 endpoint (http://HOST:PORT/query) until Ctrl-C.
+def serve(graph_file, host, port, timeout, max_rows, memory, workers, cors, writable, allow_network):
+    """Serve GRAPH_OR_STORE as a SPARQL 1.1 endpoint (http://HOST:PORT/query) until Ctrl-C or SIGTERM.
 
-    A graph file is loaded into memory (updates are then lost on exit); a store
-    folder is opened read-only unless --writable.
+    Queries run in worker processes, each within --timeout, --max-rows and --memory; a
+    query that crashes its worker is answered 500 and the worker replaced. A graph file is
+    copied to a temporary store (updates to it are lost on exit); a store folder is opened
+    read-only unless --writable. One line per request is logged on stderr.
     """
     if is_store_url(graph_file):
         raise KgError(f"{graph_file}: already a SPARQL endpoint; kg serve serves a graph file or a store folder")
+    limits = Limits(timeout=timeout, max_rows=max_rows, memory=memory or None)
     errors_about(path=f"cannot listen on {host}:{port}")
-    if is_store_path(graph_file):
-        store = OxigraphStore(graph_file, read_only=not writable)
-    else:
-        store = OxigraphStore()
-        store.load_file(graph_file)
-    server = make_server(store, host=host, port=port, writable=writable, allow_network=allow_network)
-    if not allow_network:
-        cut_network()  # answers come from this thread; its listening socket stays where it was made
-    bound_host, bound_port = server.server_address[:2]
-    click.echo(
-        f"Serving {graph_file} ({len(store):,} quads) at http://{bound_host}:{bound_port}/query"
-        f" ({'read-write' if writable else 'read-only'}); Ctrl-C stops",
-        err=True,
+    endpoint = Endpoint(
+        graph_file,
+        host=host,
+        port=port,
+        writable=writable,
+        allow_network=allow_network,
+        workers=workers,
+        limits=limits,
+        cors=cors,
     )
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        endpoint.start_workers()
+        click.echo(
+            f"Serving {graph_file} ({endpoint.quads:,} quads) at {endpoint.url}"
+            f" ({'read-write' if writable else 'read-only'}; {workers} workers); Ctrl-C stops",
+            err=True,
+        )
+        access = logging.getLogger("kg.query.endpoint")
+        if not access.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+            access.addHandler(handler)
+        access.setLevel(logging.INFO)
+        access.propagate = False
+        endpoint.serve_forever()
     finally:
-        server.server_close()
+        endpoint.server_close()

@@ -3,12 +3,12 @@
 The check of :mod:`kg.query.guard` refuses the clauses that fetch URLs; should a
 parser ever read a text in a way nobody foresaw, Oxigraph could still try. So where
 the network is not allowed, ``kg query`` runs its query in a child process, and
-``kg serve`` answers in a thread, moved into a new, empty network namespace (Linux
+``kg serve`` in its worker processes, moved into a new, empty network namespace (Linux
 ``unshare``): no interface there but a loopback that is down, so any connection
 fails. An unprivileged user does it inside a new user namespace; where the system
 forbids both (not Linux, user namespaces disabled, a strict container), nothing
-changes and the check alone holds. A socket opened before the move (``kg serve``'s
-listening socket) keeps working, in the namespace it was made in.
+changes and the check alone holds. (``kg serve``'s own process, which only reads HTTP
+and hands queries to the workers, keeps its network.)
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
+from rdflib.plugins.sparql import prepareUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result, ResultRow
 
@@ -30,6 +31,7 @@ __all__ = [
     "run_query",
     "check_query",
     "checked_query",
+    "check_update",
     "run_named_query",
     "named_query",
     "format_result",
@@ -114,6 +116,30 @@ def checked_query(sparql: str, namespaces: dict | None = None, *, allow_network:
     text = canonical(sparql)
     known = tuple(sorted((str(prefix), str(iri)) for prefix, iri in (namespaces or {}).items()))
     return text, _prepare(text, known, allow_network)
+
+
+def check_update(sparql: str, *, allow_network: bool = False) -> str:
+    """Parse a SPARQL Update and refuse ``LOAD`` and ``SERVICE`` (which fetch URLs) unless the network
+    is allowed; the text to run, which is the text checked (see :mod:`kg.query.guard`).
+
+    Raises
+    ------
+    QueryError
+        If the update does not parse, or would fetch data without ``allow_network``.
+    """
+    text = canonical(sparql)
+    try:
+        update = prepareUpdate(text)
+    except Exception as error:
+        raise QueryError(f"invalid SPARQL Update: {' '.join(str(error).split())[:300]}") from None
+    if not allow_network:
+        loads = any(getattr(op, "name", "") == "Load" for op in update.algebra)
+        reason = "LOAD" if loads else _network_use(update.algebra) or network_words(text, update=True)
+        if reason:
+            raise QueryError(
+                f"refused: {reason} would fetch data over the network (start kg serve with --allow-network)"
+            )
+    return text
 
 
 @functools.lru_cache(maxsize=8)
