@@ -133,10 +133,18 @@ _KINDS = {
 }
 
 
+def _parsed_fields(text: str) -> dict[str, list[str]]:
+    """The fields of a query string or form, at most 1,000 (more is a client's error, a 400)."""
+    try:
+        return urllib.parse.parse_qs(text, keep_blank_values=True, max_num_fields=1000)
+    except ValueError:
+        raise _Refused(400, "more than 1,000 fields in the request") from None
+
+
 async def _fields(request: Request) -> tuple[dict[str, list[str]], tuple[str, str] | None]:
     """The protocol's fields of a request (from its URL, and a form body), and a direct body
     (``("query", text)`` or ``("update", text)``), read within the body limits."""
-    fields = urllib.parse.parse_qs(request.url.query, keep_blank_values=True, max_num_fields=1000)
+    fields = _parsed_fields(request.url.query)
     if request.method != "POST":
         return fields, None
     kind = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
@@ -154,7 +162,7 @@ async def _fields(request: Request) -> tuple[dict[str, list[str]], tuple[str, st
         raise _Refused(400, "the body is not UTF-8") from None
     if what != "form":
         return fields, (what, text)
-    form = urllib.parse.parse_qs(text, keep_blank_values=True, max_num_fields=1000)
+    form = _parsed_fields(text)
     if form.get("query") and len(text) > MAX_QUERY_BODY:
         raise _Refused(413, f"a query may be at most {MAX_QUERY_BODY:,} bytes")
     for name, values in form.items():

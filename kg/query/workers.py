@@ -131,6 +131,8 @@ def _worker_main(connection: Connection, spec: _Spec, inherited: list[int]) -> N
             reply = _update(store, job, spec) if job["kind"] == "update" else _query(store, job, spec)
         except MemoryError:
             reply = (503, "text/plain", b"the query ran out of memory (kg serve --memory)", None)
+        except Exception as error:  # noqa: BLE001 - a Python error answers its request; the worker lives on
+            reply = (500, "text/plain", f"the query failed: {type(error).__name__}: {error}".encode(), None)
         connection.send(reply)
 
 
@@ -153,8 +155,11 @@ def _query(store: OxigraphStore, job: dict, spec: _Spec) -> Reply:
     options: dict[str, Any] = {"prefixes": spec.namespaces}
     if job.get("default") or job.get("named"):
         # The protocol's dataset, from the local graphs only: a name is a graph of the store, never a URL to fetch.
-        options["default_graph"] = [ox.NamedNode(name) for name in job.get("default") or []] or None
-        options["named_graphs"] = [ox.NamedNode(name) for name in job.get("named") or []]
+        try:
+            options["default_graph"] = [ox.NamedNode(name) for name in job.get("default") or []] or None
+            options["named_graphs"] = [ox.NamedNode(name) for name in job.get("named") or []]
+        except ValueError as error:  # not an IRI: the client's error, not a reason for the worker to die
+            return 400, "text/plain", f"default-graph-uri/named-graph-uri: {error}".encode(), None
         if options["default_graph"] is None:
             options["use_default_graph_as_union"] = True
             del options["default_graph"]

@@ -27,12 +27,17 @@ def document_id_for_url(url: str) -> str:
     True
     >>> document_id_for_url("https://example.com/story.php?id=42") != document_id_for_url("https://example.com/story.php?id=43")
     True
+    >>> document_id_for_url("https://example.com/a/../../etc/passwd")
+    'example.com/a/etc/passwd'
+
     """
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.rstrip("/") or ""
     key = _UNSAFE.sub("-", f"{host}{path}").strip("-/") or "page"
     key = re.sub(r"/{2,}", "/", key)
+    # no "." or ".." segment: an id is also a path in the graph's IRIs and in file names
+    key = "/".join(part for part in key.split("/") if part not in (".", "..")) or "page"
     query = "&".join(pair for pair in sorted(parts.query.split("&")) if pair and not pair.lower().startswith(_TRACKING))
     if query:
         key += "-" + hashlib.sha1(query.encode("utf-8")).hexdigest()[:8]

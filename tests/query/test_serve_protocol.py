@@ -161,9 +161,16 @@ def test_malformed_requests_get_a_4xx_with_one_line(base):
         ask(base + "/update", b"update=CLEAR+ALL", {"Content-Type": "application/x-www-form-urlencoded"}),
         get(base, "/nothing"),
         ask(base + "/query", b"", method="DELETE"),
+        ask(f"{base}/query?" + urllib.parse.urlencode({"query": LABELS, "default-graph-uri": "not an iri"})),
+        ask(
+            f"{base}/query?"
+            + "&".join(f"f{i}=1" for i in range(1001))
+            + "&"
+            + urllib.parse.urlencode({"query": LABELS})
+        ),
     ]
     statuses = [status for status, _, _ in cases]
-    assert statuses == [400, 400, 400, 415, 400, 400, 400, 400, 403, 404, 405]
+    assert statuses == [400, 400, 400, 415, 400, 400, 400, 400, 403, 404, 405, 400, 400]
     for _, _, body in cases:
         assert body.endswith("\n") and body.count("\n") == 1 and len(body) > 10, body
     assert "line 1, column" in cases[0][2] and "read-only" in cases[8][2] and "nests 10,000" in cases[6][2]
