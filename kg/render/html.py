@@ -389,15 +389,6 @@ def _entity_view(nxgraph, document_index: dict[str, int], max_hidden: int = DEFA
     )
     edges: list[dict] = []
     for u, v, data in graph.edges(data=True):
-        relation_counts: Counter = Counter()
-        relation_families: dict[str, str] = {}
-        # the relation edges of the pair, in either direction
-        for one in [
-            *nxgraph.get_edge_data(u, v, default={}).values(),
-            *nxgraph.get_edge_data(v, u, default={}).values(),
-        ]:
-            relation_counts[one["relation"]] += one["count"]
-            relation_families.setdefault(one["relation"], one.get("family", "other"))
         edges.append(
             {
                 "id": f"e{len(edges)}",
@@ -410,8 +401,8 @@ def _entity_view(nxgraph, document_index: dict[str, int], max_hidden: int = DEFA
                 "layer": "entity",
                 "family": data["family"],
                 "count": data["count"],
-                "relations": [[relation, count] for relation, count in _most_first(relation_counts)],
-                "relation_families": relation_families,
+                "relations": [[relation, count] for relation, count in _most_first(data["labels"])],
+                "relation_families": data["label_families"],
                 "sentences": [[title, sentence] for title, sentence in data["sources"]],
                 "docs": sorted(document_index[d] for d in data["documents"] if d in document_index),
             }

@@ -59,7 +59,8 @@ def entity_graph(nxgraph):
     edge a pair aggregating every statement between them (in either direction).
 
     Each edge carries ``count`` (statements), ``relations`` (a Counter of (subject, relation, object)
-    readings, by name; "not" before a negated relation), ``families`` (a Counter of relation families),
+    readings, by name; "not" before a negated relation), ``labels`` (a Counter of relation labels) and
+    ``label_families`` (each label's family), ``families`` (a Counter of relation families),
     ``family`` (the dominant typed family: "other" only when no statement is typed), ``uncertain``
     (every statement negated, hypothetical or unasserted), ``sources`` (the first
     :data:`SOURCES_KEPT` ``(title, sentence)``) and ``documents`` (document IRIs). Nodes keep the
@@ -76,7 +77,16 @@ def entity_graph(nxgraph):
                 result.add_node(node, **nxgraph.nodes[node])
         if not result.has_edge(u, v):
             result.add_edge(
-                u, v, count=0, relations=Counter(), families=Counter(), uncertain=True, sources=[], documents=[]
+                u,
+                v,
+                count=0,
+                relations=Counter(),
+                labels=Counter(),
+                label_families={},
+                families=Counter(),
+                uncertain=True,
+                sources=[],
+                documents=[],
             )
         edge = result.edges[u, v]
         reading = (
@@ -87,6 +97,8 @@ def entity_graph(nxgraph):
         edge["count"] += data["count"]
         edge["relations"][reading] += data["count"]
         edge["families"][data.get("family", "other")] += data["count"]
+        edge["labels"][data["relation"]] += data["count"]
+        edge["label_families"].setdefault(data["relation"], data.get("family", "other"))
         edge["uncertain"] = edge["uncertain"] and uncertain(data)
         for source in data["sources"]:
             if len(edge["sources"]) < SOURCES_KEPT and source not in edge["sources"]:
